@@ -1,0 +1,202 @@
+/**
+ * Shapes of the public HTTP API and the realtime payloads (see shared CONTRACT.md),
+ * plus the pure functions that build them from the domain state.
+ * Times are ISO strings here.
+ */
+import type { ErrorCode } from './result.ts';
+import type {
+  AnnouncementConfig,
+  CallRecord,
+  CounterStatus,
+  DayState,
+  Language,
+  OfficeConfig,
+  OpeningHours,
+  Role,
+  Ticket,
+  TicketStatus,
+  Translations,
+} from './types.ts';
+import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
+
+export interface TicketView {
+  id: string;
+  number: string;
+  concernId: string;
+  concernName: string;
+  status: TicketStatus;
+  waitingAhead: number;
+  estimatedWaitMinutes: number;
+  /** `/t/<token>`: the visitor's phone page. */
+  statusUrl: string;
+  language: Language;
+  issuedAt: string;
+  calledAt?: string;
+  counterId?: string;
+  counterName?: string;
+  callCount: number;
+  appointmentAt?: string;
+  /** Documents to have ready, in the ticket's language where known. */
+  documents: string[];
+}
+
+export interface CallView {
+  seq: number;
+  number: string;
+  concernId: string;
+  counterId: string;
+  counterName: string;
+  calledAt: string;
+  recall: boolean;
+}
+
+export interface CalledView {
+  number: string;
+  concernId: string;
+  counterId: string;
+  counterName: string;
+  calledAt: string;
+}
+
+export interface QueueSnapshot {
+  /** Visitors called right now, newest first. */
+  called: CalledView[];
+  waiting: ConcernEstimate[];
+  /** Latest call sequence number. */
+  seq: number;
+  day: string;
+}
+
+export interface ConcernPublic {
+  id: string;
+  prefix: string;
+  name: string;
+  names?: Translations;
+  description?: string;
+  descriptions?: Translations;
+  documents?: string[];
+  documentsByLanguage?: Partial<Record<Language, string[]>>;
+  pictogram?: string;
+  infoUrl?: string;
+  dailyQuota?: number;
+}
+
+export interface CounterPublic {
+  id: string;
+  name: string;
+  concernIds: string[];
+  area?: string;
+}
+
+export interface OfficePublic {
+  id: string;
+  name: string;
+  timezone: string;
+  openingHours: OpeningHours;
+  enforceOpeningHours: boolean;
+  concerns: ConcernPublic[];
+  counters: CounterPublic[];
+  announcements: AnnouncementConfig;
+  kioskResetSeconds: number;
+}
+
+export interface CounterView {
+  counterId: string;
+  name: string;
+  status: CounterStatus;
+  pauseReason?: string;
+  current: TicketView | null;
+  /** Waiting visitors this counter can call, per concern. */
+  waiting: { concernId: string; count: number; longestWaitMinutes: number }[];
+}
+
+export interface LoginAnswer {
+  token: string;
+  user: { username: string; role: Role };
+}
+
+/** Body of every HTTP error answer. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Every socket.io acknowledgement. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function concernName(office: OfficeConfig, concernId: string, language: Language = 'de'): string {
+  const concern = office.concerns.find((c) => c.id === concernId);
+  if (!concern) return concernId;
+  return concern.names?.[language] ?? concern.name;
+}
+
+export function toTicketView(ticket: Ticket, office: OfficeConfig, estimate?: TicketEstimate): TicketView {
+  const concern = office.concerns.find((c) => c.id === ticket.concernId);
+  const counter = ticket.counterId ? office.counters.find((c) => c.id === ticket.counterId) : undefined;
+  const waiting = ticket.status === 'waiting';
+  const view: TicketView = {
+    id: ticket.id,
+    number: ticket.number,
+    concernId: ticket.concernId,
+    concernName: concernName(office, ticket.concernId, ticket.language),
+    status: ticket.status,
+    waitingAhead: waiting ? (estimate?.waitingAhead ?? 0) : 0,
+    estimatedWaitMinutes: waiting ? (estimate?.estimatedWaitMinutes ?? 0) : 0,
+    statusUrl: `/t/${ticket.token}`,
+    language: ticket.language,
+    issuedAt: iso(ticket.issuedAt),
+    callCount: ticket.callCount,
+    documents: concern?.documentsByLanguage?.[ticket.language] ?? concern?.documents ?? [],
+  };
+  if (ticket.status === 'called' && ticket.calledAt !== undefined) view.calledAt = iso(ticket.calledAt);
+  if (ticket.status === 'called' && counter) {
+    view.counterId = counter.id;
+    view.counterName = counter.name;
+  }
+  if (ticket.appointmentAt !== undefined) view.appointmentAt = iso(ticket.appointmentAt);
+  return view;
+}
+
+export function toCallView(call: CallRecord): CallView {
+  return {
+    seq: call.seq,
+    number: call.number,
+    concernId: call.concernId,
+    counterId: call.counterId,
+    counterName: call.counterName,
+    calledAt: iso(call.at),
+    recall: call.recall,
+  };
+}
+
+export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: ConcernEstimate[]): QueueSnapshot {
+  const called = state.tickets
+    .filter((t) => t.status === 'called' && t.counterId !== undefined)
+    .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
+    .map((t) => ({
+      number: t.number,
+      concernId: t.concernId,
+      counterId: t.counterId as string,
+      counterName: office.counters.find((c) => c.id === t.counterId)?.name ?? String(t.counterId),
+      calledAt: iso(t.calledAt ?? t.issuedAt),
+    }));
+  return { called, waiting, seq: state.callSeq, day: state.day };
+}
+
+export function toOfficePublic(office: OfficeConfig): OfficePublic {
+  return {
+    id: office.id,
+    name: office.name,
+    timezone: office.timezone,
+    openingHours: office.openingHours,
+    enforceOpeningHours: office.enforceOpeningHours,
+    concerns: office.concerns.map((c) => {
+      const { weight: _w, serviceMinutes: _s, ...pub } = c;
+      return pub;
+    }),
+    counters: office.counters.map((c) => ({ ...c })),
+    announcements: office.announcements,
+    kioskResetSeconds: office.kioskResetSeconds,
+  };
+}

@@ -1,0 +1,30 @@
+/** Error codes the domain and the API use. Clients see these, never exception text. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'UNKNOWN_CONCERN',
+  'UNKNOWN_COUNTER',
+  'UNKNOWN_APPOINTMENT',
+  'UNKNOWN_TICKET',
+  'INFO_ONLY_CONCERN',
+  'OFFICE_CLOSED',
+  'QUOTA_REACHED',
+  'APPOINTMENT_USED',
+  'APPOINTMENT_EXISTS',
+  'NO_CURRENT_TICKET',
+  'COUNTER_NOT_SERVING',
+  'SAME_CONCERN',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorCode };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: ErrorCode): Result<T> => ({ ok: false, error });

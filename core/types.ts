@@ -1,0 +1,190 @@
+/**
+ * Domain types of Lotse, shared by the server and every app.
+ *
+ * Times inside the domain are epoch milliseconds (`number`); the HTTP API and
+ * the realtime events present them as ISO strings (see `core/api.ts`).
+ * No type here holds personal data: a visitor is known only by a ticket number.
+ */
+
+export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Text in several languages; German is the office's language and always present where text is required. */
+export type Translations = Partial<Record<Language, string>>;
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** A span of local wall-clock time, "HH:MM" (24 h). */
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
+export interface OpeningHours {
+  /** Opening spans per weekday, local time of the office. A missing day is closed. */
+  weekly: Partial<Record<Weekday, TimeRange[]>>;
+  /** Local dates (YYYY-MM-DD) on which the office stays closed. */
+  closedDays: string[];
+}
+
+export interface Concern {
+  id: string;
+  /** Letter(s) in front of the running number: `W` gives `W-017`. */
+  prefix: string;
+  /** Name in German (the office's language). */
+  name: string;
+  names?: Translations;
+  /** One plain-language line: "Sie wollen Wohngeld beantragen oder haben Fragen dazu." */
+  description?: string;
+  descriptions?: Translations;
+  /** Documents the visitor should have ready (German), shown on the kiosk and printed. */
+  documents?: string[];
+  documentsByLanguage?: Partial<Record<Language, string[]>>;
+  /** Pictogram key understood by the apps (see `ui/pictograms.tsx`). */
+  pictogram?: string;
+  /** Tickets per local day; no limit when absent. */
+  dailyQuota?: number;
+  /** Info-only concern: the kiosk shows this online application instead of a ticket. */
+  infoUrl?: string;
+  /** Relative priority among walk-ins (default 1). */
+  weight?: number;
+  /** Expected service time in minutes, used until enough real service times are known. */
+  serviceMinutes?: number;
+}
+
+export interface Counter {
+  id: string;
+  /** What the visitor reads on screens: "Platz 3". */
+  name: string;
+  /** Concerns this counter serves, in order of preference. */
+  concernIds: string[];
+  /** Optional area (floor, wing) so a lobby screen can show only its counters. */
+  area?: string;
+}
+
+export interface QueuePolicyConfig {
+  /** Minutes before its slot from which an appointment holder is called first. */
+  appointmentLeadMinutes: number;
+  /** Minutes after its slot after which an appointment holder joins the walk-in line. */
+  appointmentLateMinutes: number;
+  /** A walk-in who has waited this long is called before everybody but due appointments. */
+  maxWaitMinutes: number;
+  /** Calls without showing up after which a ticket becomes a no-show on the next recall. */
+  maxCalls: number;
+}
+
+export interface AnnouncementConfig {
+  /** Wording per language; `{number}` and `{counter}` are replaced. */
+  templates: Translations;
+  /** Language of the lobby screen's speech. */
+  language: Language;
+}
+
+export interface OfficeConfig {
+  id: string;
+  name: string;
+  /** IANA time zone, e.g. `Europe/Berlin`. Numbering and opening hours follow it. */
+  timezone: string;
+  openingHours: OpeningHours;
+  /** When false the kiosk takes tickets at any hour (the bundled demo office). */
+  enforceOpeningHours: boolean;
+  concerns: Concern[];
+  counters: Counter[];
+  policy: QueuePolicyConfig;
+  announcements: AnnouncementConfig;
+  /** Days after which ticket details are deleted; aggregated statistics stay. */
+  retentionDays: number;
+  /** Seconds after which the kiosk returns to its start screen. */
+  kioskResetSeconds: number;
+}
+
+export const TICKET_STATUSES = ['waiting', 'called', 'done', 'no-show', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export interface Ticket {
+  id: string;
+  /** Unguessable token of the visitor's phone page (`/t/<token>`). */
+  token: string;
+  /** What the visitor reads: `W-017`. */
+  number: string;
+  concernId: string;
+  /** Local day (YYYY-MM-DD, office time zone) the ticket belongs to. */
+  day: string;
+  status: TicketStatus;
+  language: Language;
+  issuedAt: number;
+  /** Where the ticket came from. */
+  source: 'kiosk' | 'staff';
+  /** Appointment slot start, when the visitor checked in with an appointment code. */
+  appointmentAt?: number;
+  appointmentId?: string;
+  counterId?: string;
+  calledAt?: number;
+  /** How often the ticket has been called (first call + recalls). */
+  callCount: number;
+  /** When the clerk finished (done / no-show / cancelled). */
+  closedAt?: number;
+  cancelReason?: string;
+  /** Concerns this ticket was transferred from, oldest first. */
+  transferredFrom?: string[];
+  /** First time the ticket was called (waiting time = firstCalledAt - issuedAt). */
+  firstCalledAt?: number;
+}
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export interface CounterState {
+  counterId: string;
+  status: CounterStatus;
+  pauseReason?: string;
+  /** Ticket currently called to / served at this counter. */
+  currentTicketId?: string;
+}
+
+/** One call or recall, as shown and announced on the lobby screens. */
+export interface CallRecord {
+  /** Increases by one with every call and recall of the office, also across days. */
+  seq: number;
+  ticketId: string;
+  number: string;
+  concernId: string;
+  counterId: string;
+  counterName: string;
+  at: number;
+  recall: boolean;
+}
+
+export interface Appointment {
+  id: string;
+  code: string;
+  concernId: string;
+  start: number;
+  /** Set when the visitor checked in at the kiosk. */
+  ticketId?: string;
+}
+
+/** Everything about the live office day that the queue rules need. */
+export interface DayState {
+  day: string;
+  tickets: Ticket[];
+  /** Last running number handed out per concern today. */
+  lastNumber: Record<string, number>;
+  counters: Record<string, CounterState>;
+  /** Latest call sequence number handed out (0 before the first call ever). */
+  callSeq: number;
+  /** The most recent calls, newest last, capped (see `RECENT_CALLS_CAP`). */
+  recentCalls: CallRecord[];
+  /** Recent service times per concern in minutes, newest last, capped. */
+  serviceMinutes: Record<string, number[]>;
+}
+
+export const RECENT_CALLS_CAP = 50;
+export const SERVICE_SAMPLES_CAP = 20;
+
+export type Role = 'admin' | 'clerk';
+
+export interface StaffUser {
+  username: string;
+  role: Role;
+}

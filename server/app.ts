@@ -1,0 +1,80 @@
+/**
+ * `createApplication(httpServer, deps)`: wires HTTP (Express) and realtime (socket.io) onto a
+ * given server with the given dependencies. `main.ts` builds the dependencies; tests pass their own.
+ */
+import type { Server as HttpServer } from 'node:http';
+import express from 'express';
+import helmet from 'helmet';
+import { Server } from 'socket.io';
+import type { AppContext } from './context.ts';
+import { appointmentRoutes } from './http/appointment-routes.ts';
+import { appRoutes } from './http/apps.ts';
+import { authRoutes } from './http/auth-routes.ts';
+import { counterRoutes } from './http/counter-routes.ts';
+import { errorHandler, sendError } from './http/errors.ts';
+import { publicRoutes } from './http/public-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
+import { ticketRoutes } from './http/ticket-routes.ts';
+import { attachRealtime, type LotseServer } from './realtime.ts';
+
+export interface Application {
+  app: express.Express;
+  io: LotseServer;
+  close(): Promise<void>;
+}
+
+export function createApplication(httpServer: HttpServer, ctx: AppContext): Application {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: '64kb' }));
+
+  app.use(publicRoutes(ctx));
+  app.use(authRoutes(ctx));
+  app.use(ticketRoutes(ctx));
+  app.use(counterRoutes(ctx));
+  app.use(appointmentRoutes(ctx));
+  app.use(statsRoutes(ctx));
+  app.use(appRoutes(ctx));
+  app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
+  app.use((_req, res) => sendError(res, 'NOT_FOUND'));
+  app.use(errorHandler);
+
+  httpServer.on('request', app);
+
+  const io: LotseServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  const detach = attachRealtime(io, ctx);
+
+  return {
+    app,
+    io,
+    async close() {
+      detach();
+      ctx.queue.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

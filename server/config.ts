@@ -1,0 +1,44 @@
+/** Server configuration: parsed once from the environment into a typed object. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOTSE_DATA: z.string().min(1).default('./data'),
+  LOTSE_CONFIG: z.string().min(1).optional(),
+  LOTSE_ADMIN_PASSWORD: z.string().min(8, 'LOTSE_ADMIN_PASSWORD needs at least 8 characters').optional(),
+  LOTSE_PRINTER: z.string().min(1).default('virtual'),
+  LOTSE_PUBLIC_URL: z.string().url().optional(),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  officeConfigPath: string | undefined;
+  adminPassword: string | undefined;
+  printer: string;
+  /** Base URL printed into QR codes; by default taken from the request. */
+  publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.LOTSE_DATA),
+    officeConfigPath: e.LOTSE_CONFIG ? resolve(e.LOTSE_CONFIG) : undefined,
+    adminPassword: e.LOTSE_ADMIN_PASSWORD,
+    printer: e.LOTSE_PRINTER,
+    publicUrl: e.LOTSE_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The clerk's actions at a counter, one handler map shared by the HTTP routes and the socket
+ * events, with one authorisation rule: a signed-in clerk or admin.
+ */
+import type { CounterView, TicketView } from '../core/api.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import type { CounterStatus, StaffUser } from '../core/types.ts';
+import type { AppContext } from './context.ts';
+
+export interface CounterActionPayloads {
+  callNext: Record<string, never>;
+  recall: Record<string, never>;
+  complete: Record<string, never>;
+  noShow: Record<string, never>;
+  transfer: { concernId: string };
+  setStatus: { status: CounterStatus; reason?: string };
+}
+
+export interface CounterActionResults {
+  callNext: { ticket: TicketView | null };
+  recall: { ticket: TicketView };
+  complete: { ticket: TicketView };
+  noShow: { ticket: TicketView };
+  transfer: { ticket: TicketView };
+  setStatus: CounterView;
+}
+
+export type CounterActionName = keyof CounterActionPayloads;
+
+type Handlers = {
+  [K in CounterActionName]: (
+    ctx: AppContext,
+    counterId: string,
+    payload: CounterActionPayloads[K],
+  ) => Promise<Result<CounterActionResults[K]>>;
+};
+
+const handlers: Handlers = {
+  async callNext(ctx, counterId) {
+    const r = await ctx.queue.callNext(counterId);
+    return r.ok ? ok({ ticket: r.value ? ctx.queue.view(r.value) : null }) : r;
+  },
+  async recall(ctx, counterId) {
+    const r = await ctx.queue.recall(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async complete(ctx, counterId) {
+    const r = await ctx.queue.complete(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async noShow(ctx, counterId) {
+    const r = await ctx.queue.noShow(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async transfer(ctx, counterId, payload) {
+    const r = await ctx.queue.transfer(counterId, payload.concernId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async setStatus(ctx, counterId, payload) {
+    const r = await ctx.queue.setCounterStatus(counterId, payload.status, payload.reason);
+    if (!r.ok) return r;
+    const view = ctx.queue.counterView(counterId);
+    return view ? ok(view) : fail('UNKNOWN_COUNTER');
+  },
+};
+
+/** May this user act at this counter? */
+export function authorizeCounter(ctx: AppContext, user: StaffUser | null, counterId: string): Result<true> {
+  if (!user) return fail('UNAUTHENTICATED');
+  if (user.role !== 'clerk' && user.role !== 'admin') return fail('FORBIDDEN');
+  if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
+  return ok(true);
+}
+
+export async function runCounterAction<K extends CounterActionName>(
+  ctx: AppContext,
+  user: StaffUser | null,
+  action: K,
+  counterId: string,
+  payload: CounterActionPayloads[K],
+): Promise<Result<CounterActionResults[K]>> {
+  const allowed = authorizeCounter(ctx, user, counterId);
+  if (!allowed.ok) return allowed;
+  return handlers[action](ctx, counterId, payload);
+}

@@ -1,0 +1,39 @@
+/** POST /api/counters/:id/{call-next,recall,complete,no-show,transfer,status}; GET /api/counters/:id. */
+import { type Request, type Response, Router } from 'express';
+import { type CounterActionName, type CounterActionPayloads, authorizeCounter, runCounterAction } from '../counter-actions.ts';
+import type { AppContext } from '../context.ts';
+import { sendError } from './errors.ts';
+import { currentUser } from './session.ts';
+import { CounterIdParam, CounterStatusBody, parse, TransferBody } from './validate.ts';
+
+export function counterRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  const action =
+    <K extends CounterActionName>(name: K, payloadOf: (req: Request) => CounterActionPayloads[K]) =>
+    async (req: Request, res: Response) => {
+      const { id } = parse(CounterIdParam, req.params);
+      const result = await runCounterAction(ctx, currentUser(ctx, req), name, id, payloadOf(req));
+      if (!result.ok) return sendError(res, result.error);
+      res.json(result.value);
+    };
+  const none = () => ({}) as Record<string, never>;
+
+  router.get('/api/counters/:id', (req, res) => {
+    const { id } = parse(CounterIdParam, req.params);
+    const allowed = authorizeCounter(ctx, currentUser(ctx, req), id);
+    if (!allowed.ok) return sendError(res, allowed.error);
+    res.json(ctx.queue.counterView(id));
+  });
+  router.post('/api/counters/:id/call-next', action('callNext', none));
+  router.post('/api/counters/:id/recall', action('recall', none));
+  router.post('/api/counters/:id/complete', action('complete', none));
+  router.post('/api/counters/:id/no-show', action('noShow', none));
+  router.post('/api/counters/:id/transfer', action('transfer', (req) => parse(TransferBody, req.body)));
+  router.post('/api/counters/:id/status', action('setStatus', (req) => {
+    const body = parse(CounterStatusBody, req.body);
+    return body.reason ? { status: body.status, reason: body.reason } : { status: body.status };
+  }));
+
+  return router;
+}

@@ -1,0 +1,78 @@
+/** HTTP errors as `{error:{code, message}}`; exception text never reaches a client. */
+import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorCode } from '../../core/result.ts';
+import { logger } from '../logger.ts';
+
+const log = logger('http');
+
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  BAD_REQUEST: 'The request is malformed.',
+  VALIDATION_FAILED: 'The request data is invalid.',
+  NOT_FOUND: 'Not found.',
+  UNKNOWN_CONCERN: 'This concern does not exist.',
+  UNKNOWN_COUNTER: 'This counter does not exist.',
+  UNKNOWN_APPOINTMENT: 'This appointment code is unknown.',
+  UNKNOWN_TICKET: 'This ticket is unknown.',
+  INFO_ONLY_CONCERN: 'This concern is handled online; no ticket is needed.',
+  OFFICE_CLOSED: 'The office is closed now.',
+  QUOTA_REACHED: "Today's tickets for this concern are all given out.",
+  APPOINTMENT_USED: 'This appointment has already been checked in.',
+  APPOINTMENT_EXISTS: 'An appointment with this code exists already.',
+  NO_CURRENT_TICKET: 'Nobody is called to this counter right now.',
+  SAME_CONCERN: 'The ticket already belongs to this concern.',
+  UNAUTHENTICATED: 'Please sign in.',
+  FORBIDDEN: 'You may not do this.',
+  INVALID_CREDENTIALS: 'User name or password is wrong.',
+  TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please wait a few minutes.',
+  PAYLOAD_TOO_LARGE: 'The request is too large.',
+  INTERNAL: 'Something went wrong on the server.',
+};
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  UNKNOWN_CONCERN: 404,
+  UNKNOWN_COUNTER: 404,
+  UNKNOWN_APPOINTMENT: 404,
+  UNKNOWN_TICKET: 404,
+  INFO_ONLY_CONCERN: 409,
+  OFFICE_CLOSED: 409,
+  QUOTA_REACHED: 409,
+  APPOINTMENT_USED: 409,
+  APPOINTMENT_EXISTS: 409,
+  NO_CURRENT_TICKET: 409,
+  SAME_CONCERN: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 400;
+}
+
+export function sendError(res: Response, code: ErrorCode, status = statusOf(code)): void {
+  res.status(status).json({ error: { code, message: MESSAGES[code] ?? code } });
+}
+
+/** Thrown inside route handlers; turned into an error answer by `errorHandler`. */
+export class HttpError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code);
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (res.headersSent) return;
+  if (error instanceof HttpError) return sendError(res, error.code);
+  const e = error as { type?: string; status?: number };
+  if (e.type === 'entity.parse.failed') return sendError(res, 'BAD_REQUEST');
+  if (e.type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, 'BAD_REQUEST', e.status);
+  log.error({ err: error }, 'unhandled error');
+  sendError(res, 'INTERNAL');
+};

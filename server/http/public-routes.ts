@@ -1,0 +1,34 @@
+/** GET /api/health, /api/office, /api/queue, /api/status/:token: open to everyone. */
+import { Router } from 'express';
+import { toOfficePublic, toTicketView } from '../../core/api.ts';
+import type { AppContext } from '../context.ts';
+import { sendError } from './errors.ts';
+import { parse, TokenParam } from './validate.ts';
+
+export function publicRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/api/office', (_req, res) => {
+    res.json(toOfficePublic(ctx.office()));
+  });
+
+  router.get('/api/queue', (_req, res) => {
+    const snapshot = ctx.queue.queueSnapshot();
+    res.json({ called: snapshot.called, waiting: snapshot.waiting, seq: snapshot.seq, day: snapshot.day });
+  });
+
+  router.get('/api/status/:token', async (req, res) => {
+    const { token } = parse(TokenParam, req.params);
+    const live = ctx.queue.ticketByToken(token);
+    if (live) return res.json({ ticket: ctx.queue.view(live) });
+    const archived = await ctx.store.findArchivedTicket(token);
+    if (archived) return res.json({ ticket: toTicketView(archived, ctx.office()) });
+    sendError(res, 'UNKNOWN_TICKET');
+  });
+
+  return router;
+}

@@ -1,0 +1,20 @@
+/** Request helpers: the signed-in staff user, and guards for staff-only routes. */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Role, StaffUser } from '../../core/types.ts';
+import { tokenFromHeaders } from '../auth.ts';
+import type { AppContext } from '../context.ts';
+import { sendError } from './errors.ts';
+
+export function currentUser(ctx: AppContext, req: Request): StaffUser | null {
+  return ctx.auth.userFor(tokenFromHeaders(req.headers));
+}
+
+export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const user = currentUser(ctx, req);
+    if (!user) return sendError(res, 'UNAUTHENTICATED');
+    if (!roles.includes(user.role)) return sendError(res, 'FORBIDDEN');
+    res.locals.user = user;
+    next();
+  };
+}

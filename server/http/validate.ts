@@ -1,0 +1,49 @@
+/** Payload validation at the edge: zod schemas for every request body and query. */
+import { z } from 'zod';
+import { LANGUAGES } from '../../core/types.ts';
+import { HttpError } from './errors.ts';
+
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError('VALIDATION_FAILED');
+  return result.data;
+}
+
+const id = z.string().min(1).max(64);
+
+export const IssueBody = z.object({
+  concernId: id,
+  language: z.enum(LANGUAGES).optional(),
+  appointmentCode: z.string().trim().min(1).max(64).optional(),
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
+
+export const LoginBody = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(500),
+});
+
+export const TransferBody = z.object({ concernId: id });
+
+export const CounterStatusBody = z.object({
+  status: z.enum(['open', 'paused', 'closed']),
+  reason: z.string().max(200).optional(),
+});
+
+export const AppointmentBody = z.object({
+  code: z.string().trim().min(3).max(64),
+  concernId: id,
+  start: z.iso.datetime({ offset: true }),
+});
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const StatsQuery = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  by: z.enum(['hour', 'day', 'week']).default('day'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const CounterIdParam = z.object({ id });
+export const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });

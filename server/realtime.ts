@@ -1,0 +1,195 @@
+/**
+ * Realtime: socket.io events of `core/events.ts`. Handlers are one typed map; every payload is
+ * validated, every answer is an acknowledgement `{ok, data}` / `{ok:false, error}`; queue
+ * changes are pushed to the rooms that need them.
+ */
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { type Ack, type TicketView, toCallView, toOfficePublic } from '../core/api.ts';
+import {
+  type ClientToServerEvents,
+  SCREENS_ROOM,
+  type ServerToClientEvents,
+  STAFF_ROOM,
+  type SocketData,
+  ticketRoom,
+} from '../core/events.ts';
+import type { ErrorCode } from '../core/result.ts';
+import { tokenFromHeaders } from './auth.ts';
+import type { AppContext } from './context.ts';
+import { runCounterAction } from './counter-actions.ts';
+import { logger } from './logger.ts';
+import type { QueueChange } from './queue-service.ts';
+
+const log = logger('realtime');
+const RECENT_ON_JOIN = 10;
+
+export type LotseServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LotseSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
+type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (a: Ack<infer D>) => void ? D : never;
+type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+
+interface Handler<E extends keyof ClientToServerEvents> {
+  schema: z.ZodType<Parameters<ClientToServerEvents[E]>[0]>;
+  run: (socket: LotseSocket, req: Parameters<ClientToServerEvents[E]>[0]) => Promise<Answer<DataOf<E>>>;
+}
+
+type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
+
+const CounterReq = z.object({ counterId: z.string().min(1).max(64) });
+const done = <T>(data: T): Answer<T> => ({ ok: true, data });
+const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
+
+function handlers(ctx: AppContext): Handlers {
+  const counterAction =
+    <K extends 'callNext' | 'recall' | 'complete' | 'noShow'>(name: K) =>
+    async (socket: LotseSocket, req: { counterId: string }) => {
+      const r = await runCounterAction(ctx, socket.data.user ?? null, name, req.counterId, {});
+      return r.ok ? done(r.value) : failed(r.error);
+    };
+  return {
+    'screen:join': {
+      schema: z.object({ afterSeq: z.number().int().min(0).optional() }),
+      async run(socket, req) {
+        await socket.join(SCREENS_ROOM);
+        const day = ctx.queue.day();
+        const calls = day.recentCalls.map(toCallView);
+        const missed = req.afterSeq === undefined ? [] : calls.filter((c) => c.seq > (req.afterSeq as number));
+        return done({
+          office: toOfficePublic(ctx.office()),
+          queue: ctx.queue.queueSnapshot(),
+          missed,
+          recent: calls.slice(-RECENT_ON_JOIN).reverse(),
+        });
+      },
+    },
+    'ticket:watch': {
+      schema: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
+      async run(socket, req) {
+        const ticket = ctx.queue.ticketByToken(req.token) ?? (await ctx.store.findArchivedTicket(req.token));
+        if (!ticket) return failed('UNKNOWN_TICKET');
+        await socket.join(ticketRoom(req.token));
+        return done(ctx.queue.view(ticket));
+      },
+    },
+    'counter:watch': {
+      schema: CounterReq,
+      async run(socket, req) {
+        const user = socket.data.user;
+        if (!user) return failed('UNAUTHENTICATED');
+        const view = ctx.queue.counterView(req.counterId);
+        if (!view) return failed('UNKNOWN_COUNTER');
+        await socket.join(STAFF_ROOM);
+        return done(view);
+      },
+    },
+    'counter:callNext': { schema: CounterReq, run: counterAction('callNext') },
+    'counter:recall': { schema: CounterReq, run: counterAction('recall') },
+    'counter:complete': { schema: CounterReq, run: counterAction('complete') },
+    'counter:noShow': { schema: CounterReq, run: counterAction('noShow') },
+    'counter:transfer': {
+      schema: CounterReq.extend({ concernId: z.string().min(1).max(64) }),
+      async run(socket, req) {
+        const r = await runCounterAction(ctx, socket.data.user ?? null, 'transfer', req.counterId, {
+          concernId: req.concernId,
+        });
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
+    'counter:setStatus': {
+      schema: CounterReq.extend({
+        status: z.enum(['open', 'paused', 'closed']),
+        reason: z.string().max(200).optional(),
+      }),
+      async run(socket, req) {
+        const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
+        const r = await runCounterAction(ctx, socket.data.user ?? null, 'setStatus', req.counterId, payload);
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
+  };
+}
+
+function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: E, handler: Handler<E>) {
+  const listener = async (req: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const reply = ack as (a: unknown) => void;
+    const parsed = handler.schema.safeParse(req ?? {});
+    if (!parsed.success) return reply(failed('VALIDATION_FAILED'));
+    try {
+      reply(await handler.run(socket, parsed.data));
+    } catch (error) {
+      log.error({ err: error, event }, 'socket handler failed');
+      reply(failed('INTERNAL'));
+    }
+  };
+  socket.on(event, listener as never);
+}
+
+/** Remembers what each phone was last told, so only real changes are pushed. */
+class TicketPushCache {
+  private last = new Map<string, string>();
+  changed(view: TicketView): boolean {
+    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}`;
+    if (this.last.get(view.id) === key) return false;
+    this.last.set(view.id, key);
+    return true;
+  }
+  reset() {
+    this.last = new Map();
+  }
+}
+
+export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
+  io.use((socket, next) => {
+    const headers = socket.request.headers;
+    const authToken = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const token =
+      typeof authToken === 'string'
+        ? authToken
+        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
+    const user = ctx.auth.userFor(token);
+    if (user) socket.data.user = user;
+    next();
+  });
+
+  const map = handlers(ctx);
+  io.on('connection', (socket) => {
+    for (const event of Object.keys(map) as (keyof ClientToServerEvents)[]) {
+      bind(socket, event, map[event] as Handler<typeof event>);
+    }
+  });
+
+  const pushed = new TicketPushCache();
+  const onChange = ({ events, state }: QueueChange) => {
+    if (events.some((e) => e.type === 'day-started')) pushed.reset();
+    for (const event of events) {
+      if (event.type !== 'call') continue;
+      const call = toCallView(event.call);
+      io.to(SCREENS_ROOM).to(ticketRoom(event.ticket.token)).emit('call:announced', call);
+    }
+    io.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
+    const rooms = io.sockets.adapter.rooms;
+    const touched = new Set(events.flatMap((e) => ('ticket' in e ? [e.ticket.id] : [])));
+    for (const ticket of state.tickets) {
+      if (ticket.status !== 'waiting' && !touched.has(ticket.id)) continue;
+      const room = ticketRoom(ticket.token);
+      if (!rooms.has(room)) continue;
+      const view = ctx.queue.view(ticket);
+      if (pushed.changed(view)) io.to(room).emit('ticket:updated', view);
+    }
+    for (const event of events) {
+      if (event.type !== 'day-started') continue;
+      for (const t of event.cancelled) io.to(ticketRoom(t.token)).emit('ticket:updated', ctx.queue.view(t));
+    }
+    if (rooms.has(STAFF_ROOM)) {
+      for (const counter of ctx.office().counters) {
+        const view = ctx.queue.counterView(counter.id);
+        if (view) io.to(STAFF_ROOM).emit('counter:updated', view);
+      }
+    }
+  };
+  return ctx.queue.onChange(onChange);
+}

@@ -1,0 +1,118 @@
+/** Test helpers: a real Lotse server on a random loopback port with its own data folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../core/events.ts';
+import type { OfficeConfig } from '../../core/types.ts';
+import type { ServerConfig } from '../../server/config.ts';
+import type { Clock } from '../../server/queue-service.ts';
+import { loadOfficeConfig } from '../../server/office-config.ts';
+import { type RunningServer, startLotse } from '../../server/start.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'lotse-test-'));
+}
+
+export function demoOffice(): OfficeConfig {
+  return loadOfficeConfig(undefined);
+}
+
+export async function startTestServer(
+  options: { dataDir?: string; office?: OfficeConfig; clock?: Clock; port?: number } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config: ServerConfig = {
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    dataDir,
+    officeConfigPath: undefined,
+    adminPassword: ADMIN_PASSWORD,
+    printer: 'none',
+    publicUrl: undefined,
+  };
+  const server = await startLotse(config, {
+    ...(options.office ? { office: options.office } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return Object.assign(server, { dataDir });
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real socket.io client, optionally signed in with a session token. */
+export async function connectClient(url: string, token?: string): Promise<ClientSocket> {
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    ...(token ? { auth: { token } } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Resolves with the next `event` the socket receives (fails after `ms`). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  ms = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      clearTimeout(timer);
+      resolve(payload);
+    }) as never);
+  });
+}
+
+export interface JsonAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function http<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<JsonAnswer<T>> {
+  const response = await fetch(base + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON (CSV, HTML) */
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+export async function login(base: string, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
+  const answer = await http<{ token: string }>(base, 'POST', '/api/login', { username, password });
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
+  return answer.body.token;
+}
