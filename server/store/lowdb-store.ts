@@ -1,24 +1,37 @@
 /**
- * The embedded default storage: lowdb JSON files under the data folder.
- *   live-day.json          the live office day (small: one day's tickets)
- *   archive/YYYY-MM-DD.json  one file per closed day
+ * The embedded default storage: lowdb JSON files under the data folder, written durably.
+ *   live-day.json            snapshot of the live office day (one day's tickets: stays small)
+ *   journal.ndjson           every change since that snapshot, fsync'd before it is confirmed
+ *   archive/YYYY-MM-DD.json  one file per closed day (history never touches the live files)
  *   staff.json, appointments.json
- * A lock file keeps a second server process off the same folder.
+ * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
+ * changes the snapshot is rewritten and the journal emptied.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import type { Appointment, DayState, Ticket } from '../../core/types.ts';
+import { applyDelta, diffDay } from '../../core/day-delta.ts';
+import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
+import { DurableJSONFile } from './durable-file.ts';
+import { Journal } from './journal.ts';
+import { acquireLock, releaseLock } from './lock.ts';
 import { type Store, StoreError, type StoredUser } from './store.ts';
+
+const SNAPSHOT_EVERY = 200;
 
 interface ArchiveFile {
   day: string;
   tickets: Ticket[];
 }
 
+interface DayFile {
+  state: DayState | null;
+  /** Number of the last journal entry contained in this snapshot. */
+  journalN: number;
+}
+
 async function open<T>(path: string, defaults: T): Promise<Low<T>> {
-  const db = new Low<T>(new JSONFile<T>(path), defaults);
+  const db = new Low<T>(new DurableJSONFile<T>(path), defaults);
   try {
     await db.read();
   } catch (error) {
@@ -30,75 +43,69 @@ async function open<T>(path: string, defaults: T): Promise<Low<T>> {
   return db;
 }
 
-function acquireLock(dir: string): string {
-  const path = join(dir, 'lotse.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return path;
-    } catch {
-      let pid = Number.NaN;
-      try {
-        pid = Number(readFileSync(path, 'utf8'));
-      } catch {
-        /* vanished in between: try again */
-      }
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new StoreError(
-          `Another Lotse server (process ${pid}) is using the data folder ${dir}. Only one server may write to it.`,
-        );
-      }
-      rmSync(path, { force: true });
-    }
-  }
-  throw new StoreError(`Cannot lock the data folder ${dir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function openLowdbStore(dir: string): Promise<Store> {
   mkdirSync(join(dir, 'archive'), { recursive: true });
   const lock = acquireLock(dir);
+  let journal: Journal | undefined;
   try {
-    const day = await open<{ state: DayState | null }>(join(dir, 'live-day.json'), { state: null });
+    const day = await open<DayFile>(join(dir, 'live-day.json'), { state: null, journalN: 0 });
+    journal = new Journal(join(dir, 'journal.ndjson'));
+    let state = day.data.state;
+    let n = day.data.journalN ?? 0;
+    for (const entry of journal.open()) {
+      if (entry.n <= n) continue;
+      try {
+        state = applyDelta(state, entry.delta, RECENT_CALLS_CAP);
+      } catch {
+        throw new StoreError(`Journal ${journal.path} does not fit the snapshot live-day.json (entry ${entry.n}).`);
+      }
+      n = entry.n;
+    }
     const staff = await open<{ users: StoredUser[] }>(join(dir, 'staff.json'), { users: [] });
     const appointments = await open<{ appointments: Appointment[] }>(join(dir, 'appointments.json'), {
       appointments: [],
     });
-    return new LowdbStore(dir, lock, day, staff, appointments);
+    return new LowdbStore(dir, lock, day, journal, state, n, staff, appointments);
   } catch (error) {
-    rmSync(lock, { force: true });
+    journal?.close();
+    releaseLock(lock);
     throw error;
   }
 }
 
 class LowdbStore implements Store {
   private closed = false;
+  private sinceSnapshot = 0;
 
   constructor(
     private readonly dir: string,
     private readonly lock: string,
-    private readonly day: Low<{ state: DayState | null }>,
+    private readonly day: Low<DayFile>,
+    private readonly journal: Journal,
+    private last: DayState | null,
+    private n: number,
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
   ) {}
 
   async loadDay() {
-    return this.day.data.state;
+    return this.last;
   }
 
   async saveDay(state: DayState) {
-    this.day.data.state = state;
+    const delta = diffDay(this.last, state);
+    this.n += 1;
+    this.journal.append({ n: this.n, delta });
+    this.last = state;
+    this.sinceSnapshot += 1;
+    if (delta.kind === 'full' || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshot();
+  }
+
+  private async snapshot() {
+    this.day.data = { state: this.last, journalN: this.n };
     await this.day.write();
+    this.journal.reset();
+    this.sinceSnapshot = 0;
   }
 
   private archivePath(day: string) {
@@ -163,6 +170,11 @@ class LowdbStore implements Store {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    rmSync(this.lock, { force: true });
+    try {
+      if (this.sinceSnapshot > 0) await this.snapshot();
+    } finally {
+      this.journal.close();
+      releaseLock(this.lock);
+    }
   }
 }
