@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
 import { appRoutes } from './http/apps.ts';
 import { authRoutes } from './http/auth-routes.ts';
+import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { publicRoutes } from './http/public-routes.ts';
@@ -53,6 +54,7 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext): Appl
   app.use(counterRoutes(ctx));
   app.use(appointmentRoutes(ctx));
   app.use(statsRoutes(ctx));
+  app.use(backupRoutes(ctx));
   app.use(appRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));

@@ -16,7 +16,8 @@ import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from '../core/types.ts';
-import { localDay } from '../core/localtime.ts';
+import { addDays, localDay } from '../core/localtime.ts';
+import { bucketsOf } from '../core/stats.ts';
 import { logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 
@@ -61,6 +62,7 @@ export class QueueService {
     const stored = await this.store.loadDay();
     this.state = stored ?? queue.emptyDay(localDay(now, this.office().timezone));
     await this.rollIfNeeded(now);
+    await this.store.purgeDetailsBefore(addDays(this.state.day, -this.office().retentionDays));
     this.recompute(now);
     this.scheduleRollover();
   }
@@ -89,7 +91,10 @@ export class QueueService {
       rolled.events.flatMap((e) => (e.type === 'day-started' ? e.cancelled : [])).map((t) => [t.id, t]),
     );
     const closedOld: DayState = { ...old, tickets: old.tickets.map((t) => cancelled.get(t.id) ?? t) };
-    await this.store.archiveDay(closedOld);
+    const office = this.office();
+    await this.store.archiveDay(closedOld, bucketsOf(closedOld.tickets, office.timezone));
+    const purged = await this.store.purgeDetailsBefore(addDays(rolled.state.day, -office.retentionDays));
+    if (purged) log.info({ days: purged }, 'deleted ticket details past the retention period');
     this.state = rolled.state;
     await this.store.saveDay(this.state);
     this.idempotency.clear();
@@ -100,14 +105,20 @@ export class QueueService {
   /** Looks every 30 s whether the local day has changed, so screens reset at midnight. */
   private scheduleRollover(): void {
     this.rolloverTimer = setInterval(() => {
-      const now = this.clock();
-      if (localDay(now, this.office().timezone) === this.state.day) return;
-      void this.exclusive(async () => {
-        const events = await this.rollIfNeeded(now);
-        if (events.length) this.publish(events, now);
-      }).catch((error: unknown) => log.error({ err: error }, 'day rollover failed'));
+      this.tick().catch((error: unknown) => log.error({ err: error }, 'day rollover failed'));
     }, 30_000);
     this.rolloverTimer.unref();
+  }
+
+  /** Starts a new office day if local midnight has passed (also without any visitor). */
+  async tick(): Promise<boolean> {
+    const now = this.clock();
+    if (localDay(now, this.office().timezone) === this.state.day) return false;
+    return this.exclusive(async () => {
+      const events = await this.rollIfNeeded(now);
+      if (events.length) this.publish(events, now);
+      return events.length > 0;
+    });
   }
 
   private recompute(now: number): void {
@@ -214,6 +225,11 @@ export class QueueService {
 
   setCounterStatus(counterId: string, status: CounterStatus, reason?: string) {
     return this.mutate((s, o) => queue.setCounterStatus(s, o, counterId, status, reason));
+  }
+
+  /** A consistent copy of everything stored, taken between two mutations. */
+  backup() {
+    return this.exclusive(() => this.store.exportAll());
   }
 
   // ---- reads (never wait for the mutation queue: they see the last stored state) ----

@@ -1,7 +1,7 @@
 /** GET /api/stats?from&to&by&format: figures per period and concern, JSON or CSV (admin). */
 import { Router } from 'express';
 import { addDays, localDay } from '../../core/localtime.ts';
-import { aggregate, toCsv } from '../../core/stats.ts';
+import { aggregateBuckets, bucketsOf, toCsv } from '../../core/stats.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
@@ -19,13 +19,10 @@ export function statsRoutes(ctx: AppContext): Router {
     const to = query.to ?? today;
     const from = query.from ?? addDays(to, -6);
     if (from > to || addDays(from, MAX_RANGE_DAYS) < to) return sendError(res, 'VALIDATION_FAILED');
-    const tickets = await ctx.store.archivedTickets(from, to);
+    const buckets = await ctx.store.statsBuckets(from, to);
     const live = ctx.queue.day();
-    if (live.day >= from && live.day <= to) {
-      const archivedIds = new Set(tickets.map((t) => t.id));
-      tickets.push(...live.tickets.filter((t) => !archivedIds.has(t.id)));
-    }
-    const rows = aggregate(tickets, query.by, office.timezone);
+    if (live.day >= from && live.day <= to) buckets.push(...bucketsOf(live.tickets, office.timezone));
+    const rows = aggregateBuckets(buckets, query.by);
     if (query.format === 'csv') {
       res.type('text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="lotse-stats-${from}-${to}-${query.by}.csv"`);

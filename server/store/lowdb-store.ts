@@ -2,26 +2,33 @@
  * The embedded default storage: lowdb JSON files under the data folder, written durably.
  *   live-day.json            snapshot of the live office day (one day's tickets: stays small)
  *   journal.ndjson           every change since that snapshot, fsync'd before it is confirmed
- *   archive/YYYY-MM-DD.json  one file per closed day (history never touches the live files)
+ *   archive/YYYY-MM-DD.json  ticket details of one closed day (deleted after the retention period)
+ *   stats/YYYY-MM-DD.json    hourly statistics of one closed day (kept)
  *   staff.json, appointments.json
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
  * changes the snapshot is rewritten and the journal emptied.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { applyDelta, diffDay } from '../../core/day-delta.ts';
+import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
 import { DurableJSONFile } from './durable-file.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
-import { type Store, StoreError, type StoredUser } from './store.ts';
+import { type Store, StoreError, type StoreExport, type StoredUser } from './store.ts';
 
 const SNAPSHOT_EVERY = 200;
 
 interface ArchiveFile {
   day: string;
   tickets: Ticket[];
+}
+
+interface StatsFile {
+  day: string;
+  buckets: HourBucket[];
 }
 
 interface DayFile {
@@ -45,6 +52,7 @@ async function open<T>(path: string, defaults: T): Promise<Low<T>> {
 
 export async function openLowdbStore(dir: string): Promise<Store> {
   mkdirSync(join(dir, 'archive'), { recursive: true });
+  mkdirSync(join(dir, 'stats'), { recursive: true });
   const lock = acquireLock(dir);
   let journal: Journal | undefined;
   try {
@@ -112,19 +120,30 @@ class LowdbStore implements Store {
     return join(this.dir, 'archive', `${day}.json`);
   }
 
-  async archiveDay(state: DayState) {
+  async archiveDay(state: DayState, buckets: HourBucket[]) {
     const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
     db.data = { day: state.day, tickets: [...known.values()] };
     await db.write();
+    const stats = await open<StatsFile>(this.statsPath(state.day), { day: state.day, buckets: [] });
+    stats.data = { day: state.day, buckets };
+    await stats.write();
   }
 
-  private archivedDays(): string[] {
-    return readdirSync(join(this.dir, 'archive'))
+  private statsPath(day: string) {
+    return join(this.dir, 'stats', `${day}.json`);
+  }
+
+  private daysIn(folder: 'archive' | 'stats'): string[] {
+    return readdirSync(join(this.dir, folder))
       .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
       .map((f) => f.slice(0, 10))
       .sort();
+  }
+
+  private archivedDays(): string[] {
+    return this.daysIn('archive');
   }
 
   async archivedTickets(from: string, to: string) {
@@ -135,6 +154,47 @@ class LowdbStore implements Store {
       tickets.push(...db.data.tickets);
     }
     return tickets;
+  }
+
+  async statsBuckets(from: string, to: string) {
+    const buckets: HourBucket[] = [];
+    for (const day of this.daysIn('stats')) {
+      if (day < from || day > to) continue;
+      const db = await open<StatsFile>(this.statsPath(day), { day, buckets: [] });
+      buckets.push(...db.data.buckets);
+    }
+    return buckets;
+  }
+
+  async purgeDetailsBefore(day: string) {
+    let purged = 0;
+    for (const d of this.archivedDays()) {
+      if (d >= day) break;
+      rmSync(this.archivePath(d), { force: true });
+      purged++;
+    }
+    return purged;
+  }
+
+  async exportAll(): Promise<StoreExport> {
+    const archive = [];
+    for (const day of this.archivedDays()) {
+      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+      archive.push(db.data);
+    }
+    const stats = [];
+    for (const day of this.daysIn('stats')) {
+      const db = await open<StatsFile>(this.statsPath(day), { day, buckets: [] });
+      stats.push(db.data);
+    }
+    return {
+      format: 'lotse-backup-1',
+      liveDay: this.last,
+      archive,
+      stats,
+      users: this.staff.data.users,
+      appointments: this.appointments.data.appointments,
+    };
   }
 
   async findArchivedTicket(token: string) {

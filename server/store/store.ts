@@ -2,6 +2,7 @@
  * The storage interface. The rest of the server depends only on this; adapters (lowdb now,
  * PostgreSQL later) implement it. Every method resolves only once the data is stored.
  */
+import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Role, Ticket } from '../../core/types.ts';
 
 export interface StoredUser {
@@ -16,8 +17,14 @@ export interface Store {
   loadDay(): Promise<DayState | null>;
   /** Stores the live office day. */
   saveDay(state: DayState): Promise<void>;
-  /** Archives a finished day (its tickets become history for statistics). */
-  archiveDay(state: DayState): Promise<void>;
+  /** Archives a finished day: its tickets (details) and its hourly statistics. */
+  archiveDay(state: DayState, buckets: HourBucket[]): Promise<void>;
+  /** Hourly statistics of archived days `from`..`to`; they outlive the ticket details. */
+  statsBuckets(from: string, to: string): Promise<HourBucket[]>;
+  /** Deletes ticket details of archived days before `day`; returns how many days were purged. */
+  purgeDetailsBefore(day: string): Promise<number>;
+  /** Everything stored, for a backup; consistent when called between mutations. */
+  exportAll(): Promise<StoreExport>;
   /** Archived tickets of local days `from`..`to` (YYYY-MM-DD, inclusive). */
   archivedTickets(from: string, to: string): Promise<Ticket[]>;
   /** An archived ticket by its phone-page token, searching the most recent days. */
@@ -30,6 +37,15 @@ export interface Store {
   saveAppointment(appointment: Appointment): Promise<void>;
 
   close(): Promise<void>;
+}
+
+export interface StoreExport {
+  format: 'lotse-backup-1';
+  liveDay: DayState | null;
+  archive: { day: string; tickets: Ticket[] }[];
+  stats: { day: string; buckets: HourBucket[] }[];
+  users: StoredUser[];
+  appointments: Appointment[];
 }
 
 /** A storage problem the server cannot recover from by itself (names the file or table). */

@@ -1,0 +1,15 @@
+/** GET /api/backup (admin): everything stored, as one JSON file, taken between two mutations. */
+import { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import { requireRole } from './session.ts';
+
+export function backupRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/api/backup', requireRole(ctx, 'admin'), async (_req, res) => {
+    const data = await ctx.queue.backup();
+    const stamp = new Date(ctx.clock()).toISOString().replace(/[:.]/g, '-');
+    res.setHeader('content-disposition', `attachment; filename="lotse-backup-${stamp}.json"`);
+    res.json(data);
+  });
+  return router;
+}
