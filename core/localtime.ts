@@ -80,11 +80,15 @@ export function zoneOffsetMinutes(at: number, timeZone: string): number {
  */
 export function instantOf(date: string, minutes: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d, 0, minutes);
-  let at = guess - zoneOffsetMinutes(guess, timeZone) * 60000;
-  // A second pass settles instants near an offset change.
-  at = guess - zoneOffsetMinutes(at, timeZone) * 60000;
-  return at;
+  const wall = Date.UTC(y, m - 1, d, 0, minutes);
+  const DAY = 86_400_000;
+  const before = zoneOffsetMinutes(wall - DAY, timeZone);
+  const after = zoneOffsetMinutes(wall + DAY, timeZone);
+  const early = wall - before * 60_000;
+  if (zoneOffsetMinutes(early, timeZone) === before) return early; // unique, or the earlier of two
+  const late = wall - after * 60_000;
+  if (zoneOffsetMinutes(late, timeZone) === after) return late; // unique, after the change
+  return early; // skipped by the change: the later valid instant
 }
 
 /** Next local midnight after `at` (start of the next office day), as an instant. */

@@ -48,13 +48,14 @@ export function orderForCounter(
     const weight = weights.get(t.concernId) ?? 1;
     return [2, -(waited * weight), serves.get(t.concernId) ?? 0, t.issuedAt];
   };
-  const ranked = candidates.map((t) => ({ t, r: rank(t) }));
+  const ranked = candidates.map((t, i) => ({ t, i, r: rank(t) }));
   ranked.sort((a, b) => {
     for (let i = 0; i < 4; i++) {
       const d = (a.r[i] as number) - (b.r[i] as number);
       if (d !== 0) return d;
     }
-    return a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0;
+    // Same rank: the order of issue (tickets are kept in the order they were issued).
+    return a.i - b.i;
   });
   return ranked.map((x) => x.t);
 }

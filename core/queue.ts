@@ -45,13 +45,16 @@ export function emptyDay(day: string, callSeq = 0): DayState {
  */
 export function rollDay(state: DayState, office: OfficeConfig, now: number): Outcome<boolean> {
   const today = localDay(now, office.timezone);
-  if (today === state.day) return { state, events: [], value: false };
+  // Same day, or a clock that stepped back across midnight: keep the day.
+  if (today <= state.day) return { state, events: [], value: false };
   const cancelled = state.tickets
     .filter((t) => t.status === 'waiting' || t.status === 'called')
     .map((t) => ({ ...t, status: 'cancelled' as const, closedAt: now, cancelReason: 'day-ended' }));
   const next: DayState = {
     ...emptyDay(today, state.callSeq),
     serviceMinutes: state.serviceMinutes,
+    // Kept so a screen catching up across midnight still gets the calls it missed.
+    recentCalls: state.recentCalls,
     counters: Object.fromEntries(
       Object.values(state.counters).map((c) => [c.counterId, { counterId: c.counterId, status: c.status }]),
     ),

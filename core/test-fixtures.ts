@@ -5,7 +5,17 @@
  * local Berlin time is noted beside them, so expectations never depend on the code under test.
  */
 import demoJson from '../server/demo-office.json' with { type: 'json' };
-import { callNext, complete, emptyDay, issueTicket, markNoShow, recall, rollDay, setCounterStatus, transfer } from './queue.ts';
+import {
+  callNext,
+  complete,
+  emptyDay,
+  issueTicket,
+  markNoShow,
+  recall,
+  rollDay,
+  setCounterStatus,
+  transfer,
+} from './queue.ts';
 import type { IssueInput } from './queue.ts';
 import type { Result } from './result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from './types.ts';

@@ -113,7 +113,7 @@ export class QueueService {
   /** Starts a new office day if local midnight has passed (also without any visitor). */
   async tick(): Promise<boolean> {
     const now = this.clock();
-    if (localDay(now, this.office().timezone) === this.state.day) return false;
+    if (localDay(now, this.office().timezone) <= this.state.day) return false;
     return this.exclusive(async () => {
       const events = await this.rollIfNeeded(now);
       if (events.length) this.publish(events, now);

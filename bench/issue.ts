@@ -1,0 +1,59 @@
+/**
+ * Ticket issue (confirmed = durable in the journal before the answer), over HTTP from one
+ * client: with an empty history and with 100,000 archived tickets. Several rounds; medians.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeHistory } from './history.ts';
+import { median, postJson, quantile, startServer } from './server-process.ts';
+
+export interface IssueFigures {
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+async function measure(base: string, count: number): Promise<IssueFigures> {
+  const latencies: number[] = [];
+  for (let i = 0; i < 50; i++) await postJson(base, '/api/tickets', { concernId: 'documents' }); // warm-up
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const answer = await postJson(base, '/api/tickets', { concernId: i % 2 ? 'housing' : 'certificates' });
+    latencies.push(performance.now() - t0);
+    if (!answer.ticket) throw new Error(`issue failed: ${JSON.stringify(answer)}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: count / seconds };
+}
+
+async function oneRound(historyTickets: number, count: number): Promise<IssueFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-issue-'));
+  try {
+    if (historyTickets > 0) writeHistory(dir, historyTickets, 1200);
+    const server = await startServer(dir);
+    try {
+      return await measure(server.base, count);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchIssue(rounds = 3, count = 400) {
+  const empty: IssueFigures[] = [];
+  const full: IssueFigures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    empty.push(await oneRound(0, count));
+    full.push(await oneRound(100_000, count));
+  }
+  const summary = (list: IssueFigures[]): IssueFigures => ({
+    p50: median(list.map((f) => f.p50)),
+    p99: median(list.map((f) => f.p99)),
+    perSecond: median(list.map((f) => f.perSecond)),
+  });
+  return { empty: summary(empty), history: summary(full) };
+}
