@@ -1,0 +1,126 @@
+/** Admin shell: sign-in (role admin), one socket, office data, tab navigation. */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { OfficePublic } from '../core/api.ts';
+import { api } from '../ui/api.ts';
+import { errorText } from '../ui/staff-errors.ts';
+import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
+import { errorCodeOf } from '../ui/staff-session.ts';
+import { type Notice, NoticeBanner, StaffCard, StaffHeader } from '../ui/staff-shell.tsx';
+import { useStaffSocket } from '../ui/staff-socket.ts';
+import { ADMIN_TABS, type AdminContext, tabFromHash } from './tabs.tsx';
+
+export function AdminApp() {
+  return (
+    <StaffGate appName="Verwaltung" requiredRole="admin">
+      {(session) => <AdminShell session={session} />}
+    </StaffGate>
+  );
+}
+
+function AdminShell({ session }: { session: StaffSession }) {
+  const { socket, connected } = useStaffSocket(session.expire);
+  const office = useSignal<OfficePublic | null>(null);
+  const loadError = useSignal<string | null>(null);
+  const tab = useSignal(tabFromHash(location.hash).id);
+  const notice = useSignal<Notice | null>(null);
+
+  const load = async () => {
+    loadError.value = null;
+    try {
+      office.value = await api<OfficePublic>('GET', '/api/office');
+    } catch (error) {
+      loadError.value = errorText(errorCodeOf(error));
+    }
+  };
+
+  useEffect(() => {
+    void load();
+    const onOffice = (next: OfficePublic) => {
+      office.value = next;
+    };
+    const onHash = () => {
+      tab.value = tabFromHash(location.hash).id;
+    };
+    socket.on('office:updated', onOffice);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      socket.off('office:updated', onOffice);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [socket]);
+
+  const current = office.value;
+  if (!current) {
+    return (
+      <StaffCard title="Verwaltung">
+        {loadError.value ? (
+          <>
+            <p class="staff-form__error" role="alert">
+              {loadError.value}
+            </p>
+            <button type="button" class="staff-btn staff-btn--big staff-btn--primary" onClick={() => void load()}>
+              Noch einmal versuchen
+            </button>
+          </>
+        ) : (
+          <p class="staff-muted">Daten werden geladen …</p>
+        )}
+      </StaffCard>
+    );
+  }
+
+  const ctx: AdminContext = {
+    session,
+    socket,
+    connected: connected.value,
+    office: current,
+    fail: (code) => {
+      if (code === 'UNAUTHENTICATED') session.expire();
+      else notice.value = { kind: 'error', text: errorText(code) };
+    },
+  };
+  const active = tabFromHash(`#${tab.value}`);
+
+  return (
+    <div class="staff-page">
+      <StaffHeader
+        title="Verwaltung"
+        subtitle={current.name}
+        connected={connected.value}
+        username={session.user.username}
+        onSignOut={session.signOut}
+      />
+      <nav class="tabs" aria-label="Bereiche">
+        <div role="tablist" class="tabs__list">
+          {ADMIN_TABS.map((t) => (
+            <a
+              key={t.id}
+              href={`#${t.id}`}
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={t.id === active.id}
+              aria-controls="admin-panel"
+              class={`tabs__tab ${t.id === active.id ? 'tabs__tab--active' : ''}`}
+              data-testid={`admin-tab-${t.id}`}
+            >
+              {t.label}
+            </a>
+          ))}
+        </div>
+      </nav>
+      <NoticeBanner
+        reserveSpace={false}
+        notice={notice.value}
+        onClose={() => {
+          notice.value = null;
+        }}
+      />
+      <main class="staff-main admin-main">
+        <div id="admin-panel" role="tabpanel" aria-labelledby={`tab-${active.id}`} class="admin-panel">
+          {active.render(ctx)}
+        </div>
+      </main>
+    </div>
+  );
+}

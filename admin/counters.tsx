@@ -1,0 +1,89 @@
+/** The office's counters with the concerns each serves, and their live state. */
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import type { CounterView, OfficePublic } from '../core/api.ts';
+import type { CounterStatus } from '../core/types.ts';
+import type { LotseSocket } from '../ui/socket.ts';
+import { onEveryConnect, request } from '../ui/staff-socket.ts';
+
+export interface CountersPanelProps {
+  socket: LotseSocket;
+  office: OfficePublic;
+  fail: (code: string) => void;
+}
+
+const STATUS_LABEL: Record<CounterStatus, string> = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' };
+
+export function CountersPanel({ socket, office, fail }: CountersPanelProps) {
+  const views = useSignal<Record<string, CounterView>>({});
+  const failRef = useRef(fail);
+  failRef.current = fail;
+  const counterIds = office.counters.map((c) => c.id).join(',');
+
+  useEffect(() => {
+    const put = (view: CounterView) => {
+      views.value = { ...views.value, [view.counterId]: view };
+    };
+    const watchAll = async () => {
+      for (const counter of office.counters) {
+        const ack = await request(socket, 'counter:watch', { counterId: counter.id });
+        if (ack.ok) put(ack.data);
+        else if (ack.error === 'UNAUTHENTICATED') failRef.current(ack.error);
+      }
+    };
+    socket.on('counter:updated', put);
+    const stop = onEveryConnect(socket, () => void watchAll());
+    return () => {
+      stop();
+      socket.off('counter:updated', put);
+    };
+  }, [socket, counterIds]);
+
+  const concernName = (id: string) => office.concerns.find((c) => c.id === id)?.name ?? id;
+  return (
+    <section class="panel" aria-labelledby="admin-counters-title">
+      <h2 id="admin-counters-title" class="panel__title">
+        Plätze <span class="panel__count">{office.counters.length}</span>
+      </h2>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">Platz</th>
+            <th scope="col">Bereich</th>
+            <th scope="col">Anliegen (in dieser Reihenfolge)</th>
+            <th scope="col">Zustand</th>
+            <th scope="col">Aufgerufen</th>
+            <th scope="col" class="num">
+              Wartend
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {office.counters.map((counter) => {
+            const view = views.value[counter.id];
+            const waiting = view?.waiting.reduce((sum, w) => sum + w.count, 0);
+            return (
+              <tr key={counter.id} data-testid={`admin-counter-${counter.id}`}>
+                <th scope="row">{counter.name}</th>
+                <td>{counter.area ?? '–'}</td>
+                <td>
+                  <ul class="chips">
+                    {counter.concernIds.map((id) => (
+                      <li key={id} class="chip">
+                        {concernName(id)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{view ? <span class={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span> : '–'}</td>
+                <td class="mono">{view?.current?.number ?? '–'}</td>
+                <td class="num">{waiting ?? '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="staff-muted">Plätze und ihre Anliegen stehen in der Konfiguration des Amts.</p>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/** Session, office data and counter choice; the desk itself is in `desk.tsx`. */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { OfficePublic } from '../core/api.ts';
+import { api } from '../ui/api.ts';
+import { errorText } from '../ui/staff-errors.ts';
+import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
+import { errorCodeOf } from '../ui/staff-session.ts';
+import { StaffCard } from '../ui/staff-shell.tsx';
+import { CounterDesk } from './desk.tsx';
+import { CounterPicker } from './picker.tsx';
+import { loadCounterId, saveCounterId } from './storage.ts';
+
+export function CounterApp() {
+  return (
+    <StaffGate appName="Schalter" requiredRole="clerk">
+      {(session) => <Workstation session={session} />}
+    </StaffGate>
+  );
+}
+
+function Workstation({ session }: { session: StaffSession }) {
+  const office = useSignal<OfficePublic | null>(null);
+  const loadError = useSignal<string | null>(null);
+  const counterId = useSignal<string | null>(loadCounterId());
+  /** True when the clerk asked for the picker although a counter is remembered. */
+  const picking = useSignal(false);
+
+  const load = async () => {
+    loadError.value = null;
+    try {
+      office.value = await api<OfficePublic>('GET', '/api/office');
+    } catch (error) {
+      loadError.value = errorText(errorCodeOf(error));
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const current = office.value;
+  if (!current) {
+    return (
+      <StaffCard title="Schalter">
+        {loadError.value ? (
+          <>
+            <p class="staff-form__error" role="alert">
+              {loadError.value}
+            </p>
+            <button type="button" class="staff-btn staff-btn--big staff-btn--primary" onClick={() => void load()}>
+              Noch einmal versuchen
+            </button>
+          </>
+        ) : (
+          <p class="staff-muted">Daten werden geladen …</p>
+        )}
+      </StaffCard>
+    );
+  }
+
+  const counter = picking.value ? undefined : current.counters.find((c) => c.id === counterId.value);
+  if (!counter) {
+    return (
+      <CounterPicker
+        office={current}
+        selectedId={counterId.value}
+        session={session}
+        onPick={(id) => {
+          saveCounterId(id);
+          counterId.value = id;
+          picking.value = false;
+        }}
+      />
+    );
+  }
+  return (
+    <CounterDesk
+      key={counter.id}
+      office={current}
+      counter={counter}
+      session={session}
+      onChangeCounter={() => {
+        picking.value = true;
+      }}
+      onOfficeUpdated={(next) => {
+        office.value = next;
+      }}
+    />
+  );
+}

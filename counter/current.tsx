@@ -1,0 +1,63 @@
+/** The visitor at the counter: number (large), concern, waiting time, calls. */
+import type { TicketView } from '../core/api.ts';
+import type { CounterStatus } from '../core/types.ts';
+import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
+
+export interface CurrentTicketProps {
+  ticket: TicketView | null;
+  status: CounterStatus;
+  now: number;
+  timeZone: string;
+}
+
+const STATUS_HINT: Record<CounterStatus, string> = {
+  open: 'Drücken Sie „Aufrufen“, um die nächste Person zu rufen.',
+  paused: 'Ihr Platz ist pausiert. Niemand wird zu Ihnen gerufen. Mit „Aufrufen“ geht es weiter.',
+  closed: 'Ihr Platz ist geschlossen. Mit „Aufrufen“ öffnen Sie ihn wieder.',
+};
+
+export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketProps) {
+  if (!ticket) {
+    return (
+      <section class="current current--empty" aria-label="Aktuelle Person" data-testid="current-empty">
+        <div class="current__label">Gerade ist niemand aufgerufen</div>
+        <p class="current__hint">{STATUS_HINT[status]}</p>
+      </section>
+    );
+  }
+  const waited = minutesSince(ticket.issuedAt, now);
+  return (
+    <section class="current" aria-label="Aktuelle Person">
+      <div class="current__label">Aktuell aufgerufen</div>
+      <div class="current__row">
+        <div class="current__number" data-testid="current-number">
+          {ticket.number}
+        </div>
+        <div class="current__concern" data-testid="current-concern">
+          {ticket.concernName}
+        </div>
+      </div>
+      <dl class="current__facts">
+        <div>
+          <dt>Wartezeit</dt>
+          <dd data-testid="current-wait">
+            {formatMinutes(waited)} <span class="staff-muted">(seit {formatClock(ticket.issuedAt, timeZone)} Uhr)</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Aufgerufen</dt>
+          <dd>
+            {ticket.calledAt ? `${formatClock(ticket.calledAt, timeZone)} Uhr` : '–'}{' '}
+            <span class="staff-muted">({ticket.callCount}. Aufruf)</span>
+          </dd>
+        </div>
+        {ticket.appointmentAt ? (
+          <div>
+            <dt>Termin</dt>
+            <dd>{formatClock(ticket.appointmentAt, timeZone)} Uhr</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,335 @@
+/**
+ * The counter screen: watches one counter over the socket (`counter:watch`, then live
+ * `counter:updated`), runs the clerk's actions and shows their outcome in plain German.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import type { CounterPublic, CounterView, OfficePublic, TicketView } from '../core/api.ts';
+import type { CounterStatus } from '../core/types.ts';
+import { errorText } from '../ui/staff-errors.ts';
+import { useNow } from '../ui/staff-format.ts';
+import type { StaffSession } from '../ui/staff-gate.tsx';
+import { ConfirmDialog, type Notice, NoticeBanner, StaffHeader } from '../ui/staff-shell.tsx';
+import { onEveryConnect, request, type StaffAck } from '../ui/staff-socket.ts';
+import { useStaffSocket } from '../ui/staff-socket.ts';
+import { StatusActions, TicketActions } from './actions.tsx';
+import { CurrentTicket } from './current.tsx';
+import { actionForKey, type CounterAction, isTypingTarget } from './keys.ts';
+import { TransferDialog } from './transfer.tsx';
+import { WaitingList } from './waiting.tsx';
+
+export interface CounterDeskProps {
+  office: OfficePublic;
+  counter: CounterPublic;
+  session: StaffSession;
+  onChangeCounter: () => void;
+  onOfficeUpdated: (office: OfficePublic) => void;
+}
+
+type Dialog =
+  | { kind: 'confirm-next'; number: string }
+  | { kind: 'confirm-close'; number: string }
+  | { kind: 'transfer'; ticket: TicketView };
+
+const STATUS_LABEL: Record<CounterStatus, string> = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' };
+
+const KEY_LEGEND: [string, string][] = [
+  ['N', 'Aufrufen'],
+  ['R', 'Erneut aufrufen'],
+  ['C', 'Erledigt'],
+  ['X', 'Nicht erschienen'],
+  ['T', 'Weiterleiten'],
+  ['P', 'Pause'],
+];
+
+/** Success and info notices disappear after this time; errors stay until the next action. */
+const NOTICE_MS = 8000;
+
+export function CounterDesk({ office, counter, session, onChangeCounter, onOfficeUpdated }: CounterDeskProps) {
+  const { socket, connected } = useStaffSocket(session.expire);
+  const view = useSignal<CounterView | null>(null);
+  const notice = useSignal<Notice | null>(null);
+  const busy = useSignal<CounterAction | null>(null);
+  const dialog = useSignal<Dialog | null>(null);
+  const now = useNow(15000);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const say = (kind: Notice['kind'], text: string) => {
+    const next = { kind, text };
+    notice.value = next;
+    clearTimeout(noticeTimer.current);
+    if (kind !== 'error') {
+      noticeTimer.current = setTimeout(() => {
+        if (notice.value === next) notice.value = null;
+      }, NOTICE_MS);
+    }
+  };
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+
+  /** Shows a failed answer; a lost session goes back to the sign-in form. */
+  const fail = (code: string) => {
+    if (code === 'UNAUTHENTICATED') session.expire();
+    else say('error', errorText(code));
+  };
+
+  const concernName = (id: string) => office.concerns.find((c) => c.id === id)?.name ?? id;
+
+  const watch = async () => {
+    const ack = await request(socket, 'counter:watch', { counterId: counter.id });
+    if (ack.ok) view.value = ack.data;
+    else fail(ack.error);
+  };
+
+  useEffect(() => {
+    const onCounter = (next: CounterView) => {
+      if (next.counterId === counter.id) view.value = next;
+    };
+    socket.on('counter:updated', onCounter);
+    socket.on('office:updated', onOfficeUpdated);
+    const stop = onEveryConnect(socket, () => void watch());
+    return () => {
+      stop();
+      socket.off('counter:updated', onCounter);
+      socket.off('office:updated', onOfficeUpdated);
+    };
+  }, [socket]);
+
+  /** Runs one request; every button waits until it is answered. */
+  const run = async <T,>(action: CounterAction, send: () => Promise<StaffAck<T>>, done: (data: T) => void) => {
+    if (busy.value) return;
+    busy.value = action;
+    try {
+      const ack = await send();
+      if (!ack.ok) {
+        fail(ack.error);
+        return;
+      }
+      done(ack.data);
+      // The server also pushes `counter:updated`; asking once more keeps the view right even if
+      // that push is missed.
+      await watch();
+    } finally {
+      busy.value = null;
+    }
+  };
+
+  const id = { counterId: counter.id };
+
+  const callNext = () =>
+    run(
+      'callNext',
+      () => request(socket, 'counter:callNext', id),
+      ({ ticket }) => {
+        if (ticket) say('success', `${ticket.number} ist aufgerufen.`);
+        else say('info', 'Niemand wartet auf Ihren Platz.');
+      },
+    );
+
+  const setStatus = (action: CounterAction, status: CounterStatus) =>
+    run(
+      action,
+      () => request(socket, 'counter:setStatus', { ...id, status }),
+      (next) => {
+        view.value = next;
+        say(
+          'success',
+          status === 'open'
+            ? 'Ihr Platz ist geöffnet.'
+            : status === 'paused'
+              ? 'Ihr Platz ist pausiert.'
+              : 'Ihr Platz ist geschlossen.',
+        );
+      },
+    );
+
+  const transferTo = (concernId: string) => {
+    dialog.value = null;
+    return run(
+      'transfer',
+      () => request(socket, 'counter:transfer', { ...id, concernId }),
+      ({ ticket }) => {
+        say('success', `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`);
+      },
+    );
+  };
+
+  const current = view.value?.current ?? null;
+
+  const trigger = (action: CounterAction) => {
+    if (busy.value || dialog.value) return;
+    const ticket = view.value?.current ?? null;
+    const needsTicket = action === 'recall' || action === 'complete' || action === 'noShow' || action === 'transfer';
+    if (needsTicket && !ticket) {
+      say('error', errorText('NO_CURRENT_TICKET'));
+      return;
+    }
+    switch (action) {
+      case 'callNext':
+        if (ticket) dialog.value = { kind: 'confirm-next', number: ticket.number };
+        else void callNext();
+        return;
+      case 'recall':
+        void run(
+          'recall',
+          () => request(socket, 'counter:recall', id),
+          ({ ticket: t }) => {
+            if (t.status === 'no-show')
+              say(
+                'info',
+                `${t.number} kam nach ${t.callCount} Aufrufen nicht und ist als „nicht erschienen“ vermerkt.`,
+              );
+            else say('success', `${t.number} ist erneut aufgerufen (${t.callCount}. Aufruf).`);
+          },
+        );
+        return;
+      case 'complete':
+        void run(
+          'complete',
+          () => request(socket, 'counter:complete', id),
+          ({ ticket: t }) => say('success', `${t.number} ist erledigt.`),
+        );
+        return;
+      case 'noShow':
+        void run(
+          'noShow',
+          () => request(socket, 'counter:noShow', id),
+          ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
+        );
+        return;
+      case 'transfer':
+        if (ticket) dialog.value = { kind: 'transfer', ticket };
+        return;
+      case 'pause':
+        void setStatus('pause', 'paused');
+        return;
+      case 'resume':
+        void setStatus('resume', 'open');
+        return;
+      case 'close':
+        if (ticket) dialog.value = { kind: 'confirm-close', number: ticket.number };
+        else void setStatus('close', 'closed');
+        return;
+    }
+  };
+
+  // Keyboard shortcuts; the handler is read through a ref so it always sees the latest props.
+  const triggerRef = useRef(trigger);
+  triggerRef.current = trigger;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      const action = actionForKey(event.key, view.value?.status ?? 'closed');
+      if (!action) return;
+      event.preventDefault();
+      triggerRef.current(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const v = view.value;
+  const status = v?.status ?? 'closed';
+  const open = dialog.value;
+
+  return (
+    <div class="staff-page">
+      <StaffHeader
+        title={`Schalter · ${counter.name}`}
+        subtitle={[office.name, counter.area].filter(Boolean).join(' · ')}
+        connected={connected.value}
+        username={session.user.username}
+        onSignOut={session.signOut}
+      >
+        <button type="button" class="staff-btn staff-btn--quiet" data-testid="change-counter" onClick={onChangeCounter}>
+          Platz wechseln
+        </button>
+      </StaffHeader>
+      <NoticeBanner
+        notice={notice.value}
+        onClose={() => {
+          notice.value = null;
+        }}
+      />
+      {!v ? (
+        <main class="staff-main">
+          <p class="staff-muted">{connected.value ? 'Platz wird geladen …' : 'Verbindung wird aufgebaut …'}</p>
+        </main>
+      ) : (
+        <main class="desk">
+          <div class="desk__work">
+            <CurrentTicket ticket={current} status={status} now={now.value} timeZone={office.timezone} />
+            <TicketActions hasCurrent={current !== null} busy={busy.value} onAction={trigger} />
+            <p class="desk__keys staff-muted">
+              Tasten:
+              {KEY_LEGEND.map(([key, label]) => (
+                <span key={key}>
+                  <kbd class="staff-kbd">{key}</kbd>
+                  {label}
+                </span>
+              ))}
+            </p>
+          </div>
+          <aside class="desk__side">
+            <section class="panel" aria-labelledby="status-title">
+              <h2 id="status-title" class="panel__title">
+                Ihr Platz{' '}
+                <span class={`status status--${status}`} data-testid="counter-status" data-status={status}>
+                  {STATUS_LABEL[status]}
+                </span>
+              </h2>
+              {v.pauseReason ? <p class="staff-muted">Grund: {v.pauseReason}</p> : null}
+              <StatusActions status={status} busy={busy.value} onAction={trigger} />
+            </section>
+            <WaitingList waiting={v.waiting} concerns={office.concerns} />
+          </aside>
+        </main>
+      )}
+      {open?.kind === 'confirm-next' ? (
+        <ConfirmDialog
+          title={`${open.number} ist noch offen`}
+          confirmLabel="Nächste Person aufrufen"
+          onCancel={() => {
+            dialog.value = null;
+          }}
+          onConfirm={() => {
+            dialog.value = null;
+            void callNext();
+          }}
+        >
+          <p>
+            Wenn Sie jetzt die nächste Person aufrufen, wird {open.number} als <strong>erledigt</strong> abgeschlossen.
+          </p>
+          <p>Ist die Person nicht gekommen? Dann wählen Sie „Abbrechen“ und danach „Nicht erschienen“.</p>
+        </ConfirmDialog>
+      ) : null}
+      {open?.kind === 'confirm-close' ? (
+        <ConfirmDialog
+          title={`${open.number} ist noch offen`}
+          confirmLabel="Trotzdem schließen"
+          danger
+          onCancel={() => {
+            dialog.value = null;
+          }}
+          onConfirm={() => {
+            dialog.value = null;
+            void setStatus('close', 'closed');
+          }}
+        >
+          <p>Die Nummer bleibt Ihrem Platz zugeordnet. Schließen Sie sie am besten vorher ab.</p>
+        </ConfirmDialog>
+      ) : null}
+      {open?.kind === 'transfer' ? (
+        <TransferDialog
+          number={open.ticket.number}
+          currentConcernId={open.ticket.concernId}
+          concerns={office.concerns}
+          onPick={(concernId) => void transferTo(concernId)}
+          onCancel={() => {
+            dialog.value = null;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** What the clerk can do at the counter, and the keyboard shortcuts for it. */
+import type { CounterStatus } from '../core/types.ts';
+
+export type CounterAction = 'callNext' | 'recall' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'resume' | 'close';
+
+/** Shortcut letters as shown on the buttons. `P` toggles pause and resume. */
+export const SHORTCUT_KEYS: Partial<Record<CounterAction, string>> = {
+  callNext: 'N',
+  recall: 'R',
+  complete: 'C',
+  noShow: 'X',
+  transfer: 'T',
+  pause: 'P',
+  resume: 'P',
+};
+
+/** The action for a pressed key (`KeyboardEvent.key`), or null. */
+export function actionForKey(key: string, status: CounterStatus): CounterAction | null {
+  switch (key.toLowerCase()) {
+    case 'n':
+      return 'callNext';
+    case 'r':
+      return 'recall';
+    case 'c':
+      return 'complete';
+    case 'x':
+      return 'noShow';
+    case 't':
+      return 'transfer';
+    case 'p':
+      return status === 'open' ? 'pause' : 'resume';
+    default:
+      return null;
+  }
+}
+
+/** True when a key press belongs to a text field or a modified shortcut, not to the counter. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  );
+}

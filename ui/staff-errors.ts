@@ -1,0 +1,42 @@
+/**
+ * Readable German texts for the error codes the staff apps can meet (server codes from
+ * `core/result.ts`, plus the client-side `OFFLINE` and `TIMEOUT`).
+ */
+import type { ErrorCode } from '../core/result.ts';
+
+export type StaffErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';
+
+const TEXTS: Record<StaffErrorCode, string> = {
+  BAD_REQUEST: 'Die Anfrage war nicht gültig. Bitte laden Sie die Seite neu.',
+  VALIDATION_FAILED: 'Eine Angabe fehlt oder ist nicht gültig.',
+  NOT_FOUND: 'Das wurde nicht gefunden.',
+  UNKNOWN_CONCERN: 'Dieses Anliegen gibt es nicht.',
+  UNKNOWN_COUNTER: 'Diesen Platz gibt es nicht. Bitte wählen Sie Ihren Platz neu.',
+  UNKNOWN_APPOINTMENT: 'Diesen Termin gibt es nicht.',
+  UNKNOWN_TICKET: 'Diese Nummer gibt es nicht.',
+  INFO_ONLY_CONCERN: 'Für dieses Anliegen gibt es keine Nummer. Es wird online erledigt.',
+  OFFICE_CLOSED: 'Das Amt ist gerade geschlossen.',
+  QUOTA_REACHED: 'Für heute sind alle Nummern für dieses Anliegen vergeben.',
+  APPOINTMENT_USED: 'Dieser Termin wurde schon eingelöst.',
+  APPOINTMENT_EXISTS: 'Diesen Termin gibt es schon.',
+  NO_CURRENT_TICKET: 'Gerade ist niemand an Ihren Platz gerufen.',
+  COUNTER_NOT_SERVING: 'Ihr Platz bearbeitet dieses Anliegen nicht.',
+  SAME_CONCERN: 'Die Person ist schon bei diesem Anliegen. Bitte wählen Sie ein anderes.',
+  UNAUTHENTICATED: 'Bitte melden Sie sich an.',
+  FORBIDDEN: 'Dafür haben Sie keine Berechtigung.',
+  INVALID_CREDENTIALS: 'Benutzername oder Passwort stimmt nicht.',
+  TOO_MANY_ATTEMPTS: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.',
+  PAYLOAD_TOO_LARGE: 'Die Daten sind zu groß.',
+  INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
+  OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
+  TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',
+};
+
+export function isKnownErrorCode(code: string): code is StaffErrorCode {
+  return Object.hasOwn(TEXTS, code);
+}
+
+/** The German text for an error code; unknown codes are named so staff can report them. */
+export function errorText(code: string): string {
+  return isKnownErrorCode(code) ? TEXTS[code] : `Unbekannter Fehler (${code}). Bitte versuchen Sie es noch einmal.`;
+}
