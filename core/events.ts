@@ -89,7 +89,10 @@ export interface ClientToServerEvents {
 
 /** Data the server keeps per socket. */
 export interface SocketData {
-  user?: { username: string; role: 'admin' | 'clerk' };
+  /** Staff session token given at the handshake (cookie or `auth.token`). */
+  sessionToken?: string;
+  /** A paired device (kiosk or lobby screen), from `auth.device`. */
+  device?: { id: string; kind: 'kiosk' | 'screen'; area?: string };
 }
 
 export const SCREENS_ROOM = 'screens';

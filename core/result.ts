@@ -20,6 +20,13 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
   'PAYLOAD_TOO_LARGE',
+  'CONFIG_CHANGED',
+  'USER_EXISTS',
+  'UNKNOWN_USER',
+  'LAST_ADMIN',
+  'UNKNOWN_DEVICE',
+  'DEVICE_REQUIRED',
+  'WEAK_PASSWORD',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

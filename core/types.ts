@@ -63,6 +63,11 @@ export interface Counter {
   area?: string;
 }
 
+/**
+ * The office's queue rules; what each field does is described in one place, the header of
+ * `core/policy.ts`. The optional fields have defaults there (`policyOf`), so an office JSON
+ * without them keeps its meaning.
+ */
 export interface QueuePolicyConfig {
   /** Minutes before its slot from which an appointment holder is called first. */
   appointmentLeadMinutes: number;
@@ -72,6 +77,18 @@ export interface QueuePolicyConfig {
   maxWaitMinutes: number;
   /** Calls without showing up after which a ticket becomes a no-show on the next recall. */
   maxCalls: number;
+  /**
+   * N:1 interleaving of appointment holders and walk-ins at each counter: after N due
+   * appointment holders in a row, the counter calls one walk-in if one waits for it.
+   * 0 or absent: due appointment holders always go first.
+   */
+  priorityInterleave?: number;
+  /**
+   * Minutes of waiting that each step down a counter's list of concerns costs a walk-in
+   * (the first concern of `Counter.concernIds` is the counter's own). 0 or absent: the
+   * counter's order of preference only breaks ties. Aging still applies.
+   */
+  preferenceMinutes?: number;
 }
 
 export interface AnnouncementConfig {
@@ -97,6 +114,26 @@ export interface OfficeConfig {
   retentionDays: number;
   /** Seconds after which the kiosk returns to its start screen. */
   kioskResetSeconds: number;
+  /** Production setting: only paired kiosks and screens (or signed-in staff) may draw tickets and show calls. */
+  requireDevicePairing?: boolean;
+  /** Statistics: the waiting time a visitor should not exceed (share called within it); default 20. */
+  statsTargetWaitMinutes?: number;
+  /** The office's kiosks, when one needs its own printer (see `KioskConfig`). */
+  kiosks?: KioskConfig[];
+}
+
+/** A kiosk the office knows by id (its page is opened as `/kiosk?kiosk=<id>`). */
+export interface KioskConfig {
+  id: string;
+  name: string;
+  /**
+   * Where this kiosk's tickets are printed, written like LOTSE_PRINTER (`tcp://HOST:PORT`,
+   * `file:/dev/usb/lp0`, `virtual`, `none`), or `agent`: the print agent on the kiosk PC
+   * (`npm run printer`) prints them. Without it the kiosk prints on LOTSE_PRINTER.
+   */
+  printer?: string;
+  /** With `printer: "agent"`: the key the agent must present (`--key`); any agent may connect without it. */
+  agentKey?: string;
 }
 
 export const TICKET_STATUSES = ['waiting', 'called', 'done', 'no-show', 'cancelled'] as const;
@@ -130,6 +167,20 @@ export interface Ticket {
   transferredFrom?: string[];
   /** First time the ticket was called (waiting time = firstCalledAt - issuedAt). */
   firstCalledAt?: number;
+  /**
+   * When the visitor arrived at the counter and the clerk started (`startService`); the
+   * service time is measured from here when set, else from the last call.
+   */
+  servedAt?: number;
+  /**
+   * Set on a waiting ticket the clerk put aside (`park`), e.g. while the visitor fetches a
+   * document: call-next skips it until it is returned (`returnParked`) or called by number.
+   */
+  parked?: boolean;
+  /** When the ticket was parked (only with `parked`). */
+  parkedAt?: number;
+  /** Counter that parked the ticket (only with `parked`). */
+  parkedBy?: string;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';
@@ -140,6 +191,11 @@ export interface CounterState {
   pauseReason?: string;
   /** Ticket currently called to / served at this counter. */
   currentTicketId?: string;
+  /**
+   * Due appointment holders this counter called in a row since its last walk-in
+   * (for `QueuePolicyConfig.priorityInterleave`); absent means 0.
+   */
+  priorityStreak?: number;
 }
 
 /** One call or recall, as shown and announced on the lobby screens. */

@@ -7,6 +7,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
 import type { AppContext } from './context.ts';
+import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
 import { appRoutes } from './http/apps.ts';
 import { authRoutes } from './http/auth-routes.ts';
@@ -55,6 +56,7 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext): Appl
   app.use(appointmentRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(backupRoutes(ctx));
+  app.use(adminRoutes(ctx));
   app.use(appRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));

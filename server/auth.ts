@@ -17,9 +17,11 @@ const SESSIONS_CAP = 10_000;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
 
-interface Session {
+export interface Session {
   user: StaffUser;
   expiresAt: number;
+  /** The counter a clerk signed in to; clerks act only there. */
+  counterId?: string;
 }
 
 export type LoginResult =
@@ -59,7 +61,7 @@ export class Auth {
     const recent = (this.failures.get(key) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
     if (recent.length >= MAX_FAILURES) return { ok: false, error: 'TOO_MANY_ATTEMPTS' };
     const user = (await this.store.listUsers()).find((u) => u.username === username);
-    const valid = user ? await verify(user.passwordHash, password).catch(() => false) : false;
+    const valid = user && !user.disabled ? await verify(user.passwordHash, password).catch(() => false) : false;
     if (!user || !valid) {
       recent.push(now);
       this.failures.set(key, recent);
@@ -81,6 +83,10 @@ export class Auth {
 
   /** The signed-in user of a session token, or null. */
   userFor(token: string | undefined): StaffUser | null {
+    return this.sessionFor(token)?.user ?? null;
+  }
+
+  sessionFor(token: string | undefined): Session | null {
     if (!token) return null;
     const session = this.sessions.get(token);
     if (!session) return null;
@@ -88,7 +94,18 @@ export class Auth {
       this.sessions.delete(token);
       return null;
     }
-    return session.user;
+    return session;
+  }
+
+  /** A clerk signs in to a counter: from now on this session acts only there. */
+  bindCounter(token: string, counterId: string): void {
+    const session = this.sessionFor(token);
+    if (session) session.counterId = counterId;
+  }
+
+  /** Ends every session of a user (after a password or role change, or removal). */
+  revokeUser(username: string): void {
+    for (const [token, s] of this.sessions) if (s.user.username === username) this.sessions.delete(token);
   }
 
   private prune(now: number): void {

@@ -1,14 +1,23 @@
 /** What every feature module of the server gets: the wired dependencies. */
 import type { OfficeConfig } from '../core/types.ts';
+import type { AuditLog } from './audit.ts';
 import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
+import type { DeviceService } from './devices.ts';
+import type { OfficeService } from './office-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
+import type { StaffService } from './staff.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppContext {
   config: ServerConfig;
   office: () => OfficeConfig;
+  /** The editable office configuration behind `office()`. */
+  officeService: OfficeService;
   store: Store;
+  staff: StaffService;
+  devices: DeviceService;
+  audit: AuditLog;
   queue: QueueService;
   auth: Auth;
   clock: Clock;

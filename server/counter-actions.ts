@@ -4,7 +4,8 @@
  */
 import type { CounterView, TicketView } from '../core/api.ts';
 import { fail, ok, type Result } from '../core/result.ts';
-import type { CounterStatus, StaffUser } from '../core/types.ts';
+import type { CounterStatus } from '../core/types.ts';
+import type { Session } from './auth.ts';
 import type { AppContext } from './context.ts';
 
 export interface CounterActionPayloads {
@@ -64,22 +65,46 @@ const handlers: Handlers = {
   },
 };
 
-/** May this user act at this counter? */
-export function authorizeCounter(ctx: AppContext, user: StaffUser | null, counterId: string): Result<true> {
-  if (!user) return fail('UNAUTHENTICATED');
-  if (user.role !== 'clerk' && user.role !== 'admin') return fail('FORBIDDEN');
+/**
+ * May this session act at this counter? Admins may act anywhere; a clerk only at the counter
+ * the session signed in to (`signIn`).
+ */
+export function authorizeCounter(ctx: AppContext, session: Session | null, counterId: string): Result<true> {
+  if (!session) return fail('UNAUTHENTICATED');
+  const { role } = session.user;
+  if (role !== 'clerk' && role !== 'admin') return fail('FORBIDDEN');
   if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
+  if (role === 'clerk' && session.counterId !== counterId) return fail('FORBIDDEN');
   return ok(true);
+}
+
+/** A clerk (or admin) signs in to a counter with this session. */
+export function signInToCounter(ctx: AppContext, token: string | undefined, counterId: string): Result<true> {
+  const session = ctx.auth.sessionFor(token);
+  if (!session) return fail('UNAUTHENTICATED');
+  if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
+  if (token && session.counterId !== counterId) {
+    ctx.auth.bindCounter(token, counterId);
+    ctx.audit.record(session.user, 'counter:sign-in', counterId);
+  }
+  return ok(true);
+}
+
+function describe(result: unknown): string | undefined {
+  const r = result as { ticket?: { number?: string } | null; status?: string };
+  return r?.ticket?.number ?? r?.status;
 }
 
 export async function runCounterAction<K extends CounterActionName>(
   ctx: AppContext,
-  user: StaffUser | null,
+  session: Session | null,
   action: K,
   counterId: string,
   payload: CounterActionPayloads[K],
 ): Promise<Result<CounterActionResults[K]>> {
-  const allowed = authorizeCounter(ctx, user, counterId);
+  const allowed = authorizeCounter(ctx, session, counterId);
   if (!allowed.ok) return allowed;
-  return handlers[action](ctx, counterId, payload);
+  const result = await handlers[action](ctx, counterId, payload);
+  if (result.ok) ctx.audit.record(session?.user ?? null, `counter:${action}`, counterId, describe(result.value));
+  return result;
 }

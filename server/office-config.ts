@@ -72,6 +72,8 @@ export const OfficeConfigSchema = z
       .prefault({}),
     retentionDays: z.number().int().min(1).max(3650).default(90),
     kioskResetSeconds: z.number().int().min(5).max(600).default(30),
+    requireDevicePairing: z.boolean().optional(),
+    statsTargetWaitMinutes: z.number().int().min(1).max(600).optional(),
   })
   .superRefine((office, ctx) => {
     const concernIds = new Set<string>();

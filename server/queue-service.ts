@@ -227,6 +227,11 @@ export class QueueService {
     return this.mutate((s, o) => queue.setCounterStatus(s, o, counterId, status, reason));
   }
 
+  /** Something outside the queue changed (the office configuration): recompute and tell everyone. */
+  refresh(): void {
+    this.publish([], this.clock());
+  }
+
   /** A consistent copy of everything stored, taken between two mutations. */
   backup() {
     return this.exclusive(() => this.store.exportAll());

@@ -17,7 +17,7 @@ import {
 import type { ErrorCode } from '../core/result.ts';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
-import { runCounterAction } from './counter-actions.ts';
+import { runCounterAction, signInToCounter } from './counter-actions.ts';
 import { logger } from './logger.ts';
 import type { QueueChange } from './queue-service.ts';
 
@@ -43,16 +43,20 @@ const done = <T>(data: T): Answer<T> => ({ ok: true, data });
 const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
 
 function handlers(ctx: AppContext): Handlers {
+  const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
   const counterAction =
     <K extends 'callNext' | 'recall' | 'complete' | 'noShow'>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
-      const r = await runCounterAction(ctx, socket.data.user ?? null, name, req.counterId, {});
+      const r = await runCounterAction(ctx, session(socket), name, req.counterId, {});
       return r.ok ? done(r.value) : failed(r.error);
     };
   return {
     'screen:join': {
       schema: z.object({ afterSeq: z.number().int().min(0).optional() }),
       async run(socket, req) {
+        if (ctx.office().requireDevicePairing && !socket.data.device && !session(socket)) {
+          return failed('DEVICE_REQUIRED');
+        }
         await socket.join(SCREENS_ROOM);
         const day = ctx.queue.day();
         const calls = day.recentCalls.map(toCallView);
@@ -77,8 +81,8 @@ function handlers(ctx: AppContext): Handlers {
     'counter:watch': {
       schema: CounterReq,
       async run(socket, req) {
-        const user = socket.data.user;
-        if (!user) return failed('UNAUTHENTICATED');
+        const signed = signInToCounter(ctx, socket.data.sessionToken, req.counterId);
+        if (!signed.ok) return signed;
         const view = ctx.queue.counterView(req.counterId);
         if (!view) return failed('UNKNOWN_COUNTER');
         await socket.join(STAFF_ROOM);
@@ -92,7 +96,7 @@ function handlers(ctx: AppContext): Handlers {
     'counter:transfer': {
       schema: CounterReq.extend({ concernId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, socket.data.user ?? null, 'transfer', req.counterId, {
+        const r = await runCounterAction(ctx, session(socket), 'transfer', req.counterId, {
           concernId: req.concernId,
         });
         return r.ok ? done(r.value) : failed(r.error);
@@ -105,7 +109,7 @@ function handlers(ctx: AppContext): Handlers {
       }),
       async run(socket, req) {
         const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
-        const r = await runCounterAction(ctx, socket.data.user ?? null, 'setStatus', req.counterId, payload);
+        const r = await runCounterAction(ctx, session(socket), 'setStatus', req.counterId, payload);
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
@@ -145,13 +149,17 @@ class TicketPushCache {
 export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
   io.use((socket, next) => {
     const headers = socket.request.headers;
-    const authToken = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; device?: unknown };
     const token =
-      typeof authToken === 'string'
-        ? authToken
+      typeof auth.token === 'string'
+        ? auth.token
         : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    const user = ctx.auth.userFor(token);
-    if (user) socket.data.user = user;
+    if (token && ctx.auth.sessionFor(token)) socket.data.sessionToken = token;
+    const deviceToken = typeof auth.device === 'string' ? auth.device : headers['x-lotse-device'];
+    const device = ctx.devices.authenticate(typeof deviceToken === 'string' ? deviceToken : undefined);
+    if (device) {
+      socket.data.device = { id: device.id, kind: device.kind, ...(device.area ? { area: device.area } : {}) };
+    }
     next();
   });
 
@@ -162,6 +170,9 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
     }
   });
 
+  const stopOffice = ctx.officeService.onChange((office) => {
+    io.emit('office:updated', toOfficePublic(office));
+  });
   const pushed = new TicketPushCache();
   const onChange = ({ events, state }: QueueChange) => {
     if (events.some((e) => e.type === 'day-started')) pushed.reset();
@@ -191,5 +202,9 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
       }
     }
   };
-  return ctx.queue.onChange(onChange);
+  const stopQueue = ctx.queue.onChange(onChange);
+  return () => {
+    stopOffice();
+    stopQueue();
+  };
 }

@@ -7,7 +7,10 @@ import { type Application, createApplication } from './app.ts';
 import { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { loadOfficeConfig } from './office-config.ts';
+import { AuditLog } from './audit.ts';
+import { DeviceService } from './devices.ts';
+import { OfficeService } from './office-service.ts';
+import { StaffService } from './staff.ts';
 import { type Clock, QueueService } from './queue-service.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 
@@ -29,25 +32,35 @@ export interface RunningServer {
 }
 
 export async function startLotse(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const office = options.office ?? loadOfficeConfig(config.officeConfigPath);
   const clock = options.clock ?? (() => Date.now());
   const store = await openLowdbStore(config.dataDir);
   try {
-    const queue = new QueueService(store, () => office, clock);
+    const officeService = options.office
+      ? new OfficeService(options.office, null)
+      : OfficeService.open(config.officeConfigPath, config.dataDir);
+    const office = () => officeService.get();
+    const queue = new QueueService(store, office, clock);
     await queue.init();
     const auth = new Auth(store, clock);
     const generatedAdminPassword = await auth.bootstrap(config.adminPassword);
+    const devices = new DeviceService(store, clock);
+    await devices.init();
     const ctx: AppContext = {
       config,
-      office: () => office,
+      office,
+      officeService,
       store,
       queue,
       auth,
+      staff: new StaffService(store, auth),
+      devices,
+      audit: new AuditLog(store, clock),
       clock,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
     const httpServer = createServer();
     const application = createApplication(httpServer, ctx);
+    officeService.onChange(() => queue.refresh());
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());

@@ -31,6 +31,7 @@ export function appointmentRoutes(ctx: AppContext): Router {
       start: Date.parse(body.start),
     };
     await ctx.store.saveAppointment(appointment);
+    ctx.audit.record(res.locals.user, 'appointment:create', appointment.code);
     res.status(201).json({ appointment: present(appointment) });
   });
 

@@ -13,6 +13,7 @@ export function authRoutes(ctx: AppContext): Router {
     const body = parse(LoginBody, req.body);
     const result = await ctx.auth.login(body.username, body.password, req.ip ?? 'unknown');
     if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(result.user, 'session:sign-in');
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'strict',

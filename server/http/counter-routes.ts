@@ -1,9 +1,16 @@
-/** POST /api/counters/:id/{call-next,recall,complete,no-show,transfer,status}; GET /api/counters/:id. */
+/** POST /api/counters/:id/{sign-in,call-next,recall,complete,no-show,transfer,status}; GET /api/counters/:id. */
 import { type Request, type Response, Router } from 'express';
-import { type CounterActionName, type CounterActionPayloads, authorizeCounter, runCounterAction } from '../counter-actions.ts';
+import { tokenFromHeaders } from '../auth.ts';
+import {
+  authorizeCounter,
+  type CounterActionName,
+  type CounterActionPayloads,
+  runCounterAction,
+  signInToCounter,
+} from '../counter-actions.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
-import { currentUser } from './session.ts';
+import { currentSession } from './session.ts';
 import { CounterIdParam, CounterStatusBody, parse, TransferBody } from './validate.ts';
 
 export function counterRoutes(ctx: AppContext): Router {
@@ -13,7 +20,7 @@ export function counterRoutes(ctx: AppContext): Router {
     <K extends CounterActionName>(name: K, payloadOf: (req: Request) => CounterActionPayloads[K]) =>
     async (req: Request, res: Response) => {
       const { id } = parse(CounterIdParam, req.params);
-      const result = await runCounterAction(ctx, currentUser(ctx, req), name, id, payloadOf(req));
+      const result = await runCounterAction(ctx, currentSession(ctx, req), name, id, payloadOf(req));
       if (!result.ok) return sendError(res, result.error);
       res.json(result.value);
     };
@@ -21,8 +28,15 @@ export function counterRoutes(ctx: AppContext): Router {
 
   router.get('/api/counters/:id', (req, res) => {
     const { id } = parse(CounterIdParam, req.params);
-    const allowed = authorizeCounter(ctx, currentUser(ctx, req), id);
+    const allowed = authorizeCounter(ctx, currentSession(ctx, req), id);
     if (!allowed.ok) return sendError(res, allowed.error);
+    res.json(ctx.queue.counterView(id));
+  });
+  /** A clerk signs in to this counter (the counter app does this over the socket with counter:watch). */
+  router.post('/api/counters/:id/sign-in', (req, res) => {
+    const { id } = parse(CounterIdParam, req.params);
+    const signed = signInToCounter(ctx, tokenFromHeaders(req.headers), id);
+    if (!signed.ok) return sendError(res, signed.error);
     res.json(ctx.queue.counterView(id));
   });
   router.post('/api/counters/:id/call-next', action('callNext', none));

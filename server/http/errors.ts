@@ -25,6 +25,13 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INVALID_CREDENTIALS: 'User name or password is wrong.',
   TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please wait a few minutes.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
+  CONFIG_CHANGED: 'Someone else changed the configuration in the meantime. Load it again.',
+  USER_EXISTS: 'A staff account with this name exists already.',
+  UNKNOWN_USER: 'This staff account does not exist.',
+  LAST_ADMIN: 'The last administrator cannot be removed or demoted.',
+  UNKNOWN_DEVICE: 'This device is unknown.',
+  DEVICE_REQUIRED: 'This device is not paired with the office.',
+  WEAK_PASSWORD: 'The password needs at least 8 characters.',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -48,6 +55,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_CREDENTIALS: 401,
   TOO_MANY_ATTEMPTS: 429,
   PAYLOAD_TOO_LARGE: 413,
+  CONFIG_CHANGED: 409,
+  USER_EXISTS: 409,
+  UNKNOWN_USER: 404,
+  LAST_ADMIN: 409,
+  UNKNOWN_DEVICE: 404,
+  DEVICE_REQUIRED: 401,
+  WEAK_PASSWORD: 400,
   INTERNAL: 500,
 };
 

@@ -1,12 +1,16 @@
 /** Request helpers: the signed-in staff user, and guards for staff-only routes. */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Role, StaffUser } from '../../core/types.ts';
-import { tokenFromHeaders } from '../auth.ts';
+import { type Session, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 
 export function currentUser(ctx: AppContext, req: Request): StaffUser | null {
   return ctx.auth.userFor(tokenFromHeaders(req.headers));
+}
+
+export function currentSession(ctx: AppContext, req: Request): Session | null {
+  return ctx.auth.sessionFor(tokenFromHeaders(req.headers));
 }
 
 export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {

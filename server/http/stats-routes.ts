@@ -1,34 +1,124 @@
-/** GET /api/stats?from&to&by&format: figures per period and concern, JSON or CSV (admin). */
-import { Router } from 'express';
+/**
+ * Statistics for office managers (admin only), each as JSON or CSV (`format=csv`):
+ *   GET /api/stats?from&to&by&target   figures per period (hour, day, week, month, all) and concern,
+ *                                      a total row per period, and a summary of the whole range
+ *   GET /api/stats/heatmap?from&to&concernId   arrivals by weekday and hour
+ *   GET /api/stats/counters?from&to&by          visitors served per counter (never per person)
+ * `from`/`to` are local days (YYYY-MM-DD, inclusive); without them the last seven days up to today.
+ * Everything is computed from the hourly buckets of the archived days plus today's live tickets.
+ */
+import { type Request, type Response, Router } from 'express';
 import { addDays, localDay } from '../../core/localtime.ts';
-import { aggregateBuckets, bucketsOf, toCsv } from '../../core/stats.ts';
+import {
+  arrivalsHeatmap,
+  bucketsOf,
+  COUNTER_CSV_COLUMNS,
+  type CounterRow,
+  counterReport,
+  DEFAULT_TARGET_WAIT_MINUTES,
+  HEATMAP_CSV_COLUMNS,
+  type HourBucket,
+  recordsToCsv,
+  statsReport,
+  toCsv,
+  withTotals,
+} from '../../core/stats.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
-import { parse, StatsQuery } from './validate.ts';
+import { parse, StatsCountersQuery, StatsHeatmapQuery, StatsQuery } from './validate.ts';
 
-const MAX_RANGE_DAYS = 800;
+/** Longest range one request may ask for (a little over two years). */
+export const MAX_RANGE_DAYS = 800;
+
+const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+
+interface Range {
+  from: string;
+  to: string;
+  buckets: HourBucket[];
+}
 
 export function statsRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/api/stats', requireRole(ctx, 'admin'), async (req, res) => {
-    const query = parse(StatsQuery, req.query);
+  /** The range asked for and its buckets; null (and a 400 sent) when the range is invalid. */
+  async function load(res: Response, query: { from?: string | undefined; to?: string | undefined }): Promise<Range | null> {
     const office = ctx.office();
     const today = localDay(ctx.clock(), office.timezone);
-    const to = query.to ?? today;
+    const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? addDays(to, -6);
-    if (from > to || addDays(from, MAX_RANGE_DAYS) < to) return sendError(res, 'VALIDATION_FAILED');
+    if (from > to || addDays(from, MAX_RANGE_DAYS) < to) {
+      sendError(res, 'VALIDATION_FAILED');
+      return null;
+    }
     const buckets = await ctx.store.statsBuckets(from, to);
     const live = ctx.queue.day();
     if (live.day >= from && live.day <= to) buckets.push(...bucketsOf(live.tickets, office.timezone));
-    const rows = aggregateBuckets(buckets, query.by);
+    return { from, to, buckets };
+  }
+
+  function sendCsv(res: Response, name: string, csv: string) {
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+    res.send(csv);
+  }
+
+  router.get('/api/stats', requireRole(ctx, 'admin'), async (req: Request, res: Response) => {
+    const query = parse(StatsQuery, req.query);
+    const range = await load(res, query);
+    if (!range) return;
+    const office = ctx.office();
+    const options = {
+      targetWaitMinutes: query.target ?? office.statsTargetWaitMinutes ?? DEFAULT_TARGET_WAIT_MINUTES,
+      rangeLabel: `${range.from}/${range.to}`,
+    };
+    const report = statsReport(range.buckets, query.by, options);
+    res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="lotse-stats-${from}-${to}-${query.by}.csv"`);
-      return res.send(toCsv(rows));
+      const names = Object.fromEntries(office.concerns.map((c) => [c.id, c.name]));
+      return sendCsv(res, `lotse-stats-${range.from}-${range.to}-${query.by}`, toCsv(withTotals(report), names));
     }
-    res.json({ from, to, by: query.by, rows });
+    const summary = query.by === 'all' ? report : statsReport(range.buckets, 'all', options);
+    res.json({
+      from: range.from,
+      to: range.to,
+      by: query.by,
+      targetWaitMinutes: report.targetWaitMinutes,
+      rows: report.rows,
+      totals: report.totals,
+      summary: withTotals(summary),
+    });
+  });
+
+  router.get('/api/stats/heatmap', requireRole(ctx, 'admin'), async (req: Request, res: Response) => {
+    const query = parse(StatsHeatmapQuery, req.query);
+    const range = await load(res, query);
+    if (!range) return;
+    const heatmap = arrivalsHeatmap(range.buckets, query.concernId);
+    res.setHeader('cache-control', 'no-store');
+    if (query.format === 'csv') {
+      const csv = recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS, [
+        { header: 'weekdayName', value: (c) => WEEKDAY_NAMES[c.weekday - 1] ?? '' },
+      ]);
+      const suffix = query.concernId ? `-${query.concernId}` : '';
+      return sendCsv(res, `lotse-stats-arrivals-${range.from}-${range.to}${suffix}`, csv);
+    }
+    res.json({ from: range.from, to: range.to, concernId: query.concernId ?? null, ...heatmap });
+  });
+
+  router.get('/api/stats/counters', requireRole(ctx, 'admin'), async (req: Request, res: Response) => {
+    const query = parse(StatsCountersQuery, req.query);
+    const range = await load(res, query);
+    if (!range) return;
+    const rows: CounterRow[] = counterReport(range.buckets, query.by, { rangeLabel: `${range.from}/${range.to}` });
+    res.setHeader('cache-control', 'no-store');
+    if (query.format === 'csv') {
+      const names = Object.fromEntries(ctx.office().counters.map((c) => [c.id, c.name]));
+      const csv = recordsToCsv(rows, COUNTER_CSV_COLUMNS, [{ header: 'counterName', value: (r) => names[r.counterId] ?? r.counterId }]);
+      return sendCsv(res, `lotse-stats-counters-${range.from}-${range.to}-${query.by}`, csv);
+    }
+    res.json({ from: range.from, to: range.to, by: query.by, rows });
   });
 
   return router;

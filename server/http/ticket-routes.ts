@@ -13,6 +13,8 @@ export function ticketRoutes(ctx: AppContext): Router {
     const headerKey = req.get('idempotency-key');
     const idempotencyKey = body.idempotencyKey ?? (headerKey && headerKey.length <= 100 ? headerKey : undefined);
     const staff = currentUser(ctx, req);
+    const device = ctx.devices.authenticate(req.get('x-lotse-device'));
+    if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk') return sendError(res, 'DEVICE_REQUIRED');
     const result = await ctx.queue.issue({
       concernId: body.concernId,
       language: body.language ?? 'de',

@@ -38,11 +38,27 @@ export const AppointmentBody = z.object({
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const StatsQuery = z.object({
-  from: Day.optional(),
-  to: Day.optional(),
-  by: z.enum(['hour', 'day', 'week']).default('day'),
+/** A real calendar date (2026-02-30 is refused). */
+const StatsDay = Day.refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d);
+const StatsRange = {
+  from: StatsDay.optional(),
+  to: StatsDay.optional(),
   format: z.enum(['json', 'csv']).default('json'),
+};
+
+export const StatsQuery = z.object({
+  ...StatsRange,
+  /** `all`: one period for the whole range. */
+  by: z.enum(['hour', 'day', 'week', 'month', 'all']).default('day'),
+  /** Target wait in minutes for `servedWithinTargetShare`; default: the office's setting. */
+  target: z.coerce.number().int().min(1).max(600).optional(),
+});
+
+export const StatsHeatmapQuery = z.object({ ...StatsRange, concernId: id.optional() });
+
+export const StatsCountersQuery = z.object({
+  ...StatsRange,
+  by: z.enum(['hour', 'day', 'week', 'month', 'all']).default('all'),
 });
 
 export const CounterIdParam = z.object({ id });

@@ -4,11 +4,12 @@
  *   journal.ndjson           every change since that snapshot, fsync'd before it is confirmed
  *   archive/YYYY-MM-DD.json  ticket details of one closed day (deleted after the retention period)
  *   stats/YYYY-MM-DD.json    hourly statistics of one closed day (kept)
- *   staff.json, appointments.json
+ *   staff.json, appointments.json, devices.json
+ *   audit.ndjson             staff actions, one JSON line each
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
  * changes the snapshot is rewritten and the journal emptied.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { applyDelta, diffDay } from '../../core/day-delta.ts';
@@ -17,7 +18,7 @@ import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '
 import { DurableJSONFile } from './durable-file.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
-import { type Store, StoreError, type StoreExport, type StoredUser } from './store.ts';
+import { type AuditEntry, type Store, StoreError, type StoreExport, type StoredDevice, type StoredUser } from './store.ts';
 
 const SNAPSHOT_EVERY = 200;
 
@@ -73,7 +74,8 @@ export async function openLowdbStore(dir: string): Promise<Store> {
     const appointments = await open<{ appointments: Appointment[] }>(join(dir, 'appointments.json'), {
       appointments: [],
     });
-    return new LowdbStore(dir, lock, day, journal, state, n, staff, appointments);
+    const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
+    return new LowdbStore(dir, lock, day, journal, state, n, staff, appointments, devices);
   } catch (error) {
     journal?.close();
     releaseLock(lock);
@@ -94,6 +96,7 @@ class LowdbStore implements Store {
     private n: number,
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
+    private readonly devices: Low<{ devices: StoredDevice[] }>,
   ) {}
 
   async loadDay() {
@@ -194,6 +197,7 @@ class LowdbStore implements Store {
       stats,
       users: this.staff.data.users,
       appointments: this.appointments.data.appointments,
+      devices: this.devices.data.devices,
     };
   }
 
@@ -213,6 +217,47 @@ class LowdbStore implements Store {
   async saveUser(user: StoredUser) {
     this.staff.data.users = [...this.staff.data.users.filter((u) => u.username !== user.username), user];
     await this.staff.write();
+  }
+
+  async deleteUser(username: string) {
+    this.staff.data.users = this.staff.data.users.filter((u) => u.username !== username);
+    await this.staff.write();
+  }
+
+  async listDevices() {
+    return this.devices.data.devices;
+  }
+
+  async saveDevice(device: StoredDevice) {
+    this.devices.data.devices = [...this.devices.data.devices.filter((d) => d.id !== device.id), device];
+    await this.devices.write();
+  }
+
+  async deleteDevice(id: string) {
+    this.devices.data.devices = this.devices.data.devices.filter((d) => d.id !== id);
+    await this.devices.write();
+  }
+
+  private auditPath() {
+    return join(this.dir, 'audit.ndjson');
+  }
+
+  async appendAudit(entry: AuditEntry) {
+    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`);
+  }
+
+  async listAudit(limit: number) {
+    if (!existsSync(this.auditPath())) return [];
+    const lines = readFileSync(this.auditPath(), 'utf8').trimEnd().split('\n');
+    const entries: AuditEntry[] = [];
+    for (let i = lines.length - 1; i >= 0 && entries.length < limit; i--) {
+      try {
+        if (lines[i]) entries.push(JSON.parse(lines[i] as string) as AuditEntry);
+      } catch {
+        /* a torn last line after a crash: skip it */
+      }
+    }
+    return entries;
   }
 
   async listAppointments() {

@@ -10,6 +10,30 @@ export interface StoredUser {
   role: Role;
   passwordHash: string;
   createdAt: number;
+  disabled?: boolean;
+}
+
+export type DeviceKind = 'kiosk' | 'screen';
+
+export interface StoredDevice {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  /** For screens: show only counters of this area. */
+  area?: string;
+  /** sha256 of the pairing token (the token itself is shown once). */
+  tokenHash: string;
+  createdAt: number;
+  lastSeenAt?: number;
+}
+
+/** One staff action. Never holds visitors' data; tickets appear only by number. */
+export interface AuditEntry {
+  at: number;
+  username: string;
+  action: string;
+  target?: string;
+  detail?: string;
 }
 
 export interface Store {
@@ -32,6 +56,16 @@ export interface Store {
 
   listUsers(): Promise<StoredUser[]>;
   saveUser(user: StoredUser): Promise<void>;
+  deleteUser(username: string): Promise<void>;
+
+  listDevices(): Promise<StoredDevice[]>;
+  saveDevice(device: StoredDevice): Promise<void>;
+  deleteDevice(id: string): Promise<void>;
+
+  /** Appends to the audit log of staff actions. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The newest audit entries, newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 
   listAppointments(): Promise<Appointment[]>;
   saveAppointment(appointment: Appointment): Promise<void>;
@@ -46,6 +80,7 @@ export interface StoreExport {
   stats: { day: string; buckets: HourBucket[] }[];
   users: StoredUser[];
   appointments: Appointment[];
+  devices: StoredDevice[];
 }
 
 /** A storage problem the server cannot recover from by itself (names the file or table). */

@@ -25,7 +25,14 @@ export function demoOffice(): OfficeConfig {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; office?: OfficeConfig; clock?: Clock; port?: number } = {},
+  options: {
+    dataDir?: string;
+    office?: OfficeConfig;
+    clock?: Clock;
+    port?: number;
+    /** Keep the office configuration in the data folder (office.json), as `npm start` does. */
+    usePersistedOffice?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config: ServerConfig = {
@@ -38,7 +45,7 @@ export async function startTestServer(
     publicUrl: undefined,
   };
   const server = await startLotse(config, {
-    ...(options.office ? { office: options.office } : {}),
+    ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return Object.assign(server, { dataDir });

@@ -55,6 +55,7 @@ describe('screens and clerks', () => {
 
     const ticket = await draw('certificates');
     const clerk = await client(await login(server.url, 'clerk1', 'clerk-password-1'));
+    expect(await clerk.emitWithAck('counter:watch', { counterId: 'desk-1' })).toMatchObject({ ok: true });
     const gotA = nextEvent(screenA, 'call:announced');
     const gotB = nextEvent(screenB, 'call:announced');
     const queueUpdate = nextEvent(screenA, 'queue:updated');

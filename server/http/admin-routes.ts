@@ -1,0 +1,119 @@
+/**
+ * Administration (role admin): the office configuration (read, change, import, export), staff
+ * accounts, paired devices and the audit log. Every change is validated, audited and takes
+ * effect at once (kiosks and screens get `office:updated`).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { StaffUser } from '../../core/types.ts';
+import type { AppContext } from '../context.ts';
+import { Username } from '../staff.ts';
+import { sendError } from './errors.ts';
+import { requireRole } from './session.ts';
+import { parse } from './validate.ts';
+
+const ConfigBody = z.object({ office: z.unknown(), version: z.string().max(64).optional() });
+const NewUser = z.object({ username: Username, password: z.string().min(1).max(500), role: z.enum(['admin', 'clerk']) });
+const UserChange = z
+  .object({
+    role: z.enum(['admin', 'clerk']).optional(),
+    password: z.string().min(1).max(500).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, 'nothing to change');
+const UserParam = z.object({ username: Username });
+const NewDevice = z.object({
+  kind: z.enum(['kiosk', 'screen']),
+  name: z.string().trim().min(1).max(60),
+  area: z.string().trim().min(1).max(60).optional(),
+});
+const DeviceParam = z.object({ id: z.string().uuid() });
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+export function adminRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const admin = requireRole(ctx, 'admin');
+  const user = (res: { locals: Record<string, unknown> }) => res.locals.user as StaffUser;
+
+  router.get('/api/admin/config', admin, (_req, res) => {
+    res.json({ version: ctx.officeService.version(), office: ctx.office() });
+  });
+
+  router.get('/api/admin/config/export', admin, (_req, res) => {
+    res.setHeader('content-disposition', `attachment; filename="lotse-office-${ctx.office().id}.json"`);
+    res.type('application/json').send(`${JSON.stringify(ctx.office(), null, 2)}\n`);
+  });
+
+  router.put('/api/admin/config', admin, (req, res) => {
+    const body = parse(ConfigBody, req.body);
+    const result = ctx.officeService.replace(body.office, body.version);
+    if (!result.ok) {
+      if ('issues' in result) {
+        res.status(400).json({
+          error: { code: 'VALIDATION_FAILED', message: 'The configuration is invalid.', issues: result.issues },
+        });
+        return;
+      }
+      return sendError(res, result.error);
+    }
+    ctx.audit.record(user(res), 'config:change', ctx.office().id);
+    res.json({ version: ctx.officeService.version(), office: result.value });
+  });
+
+  router.get('/api/admin/users', admin, async (_req, res) => {
+    res.json({ users: await ctx.staff.list() });
+  });
+
+  router.post('/api/admin/users', admin, async (req, res) => {
+    const body = parse(NewUser, req.body);
+    const result = await ctx.staff.create(body.username, body.password, body.role);
+    if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(user(res), 'user:create', body.username, body.role);
+    res.status(201).json({ user: result.value });
+  });
+
+  router.patch('/api/admin/users/:username', admin, async (req, res) => {
+    const { username } = parse(UserParam, req.params);
+    const change = parse(UserChange, req.body);
+    const result = await ctx.staff.update(username, change);
+    if (!result.ok) return sendError(res, result.error);
+    const what = Object.keys(change).join(',');
+    ctx.audit.record(user(res), 'user:change', username, what);
+    res.json({ user: result.value });
+  });
+
+  router.delete('/api/admin/users/:username', admin, async (req, res) => {
+    const { username } = parse(UserParam, req.params);
+    const result = await ctx.staff.remove(username);
+    if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(user(res), 'user:remove', username);
+    res.json({ ok: true });
+  });
+
+  router.get('/api/admin/devices', admin, async (_req, res) => {
+    res.json({ devices: await ctx.devices.list() });
+  });
+
+  router.post('/api/admin/devices', admin, async (req, res) => {
+    const body = parse(NewDevice, req.body);
+    const { device, token } = await ctx.devices.pair(body.kind, body.name, body.area);
+    ctx.audit.record(user(res), 'device:pair', device.id, `${device.kind} ${device.name}`);
+    const page = body.kind === 'kiosk' ? '/kiosk' : '/display';
+    res.status(201).json({ device, token, pairingUrl: `${page}?pair=${encodeURIComponent(token)}` });
+  });
+
+  router.delete('/api/admin/devices/:id', admin, async (req, res) => {
+    const { id } = parse(DeviceParam, req.params);
+    const result = await ctx.devices.remove(id);
+    if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(user(res), 'device:remove', id);
+    res.json({ ok: true });
+  });
+
+  router.get('/api/admin/audit', admin, async (req, res) => {
+    const { limit } = parse(AuditQuery, req.query);
+    res.json({ entries: await ctx.audit.recent(limit) });
+  });
+
+  return router;
+}
