@@ -17,6 +17,8 @@ import { errorHandler, sendError } from './http/errors.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { attachPrintRealtime } from './printing/realtime.ts';
+import { printerRoutes } from './printing/routes.ts';
 import { attachRealtime, type LotseServer } from './realtime.ts';
 
 export interface Application {
@@ -57,6 +59,7 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext): Appl
   app.use(statsRoutes(ctx));
   app.use(backupRoutes(ctx));
   app.use(adminRoutes(ctx));
+  app.use(printerRoutes(ctx));
   app.use(appRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));
@@ -70,14 +73,16 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext): Appl
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const detach = attachRealtime(io, ctx);
+  const detachPrint = attachPrintRealtime(io, ctx);
 
   return {
     app,
     io,
     async close() {
       detach();
+      detachPrint();
       ctx.queue.stop();
-      io.disconnectSockets(true);
+      // No disconnect packet: clients see the transport close and reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

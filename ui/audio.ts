@@ -98,7 +98,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export async function playGong(volume = 0.5): Promise<void> {
   const ctx = audioContext();
-  if (!ctx || ctx.state !== 'running') return;
+  if (ctx?.state !== 'running') return;
   const master = ctx.createGain();
   master.gain.value = volume;
   master.connect(ctx.destination);
@@ -118,7 +118,7 @@ export async function playGong(volume = 0.5): Promise<void> {
 /** Three short beeps for the phone page. Resolves when done; at once when sound is blocked. */
 export async function playBeep(volume = 0.6): Promise<void> {
   const ctx = audioContext();
-  if (!ctx || ctx.state !== 'running') return;
+  if (ctx?.state !== 'running') return;
   const master = ctx.createGain();
   master.gain.value = volume;
   master.connect(ctx.destination);

@@ -72,9 +72,7 @@ export function plural(language: Language, n: number, forms: PluralForms): strin
 
 /** Replaces `{name}` placeholders. Unknown placeholders stay as they are. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) =>
-    key in values ? String(values[key]) : all,
-  );
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 }
 
 export function concernName(concern: ConcernPublic, language: Language): string {

@@ -15,7 +15,12 @@ export interface QrCodeProps {
 
 /** SVG markup of a QR code (dark on white, quiet zone of two modules). */
 export function qrSvg(value: string): Promise<string> {
-  return QRCode.toString(value, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  return QRCode.toString(value, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
 }
 
 export function QrCode({ value, label, size = '16rem', class: className, testid }: QrCodeProps) {

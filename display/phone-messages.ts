@@ -1,0 +1,178 @@
+/**
+ * Texts of the visitor's phone page, in the ticket's language.
+ * Short sentences, direct address, no abbreviations.
+ */
+import type { TicketStatus } from '../core/types.ts';
+import { catalogue, type Language } from '../ui/i18n.ts';
+
+export interface PhoneMessages {
+  title: string;
+  status: Record<TicketStatus, string>;
+  goTo: string;
+  watchHint: string;
+  soundButton: string;
+  soundHint: string;
+  documentsTitle: string;
+  final: Record<'done' | 'no-show' | 'cancelled', string>;
+  notFound: string;
+  offline: string;
+  loading: string;
+  /** `{time}`: time of the last update. */
+  updated: string;
+}
+
+const de: PhoneMessages = {
+  title: 'Ihre Nummer',
+  status: {
+    waiting: 'Sie warten',
+    called: 'Sie sind dran!',
+    done: 'Erledigt',
+    'no-show': 'Verpasst',
+    cancelled: 'Nicht mehr gültig',
+  },
+  goTo: 'Bitte gehen Sie jetzt zu:',
+  watchHint: 'Lassen Sie diese Seite offen. Ihr Handy gibt ein Signal, wenn Sie dran sind.',
+  soundButton: 'Ton einschalten',
+  soundHint: 'Tippen Sie auf den Knopf. Dann hören Sie einen Ton, wenn Sie dran sind.',
+  documentsTitle: 'Halten Sie bitte bereit:',
+  final: {
+    done: 'Ihr Besuch ist abgeschlossen. Vielen Dank!',
+    'no-show': 'Sie wurden aufgerufen, waren aber nicht da. Ziehen Sie bitte am Eingang eine neue Nummer.',
+    cancelled: 'Diese Nummer gilt nicht mehr. Ziehen Sie bitte am Eingang eine neue Nummer.',
+  },
+  notFound: 'Diese Nummer finden wir nicht. Vielleicht ist sie schon abgelaufen.',
+  offline: 'Keine Verbindung. Die Angaben sind vielleicht nicht aktuell.',
+  loading: 'Einen Moment, bitte.',
+  updated: 'Zuletzt aktualisiert: {time}',
+};
+
+const en: PhoneMessages = {
+  title: 'Your number',
+  status: {
+    waiting: 'Please wait',
+    called: 'It is your turn!',
+    done: 'Finished',
+    'no-show': 'Missed',
+    cancelled: 'No longer valid',
+  },
+  goTo: 'Please go now to:',
+  watchHint: 'Keep this page open. Your phone gives a signal when it is your turn.',
+  soundButton: 'Turn on sound',
+  soundHint: 'Tap the button. Then you hear a sound when it is your turn.',
+  documentsTitle: 'Please have these ready:',
+  final: {
+    done: 'Your visit is finished. Thank you!',
+    'no-show': 'You were called, but you were not there. Please take a new number at the entrance.',
+    cancelled: 'This number is no longer valid. Please take a new number at the entrance.',
+  },
+  notFound: 'We cannot find this number. It may have expired.',
+  offline: 'No connection. The information may not be up to date.',
+  loading: 'One moment, please.',
+  updated: 'Last updated: {time}',
+};
+
+const tr: PhoneMessages = {
+  title: 'Numaranız',
+  status: {
+    waiting: 'Bekliyorsunuz',
+    called: 'Sıra sizde!',
+    done: 'Tamamlandı',
+    'no-show': 'Kaçırıldı',
+    cancelled: 'Artık geçerli değil',
+  },
+  goTo: 'Lütfen şimdi şuraya gidin:',
+  watchHint: 'Bu sayfayı açık tutun. Sıra size gelince telefonunuz sinyal verir.',
+  soundButton: 'Sesi aç',
+  soundHint: 'Düğmeye dokunun. Sıra size gelince bir ses duyarsınız.',
+  documentsTitle: 'Lütfen bunları hazır tutun:',
+  final: {
+    done: 'Ziyaretiniz tamamlandı. Teşekkürler!',
+    'no-show': 'Çağrıldınız ama orada değildiniz. Lütfen girişte yeni bir numara alın.',
+    cancelled: 'Bu numara artık geçerli değil. Lütfen girişte yeni bir numara alın.',
+  },
+  notFound: 'Bu numarayı bulamıyoruz. Süresi dolmuş olabilir.',
+  offline: 'Bağlantı yok. Bilgiler güncel olmayabilir.',
+  loading: 'Bir dakika, lütfen.',
+  updated: 'Son güncelleme: {time}',
+};
+
+const ar: PhoneMessages = {
+  title: 'رقمك',
+  status: {
+    waiting: 'أنت في الانتظار',
+    called: 'جاء دورك!',
+    done: 'انتهى',
+    'no-show': 'فاتك الدور',
+    cancelled: 'لم يعد صالحًا',
+  },
+  goTo: 'يرجى التوجه الآن إلى:',
+  watchHint: 'اترك هذه الصفحة مفتوحة. سيعطيك هاتفك إشارة عندما يأتي دورك.',
+  soundButton: 'تشغيل الصوت',
+  soundHint: 'اضغط على الزر. ستسمع صوتًا عندما يأتي دورك.',
+  documentsTitle: 'يرجى تجهيز ما يلي:',
+  final: {
+    done: 'انتهت زيارتك. شكرًا لك!',
+    'no-show': 'نادينا رقمك لكنك لم تكن موجودًا. يرجى أخذ رقم جديد عند المدخل.',
+    cancelled: 'هذا الرقم لم يعد صالحًا. يرجى أخذ رقم جديد عند المدخل.',
+  },
+  notFound: 'لا نجد هذا الرقم. ربما انتهت صلاحيته.',
+  offline: 'لا يوجد اتصال. قد لا تكون المعلومات محدثة.',
+  loading: 'لحظة من فضلك.',
+  updated: 'آخر تحديث: {time}',
+};
+
+const uk: PhoneMessages = {
+  title: 'Ваш номер',
+  status: {
+    waiting: 'Ви в черзі',
+    called: 'Ваша черга!',
+    done: 'Завершено',
+    'no-show': 'Пропущено',
+    cancelled: 'Більше не дійсний',
+  },
+  goTo: 'Будь ласка, підійдіть зараз до:',
+  watchHint: 'Не закривайте цю сторінку. Ваш телефон подасть сигнал, коли настане ваша черга.',
+  soundButton: 'Увімкнути звук',
+  soundHint: 'Натисніть кнопку. Тоді ви почуєте звук, коли настане ваша черга.',
+  documentsTitle: 'Будь ласка, приготуйте:',
+  final: {
+    done: 'Ваш візит завершено. Дякуємо!',
+    'no-show': 'Вас викликали, але вас не було. Будь ласка, візьміть новий номер біля входу.',
+    cancelled: 'Цей номер більше не дійсний. Будь ласка, візьміть новий номер біля входу.',
+  },
+  notFound: 'Ми не знаходимо цей номер. Можливо, він уже не дійсний.',
+  offline: 'Немає зʼєднання. Дані можуть бути неактуальними.',
+  loading: 'Хвилинку, будь ласка.',
+  updated: 'Оновлено: {time}',
+};
+
+const ru: PhoneMessages = {
+  title: 'Ваш номер',
+  status: {
+    waiting: 'Вы в очереди',
+    called: 'Ваша очередь!',
+    done: 'Завершено',
+    'no-show': 'Пропущено',
+    cancelled: 'Больше не действителен',
+  },
+  goTo: 'Пожалуйста, подойдите сейчас к:',
+  watchHint: 'Не закрывайте эту страницу. Телефон подаст сигнал, когда подойдёт ваша очередь.',
+  soundButton: 'Включить звук',
+  soundHint: 'Нажмите на кнопку. Тогда вы услышите звук, когда подойдёт ваша очередь.',
+  documentsTitle: 'Пожалуйста, приготовьте:',
+  final: {
+    done: 'Ваш визит завершён. Спасибо!',
+    'no-show': 'Вас вызывали, но вас не было. Пожалуйста, возьмите новый номер у входа.',
+    cancelled: 'Этот номер больше не действителен. Пожалуйста, возьмите новый номер у входа.',
+  },
+  notFound: 'Мы не находим этот номер. Возможно, он уже не действителен.',
+  offline: 'Нет связи. Данные могут быть неактуальными.',
+  loading: 'Минутку, пожалуйста.',
+  updated: 'Обновлено: {time}',
+};
+
+export const PHONE_MESSAGES: Record<Language, PhoneMessages> = { de, en, tr, ar, uk, ru };
+
+export function phoneMessages(language: Language): PhoneMessages {
+  return catalogue(PHONE_MESSAGES, language);
+}

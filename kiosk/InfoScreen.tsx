@@ -1,0 +1,41 @@
+/** An info-only concern: no ticket, a QR code of the online form and what to do. */
+import type { ConcernPublic } from '../core/api.ts';
+import { concernName, type Language } from '../ui/i18n.ts';
+import { Pictogram } from '../ui/pictograms.tsx';
+import { QrCode } from '../ui/qr.tsx';
+import { kioskMessages } from './messages.ts';
+import { ResetBar } from './ResetBar.tsx';
+
+export interface InfoScreenProps {
+  concern: ConcernPublic;
+  url: string;
+  language: Language;
+  resetSeconds: number;
+  lastActivity: number;
+  onBack: () => void;
+}
+
+export function InfoScreen({ concern, url, language, resetSeconds, lastActivity, onBack }: InfoScreenProps) {
+  const t = kioskMessages(language);
+  return (
+    <main class="notice info" data-testid="info-screen">
+      <p class="notice-concern">
+        <Pictogram name={concern.pictogram} size="2.4rem" />
+        <span>{concernName(concern, language)}</span>
+      </p>
+      <h1>{t.infoTitle}</h1>
+      <p class="notice-text">{t.infoText}</p>
+      <figure class="info-qr">
+        <QrCode value={url} label={t.infoQrLabel} size="20rem" testid="info-qr" />
+        <figcaption class="url" dir="ltr">
+          {url}
+        </figcaption>
+      </figure>
+      <p class="notice-text">{t.infoHelp}</p>
+      <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+        {t.back}
+      </button>
+      <ResetBar seconds={resetSeconds} since={lastActivity} />
+    </main>
+  );
+}

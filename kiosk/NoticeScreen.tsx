@@ -1,0 +1,124 @@
+/** Plain-words screens when no ticket can be given: closed, quota reached, something failed. */
+import type { ComponentChildren } from 'preact';
+import type { ConcernPublic, OfficePublic } from '../core/api.ts';
+import { nextOpeningText, openingLines } from '../ui/hours.ts';
+import { concernName, type Language } from '../ui/i18n.ts';
+import { Pictogram } from '../ui/pictograms.tsx';
+import { kioskMessages, nextOpeningMessage } from './messages.ts';
+import { ResetBar } from './ResetBar.tsx';
+
+export interface NoticeScreenProps {
+  kind: 'closed' | 'quota' | 'failed';
+  office: OfficePublic;
+  concern?: ConcernPublic;
+  language: Language;
+  resetSeconds: number;
+  lastActivity: number;
+  onBack: () => void;
+  onRetry?: () => void;
+}
+
+function OpeningHoursList({ office, language }: { office: OfficePublic; language: Language }) {
+  const lines = openingLines(office.openingHours, language);
+  if (lines.length === 0) return null;
+  return (
+    <div class="hours">
+      <h2>{kioskMessages(language).openingHours}</h2>
+      <dl>
+        {lines.map((line) => (
+          <div key={line.day} class="hours-line">
+            <dt>{line.dayName}</dt>
+            <dd dir="ltr">{line.hours}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export function NoticeScreen({
+  kind,
+  office,
+  concern,
+  language,
+  resetSeconds,
+  lastActivity,
+  onBack,
+  onRetry,
+}: NoticeScreenProps) {
+  const t = kioskMessages(language);
+  let title: string;
+  let body: ComponentChildren;
+  if (kind === 'closed') {
+    const when = nextOpeningText(office.openingHours, office.timezone, language);
+    title = t.closedTitle;
+    body = (
+      <>
+        <p class="notice-text">{t.closedText}</p>
+        {when && <p class="notice-text strong">{nextOpeningMessage(language, when)}</p>}
+        <OpeningHoursList office={office} language={language} />
+      </>
+    );
+  } else if (kind === 'quota') {
+    title = t.quotaTitle;
+    body = (
+      <>
+        <p class="notice-text">{t.quotaText}</p>
+        <OpeningHoursList office={office} language={language} />
+      </>
+    );
+  } else {
+    title = t.failedTitle;
+    body = <p class="notice-text">{t.failedText}</p>;
+  }
+  return (
+    <main class={`notice notice-${kind}`} data-testid="kiosk-message" data-kind={kind}>
+      {concern && (
+        <p class="notice-concern">
+          <Pictogram name={concern.pictogram} size="2.4rem" />
+          <span>{concernName(concern, language)}</span>
+        </p>
+      )}
+      <div class="notice-body" role="alert">
+        <h1>{title}</h1>
+        {body}
+      </div>
+      <div class="notice-actions">
+        {onRetry && (
+          <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
+            {t.tryAgain}
+          </button>
+        )}
+        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+          {t.back}
+        </button>
+      </div>
+      <ResetBar seconds={resetSeconds} since={lastActivity} />
+    </main>
+  );
+}
+
+export interface WaitOverlayProps {
+  language: Language;
+  /** Only the short "please wait" while a ticket is being made; the full text when offline. */
+  mode: 'busy' | 'offline';
+}
+
+/** The calm "Einen Moment, bitte" over everything, while a ticket is made or the server is away. */
+export function WaitOverlay({ language, mode }: WaitOverlayProps) {
+  const t = kioskMessages(language);
+  return (
+    <div
+      class={`wait-overlay wait-${mode}`}
+      data-testid={mode === 'offline' ? 'kiosk-offline' : 'kiosk-busy'}
+      role="status"
+      aria-live="polite"
+    >
+      <div class="wait-box">
+        <div class="spinner" aria-hidden="true" />
+        <p class="wait-title">{mode === 'offline' ? t.waitTitle : t.busy}</p>
+        {mode === 'offline' && <p class="wait-text">{t.waitText}</p>}
+      </div>
+    </div>
+  );
+}

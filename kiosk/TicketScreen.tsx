@@ -1,0 +1,91 @@
+/**
+ * The ticket on screen: the number very large, the concern, people ahead, estimated wait,
+ * the documents to have ready and a QR code of the visitor's phone page.
+ */
+import type { OfficePublic, TicketView } from '../core/api.ts';
+import { concernDocuments, type Language } from '../ui/i18n.ts';
+import { Pictogram } from '../ui/pictograms.tsx';
+import { QrCode } from '../ui/qr.tsx';
+import { aheadText, waitText } from '../ui/visitor-texts.ts';
+import { kioskMessages } from './messages.ts';
+import { ResetBar } from './ResetBar.tsx';
+import type { PrintOutcome } from './state.ts';
+
+export interface TicketScreenProps {
+  ticket: TicketView;
+  /** What became of the printout; the ticket on screen is valid either way. */
+  print?: PrintOutcome;
+  office: OfficePublic;
+  language: Language;
+  /** Full URL of the phone page. */
+  phoneUrl: string;
+  resetSeconds: number;
+  lastActivity: number;
+  onDone: () => void;
+}
+
+export function TicketScreen({
+  ticket,
+  print,
+  office,
+  language,
+  phoneUrl,
+  resetSeconds,
+  lastActivity,
+  onDone,
+}: TicketScreenProps) {
+  const t = kioskMessages(language);
+  const concern = office.concerns.find((c) => c.id === ticket.concernId);
+  const documents = ticket.documents?.length ? ticket.documents : concern ? concernDocuments(concern, language) : [];
+  return (
+    <main class="ticket" data-testid="ticket-screen">
+      <section class="ticket-card" aria-labelledby="ticket-label">
+        <p class="ticket-label" id="ticket-label">
+          {t.yourNumber}
+        </p>
+        <p class="ticket-number ticket-no" data-testid="ticket-number">
+          {ticket.number}
+        </p>
+        <p class="ticket-concern" data-testid="ticket-concern">
+          <Pictogram name={concern?.pictogram} size="2.4rem" />
+          <span>{ticket.concernName}</span>
+        </p>
+      </section>
+      {print === 'printed' && (
+        <p class="ticket-print" data-testid="ticket-print" data-print="printed">
+          {t.printed}
+        </p>
+      )}
+      {print === 'failed' && (
+        <p class="ticket-print ticket-print-failed" data-testid="ticket-print" data-print="failed" role="alert">
+          {t.printFailed}
+        </p>
+      )}
+      <section class="ticket-facts">
+        <p data-testid="ticket-ahead">{aheadText(language, ticket.waitingAhead)}</p>
+        <p data-testid="ticket-wait">{waitText(language, ticket.estimatedWaitMinutes)}</p>
+      </section>
+      <section class="ticket-more">
+        {documents.length > 0 && (
+          <div class="ticket-docs">
+            <h2>{t.documentsTitle}</h2>
+            <ul data-testid="ticket-documents">
+              {documents.map((doc) => (
+                <li key={doc}>{doc}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <figure class="ticket-qr">
+          <QrCode value={phoneUrl} label={t.qrLabel} size="16rem" testid="ticket-qr" />
+          <figcaption>{t.qrHint}</figcaption>
+        </figure>
+      </section>
+      <p class="ticket-watch">{t.watchScreen}</p>
+      <button type="button" class="primary done" data-testid="kiosk-done" onClick={onDone}>
+        {t.done}
+      </button>
+      <ResetBar seconds={resetSeconds} since={lastActivity} />
+    </main>
+  );
+}
