@@ -12,7 +12,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'printer/**/*.test.ts', 'server/**/*.test.ts', 'ui/**/*.test.{ts,tsx}'],
+          include: [
+            'core/**/*.test.ts',
+            'printer/**/*.test.ts',
+            'server/**/*.test.ts',
+            'ui/**/*.test.{ts,tsx}',
+            'display/**/*.test.ts',
+            'kiosk/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -1,6 +1,6 @@
 /** Admin shell: sign-in (role admin), one socket, office data, tab navigation. */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { OfficePublic } from '../core/api.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
@@ -8,6 +8,7 @@ import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { type Notice, NoticeBanner, StaffCard, StaffHeader } from '../ui/staff-shell.tsx';
 import { useStaffSocket } from '../ui/staff-socket.ts';
+import { createConfigModel } from './config-model.ts';
 import { ADMIN_TABS, type AdminContext, tabFromHash } from './tabs.tsx';
 
 export function AdminApp() {
@@ -24,6 +25,7 @@ function AdminShell({ session }: { session: StaffSession }) {
   const loadError = useSignal<string | null>(null);
   const tab = useSignal(tabFromHash(location.hash).id);
   const notice = useSignal<Notice | null>(null);
+  const [config] = useState(createConfigModel);
 
   const load = async () => {
     loadError.value = null;
@@ -38,7 +40,15 @@ function AdminShell({ session }: { session: StaffSession }) {
     void load();
     const onOffice = (next: OfficePublic) => {
       office.value = next;
+      config.remoteChanged();
     };
+    // Unsaved configuration changes: ask before the page is left or reloaded.
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!config.dirty.value) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
     const onHash = () => {
       tab.value = tabFromHash(location.hash).id;
     };
@@ -47,6 +57,7 @@ function AdminShell({ session }: { session: StaffSession }) {
     return () => {
       socket.off('office:updated', onOffice);
       window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('beforeunload', onLeave);
     };
   }, [socket]);
 
@@ -75,6 +86,7 @@ function AdminShell({ session }: { session: StaffSession }) {
     socket,
     connected: connected.value,
     office: current,
+    config,
     fail: (code) => {
       if (code === 'UNAUTHENTICATED') session.expire();
       else notice.value = { kind: 'error', text: errorText(code) };

@@ -7,8 +7,17 @@ import type { ComponentChildren } from 'preact';
 import type { OfficePublic } from '../core/api.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
 import type { LotseSocket } from '../ui/socket.ts';
+import { AuditPanel } from './audit.tsx';
+import { ConcernsPage } from './config-concerns.tsx';
+import { CountersSetupPage } from './config-counters.tsx';
+import { HoursPage } from './config-hours.tsx';
+import type { ConfigModel } from './config-model.ts';
+import { OfficePage } from './config-office.tsx';
 import { CountersPanel } from './counters.tsx';
+import { DevicesPanel } from './devices.tsx';
+import { PrintersPanel } from './printers.tsx';
 import { QueuePanel } from './queue.tsx';
+import { StaffAccountsPanel } from './staff-accounts.tsx';
 import { StatsPanel } from './stats.tsx';
 
 export interface AdminContext {
@@ -16,6 +25,8 @@ export interface AdminContext {
   socket: LotseSocket;
   connected: boolean;
   office: OfficePublic;
+  /** The office configuration being edited (shared by the configuration pages). */
+  config: ConfigModel;
   /** Shows a failed answer (a lost session returns to the sign-in form). */
   fail: (code: string) => void;
 }
@@ -38,6 +49,33 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     render: (ctx) => <CountersPanel socket={ctx.socket} office={ctx.office} fail={ctx.fail} />,
   },
   { id: 'stats', label: 'Statistik', render: (ctx) => <StatsPanel office={ctx.office} fail={ctx.fail} /> },
+  { id: 'printers', label: 'Drucker', render: (ctx) => <PrintersPanel office={ctx.office} fail={ctx.fail} /> },
+  { id: 'concerns', label: 'Anliegen', render: (ctx) => <ConcernsPage model={ctx.config} fail={ctx.fail} /> },
+  {
+    id: 'setup-counters',
+    label: 'Plätze einrichten',
+    render: (ctx) => <CountersSetupPage model={ctx.config} fail={ctx.fail} />,
+  },
+  { id: 'hours', label: 'Öffnungszeiten', render: (ctx) => <HoursPage model={ctx.config} fail={ctx.fail} /> },
+  { id: 'office', label: 'Amt und Ansagen', render: (ctx) => <OfficePage model={ctx.config} fail={ctx.fail} /> },
+  {
+    id: 'staff',
+    label: 'Konten',
+    render: (ctx) => <StaffAccountsPanel me={ctx.session.user.username} fail={ctx.fail} />,
+  },
+  {
+    id: 'devices',
+    label: 'Geräte',
+    render: (ctx) => (
+      <DevicesPanel
+        timeZone={ctx.office.timezone}
+        areas={[...new Set(ctx.office.counters.flatMap((c) => (c.area ? [c.area] : [])))]}
+        printersHref={ADMIN_TABS.some((t) => t.id === 'printers') ? '#printers' : undefined}
+        fail={ctx.fail}
+      />
+    ),
+  },
+  { id: 'audit', label: 'Protokoll', render: (ctx) => <AuditPanel timeZone={ctx.office.timezone} fail={ctx.fail} /> },
 ];
 
 /** The tab named by the address (`#stats`), or the first one. */

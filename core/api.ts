@@ -36,6 +36,10 @@ export interface TicketView {
   counterName?: string;
   callCount: number;
   appointmentAt?: string;
+  /** Set once the clerk started serving the visitor. */
+  servedAt?: string;
+  /** The visitor stepped away (e.g. to fetch a document) and is not called until back. */
+  parked?: boolean;
   /** Documents to have ready, in the ticket's language where known. */
   documents: string[];
 }
@@ -100,14 +104,27 @@ export interface OfficePublic {
   kioskResetSeconds: number;
 }
 
+/** A waiting visitor as a clerk sees it: by number only. */
+export interface CounterTicket {
+  ticketId: string;
+  number: string;
+  concernId: string;
+  waitingMinutes: number;
+  appointmentAt?: string;
+}
+
 export interface CounterView {
   counterId: string;
   name: string;
   status: CounterStatus;
   pauseReason?: string;
   current: TicketView | null;
-  /** Waiting visitors this counter can call, per concern. */
+  /** Waiting visitors this counter can call, per concern (parked visitors not counted). */
   waiting: { concernId: string; count: number; longestWaitMinutes: number }[];
+  /** The next visitors in the order this counter would call them (capped), to call one by number. */
+  next: CounterTicket[];
+  /** Parked visitors of concerns this counter serves: called again by number when they are back. */
+  parked: CounterTicket[];
 }
 
 export interface LoginAnswer {
@@ -122,6 +139,39 @@ export interface ApiErrorBody {
 
 /** Every socket.io acknowledgement. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+
+/**
+ * What became of a ticket's printout (in the answer of `POST /api/tickets`): `printed` the
+ * printer confirmed it, `failed` it cannot be printed (the ticket is valid all the same),
+ * `pending` no answer yet within the wait (the outcome follows as `print:result`), `none` no
+ * printer is configured for this kiosk.
+ */
+export type PrintStatus = 'printed' | 'failed' | 'pending' | 'none';
+
+export const PRINT_ERROR_CODES = [
+  'PAPER_OUT',
+  'COVER_OPEN',
+  'PRINTER_OFFLINE',
+  'PRINTER_UNREACHABLE',
+  'PRINTER_TIMEOUT',
+  'CONNECTION_LOST',
+  'PRINTER_ERROR',
+  'AGENT_OFFLINE',
+  'JOB_EXPIRED',
+] as const;
+/** Why a ticket was not printed, or what keeps a printer from printing. */
+export type PrintErrorCode = (typeof PRINT_ERROR_CODES)[number];
+
+export interface PrintResult {
+  status: PrintStatus;
+  error?: PrintErrorCode;
+}
+
+/** Answer of `POST /api/tickets`. */
+export interface IssueAnswer {
+  ticket: TicketView;
+  print: PrintResult;
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -155,6 +205,8 @@ export function toTicketView(ticket: Ticket, office: OfficeConfig, estimate?: Ti
     view.counterName = counter.name;
   }
   if (ticket.appointmentAt !== undefined) view.appointmentAt = iso(ticket.appointmentAt);
+  if (ticket.status === 'called' && ticket.servedAt !== undefined) view.servedAt = iso(ticket.servedAt);
+  if (ticket.status === 'waiting' && ticket.parked) view.parked = true;
   return view;
 }
 

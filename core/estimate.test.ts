@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_MINUTES, estimateAll, serviceMinutesFor } from './estimate.ts';
-import { Desk, MINUTE, makeOffice } from './test-fixtures.ts';
+import { DEFAULT_SERVICE_MINUTES, estimateAll, serviceMinutesFor, walkUpMinutes } from './estimate.ts';
+import { startService } from './queue.ts';
+import { Desk, MINUTE, makeOffice, unwrap } from './test-fixtures.ts';
 import type { DayState, OfficeConfig, Ticket } from './types.ts';
 
 /**
@@ -72,7 +73,7 @@ describe('estimatedWaitMinutes', () => {
     for (let i = 1; i < minutes.length; i++) expect(minutes[i]).toBeGreaterThan(minutes[i - 1] ?? Infinity);
   });
 
-  it('given more open counters for the concern, then the same position waits less', () => {
+  it('given more open counters for the concern, then the same position waits less (three free counters call all three at once)', () => {
     const { desk, tickets } = housingLine(3);
     const last = tickets[2]?.id ?? '';
     desk.setStatus('desk-2', 'open');
@@ -81,7 +82,7 @@ describe('estimatedWaitMinutes', () => {
     const two = estimates(desk).tickets.get(last)?.estimatedWaitMinutes ?? 0;
     desk.setStatus('desk-1', 'open');
     const three = estimates(desk).tickets.get(last)?.estimatedWaitMinutes ?? 0;
-    expect([one, two, three]).toEqual([18, 9, 6]);
+    expect([one, two, three]).toEqual([18, 9, 0]);
   });
 
   it('given open counters that do not serve the concern, then they do not shorten its wait', () => {
@@ -185,5 +186,97 @@ describe('concern estimates', () => {
       count: 0,
       estimatedWaitMinutes: 0,
     });
+  });
+});
+
+describe('running the counters forward', () => {
+  const act = (desk: Desk, fn: (s: DayState, o: OfficeConfig, now: number) => ReturnType<typeof startService>) => {
+    desk.state = unwrap(fn(desk.state, desk.office, desk.now)).state;
+  };
+
+  it('given a paused or closed counter, then it does not count as open for the concern', () => {
+    const { desk, tickets } = housingLine(3);
+    const last = tickets[2]?.id ?? '';
+    desk.setStatus('desk-2', 'open');
+    desk.setStatus('desk-4', 'open');
+    expect(estimates(desk).tickets.get(last)?.estimatedWaitMinutes).toBe(9);
+    desk.setStatus('desk-4', 'paused', 'Telefon');
+    expect(estimates(desk).tickets.get(last)?.estimatedWaitMinutes).toBe(18);
+    desk.setStatus('desk-4', 'closed');
+    expect(estimates(desk).tickets.get(last)?.estimatedWaitMinutes).toBe(18);
+  });
+
+  it('given the only counter started a visitor 5 minutes ago (9 expected), then the first in line waits the remaining 4', () => {
+    const { desk, tickets } = housingLine(2);
+    desk.call('desk-2');
+    act(desk, (s, o, now) => startService(s, o, 'desk-2', now));
+    desk.advance(5);
+    expect(estimates(desk).tickets.get(tickets[1]?.id ?? '')?.estimatedWaitMinutes).toBe(4);
+  });
+
+  it('given a visitor who takes longer than expected, then a quarter of the service time is still expected to remain', () => {
+    const { desk, tickets } = housingLine(2);
+    desk.call('desk-2');
+    act(desk, (s, o, now) => startService(s, o, 'desk-2', now));
+    desk.advance(30);
+    expect(estimates(desk).tickets.get(tickets[1]?.id ?? '')?.estimatedWaitMinutes).toBe(2); // 9 / 4 = 2.25
+  });
+
+  it('given clerks who press start, then the time from call to start of today’s visitors is added per visitor', () => {
+    const { desk } = housingLine(0);
+    for (let i = 0; i < 3; i++) {
+      desk.issue('housing');
+      desk.call('desk-2');
+      desk.advance(2);
+      act(desk, (s, o, now) => startService(s, o, 'desk-2', now));
+      desk.advance(10);
+      desk.complete('desk-2');
+    }
+    expect(walkUpMinutes(desk.state)).toBe(2);
+    const line = [desk.issue('housing'), desk.issue('housing'), desk.issue('housing')];
+    const e = estimates(desk).tickets;
+    expect(line.map((t) => e.get(t.id)?.estimatedWaitMinutes)).toEqual([0, 12, 24]);
+  });
+
+  it('given a due appointment holder, then the walk-ins are estimated behind them', () => {
+    const { desk, tickets } = housingLine(2);
+    desk.setStatus('desk-2', 'open');
+    const holder = desk.issue('housing', {
+      appointment: { id: 'ap', code: 'A', concernId: 'housing', start: desk.now },
+    });
+    const e = estimates(desk).tickets;
+    expect([holder, ...tickets].map((t) => e.get(t.id)?.estimatedWaitMinutes)).toEqual([0, 9, 18]);
+  });
+
+  it('given an appointment holder who came early, then they are estimated from when their slot becomes due (lead 10 minutes)', () => {
+    const { desk } = housingLine(2);
+    desk.setStatus('desk-2', 'open');
+    const early = desk.issue('housing', {
+      appointment: { id: 'ap', code: 'A', concernId: 'housing', start: desk.now + 60 * MINUTE },
+    });
+    expect(estimates(desk).tickets.get(early.id)?.estimatedWaitMinutes).toBe(50);
+  });
+
+  it('given a counter that serves several concerns, then its visitors are shared out as the policy would call them', () => {
+    // desk-3 serves education and subsistence; desk-4 subsistence and housing; both open.
+    const desk = new Desk(makeOffice(), MONDAY_9);
+    const e1 = desk.issue('education'); // 7 minutes
+    desk.advance(1);
+    const s1 = desk.issue('subsistence'); // 12 minutes
+    desk.advance(1);
+    const e2 = desk.issue('education');
+    desk.setStatus('desk-3', 'open');
+    desk.setStatus('desk-4', 'open');
+    const e = estimates(desk).tickets;
+    // desk-3 calls e1 at 0, desk-4 calls s1 at 0 (desk-3 is busy), desk-3 calls e2 at 7.
+    expect([e1, s1, e2].map((t) => e.get(t.id)?.estimatedWaitMinutes)).toEqual([0, 0, 7]);
+  });
+
+  it('given a concern estimate, then it is the wait of a newcomer behind everybody the counters would call first', () => {
+    const { desk } = housingLine(2);
+    desk.setStatus('desk-2', 'open');
+    desk.issue('housing', { appointment: { id: 'ap', code: 'A', concernId: 'housing', start: desk.now } });
+    const housing = estimates(desk).concerns.find((c) => c.concernId === 'housing');
+    expect(housing).toEqual({ concernId: 'housing', count: 3, estimatedWaitMinutes: 27 });
   });
 });

@@ -1,13 +1,31 @@
 /**
  * Wait estimates: from recent service times per concern and the counters open for it.
- * A ticket with `ahead` people before it in its concern's line waits about
- * `(ahead + busyShare) * serviceMinutes / openCounters`, where busyShare accounts for the
- * visitors currently being served.
+ *
+ * The estimate runs the policy forward (`core/policy.ts`): every open counter becomes free when
+ * its current visitor is expected to be done (expected service time minus the time already spent,
+ * but at least a quarter of it), and then calls whom the policy would pick at that moment among
+ * the waiting tickets; it is busy for the concern's expected time per visitor. A ticket's estimate
+ * is the moment it would be called, minus now. Paused and closed counters do not count; a concern
+ * no open counter serves is estimated as if one counter were open for it alone.
+ *
+ * Expected time per visitor = mean of the concern's recent service times (at least 3, else its
+ * configured `serviceMinutes`, else 8 minutes) plus, when clerks use "start", the mean time from
+ * call to start of today's visitors (walking to the counter).
+ *
+ * Known limits: visitors who arrive later are not foreseen (a later appointment holder or a
+ * heavier concern may still go first), appointment holders are treated as due from their lead
+ * time on, and nobody is assumed to miss their call.
+ *
+ * Cost: one forward pass is O(waiting x counters); per concern one more pass for a newcomer.
  */
-import { orderForCounter } from './policy.ts';
-import type { DayState, OfficeConfig, Ticket } from './types.ts';
+import { compareRanks, orderForCounter, type Rank, rankOf, walkInTurn } from './policy.ts';
+import type { Counter, DayState, OfficeConfig, Ticket } from './types.ts';
 
 export const DEFAULT_SERVICE_MINUTES = 8;
+const MINUTE = 60_000;
+/** A visitor who takes longer than expected is assumed to need at least this share more. */
+const MIN_REMAINING_SHARE = 0.25;
+const WALK_UP_SAMPLES = 20;
 
 export interface TicketEstimate {
   waitingAhead: number;
@@ -28,16 +46,176 @@ export function serviceMinutesFor(state: DayState, office: OfficeConfig, concern
   return configured ?? DEFAULT_SERVICE_MINUTES;
 }
 
-function countersFor(state: DayState, office: OfficeConfig, concernId: string) {
-  const serving = office.counters.filter((c) => c.concernIds.includes(concernId));
-  const open = serving.filter((c) => (state.counters[c.id]?.status ?? 'closed') === 'open');
-  return { serving, open };
+/** Mean minutes from call to start of service of today's most recent started visitors (0 if none). */
+export function walkUpMinutes(state: DayState): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = state.tickets.length - 1; i >= 0 && n < WALK_UP_SAMPLES; i--) {
+    const t = state.tickets[i] as Ticket;
+    if (t.servedAt === undefined || t.calledAt === undefined || t.servedAt < t.calledAt) continue;
+    sum += (t.servedAt - t.calledAt) / MINUTE;
+    n++;
+  }
+  return n ? sum / n : 0;
+}
+
+interface SimCounter {
+  counter: Counter;
+  freeAt: number;
+  streak: number;
+}
+
+interface Entry {
+  ticket: Ticket;
+  /** Issue order, the policy's last tie-breaker. */
+  index: number;
+}
+
+/** Per concern: walk-ins in arrival order, and appointment holders by slot. */
+interface Line {
+  walkIns: Entry[];
+  nextWalkIn: number;
+  appointments: Entry[];
+  nextAppointment: number;
+}
+
+/**
+ * Runs the open counters forward over the waiting tickets (plus `newcomer`, if given) and
+ * returns the instant each ticket would be called. Stops early once `newcomer` is called.
+ */
+function forward(
+  waiting: readonly Ticket[],
+  state: DayState,
+  office: OfficeConfig,
+  now: number,
+  newcomer?: Ticket,
+): Map<string, number> {
+  const lead = office.policy.appointmentLeadMinutes * MINUTE;
+  const late = office.policy.appointmentLateMinutes * MINUTE;
+  const walkUp = walkUpMinutes(state) * MINUTE;
+  const perVisitor = new Map<string, number>();
+  const serviceOf = (concernId: string): number => {
+    let ms = perVisitor.get(concernId);
+    if (ms === undefined) {
+      ms = serviceMinutesFor(state, office, concernId) * MINUTE;
+      perVisitor.set(concernId, ms);
+    }
+    return ms;
+  };
+
+  const lines = new Map<string, Line>();
+  const lineOf = (concernId: string): Line => {
+    let line = lines.get(concernId);
+    if (!line) {
+      line = { walkIns: [], nextWalkIn: 0, appointments: [], nextAppointment: 0 };
+      lines.set(concernId, line);
+    }
+    return line;
+  };
+  const all = newcomer ? [...waiting, newcomer] : waiting;
+  all.forEach((ticket, index) => {
+    const line = lineOf(ticket.concernId);
+    // Appointment holders already past the late limit wait as walk-ins by check-in time.
+    if (ticket.appointmentAt !== undefined && now <= ticket.appointmentAt + late) {
+      line.appointments.push({ ticket, index });
+    } else {
+      line.walkIns.push({ ticket, index });
+    }
+  });
+  const byArrival = (a: Entry, b: Entry) => a.ticket.issuedAt - b.ticket.issuedAt || a.index - b.index;
+  for (const line of lines.values()) {
+    line.walkIns.sort(byArrival);
+    line.appointments.sort((a, b) => (a.ticket.appointmentAt ?? 0) - (b.ticket.appointmentAt ?? 0) || byArrival(a, b));
+  }
+
+  const counters: SimCounter[] = [];
+  const covered = new Set<string>();
+  for (const counter of office.counters) {
+    const cs = state.counters[counter.id];
+    if (cs?.status !== 'open') continue;
+    for (const id of counter.concernIds) covered.add(id);
+    let freeAt = now;
+    const current = cs.currentTicketId ? state.tickets.find((t) => t.id === cs.currentTicketId) : undefined;
+    if (current && current.status === 'called') {
+      const service = serviceOf(current.concernId);
+      const expectedEnd =
+        current.servedAt !== undefined ? current.servedAt + service : (current.calledAt ?? now) + walkUp + service;
+      freeAt = Math.max(expectedEnd, now + MIN_REMAINING_SHARE * service);
+    }
+    counters.push({ counter, freeAt, streak: cs.priorityStreak ?? 0 });
+  }
+  // A line no open counter serves: as if one counter were open for it alone.
+  for (const concernId of lines.keys()) {
+    if (covered.has(concernId)) continue;
+    counters.push({ counter: { id: `~${concernId}`, name: '', concernIds: [concernId] }, freeAt: now, streak: 0 });
+  }
+
+  const calledAt = new Map<string, number>();
+  let left = all.length;
+  while (left > 0 && counters.length > 0) {
+    // The counter that is free first (ties: configuration order) calls next.
+    let ci = 0;
+    for (let i = 1; i < counters.length; i++) {
+      if ((counters[i] as SimCounter).freeAt < (counters[ci] as SimCounter).freeAt) ci = i;
+    }
+    const sim = counters[ci] as SimCounter;
+    const t = sim.freeAt;
+    const walkInsFirst = walkInTurn(office, { priorityStreak: sim.streak });
+    let best: { entry: Entry; rank: Rank; line: Line; appointment: boolean } | undefined;
+    let wakeUp = Number.POSITIVE_INFINITY;
+    const consider = (entry: Entry, rank: Rank, line: Line, appointment: boolean) => {
+      if (best) {
+        const aPriority = rank[0] === 0;
+        const bPriority = best.rank[0] === 0;
+        if (walkInsFirst && aPriority !== bPriority) {
+          if (aPriority) return;
+        } else {
+          const d = compareRanks(rank, best.rank) || entry.index - best.entry.index;
+          if (d >= 0) return;
+        }
+      }
+      best = { entry, rank, line, appointment };
+    };
+    sim.counter.concernIds.forEach((concernId, preference) => {
+      const line = lines.get(concernId);
+      if (!line) return;
+      const walkIn = line.walkIns[line.nextWalkIn];
+      if (walkIn) consider(walkIn, rankOf(walkIn.ticket, preference, office, t), line, false);
+      const appointment = line.appointments[line.nextAppointment];
+      if (appointment) {
+        const dueFrom = (appointment.ticket.appointmentAt ?? 0) - lead;
+        if (t >= dueFrom) {
+          // Treated as due until called (a counter serving the line calls them first anyway).
+          const rank: Rank = [0, appointment.ticket.appointmentAt ?? 0, appointment.ticket.issuedAt, 0];
+          consider(appointment, rank, line, true);
+        } else {
+          wakeUp = Math.min(wakeUp, dueFrom);
+        }
+      }
+    });
+    if (!best) {
+      if (wakeUp === Number.POSITIVE_INFINITY) counters.splice(ci, 1);
+      else sim.freeAt = wakeUp;
+      continue;
+    }
+    const { entry, line, appointment } = best;
+    if (appointment) line.nextAppointment++;
+    else line.nextWalkIn++;
+    left--;
+    calledAt.set(entry.ticket.id, t);
+    sim.streak = appointment ? sim.streak + 1 : 0;
+    sim.freeAt = t + walkUp + serviceOf(entry.ticket.concernId);
+    if (newcomer && entry.ticket === newcomer) break;
+  }
+  return calledAt;
 }
 
 /**
  * Estimates for every waiting ticket and every concern.
- * Position is taken from the order of the best counter for the ticket (the one where it stands
- * furthest ahead); minutes from the concern's service time and the counters open for it.
+ * `waitingAhead` is the ticket's position in the order of the best counter for it (the one where
+ * it stands furthest ahead); `estimatedWaitMinutes` comes from running the counters forward
+ * (see the header). A concern's estimate is the wait of a walk-in who would arrive now.
+ * Parked tickets get 0 and 0: they are called by number when they are back.
  */
 export function estimateAll(
   state: DayState,
@@ -45,37 +223,48 @@ export function estimateAll(
   now: number,
 ): { tickets: Map<string, TicketEstimate>; concerns: ConcernEstimate[] } {
   const tickets = new Map<string, TicketEstimate>();
-  const waiting = state.tickets.filter((t) => t.status === 'waiting');
+  const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true);
   const position = new Map<string, number>();
   for (const counter of office.counters) {
-    orderForCounter(waiting, counter, office, now).forEach((t, i) => {
+    const context = { priorityStreak: state.counters[counter.id]?.priorityStreak ?? 0 };
+    orderForCounter(waiting, counter, office, now, context).forEach((t, i) => {
       const best = position.get(t.id);
       if (best === undefined || i < best) position.set(t.id, i);
     });
   }
-  const minutesFor = (concernId: string, ahead: number): number => {
-    const { serving, open } = countersFor(state, office, concernId);
-    const counters = Math.max(1, open.length || (serving.length > 0 ? 1 : 0));
-    const service = serviceMinutesFor(state, office, concernId);
-    const busy = (open.length ? open : serving).filter(
-      (c) => state.counters[c.id]?.currentTicketId !== undefined,
-    ).length;
-    const busyShare = busy > 0 ? 0.5 * (busy / counters) : 0;
-    return Math.max(0, Math.round(((ahead + busyShare) * service) / counters));
-  };
+  const calledAt = forward(waiting, state, office, now);
+  const minutesUntil = (at: number | undefined): number =>
+    at === undefined ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
   for (const t of waiting) {
     const ahead = position.get(t.id) ?? sameConcernAhead(waiting, t);
-    tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesFor(t.concernId, ahead) });
+    tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt.get(t.id)) });
+  }
+  for (const t of state.tickets) {
+    if (t.status === 'waiting' && t.parked === true) tickets.set(t.id, { waitingAhead: 0, estimatedWaitMinutes: 0 });
   }
   const concerns = office.concerns
     .filter((c) => !c.infoUrl)
     .map((c) => {
       const count = waiting.filter((t) => t.concernId === c.id).length;
-      return { concernId: c.id, count, estimatedWaitMinutes: minutesFor(c.id, count) };
+      const newcomer: Ticket = {
+        id: '\u0000newcomer',
+        token: '',
+        number: '',
+        concernId: c.id,
+        day: state.day,
+        status: 'waiting',
+        language: 'de',
+        issuedAt: now,
+        source: 'kiosk',
+        callCount: 0,
+      };
+      const at = forward(waiting, state, office, now, newcomer).get(newcomer.id);
+      return { concernId: c.id, count, estimatedWaitMinutes: minutesUntil(at) };
     });
   return { tickets, concerns };
 }
 
+/** People ahead of a ticket no counter can call yet (an early appointment holder). */
 function sameConcernAhead(waiting: readonly Ticket[], t: Ticket): number {
   return waiting.filter((o) => o.concernId === t.concernId && o.issuedAt < t.issuedAt).length;
 }

@@ -19,6 +19,8 @@ import type {
   CallView,
   CounterView,
   OfficePublic,
+  PrintErrorCode,
+  PrintResult,
   QueueSnapshot,
   TicketView,
 } from './api.ts';
@@ -55,6 +57,10 @@ export interface CounterRequest {
   counterId: string;
 }
 
+export interface TicketRequest extends CounterRequest {
+  ticketId: string;
+}
+
 export interface TransferRequest extends CounterRequest {
   concernId: string;
 }
@@ -70,6 +76,8 @@ export interface IssueRequest {
   appointmentCode?: string;
   /** One key per touch on the kiosk: repeating it returns the same ticket. */
   idempotencyKey?: string;
+  /** The kiosk asking (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
+  kioskId?: string;
 }
 
 export interface ClientToServerEvents {
@@ -80,6 +88,14 @@ export interface ClientToServerEvents {
   /** Staff: join room `staff` and get the view of one counter. */
   'counter:watch': (req: CounterRequest, ack: (a: Ack<CounterView>) => void) => void;
   'counter:callNext': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView | null }>) => void) => void;
+  /** Call one waiting visitor by number (e.g. an early appointment, a parked visitor who is back). */
+  'counter:callSpecific': (req: TicketRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** The called visitor arrived: service starts (service time is measured from here). */
+  'counter:start': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** The visitor steps away (fetches a document); not called until returned. */
+  'counter:park': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** A parked visitor is back and takes a fair place in the line again. */
+  'counter:returnParked': (req: TicketRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:recall': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:complete': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:noShow': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
@@ -98,3 +114,128 @@ export interface SocketData {
 export const SCREENS_ROOM = 'screens';
 export const STAFF_ROOM = 'staff';
 export const ticketRoom = (token: string) => `ticket:${token}`;
+
+// ---------------------------------------------------------------------------------------------
+// Printing: namespace `/print` (its own connection handlers, so the queue events above stay as
+// they are). Kiosks and admins follow printer health; the print agent on a kiosk PC gets that
+// kiosk's print jobs. Rooms there: `printers` (staff: every printer), `printer:<id>` (kiosks
+// printing on that printer).
+// ---------------------------------------------------------------------------------------------
+
+export const PRINT_NAMESPACE = '/print';
+export const PRINTERS_ROOM = 'printers';
+export const printerRoom = (printerId: string) => `printer:${printerId}`;
+
+export type PrinterKind = 'tcp' | 'file' | 'virtual' | 'none' | 'agent';
+/** `ready`; `warning` paper near end; `error` cannot print; `off` no printer; `unknown` not checked yet. */
+export type PrinterState = 'ready' | 'warning' | 'error' | 'off' | 'unknown';
+
+/** One printer's health and counters (since the server started). */
+export interface PrinterStatusView {
+  /** `default` (LOTSE_PRINTER) or `kiosk:<kioskId>` (a kiosk's own printer). */
+  id: string;
+  name: string;
+  kind: PrinterKind;
+  /** Configured kiosks that print here (for `default`: those without a printer of their own). */
+  kioskIds: string[];
+  state: PrinterState;
+  online: boolean;
+  coverOpen: boolean;
+  paperNearEnd: boolean;
+  paperOut: boolean;
+  /** Only `online` is known (a device file reports no paper or cover). */
+  partial: boolean;
+  /** What keeps the printer from printing (with `state: 'error'`). */
+  problem?: PrintErrorCode;
+  /** The printer's own words about it, for staff only (not sent to kiosks). */
+  detail?: string;
+  checkedAt: string | null;
+  printed: number;
+  failed: number;
+  /** Jobs waiting for the print agent (kind `agent`). */
+  pendingJobs: number;
+  lastPrintedAt?: string;
+  lastFailure?: { at: string; error: PrintErrorCode };
+}
+
+/** `GET /api/printers` (admin) adds where each printer is. */
+export interface PrinterAdminView extends PrinterStatusView {
+  /** `tcp://10.0.0.5:9100`, `file:/dev/usb/lp0`, the virtual printer's folder, `agent`, `none`. */
+  target: string;
+}
+
+/** A ticket as a print agent renders it (the shape of `PrintableTicket` in `printer/types.ts`). */
+export interface PrintTicketPayload {
+  officeName: string;
+  number: string;
+  concernName: string;
+  issuedAt: number;
+  timezone: string;
+  waitingAhead: number;
+  estimatedWaitMinutes: number;
+  documents: string[];
+  phoneUrl: string;
+  language: Language;
+  header?: string;
+  footer?: string;
+  fallback?: { concernName: string; documents: string[] };
+}
+
+/** A print job for the agent of one kiosk. Sent again after a reconnect until acknowledged. */
+export interface AgentPrintJob {
+  jobId: string;
+  ticketId: string;
+  ticket: PrintTicketPayload;
+  /** Print it only within this many ms after receiving it (the visitor has gone after that). */
+  expiresInMs: number;
+}
+
+export interface PrinterWatchRequest {
+  /** Admin: every printer (room `printers`, views with `detail`). */
+  all?: boolean;
+  /** A kiosk: its printer only (room `printer:<id>`); without an id, LOTSE_PRINTER. */
+  kioskId?: string;
+}
+
+export interface AgentJoinRequest {
+  kioskId: string;
+  /** The kiosk's `agentKey`, when the office configured one. */
+  key?: string;
+}
+
+/** What the agent's printer reports (like `PrinterStatus` in `printer/types.ts`). */
+export interface AgentStatusReport {
+  online: boolean;
+  coverOpen: boolean;
+  paperNearEnd: boolean;
+  paperOut: boolean;
+  partial?: boolean;
+  error?: string;
+}
+
+export interface PrintAckRequest {
+  jobId: string;
+  /** True: printed. False: it cannot be (the server does not send it again). */
+  printed: boolean;
+  error?: PrintErrorCode;
+}
+
+export interface PrintServerToClientEvents {
+  /** A printer's health or counters changed (rooms `printers` and `printer:<id>`). */
+  'printer:status': (printer: PrinterStatusView) => void;
+  /** Final outcome of a ticket's printout (room `printer:<id>`), e.g. after an answer `pending`. */
+  'print:result': (result: { ticketId: string; print: PrintResult }) => void;
+  /** A job for the print agent (only to the agent's socket). */
+  'print:job': (job: AgentPrintJob) => void;
+}
+
+export interface PrintClientToServerEvents {
+  /** Kiosk or staff: follow printer health; answers the current state. */
+  'printer:watch': (req: PrinterWatchRequest, ack: (a: Ack<PrinterStatusView[]>) => void) => void;
+  /** Print agent: takes over the kiosk's print jobs; every unacknowledged job is sent (again). */
+  'agent:join': (req: AgentJoinRequest, ack: (a: Ack<{ printerId: string; pending: number }>) => void) => void;
+  /** Print agent: its printer's status (at join, on change, and after a failed job). */
+  'agent:status': (req: AgentStatusReport, ack: (a: Ack<null>) => void) => void;
+  /** Print agent: a job is done (printed, or cannot be). Repeating it is harmless. */
+  'print:ack': (req: PrintAckRequest, ack: (a: Ack<null>) => void) => void;
+}

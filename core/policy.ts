@@ -1,18 +1,81 @@
 /**
- * Queue policy: which waiting ticket a counter calls next.
+ * Queue policy: who a counter calls next. This header is the one place the rules are written
+ * down; `core/queue.ts` applies them, `core/estimate.ts` predicts with them, and the property
+ * tests in `core/policy.property.test.ts` check them over thousands of random days.
  *
- * Order (see README "Queue rules"):
- *  1. appointment holders whose slot is due (from `appointmentLeadMinutes` before the slot
- *     until `appointmentLateMinutes` after it), earliest slot first;
- *  2. walk-ins who have waited longer than `maxWaitMinutes` (aging), longest wait first;
- *  3. everybody else, by arrival weighted with the concern's weight
- *     (a weight of 2 counts each minute of waiting twice) and the counter's order of preference
- *     as the tie-breaker.
- * Late appointment holders are walk-ins with their check-in time as arrival.
+ * Everything here is pure: the order depends only on the tickets, the counter, the office
+ * configuration, the instant and the counter's interleave streak, never on the array order of the
+ * tickets or on the clock.
+ *
+ * CONFIGURATION (office JSON; defaults in brackets)
+ *   counters[].concernIds        concerns a counter serves, in its order of preference.
+ *   concerns[].weight      [1]   each minute a walk-in of this concern waits counts `weight` times.
+ *   concerns[].dailyQuota  [-]   kiosk tickets per local day (staff and appointment check-ins may
+ *                                exceed it; see `issueTicket`).
+ *   concerns[].serviceMinutes    expected service time until real ones are known (estimates).
+ *   policy.appointmentLeadMinutes [10]  an appointment holder is "due" from this long before the
+ *                                slot; before that, call-next skips them (a clerk may still call
+ *                                them by number).
+ *   policy.appointmentLateMinutes [15]  ...and stays due until this long after the slot; later,
+ *                                they wait as a walk-in by their check-in time.
+ *   policy.maxWaitMinutes  [60]  aging: a walk-in who has waited this long is "aged" and goes
+ *                                before every walk-in who has not, whatever the weights and
+ *                                preferences.
+ *   policy.maxCalls         [3]  calls (first call + recalls) without showing up; the next recall
+ *                                makes the ticket a no-show instead of announcing it again.
+ *   policy.priorityInterleave [0]  N:1 interleaving: after N due appointment holders in a row at
+ *                                one counter, that counter calls one walk-in if one waits for it.
+ *                                0 = due appointment holders always go first.
+ *   policy.preferenceMinutes [0]  each step down a counter's list of concerns costs a walk-in this
+ *                                many minutes of (weighted) waiting at that counter; 0 = the order
+ *                                of preference only breaks ties.
+ *
+ * CALLABLE: a ticket is callable by a counter when it is waiting, not parked, its concern is one
+ * the counter serves, and it is not an appointment holder who came before the lead time.
+ *
+ * ORDER of the callable tickets at a counter:
+ *  1. due appointment holders (slot within [-lead, +late] of now), earliest slot first, then by
+ *     check-in;
+ *  2. aged walk-ins (waited >= maxWaitMinutes), longest wait first;
+ *  3. all other walk-ins, by the score  waited x weight - preferenceIndex x preferenceMinutes,
+ *     highest first; ties by the counter's preference, then by arrival.
+ *  Within a class, the order is arrival order: due appointment holders by slot, the walk-ins of
+ *  one concern by arrival (`issuedAt`; tickets issued in the same millisecond by issue order).
+ *  Late appointment holders are walk-ins with their check-in time as arrival.
+ *  Interleaving: when `priorityInterleave` = N > 0 and the counter's streak of due appointment
+ *  holders called in a row has reached N, classes 2 and 3 go before class 1 for its next call.
+ *
+ * GUARANTEES (what the property tests check)
+ *  - nobody is called twice: only a waiting ticket can be called, by one counter at a time;
+ *  - nobody callable is left behind: call-next finds nobody only when no ticket is callable;
+ *  - within a class, call-next calls in arrival order (as above);
+ *  - a due appointment holder goes before every walk-in (with interleaving: unless the counter
+ *    has just called N appointment holders in a row and a walk-in waits);
+ *  - aging bounds every walk-in's wait: once a walk-in has waited maxWaitMinutes, no counter
+ *    that serves it calls a walk-in who arrived after it, so it is overtaken only by older
+ *    walk-ins and by due appointment holders (at most N per walk-in call with interleaving).
+ *
+ * ACTIONS (`core/queue.ts`): call next, call a specific ticket, recall, start service, complete,
+ * no-show, transfer to another concern (keeps number and arrival time), park and return,
+ * counter open / pause (with a reason) / close. A transferred or returned ticket waits again
+ * with its original arrival time, so it is placed fairly in its (new) line.
  */
-import type { Counter, OfficeConfig, Ticket } from './types.ts';
+import type { Counter, OfficeConfig, QueuePolicyConfig, Ticket } from './types.ts';
 
 const MINUTE = 60_000;
+
+/** The office's policy with the optional fields of the call order filled in by their defaults. */
+export type ResolvedPolicy = QueuePolicyConfig &
+  Required<Pick<QueuePolicyConfig, 'priorityInterleave' | 'preferenceMinutes'>>;
+
+export function policyOf(office: OfficeConfig): ResolvedPolicy {
+  const p = office.policy;
+  return {
+    ...p,
+    priorityInterleave: Math.max(0, Math.floor(p.priorityInterleave ?? 0)),
+    preferenceMinutes: Math.max(0, p.preferenceMinutes ?? 0),
+  };
+}
 
 export function isAppointmentDue(ticket: Ticket, office: OfficeConfig, now: number): boolean {
   if (ticket.appointmentAt === undefined) return false;
@@ -21,51 +84,96 @@ export function isAppointmentDue(ticket: Ticket, office: OfficeConfig, now: numb
   return now >= ticket.appointmentAt - lead && now <= ticket.appointmentAt + late;
 }
 
-function isAppointmentEarly(ticket: Ticket, office: OfficeConfig, now: number): boolean {
+/** An appointment holder who checked in before the lead time: not callable by call-next yet. */
+export function isAppointmentEarly(ticket: Ticket, office: OfficeConfig, now: number): boolean {
   return (
-    ticket.appointmentAt !== undefined &&
-    now < ticket.appointmentAt - office.policy.appointmentLeadMinutes * MINUTE
+    ticket.appointmentAt !== undefined && now < ticket.appointmentAt - office.policy.appointmentLeadMinutes * MINUTE
   );
 }
 
-/** Tickets waiting for concerns this counter serves, in the order the counter would call them. */
+/** Whether call-next at `counter` may call `ticket` at `now` (see CALLABLE above). */
+export function isCallable(ticket: Ticket, counter: Counter, office: OfficeConfig, now: number): boolean {
+  return (
+    ticket.status === 'waiting' &&
+    ticket.parked !== true &&
+    counter.concernIds.includes(ticket.concernId) &&
+    !isAppointmentEarly(ticket, office, now)
+  );
+}
+
+/** What the counter knows about its own recent calls (see `priorityInterleave`). */
+export interface CallContext {
+  /** Due appointment holders this counter called in a row since its last walk-in. */
+  priorityStreak?: number;
+}
+
+/** The streak after calling `ticket` at `now`: one more for a due appointment holder, else 0. */
+export function nextPriorityStreak(streak: number, ticket: Ticket, office: OfficeConfig, now: number): number {
+  return isAppointmentDue(ticket, office, now) ? streak + 1 : 0;
+}
+
+/**
+ * Sort key of a callable ticket at a counter (smaller goes first); `preferenceIndex` is the
+ * position of the ticket's concern in the counter's list. Shared with the wait estimates.
+ */
+export type Rank = readonly [number, number, number, number];
+
+export function rankOf(ticket: Ticket, preferenceIndex: number, office: OfficeConfig, now: number): Rank {
+  if (isAppointmentDue(ticket, office, now)) return [0, ticket.appointmentAt ?? 0, ticket.issuedAt, 0];
+  const waited = now - ticket.issuedAt;
+  if (waited >= office.policy.maxWaitMinutes * MINUTE) return [1, ticket.issuedAt, 0, 0];
+  const weight = office.concerns.find((c) => c.id === ticket.concernId)?.weight ?? 1;
+  const preference = preferenceIndex * (office.policy.preferenceMinutes ?? 0) * MINUTE;
+  return [2, -(waited * weight - preference), preferenceIndex, ticket.issuedAt];
+}
+
+/** Negative when `a` goes before `b`. */
+export function compareRanks(a: Rank, b: Rank): number {
+  for (let i = 0; i < 4; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Whether interleaving puts walk-ins before due appointment holders for this counter's next call. */
+export function walkInTurn(office: OfficeConfig, context?: CallContext): boolean {
+  const n = Math.floor(office.policy.priorityInterleave ?? 0);
+  return n > 0 && (context?.priorityStreak ?? 0) >= n;
+}
+
+/** Callable tickets for this counter, in the order the counter would call them. */
 export function orderForCounter(
   tickets: readonly Ticket[],
   counter: Counter,
   office: OfficeConfig,
   now: number,
+  context?: CallContext,
 ): Ticket[] {
   const serves = new Map(counter.concernIds.map((id, i) => [id, i]));
-  const weights = new Map(office.concerns.map((c) => [c.id, c.weight ?? 1]));
-  const maxWait = office.policy.maxWaitMinutes * MINUTE;
-  const candidates = tickets.filter(
-    (t) => t.status === 'waiting' && serves.has(t.concernId) && !isAppointmentEarly(t, office, now),
-  );
-  const rank = (t: Ticket): [number, number, number, number] => {
-    if (isAppointmentDue(t, office, now)) return [0, t.appointmentAt ?? 0, t.issuedAt, 0];
-    const waited = now - t.issuedAt;
-    if (waited >= maxWait) return [1, t.issuedAt, 0, 0];
-    const weight = weights.get(t.concernId) ?? 1;
-    return [2, -(waited * weight), serves.get(t.concernId) ?? 0, t.issuedAt];
-  };
-  const ranked = candidates.map((t, i) => ({ t, i, r: rank(t) }));
+  const ranked: { t: Ticket; i: number; r: Rank }[] = [];
+  tickets.forEach((t, i) => {
+    const preference = serves.get(t.concernId);
+    if (preference === undefined || t.status !== 'waiting' || t.parked === true) return;
+    if (isAppointmentEarly(t, office, now)) return;
+    ranked.push({ t, i, r: rankOf(t, preference, office, now) });
+  });
+  const walkInsFirst = walkInTurn(office, context);
   ranked.sort((a, b) => {
-    for (let i = 0; i < 4; i++) {
-      const d = (a.r[i] as number) - (b.r[i] as number);
-      if (d !== 0) return d;
-    }
+    if (walkInsFirst && (a.r[0] === 0) !== (b.r[0] === 0)) return a.r[0] === 0 ? 1 : -1;
     // Same rank: the order of issue (tickets are kept in the order they were issued).
-    return a.i - b.i;
+    return compareRanks(a.r, b.r) || a.i - b.i;
   });
   return ranked.map((x) => x.t);
 }
 
-/** The ticket the counter calls next, or undefined when nobody waits for it. */
+/** The ticket the counter calls next, or undefined when nobody is callable for it. */
 export function pickNext(
   tickets: readonly Ticket[],
   counter: Counter,
   office: OfficeConfig,
   now: number,
+  context?: CallContext,
 ): Ticket | undefined {
-  return orderForCounter(tickets, counter, office, now)[0];
+  return orderForCounter(tickets, counter, office, now, context)[0];
 }

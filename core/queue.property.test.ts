@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { addDays, localDay } from './localtime.ts';
 import {
   callNext,
+  callSpecific,
   complete,
   type DomainEvent,
   emptyDay,
   issueTicket,
   markNoShow,
   type Outcome,
+  park,
   recall,
+  returnParked,
   rollDay,
   setCounterStatus,
+  startService,
   transfer,
 } from './queue.ts';
 import type { Result } from './result.ts';
@@ -29,7 +33,9 @@ const START = '2026-03-02T08:00:00Z'; // Monday 09:00 in Berlin
 
 type Action =
   | { kind: 'arrive'; concern: number; staff: boolean; idKey: string; dt: number; appointmentIn: number | null }
-  | { kind: 'call' | 'recall' | 'complete' | 'noShow'; counter: number }
+  | { kind: 'call' | 'recall' | 'complete' | 'noShow' | 'start' | 'park'; counter: number }
+  | { kind: 'callSpecific'; counter: number; pick: number }
+  | { kind: 'return'; pick: number }
   | { kind: 'transfer'; counter: number; concern: number }
   | { kind: 'status'; counter: number; status: CounterStatus }
   | { kind: 'advance'; minutes: number }
@@ -40,7 +46,11 @@ const idKey = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLengt
 /** Time between two arrivals: often the same millisecond, else up to five minutes. */
 const arrivalGap = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 * MINUTE }));
 
-function actionArb(concerns: number, counters: number, options: { appointments: boolean; midnight: boolean }) {
+function actionArb(
+  concerns: number,
+  counters: number,
+  options: { appointments: boolean; midnight: boolean; byNumber?: boolean },
+) {
   const counter = fc.nat({ max: counters - 1 });
   const concern = fc.nat({ max: concerns - 1 });
   const arbs: { arbitrary: fc.Arbitrary<Action>; weight: number }[] = [
@@ -76,6 +86,15 @@ function actionArb(concerns: number, counters: number, options: { appointments: 
     },
   ];
   if (options.midnight) arbs.push({ weight: 1, arbitrary: fc.constant({ kind: 'midnight' as const }) });
+  if (options.byNumber) {
+    // Actions that take a visitor out of the policy's order: call by number, park and return; and start.
+    arbs.push(
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('callSpecific' as const), counter, pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('park' as const), counter }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), pick: fc.nat() }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('start' as const), counter }) },
+    );
+  }
   return fc.oneof(...arbs);
 }
 
@@ -166,6 +185,24 @@ class Simulation {
       case 'status':
         this.apply(setCounterStatus(s, office, counterId(action.counter), action.status), action);
         return;
+      case 'start':
+        this.apply(startService(s, office, counterId(action.counter), this.now), action);
+        return;
+      case 'park':
+        this.apply(park(s, office, counterId(action.counter), this.now), action);
+        return;
+      case 'callSpecific': {
+        const waiting = s.tickets.filter((t) => t.status === 'waiting');
+        const target = waiting[action.pick % Math.max(1, waiting.length)];
+        if (target) this.apply(callSpecific(s, office, counterId(action.counter), target.id, this.now), action);
+        return;
+      }
+      case 'return': {
+        const parked = s.tickets.filter((t) => t.parked);
+        const target = parked[action.pick % Math.max(1, parked.length)];
+        if (target) this.apply(returnParked(s, office, target.id, this.now), action);
+        return;
+      }
       case 'advance':
         this.now += action.minutes * MINUTE;
         return;
@@ -177,8 +214,11 @@ class Simulation {
     }
   }
 
-  /** Every open counter keeps calling until a whole round calls nobody. Returns the number of rounds. */
+  /** Parked visitors come back; every open counter keeps calling until a whole round calls nobody. Returns the number of rounds. */
   drain(): number {
+    for (const t of this.state.tickets.filter((x) => x.parked)) {
+      this.apply(returnParked(deepFreeze(this.state), this.office, t.id, this.now), 'drain');
+    }
     const appointments = this.state.tickets.map((t) => t.appointmentAt ?? 0);
     // From the latest slot on, no appointment holder is early any more.
     this.now = Math.max(this.now, ...appointments) + MINUTE;
@@ -216,6 +256,12 @@ function checkInvariants(office: OfficeConfig) {
       expect(after.counters[t.counterId ?? '']?.currentTicketId).toBe(t.id);
       expect(t.callCount).toBeGreaterThanOrEqual(1);
       expect(t.callCount).toBeLessThanOrEqual(office.policy.maxCalls);
+    }
+
+    // Only waiting tickets are parked; a day's end cancels them like any other open ticket.
+    for (const t of after.tickets) if (t.parked) expect(t.status).toBe('waiting');
+    for (const e of events) {
+      if (e.type === 'day-started') for (const t of e.cancelled) expect(t.parked).toBeUndefined();
     }
 
     // A first call only ever takes a ticket that was waiting, not one called elsewhere.
@@ -284,7 +330,11 @@ describe('queue properties over random arrivals and clerk actions', () => {
     fc.assert(
       fc.property(
         fc.array(
-          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, { appointments: true, midnight: true }),
+          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, {
+            appointments: true,
+            midnight: true,
+            byNumber: true,
+          }),
           SEQUENCE_LENGTH,
         ),
         (actions) => {
@@ -301,7 +351,11 @@ describe('queue properties over random arrivals and clerk actions', () => {
     fc.assert(
       fc.property(
         fc.array(
-          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, { appointments: true, midnight: false }),
+          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, {
+            appointments: true,
+            midnight: false,
+            byNumber: true,
+          }),
           SEQUENCE_LENGTH,
         ),
         (actions) => {

@@ -6,7 +6,7 @@
 import { isOpen } from './hours.ts';
 import { localDay } from './localtime.ts';
 import { formatTicketNumber } from './numbering.ts';
-import { pickNext } from './policy.ts';
+import { nextPriorityStreak, pickNext } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   type Appointment,
@@ -49,7 +49,11 @@ export function rollDay(state: DayState, office: OfficeConfig, now: number): Out
   if (today <= state.day) return { state, events: [], value: false };
   const cancelled = state.tickets
     .filter((t) => t.status === 'waiting' || t.status === 'called')
-    .map((t) => ({ ...t, status: 'cancelled' as const, closedAt: now, cancelReason: 'day-ended' }));
+    .map((t) => {
+      const closed: Ticket = { ...t, status: 'cancelled', closedAt: now, cancelReason: 'day-ended' };
+      delete closed.parked;
+      return closed;
+    });
   const next: DayState = {
     ...emptyDay(today, state.callSeq),
     serviceMinutes: state.serviceMinutes,
@@ -69,6 +73,8 @@ export interface IssueInput {
   language: Language;
   source: 'kiosk' | 'staff';
   appointment?: Appointment;
+  /** One key per touch on the kiosk; kept on the ticket so a repeated request finds it. */
+  idempotencyKey?: string;
 }
 
 export function issueTicket(
@@ -101,6 +107,7 @@ export function issueTicket(
     source: input.source,
     callCount: 0,
     ...(input.appointment ? { appointmentAt: input.appointment.start, appointmentId: input.appointment.id } : {}),
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
   return ok({
     state: {
@@ -161,8 +168,9 @@ function closeCurrent(
   if (!ticket) return undefined;
   const closed: Ticket = { ...ticket, status, closedAt: now };
   let next = replaceTicket(state, closed);
-  if (status === 'done' && ticket.calledAt !== undefined) {
-    const minutes = Math.max(0, (now - ticket.calledAt) / 60_000);
+  const serviceStart = ticket.servedAt ?? ticket.calledAt;
+  if (status === 'done' && serviceStart !== undefined) {
+    const minutes = Math.max(0, (now - serviceStart) / 60_000);
     const samples = [...(next.serviceMinutes[ticket.concernId] ?? []), minutes].slice(-SERVICE_SAMPLES_CAP);
     next = { ...next, serviceMinutes: { ...next.serviceMinutes, [ticket.concernId]: samples } };
   }
@@ -180,8 +188,8 @@ function closeCurrent(
 }
 
 /**
- * The counter calls its next visitor. A visitor still at the counter is marked served first.
- * Returns `null` as value when nobody waits for this counter.
+ * The counter calls its next visitor (by the policy, see `core/policy.ts`). A visitor still at
+ * the counter is marked served first. Returns `null` as value when nobody waits for this counter.
  */
 export function callNext(
   state: DayState,
@@ -198,35 +206,157 @@ export function callNext(
     next = finished.state;
     events.push(...finished.events);
   }
-  const ticket = pickNext(next.tickets, counter, office, now);
   const cs = counterState(next, counterId);
+  const ticket = pickNext(next.tickets, counter, office, now, { priorityStreak: cs.priorityStreak ?? 0 });
   if (!ticket) {
-    const opened: CounterState = { counterId, status: 'open' };
     if (cs.status !== 'open') {
+      const opened: CounterState = { counterId, status: 'open' };
+      if (cs.priorityStreak) opened.priorityStreak = cs.priorityStreak;
       next = setCounter(next, opened);
       events.push({ type: 'counter-changed', counter: opened });
     }
     return ok({ state: next, events, value: null });
   }
+  return ok(callTicket(next, office, counter, ticket, now, events));
+}
+
+/**
+ * The counter calls one waiting ticket by number, also one the policy would not pick yet (an
+ * early appointment holder, a parked visitor who came back). A visitor still at the counter is
+ * marked served first. Refused with UNKNOWN_TICKET when the ticket is not waiting and with
+ * COUNTER_NOT_SERVING when the counter does not serve its concern.
+ */
+export function callSpecific(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  ticketId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  const counter = findCounter(office, counterId);
+  if (!counter) return fail('UNKNOWN_COUNTER');
+  const ticket = state.tickets.find((t) => t.id === ticketId);
+  if (ticket?.status !== 'waiting') return fail('UNKNOWN_TICKET');
+  if (!counter.concernIds.includes(ticket.concernId)) return fail('COUNTER_NOT_SERVING');
+  const events: DomainEvent[] = [];
+  let next = state;
+  const finished = closeCurrent(next, counterId, 'done', now);
+  if (finished) {
+    next = finished.state;
+    events.push(...finished.events);
+  }
+  return ok(callTicket(next, office, counter, ticket, now, events));
+}
+
+/** Calls a waiting ticket to the counter: status, announcement, counter and interleave streak. */
+function callTicket(
+  state: DayState,
+  office: OfficeConfig,
+  counter: Counter,
+  ticket: Ticket,
+  now: number,
+  events: DomainEvent[],
+): Outcome<Ticket> {
+  const cs = counterState(state, counter.id);
   const called: Ticket = {
     ...ticket,
     status: 'called',
-    counterId,
+    counterId: counter.id,
     calledAt: now,
     firstCalledAt: ticket.firstCalledAt ?? now,
     callCount: ticket.callCount + 1,
   };
-  next = replaceTicket(next, called);
+  delete called.parked;
+  delete called.parkedAt;
+  delete called.parkedBy;
+  delete called.servedAt;
+  let next = replaceTicket(state, called);
   const announced = announce(next, called, counter, now, false);
   next = announced.state;
-  const newCounter: CounterState = { counterId, status: 'open', currentTicketId: called.id };
+  const newCounter: CounterState = { counterId: counter.id, status: 'open', currentTicketId: called.id };
+  const streak = nextPriorityStreak(cs.priorityStreak ?? 0, ticket, office, now);
+  if (streak > 0) newCounter.priorityStreak = streak;
   next = setCounter(next, newCounter);
   events.push(
     { type: 'ticket-changed', ticket: called },
     { type: 'call', call: announced.call, ticket: called },
     { type: 'counter-changed', counter: newCounter },
   );
-  return ok({ state: next, events, value: called });
+  return { state: next, events, value: called };
+}
+
+/**
+ * The called visitor has arrived at the counter and the clerk starts: sets `servedAt`, from
+ * which the service time is measured. Starting twice changes nothing.
+ */
+export function startService(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  const ticket = currentTicket(state, counterId);
+  if (!ticket) return fail('NO_CURRENT_TICKET');
+  if (ticket.servedAt !== undefined) return ok({ state, events: [], value: ticket });
+  const started: Ticket = { ...ticket, servedAt: now };
+  return ok({
+    state: replaceTicket(state, started),
+    events: [{ type: 'ticket-changed', ticket: started }],
+    value: started,
+  });
+}
+
+/**
+ * Puts the counter's current visitor aside (e.g. to fetch a missing document): the ticket waits
+ * again, keeps number and arrival time, but call-next skips it until `returnParked` or a call
+ * by number. The counter is free. Unanswered calls start again from zero.
+ */
+export function park(state: DayState, office: OfficeConfig, counterId: string, now: number): Result<Outcome<Ticket>> {
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  const ticket = currentTicket(state, counterId);
+  if (!ticket) return fail('NO_CURRENT_TICKET');
+  const parked: Ticket = { ...ticket, status: 'waiting', callCount: 0, parked: true, parkedAt: now, parkedBy: counterId };
+  delete parked.counterId;
+  delete parked.calledAt;
+  delete parked.servedAt;
+  let next = replaceTicket(state, parked);
+  const counter: CounterState = { ...counterState(next, counterId) };
+  delete counter.currentTicketId;
+  next = setCounter(next, counter);
+  return ok({
+    state: next,
+    events: [
+      { type: 'ticket-changed', ticket: parked },
+      { type: 'counter-changed', counter },
+    ],
+    value: parked,
+  });
+}
+
+/**
+ * A parked visitor is back: the ticket is callable again and, keeping its arrival time, takes
+ * its fair place (usually the front) of its line. Refused with UNKNOWN_TICKET unless parked.
+ */
+export function returnParked(
+  state: DayState,
+  office: OfficeConfig,
+  ticketId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  void office;
+  void now;
+  const ticket = state.tickets.find((t) => t.id === ticketId);
+  if (ticket?.status !== 'waiting' || ticket.parked !== true) return fail('UNKNOWN_TICKET');
+  const returned: Ticket = { ...ticket };
+  delete returned.parked;
+  delete returned.parkedAt;
+  delete returned.parkedBy;
+  return ok({
+    state: replaceTicket(state, returned),
+    events: [{ type: 'ticket-changed', ticket: returned }],
+    value: returned,
+  });
 }
 
 /**
@@ -306,6 +436,7 @@ export function transfer(
   };
   delete moved.counterId;
   delete moved.calledAt;
+  delete moved.servedAt;
   let next = replaceTicket(state, moved);
   const counter: CounterState = { ...counterState(next, counterId) };
   delete counter.currentTicketId;
@@ -321,7 +452,10 @@ export function transfer(
   });
 }
 
-/** Opens, pauses or closes a counter. A visitor still called there stays called. */
+/**
+ * Opens (resume), pauses (with an optional reason shown to staff) or closes a counter. A visitor
+ * still called there stays called. Paused and closed counters do not count for wait estimates.
+ */
 export function setCounterStatus(
   state: DayState,
   office: OfficeConfig,
@@ -333,6 +467,7 @@ export function setCounterStatus(
   const current = counterState(state, counterId);
   const counter: CounterState = { counterId, status };
   if (current.currentTicketId) counter.currentTicketId = current.currentTicketId;
+  if (current.priorityStreak) counter.priorityStreak = current.priorityStreak;
   if (status === 'paused' && reason) counter.pauseReason = reason;
   return ok({
     state: setCounter(state, counter),

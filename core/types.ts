@@ -89,6 +89,8 @@ export interface QueuePolicyConfig {
    * counter's order of preference only breaks ties. Aging still applies.
    */
   preferenceMinutes?: number;
+  /** How many minutes before the slot an appointment holder may check in at the kiosk (default 60). */
+  appointmentCheckinMinutes?: number;
 }
 
 export interface AnnouncementConfig {
@@ -167,6 +169,8 @@ export interface Ticket {
   transferredFrom?: string[];
   /** First time the ticket was called (waiting time = firstCalledAt - issuedAt). */
   firstCalledAt?: number;
+  /** The kiosk's key for the touch that drew it (a repeated request returns this ticket). */
+  idempotencyKey?: string;
   /**
    * When the visitor arrived at the counter and the clerk started (`startService`); the
    * service time is measured from here when set, else from the last call.

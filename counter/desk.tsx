@@ -15,6 +15,7 @@ import { useStaffSocket } from '../ui/staff-socket.ts';
 import { StatusActions, TicketActions } from './actions.tsx';
 import { CurrentTicket } from './current.tsx';
 import { actionForKey, type CounterAction, isTypingTarget } from './keys.ts';
+import { PauseDialog } from './pause.tsx';
 import { TransferDialog } from './transfer.tsx';
 import { WaitingList } from './waiting.tsx';
 
@@ -29,6 +30,7 @@ export interface CounterDeskProps {
 type Dialog =
   | { kind: 'confirm-next'; number: string }
   | { kind: 'confirm-close'; number: string }
+  | { kind: 'pause' }
   | { kind: 'transfer'; ticket: TicketView };
 
 const STATUS_LABEL: Record<CounterStatus, string> = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' };
@@ -125,10 +127,10 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
       },
     );
 
-  const setStatus = (action: CounterAction, status: CounterStatus) =>
+  const setStatus = (action: CounterAction, status: CounterStatus, reason?: string) =>
     run(
       action,
-      () => request(socket, 'counter:setStatus', { ...id, status }),
+      () => request(socket, 'counter:setStatus', reason ? { ...id, status, reason } : { ...id, status }),
       (next) => {
         view.value = next;
         say(
@@ -136,7 +138,7 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
           status === 'open'
             ? 'Ihr Platz ist geöffnet.'
             : status === 'paused'
-              ? 'Ihr Platz ist pausiert.'
+              ? `Ihr Platz ist pausiert${reason ? ` (${reason})` : ''}.`
               : 'Ihr Platz ist geschlossen.',
         );
       },
@@ -200,7 +202,7 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
         if (ticket) dialog.value = { kind: 'transfer', ticket };
         return;
       case 'pause':
-        void setStatus('pause', 'paused');
+        dialog.value = { kind: 'pause' };
         return;
       case 'resume':
         void setStatus('resume', 'open');
@@ -278,7 +280,11 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
                   {STATUS_LABEL[status]}
                 </span>
               </h2>
-              {v.pauseReason ? <p class="staff-muted">Grund: {v.pauseReason}</p> : null}
+              {status === 'paused' && v.pauseReason ? (
+                <p class="staff-muted" data-testid="pause-reason">
+                  Grund: {v.pauseReason}
+                </p>
+              ) : null}
               <StatusActions status={status} busy={busy.value} onAction={trigger} />
             </section>
             <WaitingList waiting={v.waiting} concerns={office.concerns} />
@@ -318,6 +324,17 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
         >
           <p>Die Nummer bleibt Ihrem Platz zugeordnet. Schließen Sie sie am besten vorher ab.</p>
         </ConfirmDialog>
+      ) : null}
+      {open?.kind === 'pause' ? (
+        <PauseDialog
+          onCancel={() => {
+            dialog.value = null;
+          }}
+          onPause={(reason) => {
+            dialog.value = null;
+            void setStatus('pause', 'paused', reason);
+          }}
+        />
       ) : null}
       {open?.kind === 'transfer' ? (
         <TransferDialog

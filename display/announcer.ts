@@ -1,135 +1,304 @@
 /**
- * Announcements of the lobby screen: for each call a gong, then speech, strictly one after
- * another, never one swallowing another. Speech uses the browser's own voices (preferring
- * voices that work offline), so no online speech service is needed.
+ * Announcements of the lobby screen: for each call and recall a gong, then speech, strictly one
+ * after another, never one swallowing another.
  *
- * Test hook: `window.__lotseAnnouncements` lists the texts announced so far (capped).
+ * - Speech uses the browser's own voices, local ones first; when a voice fails (an online voice
+ *   without network) the next one is tried, so no online speech service is needed. Without any
+ *   voice the gong and the screen still tell.
+ * - A watchdog ends every announcement after at most `ITEM_WATCHDOG_MS`, so a stuck utterance
+ *   (engines that never fire `end`) never blocks the queue.
+ * - Each call `seq` is announced at most once.
+ * - When the browser refuses speech without a touch (`not-allowed`), `speechBlocked` turns true
+ *   and the screen asks for a touch, like for the gong (`audioBlocked`).
+ *
+ * Test hooks: `window.__lotseAnnouncements` lists the texts announced so far;
+ * `window.__lotseAnnouncementLog` the same with seq, timing and the speech outcome (both capped).
  */
+import { signal } from '@preact/signals';
 import type { CallView, OfficePublic } from '../core/api.ts';
 import { spokenTicketNumber } from '../core/numbering.ts';
 import { playGong } from '../ui/audio.ts';
-import { fill, LOCALES, type Language, pick } from '../ui/i18n.ts';
+import { fill, LOCALES, type Language } from '../ui/i18n.ts';
+
+export type SpeechOutcome = 'spoken' | 'failed' | 'no-voice' | 'timeout' | 'blocked' | 'unsupported';
+
+export interface Announcement {
+  seq: number;
+  text: string;
+  language: Language;
+  recall: boolean;
+}
+
+export interface AnnouncementRecord extends Announcement {
+  /** `Date.now()` when queued, when the gong started, when it was over. */
+  queuedAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  speech?: SpeechOutcome;
+}
 
 declare global {
   interface Window {
     __lotseAnnouncements?: string[];
+    __lotseAnnouncementLog?: AnnouncementRecord[];
   }
 }
 
-/** Announcements waiting to be played; beyond this the oldest are dropped (hours of backlog). */
+/** True when the browser refused speech until someone touches the screen. */
+export const speechBlocked = signal(false);
+
+/** Announcements waiting to be played; beyond this the oldest are dropped (minutes of backlog). */
 const QUEUE_CAP = 30;
-/** Texts kept in the test hook. */
+/** Entries kept in the test hooks. */
 const LOG_CAP = 50;
+/** Seqs remembered to never announce one twice. */
+const SEEN_CAP = 200;
 const PAUSE_MS = 700;
+/** No announcement takes longer than this, whatever the engines do. */
+export const ITEM_WATCHDOG_MS = 20_000;
+/** Voices tried per announcement. */
+const MAX_VOICE_TRIES = 3;
 
-const FALLBACK_TEMPLATE = 'Nummer {number}, bitte zu {counter}.';
+/** Wording when the office has none for the screen's language. */
+export const DEFAULT_TEMPLATES: Record<Language, string> = {
+  de: 'Nummer {number}, bitte zu {counter}.',
+  en: 'Number {number}, please go to {counter}.',
+  tr: 'Numara {number}, lütfen {counter}.',
+  ar: 'الرقم {number}، تفضل إلى {counter}.',
+  uk: 'Номер {number}, будь ласка, до {counter}.',
+  ru: 'Номер {number}, пожалуйста, к {counter}.',
+};
 
-/** "Nummer W 17, bitte zu Platz 2." */
+/**
+ * "Nummer W 17, bitte zu Platz 2." in `language` (default: the office's announcement language),
+ * with the office's wording for that language, else the built-in one.
+ */
 export function announcementText(
   office: Pick<OfficePublic, 'announcements'> | null,
   call: Pick<CallView, 'number' | 'counterName'>,
+  language: Language = office?.announcements?.language ?? 'de',
 ): string {
-  const language = office?.announcements?.language ?? 'de';
-  const template = pick(office?.announcements?.templates, language, FALLBACK_TEMPLATE);
+  const template = office?.announcements?.templates?.[language] ?? DEFAULT_TEMPLATES[language];
   return fill(template, { number: spokenTicketNumber(call.number), counter: call.counterName });
 }
 
-function pickVoice(language: Language): SpeechSynthesisVoice | null {
-  const voices = window.speechSynthesis.getVoices();
+const normalTag = (lang: string) => lang.toLowerCase().replace('_', '-');
+
+/** Voices for `language`: exact locale and local first; online voices last. */
+export function voiceCandidates<V extends Pick<SpeechSynthesisVoice, 'lang' | 'localService'>>(
+  voices: readonly V[],
+  language: Language,
+): V[] {
   const tag = LOCALES[language].toLowerCase();
-  const matching = voices.filter((v) => v.lang.toLowerCase().replace('_', '-').startsWith(language));
-  const exact = matching.filter((v) => v.lang.toLowerCase().replace('_', '-') === tag);
+  const matching = voices.filter((v) => normalTag(v.lang) === language || normalTag(v.lang).startsWith(`${language}-`));
+  const exact = matching.filter((v) => normalTag(v.lang) === tag);
   const ordered = [
     ...exact.filter((v) => v.localService),
     ...matching.filter((v) => v.localService),
     ...exact,
     ...matching,
   ];
-  return ordered[0] ?? null;
+  return [...new Set(ordered)];
 }
 
-/** Speaks `text`; resolves when done, failed, or after a safety timeout. */
-function speak(text: string, language: Language): Promise<void> {
-  const synth = typeof window !== 'undefined' ? window.speechSynthesis : undefined;
-  if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return Promise.resolve();
-  return new Promise<void>((resolve) => {
+function speechSynth(): SpeechSynthesis | undefined {
+  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined'
+    ? window.speechSynthesis
+    : undefined;
+}
+
+/** One utterance with one voice (or the engine's default); resolves with its outcome, never hangs. */
+function speakOnce(
+  synth: SpeechSynthesis,
+  text: string,
+  language: Language,
+  voice: SpeechSynthesisVoice | null,
+): Promise<SpeechOutcome> {
+  return new Promise<SpeechOutcome>((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = LOCALES[language];
-    const voice = pickVoice(language);
+    utterance.lang = voice?.lang ?? LOCALES[language];
     if (voice) utterance.voice = voice;
     utterance.rate = 0.9;
     let finished = false;
-    const finish = () => {
+    const finish = (outcome: SpeechOutcome) => {
       if (finished) return;
       finished = true;
       clearTimeout(guard);
       utterance.onend = null;
       utterance.onerror = null;
-      resolve();
+      resolve(outcome);
     };
-    // Some engines never fire `end` (no voice installed, audio blocked): never hang the queue.
+    // Some engines never fire `end` (no voice, audio device gone): cancel and go on.
     const guard = setTimeout(
       () => {
         synth.cancel();
-        finish();
+        finish('timeout');
       },
       4000 + text.length * 120,
     );
-    utterance.onend = finish;
-    utterance.onerror = finish;
+    utterance.onend = () => finish('spoken');
+    utterance.onerror = (event) => {
+      if (event.error === 'not-allowed') {
+        speechBlocked.value = true;
+        finish('blocked');
+      } else finish('failed');
+    };
     try {
+      // A left-over utterance (or Chrome's stuck `paused` state) would hold ours back.
       if (synth.speaking || synth.pending) synth.cancel();
+      synth.resume();
       synth.speak(utterance);
     } catch {
-      finish();
+      finish('failed');
     }
   });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export interface AnnouncerOptions {
-  /** Language of the speech (the screen's language). */
-  language: () => Language;
-  /** Called when an announcement starts and when the queue runs empty (for the screen). */
-  onSpeaking?: (text: string | null) => void;
+/** Speaks `text`, trying the next voice when one fails. */
+async function speak(text: string, language: Language): Promise<SpeechOutcome> {
+  const synth = speechSynth();
+  if (!synth) return 'unsupported';
+  const voices = voiceCandidates(synth.getVoices(), language).slice(0, MAX_VOICE_TRIES);
+  if (voices.length === 0) {
+    // The list may not be loaded yet: the engine's default voice for the language may still work.
+    const outcome = await speakOnce(synth, text, language, null);
+    return outcome === 'failed' ? 'no-voice' : outcome;
+  }
+  let outcome: SpeechOutcome = 'failed';
+  for (const voice of voices) {
+    outcome = await speakOnce(synth, text, language, voice);
+    if (outcome !== 'failed') return outcome;
+  }
+  return outcome;
 }
 
-export class Announcer {
-  private readonly queue: string[] = [];
+/** Call from a touch: lets the browser speak from now on (it may require a gesture once). */
+export function unlockSpeech(): void {
+  const synth = speechSynth();
+  if (!synth) return;
+  try {
+    const silent = new SpeechSynthesisUtterance(' ');
+    silent.volume = 0;
+    synth.speak(silent);
+  } catch {
+    // nothing to unlock
+  }
+  speechBlocked.value = false;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `work` ends or after `ms`, whichever is first; clears its timer either way. */
+function withWatchdog(work: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watchdog = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, ms);
+  });
+  return Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    watchdog,
+  ]).finally(() => clearTimeout(timer));
+}
+
+export interface AnnouncerOptions {
+  /** Called when an announcement starts and when the queue runs empty (for the screen). */
+  onSpeaking?: (text: string | null) => void;
+  /** Plays the gong; default `playGong` (Web Audio, synthesised). */
+  gong?: () => Promise<void>;
+  /** Speaks; default the browser's speech synthesis. */
+  speak?: (text: string, language: Language) => Promise<SpeechOutcome>;
+  /** Pause after each announcement. */
+  pauseMs?: number;
+  watchdogMs?: number;
+}
+
+/** What the screen's state needs of an announcer (a fake in unit tests). */
+export interface AnnouncerLike {
+  announce(item: Announcement): boolean;
+  /** The server's sequence started over (fresh data): forget the seqs seen. */
+  reset(): void;
+}
+
+export class Announcer implements AnnouncerLike {
+  private readonly queue: AnnouncementRecord[] = [];
+  private readonly seen = new Set<number>();
+  private readonly seenOrder: number[] = [];
   private running = false;
   readonly log: string[];
+  readonly records: AnnouncementRecord[];
 
-  constructor(private readonly options: AnnouncerOptions) {
-    this.log = window.__lotseAnnouncements ?? [];
-    window.__lotseAnnouncements = this.log;
+  constructor(private readonly options: AnnouncerOptions = {}) {
+    if (typeof window !== 'undefined') {
+      this.log = window.__lotseAnnouncements ?? [];
+      window.__lotseAnnouncements = this.log;
+      this.records = window.__lotseAnnouncementLog ?? [];
+      window.__lotseAnnouncementLog = this.records;
+      // Chrome loads its voice list on first request.
+      speechSynth()?.getVoices();
+    } else {
+      this.log = [];
+      this.records = [];
+    }
   }
 
-  /** Queues one announcement; it plays after all earlier ones. */
-  announce(text: string): void {
-    this.queue.push(text);
+  /** Queues one announcement after all earlier ones. False (and nothing queued) when `seq` was announced already. */
+  announce(item: Announcement): boolean {
+    if (this.seen.has(item.seq)) return false;
+    this.seen.add(item.seq);
+    this.seenOrder.push(item.seq);
+    if (this.seenOrder.length > SEEN_CAP) this.seen.delete(this.seenOrder.shift() as number);
+    this.queue.push({ ...item, queuedAt: Date.now() });
     if (this.queue.length > QUEUE_CAP) this.queue.splice(0, this.queue.length - QUEUE_CAP);
     if (!this.running) void this.run();
+    return true;
+  }
+
+  reset(): void {
+    this.seen.clear();
+    this.seenOrder.length = 0;
   }
 
   get pending(): number {
     return this.queue.length;
   }
 
+  get busy(): boolean {
+    return this.running;
+  }
+
+  private async play(record: AnnouncementRecord): Promise<void> {
+    // Set by the watchdog while we wait.
+    const gaveUp = () => record.speech === 'timeout';
+    await (this.options.gong ?? playGong)();
+    // The watchdog gave up on this one already: do not talk over the next announcement.
+    if (gaveUp()) return;
+    const outcome = await (this.options.speak ?? speak)(record.text, record.language);
+    if (!gaveUp()) record.speech = outcome;
+  }
+
   private async run(): Promise<void> {
     this.running = true;
     try {
-      for (let text = this.queue.shift(); text !== undefined; text = this.queue.shift()) {
-        this.log.push(text);
+      for (let record = this.queue.shift(); record !== undefined; record = this.queue.shift()) {
+        record.startedAt = Date.now();
+        this.log.push(record.text);
+        this.records.push(record);
         if (this.log.length > LOG_CAP) this.log.splice(0, this.log.length - LOG_CAP);
-        this.options.onSpeaking?.(text);
-        try {
-          await playGong();
-          await speak(text, this.options.language());
-        } catch {
-          // a failing sound must not stop the next announcement
-        }
-        await sleep(PAUSE_MS);
+        if (this.records.length > LOG_CAP) this.records.splice(0, this.records.length - LOG_CAP);
+        this.options.onSpeaking?.(record.text);
+        const current = record;
+        await withWatchdog(this.play(record), this.options.watchdogMs ?? ITEM_WATCHDOG_MS, () => {
+          current.speech = 'timeout';
+          speechSynth()?.cancel();
+        });
+        record.endedAt = Date.now();
+        await sleep(this.options.pauseMs ?? PAUSE_MS);
       }
     } finally {
       this.running = false;

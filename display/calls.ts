@@ -2,7 +2,7 @@
  * Pure list operations of the lobby screen, every one capped so a screen that runs for
  * months keeps a constant amount of memory.
  */
-import type { CalledView, CallView } from '../core/api.ts';
+import type { CalledView, CallView, OfficePublic } from '../core/api.ts';
 
 /** How many "last calls" the screen shows. */
 export const RECENT_CAP = 10;
@@ -39,4 +39,58 @@ export function applyCall(called: readonly CalledView[], call: CallView, cap = C
 /** Identifies one call on screen: the same number at the same counter. */
 export function callKey(call: { number: string; counterId: string }): string {
   return `${call.number}@${call.counterId}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A screen limited to an area or to some counters (see settings.ts)
+// ---------------------------------------------------------------------------------------------
+
+export interface ScreenScope {
+  /** Only counters of this area (compared without regard to case and outer spaces). */
+  area?: string | null;
+  /** Only these counters. With `area` too: counters that match both. */
+  counterIds?: readonly string[] | null;
+}
+
+const sameArea = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The counters a screen shows; null when it shows all of them. */
+export function scopeCounterIds(
+  office: Pick<OfficePublic, 'counters'> | null,
+  scope: ScreenScope | undefined,
+): Set<string> | null {
+  const area = scope?.area ?? null;
+  const ids = scope?.counterIds ?? null;
+  if (area === null && ids === null) return null;
+  const counters = office?.counters ?? [];
+  return new Set(
+    counters
+      .filter(
+        (c) =>
+          (area === null || (c.area !== undefined && sameArea(c.area, area))) && (ids === null || ids.includes(c.id)),
+      )
+      .map((c) => c.id),
+  );
+}
+
+/** Whether a call (or current call) belongs on the screen. */
+export function inScope(call: { counterId: string }, counters: ReadonlySet<string> | null): boolean {
+  return counters === null || counters.has(call.counterId);
+}
+
+/** The concerns served by the screen's counters; null when the screen shows all. */
+export function scopeConcernIds(
+  office: Pick<OfficePublic, 'counters'> | null,
+  counters: ReadonlySet<string> | null,
+): Set<string> | null {
+  if (counters === null) return null;
+  return new Set((office?.counters ?? []).filter((c) => counters.has(c.id)).flatMap((c) => c.concernIds));
+}
+
+/** Waiting counts of the concerns the screen's counters serve. */
+export function filterWaiting<T extends { concernId: string }>(
+  waiting: readonly T[],
+  concerns: ReadonlySet<string> | null,
+): T[] {
+  return concerns === null ? [...waiting] : waiting.filter((w) => concerns.has(w.concernId));
 }

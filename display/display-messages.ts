@@ -1,11 +1,10 @@
 /**
- * Texts of the lobby screen in the screen's language (the office's announcement language).
- * Plain words, no abbreviations; German is the fallback.
+ * Texts of the lobby screen in its language (`?lang=`, else the office's announcement language),
+ * in all six visitor languages. Plain words, no abbreviations; German is the fallback.
  */
 import { catalogue, type Language, plural } from '../ui/i18n.ts';
 
 export interface DisplayMessages {
-  nowCalling: string;
   numberColumn: string;
   counterColumn: string;
   noCalls: string;
@@ -17,10 +16,11 @@ export interface DisplayMessages {
   offline: string;
   soundPrompt: string;
   again: string;
+  /** For whoever sets the screen up: the screen is too small for the viewing distance. */
+  tooSmall: (distanceM: number, actualMm: number, requiredMm: number) => string;
 }
 
 const de: DisplayMessages = {
-  nowCalling: 'Aufruf',
   numberColumn: 'Nummer',
   counterColumn: 'Bitte gehen Sie zu',
   noCalls: 'Ihre Nummer erscheint hier, wenn Sie dran sind.',
@@ -33,10 +33,10 @@ const de: DisplayMessages = {
   offline: 'Keine Verbindung. Die Anzeige ist vielleicht nicht aktuell.',
   soundPrompt: 'Ton einschalten — bitte berühren',
   again: 'erneut',
+  tooSmall: (d, a, r) => `Bildschirm zu klein für ${d} m Abstand: Ziffern ${a} mm statt ${r} mm hoch.`,
 };
 
 const en: DisplayMessages = {
-  nowCalling: 'Now calling',
   numberColumn: 'Number',
   counterColumn: 'Please go to',
   noCalls: 'Your number appears here when it is your turn.',
@@ -47,17 +47,122 @@ const en: DisplayMessages = {
   waitMinutes: (n) => (n <= 1 ? 'hardly any wait' : `about ${n} minutes`),
   openingHours: 'Opening hours',
   offline: 'No connection. The screen may not be up to date.',
-  soundPrompt: 'Turn on sound — please touch',
+  soundPrompt: 'Touch here to turn on the sound',
   again: 'again',
+  tooSmall: (d, a, r) => `Screen too small for ${d} m distance: digits ${a} mm high instead of ${r} mm.`,
 };
 
-const DISPLAY_MESSAGES: Partial<Record<Language, DisplayMessages>> = { de, en };
+const tr: DisplayMessages = {
+  numberColumn: 'Numara',
+  counterColumn: 'Lütfen şuraya gidin',
+  noCalls: 'Sıra size gelince numaranız burada görünür.',
+  recentTitle: 'Son çağrılar',
+  waitingTitle: 'Bekleme süresi',
+  waitingCount: (n) => (n === 0 ? 'Kimse beklemiyor' : plural('tr', n, { other: '{n} kişi bekliyor' })),
+  waitMinutes: (n) => (n <= 1 ? 'neredeyse hiç bekleme yok' : `yaklaşık ${n} dakika`),
+  openingHours: 'Çalışma saatleri',
+  offline: 'Bağlantı yok. Ekran güncel olmayabilir.',
+  soundPrompt: 'Sesi açmak için buraya dokunun',
+  again: 'tekrar',
+  tooSmall: (d, a, r) => `Ekran ${d} m mesafe için çok küçük: rakamlar ${r} mm yerine ${a} mm.`,
+};
 
-/** The language the screen's labels are shown in: the speech language where we have it, else German. */
-export function labelLanguage(language: Language): Language {
-  return DISPLAY_MESSAGES[language] ? language : 'de';
-}
+const ar: DisplayMessages = {
+  numberColumn: 'الرقم',
+  counterColumn: 'يرجى التوجه إلى',
+  noCalls: 'سيظهر رقمك هنا عندما يأتي دورك.',
+  recentTitle: 'آخر النداءات',
+  waitingTitle: 'وقت الانتظار',
+  waitingCount: (n) =>
+    n === 0
+      ? 'لا أحد ينتظر'
+      : plural('ar', n, {
+          one: 'شخص واحد ينتظر',
+          two: 'شخصان ينتظران',
+          few: '{n} أشخاص ينتظرون',
+          many: '{n} شخصًا ينتظرون',
+          other: '{n} شخص ينتظرون',
+        }),
+  waitMinutes: (n) =>
+    n <= 1
+      ? 'انتظار قصير جدًا'
+      : plural('ar', n, {
+          two: 'حوالي دقيقتين',
+          few: 'حوالي {n} دقائق',
+          many: 'حوالي {n} دقيقة',
+          other: 'حوالي {n} دقيقة',
+        }),
+  openingHours: 'أوقات الدوام',
+  offline: 'لا يوجد اتصال. قد لا تكون الشاشة محدثة.',
+  soundPrompt: 'المس هنا لتشغيل الصوت',
+  again: 'مرة أخرى',
+  tooSmall: (d, a, r) => `الشاشة صغيرة جدًا لمسافة ${d} م: ارتفاع الأرقام ${a} مم بدلًا من ${r} مم.`,
+};
+
+const uk: DisplayMessages = {
+  numberColumn: 'Номер',
+  counterColumn: 'Будь ласка, підійдіть до',
+  noCalls: 'Ваш номер зʼявиться тут, коли настане ваша черга.',
+  recentTitle: 'Останні виклики',
+  waitingTitle: 'Час очікування',
+  waitingCount: (n) =>
+    n === 0
+      ? 'Ніхто не чекає'
+      : plural('uk', n, {
+          one: '{n} людина чекає',
+          few: '{n} людини чекають',
+          many: '{n} людей чекають',
+          other: '{n} людини чекають',
+        }),
+  waitMinutes: (n) =>
+    n <= 1
+      ? 'майже без очікування'
+      : plural('uk', n, {
+          one: 'приблизно {n} хвилина',
+          few: 'приблизно {n} хвилини',
+          many: 'приблизно {n} хвилин',
+          other: 'приблизно {n} хвилини',
+        }),
+  openingHours: 'Години роботи',
+  offline: 'Немає зʼєднання. Дані на екрані можуть бути неактуальними.',
+  soundPrompt: 'Торкніться тут, щоб увімкнути звук',
+  again: 'повторно',
+  tooSmall: (d, a, r) => `Екран замалий для відстані ${d} м: цифри ${a} мм замість ${r} мм.`,
+};
+
+const ru: DisplayMessages = {
+  numberColumn: 'Номер',
+  counterColumn: 'Пожалуйста, подойдите к',
+  noCalls: 'Ваш номер появится здесь, когда подойдёт ваша очередь.',
+  recentTitle: 'Последние вызовы',
+  waitingTitle: 'Время ожидания',
+  waitingCount: (n) =>
+    n === 0
+      ? 'Никто не ждёт'
+      : plural('ru', n, {
+          one: '{n} человек ждёт',
+          few: '{n} человека ждут',
+          many: '{n} человек ждут',
+          other: '{n} человека ждут',
+        }),
+  waitMinutes: (n) =>
+    n <= 1
+      ? 'почти без ожидания'
+      : plural('ru', n, {
+          one: 'примерно {n} минута',
+          few: 'примерно {n} минуты',
+          many: 'примерно {n} минут',
+          other: 'примерно {n} минуты',
+        }),
+  openingHours: 'Часы работы',
+  offline: 'Нет связи. Данные на экране могут быть неактуальными.',
+  soundPrompt: 'Коснитесь здесь, чтобы включить звук',
+  again: 'повторно',
+  tooSmall: (d, a, r) => `Экран слишком мал для расстояния ${d} м: цифры ${a} мм вместо ${r} мм.`,
+};
+
+export const DISPLAY_MESSAGES: Record<Language, DisplayMessages> = { de, en, tr, ar, uk, ru };
 
 export function displayMessages(language: Language): DisplayMessages {
-  return catalogue(DISPLAY_MESSAGES as Record<Language, DisplayMessages>, language);
+  return catalogue(DISPLAY_MESSAGES, language);
 }

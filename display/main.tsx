@@ -1,6 +1,9 @@
 /**
  * The lobby screen: runs 24/7, readable across the room. Shows and announces every call,
- * reconnects by itself and says when it is offline.
+ * reconnects by itself and says when it is offline. Set up by its URL (see settings.ts):
+ * `/display?area=Erdgeschoss&orientation=portrait&distance=6&diagonal=55&lang=en`.
+ *
+ * Timers: one interval for the clock; everything else is event driven (state.ts, announcer.ts).
  */
 import '../ui/base.css';
 import './display.css';
@@ -10,99 +13,139 @@ import { audioBlocked, resumeAudio, unlockAudioOnGesture } from '../ui/audio.ts'
 import { applyDocumentLanguage, DEFAULT_LANGUAGE, isLanguage, type Language } from '../ui/i18n.ts';
 import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
-import { Announcer } from './announcer.ts';
-import { Clock, CurrentCalls, OpeningHours, RecentCalls, WaitingList } from './Board.tsx';
-import { displayMessages, labelLanguage } from './display-messages.ts';
-import { called, connected, highlighted, office, offline, recent, startSync, waiting } from './state.ts';
+import { Announcer, speechBlocked, unlockSpeech } from './announcer.ts';
+import { type CallsSizing, Clock, CurrentCalls, OpeningHours, RecentCalls, WaitingList } from './Board.tsx';
+import { displayMessages } from './display-messages.ts';
+import { DEFAULT_DIAGONAL_IN, minNumberFontPx, mmPerCssPx, orientationOf, parseScreenSettings } from './settings.ts';
+import { createScreen } from './state.ts';
+
+const settings = parseScreenSettings(location.search);
+const screen = createScreen({
+  scope: { area: settings.area, counterIds: settings.counterIds },
+  language: () => settings.language,
+});
+const { office, called, recent, highlighted, connected, offline, waiting } = screen;
 
 const now = signal(Date.now());
+const viewport = signal({ width: window.innerWidth, height: window.innerHeight });
 
-/** Language of the speech. */
-const screenLanguage = computed<Language>(() => {
+/** Language of labels and speech: `?lang=`, else the office's announcement language. */
+const language = computed<Language>(() => {
+  if (settings.language) return settings.language;
   const lang = office.value?.announcements?.language;
   return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
 });
-/** Language of the labels (a subset: German where no catalogue exists). */
-const shownLanguage = computed<Language>(() => labelLanguage(screenLanguage.value));
+
+const orientation = computed(() => orientationOf(settings, viewport.value.width, viewport.value.height));
+
+/** Number size from the viewing distance, when `?distance=` is set. */
+const sizing = computed<CallsSizing | null>(() => {
+  if (settings.distanceM === null) return null;
+  // The physical screen: its size in CSS px (a full-screen kiosk browser: the window's).
+  const { width, height } = viewport.value;
+  const screenW = Math.max(window.screen?.width ?? 0, width);
+  const screenH = Math.max(window.screen?.height ?? 0, height);
+  const diagonal = settings.diagonalIn ?? DEFAULT_DIAGONAL_IN;
+  return {
+    minFontPx: minNumberFontPx(settings.distanceM, diagonal, screenW, screenH),
+    distanceM: settings.distanceM,
+    mmPerPx: mmPerCssPx(diagonal, screenW, screenH),
+  };
+});
+
+function SoundPrompt({ text }: { text: string }) {
+  return (
+    <button
+      type="button"
+      class="sound-prompt"
+      data-testid="sound-prompt"
+      onClick={() => {
+        unlockSpeech();
+        void resumeAudio();
+      }}
+    >
+      <svg viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+        <path d="M8 18h8l10-8v28l-10-8H8z" fill="currentColor" />
+        <path
+          d="M32 17c3 4 3 10 0 14M37 12c6 7 6 17 0 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="3.5"
+          stroke-linecap="round"
+        />
+      </svg>
+      {text}
+    </button>
+  );
+}
 
 function App() {
   const current = office.value;
-  const language = shownLanguage.value;
-  const t = displayMessages(language);
-  if (!current) {
-    return (
-      <div class="board board-loading">
-        {offline.value && (
-          <div class="offline" data-testid="offline" role="status">
-            {t.offline}
-          </div>
-        )}
-      </div>
-    );
-  }
+  const lang = language.value;
+  const t = displayMessages(lang);
+  const offlineMarker = offline.value && (
+    <div class="offline" data-testid="offline" role="status">
+      <span class="offline-dot" aria-hidden="true" />
+      {t.offline}
+    </div>
+  );
+  if (!current) return <div class="board board-loading">{offlineMarker}</div>;
   const stale = offline.value || !connected.value;
+  const size = sizing.value;
+  const classes = ['board', `board-${orientation.value}`, stale ? 'stale' : '', size ? 'board-sized' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div class={stale ? 'board stale' : 'board'}>
-      {offline.value && (
-        <div class="offline" data-testid="offline" role="status">
-          <span class="offline-dot" aria-hidden="true" />
-          {t.offline}
-        </div>
-      )}
+    <div class={classes} data-testid="board" data-orientation={orientation.value}>
+      {offlineMarker}
       <header class="board-head">
-        <h1 class="board-office">{current.name}</h1>
-        <OpeningHours office={current} language={language} t={t} />
-        <Clock now={now} timeZone={current.timezone} language={language} />
+        <div class="board-title">
+          <h1 class="board-office">{current.name}</h1>
+          {settings.area && (
+            <p class="board-area" data-testid="board-area">
+              {settings.area}
+            </p>
+          )}
+        </div>
+        <OpeningHours office={current} language={lang} t={t} />
+        <Clock now={now} timeZone={current.timezone} language={lang} />
       </header>
       <main class="board-main">
-        <CurrentCalls calls={called.value} highlighted={highlighted.value} t={t} />
+        <CurrentCalls calls={called.value} highlighted={highlighted.value} t={t} sizing={size} />
         <RecentCalls
           calls={recent.value}
           highlighted={highlighted.value}
           timeZone={current.timezone}
-          language={language}
+          language={lang}
           t={t}
         />
       </main>
       <footer class="board-foot">
-        <WaitingList waiting={waiting.value} concerns={current.concerns} language={language} t={t} />
+        <WaitingList waiting={waiting.value} concerns={current.concerns} language={lang} t={t} />
       </footer>
-      {audioBlocked.value && (
-        <button type="button" class="sound-prompt" data-testid="sound-prompt" onClick={() => void resumeAudio()}>
-          <svg viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-            <path d="M8 18h8l10-8v28l-10-8H8z" fill="currentColor" />
-            <path
-              d="M32 17c3 4 3 10 0 14M37 12c6 7 6 17 0 24"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="3.5"
-              stroke-linecap="round"
-            />
-          </svg>
-          {t.soundPrompt}
-        </button>
-      )}
+      {(audioBlocked.value || speechBlocked.value) && <SoundPrompt text={t.soundPrompt} />}
     </div>
   );
 }
 
-function startClock(): void {
-  const tick = () => {
-    now.value = Date.now();
-    setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
-  };
-  tick();
-}
-
-const announcer = new Announcer({ language: () => screenLanguage.value });
-unlockAudioOnGesture();
-startClock();
+const announcer = new Announcer();
+unlockAudioOnGesture(unlockSpeech);
+// One interval for the clock (it shows minutes; a second's delay at the turn of a minute is fine).
+setInterval(() => {
+  now.value = Date.now();
+}, 1000);
+window.addEventListener('resize', () => {
+  viewport.value = { width: window.innerWidth, height: window.innerHeight };
+});
 const socket = connect();
 keepConnected(socket);
-startSync(socket, announcer);
+screen.start(socket, announcer);
 
-// The document follows the language of its labels.
-shownLanguage.subscribe((lang) => applyDocumentLanguage(lang));
+// The document follows the language of its labels (Arabic: right to left) and the layout.
+language.subscribe((lang) => applyDocumentLanguage(lang));
+orientation.subscribe((o) => {
+  document.documentElement.dataset.orientation = o;
+});
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -19,6 +19,13 @@ export interface PhoneMessages {
   loading: string;
   /** `{time}`: time of the last update. */
   updated: string;
+  /** Notice when nobody is ahead any more. */
+  nextTitle: string;
+  /** Notice when one or two are ahead. */
+  soonTitle: string;
+  /** "Vor Ihnen sind nur noch 2 Personen." for 1 and 2. */
+  onlyAhead: (n: 1 | 2) => string;
+  stayClose: string;
 }
 
 const de: PhoneMessages = {
@@ -44,6 +51,10 @@ const de: PhoneMessages = {
   offline: 'Keine Verbindung. Die Angaben sind vielleicht nicht aktuell.',
   loading: 'Einen Moment, bitte.',
   updated: 'Zuletzt aktualisiert: {time}',
+  nextTitle: 'Sie sind als Nächstes dran.',
+  soonTitle: 'Sie sind bald dran.',
+  onlyAhead: (n) => (n === 1 ? 'Vor Ihnen ist nur noch 1 Person.' : 'Vor Ihnen sind nur noch 2 Personen.'),
+  stayClose: 'Bitte bleiben Sie in der Nähe. Halten Sie Ihre Unterlagen bereit.',
 };
 
 const en: PhoneMessages = {
@@ -69,6 +80,10 @@ const en: PhoneMessages = {
   offline: 'No connection. The information may not be up to date.',
   loading: 'One moment, please.',
   updated: 'Last updated: {time}',
+  nextTitle: 'You are next.',
+  soonTitle: 'It is your turn soon.',
+  onlyAhead: (n) => (n === 1 ? 'Only 1 person is ahead of you.' : 'Only 2 people are ahead of you.'),
+  stayClose: 'Please stay close. Have your documents ready.',
 };
 
 const tr: PhoneMessages = {
@@ -94,6 +109,10 @@ const tr: PhoneMessages = {
   offline: 'Bağlantı yok. Bilgiler güncel olmayabilir.',
   loading: 'Bir dakika, lütfen.',
   updated: 'Son güncelleme: {time}',
+  nextTitle: 'Sıradaki sizsiniz.',
+  soonTitle: 'Sıra birazdan size gelecek.',
+  onlyAhead: (n) => `Sizden önce sadece ${n} kişi var.`,
+  stayClose: 'Lütfen yakında kalın. Belgelerinizi hazır tutun.',
 };
 
 const ar: PhoneMessages = {
@@ -119,6 +138,10 @@ const ar: PhoneMessages = {
   offline: 'لا يوجد اتصال. قد لا تكون المعلومات محدثة.',
   loading: 'لحظة من فضلك.',
   updated: 'آخر تحديث: {time}',
+  nextTitle: 'أنت التالي.',
+  soonTitle: 'سيأتي دورك قريبًا.',
+  onlyAhead: (n) => (n === 1 ? 'أمامك شخص واحد فقط.' : 'أمامك شخصان فقط.'),
+  stayClose: 'يرجى البقاء قريبًا. جهّز مستنداتك.',
 };
 
 const uk: PhoneMessages = {
@@ -144,6 +167,10 @@ const uk: PhoneMessages = {
   offline: 'Немає зʼєднання. Дані можуть бути неактуальними.',
   loading: 'Хвилинку, будь ласка.',
   updated: 'Оновлено: {time}',
+  nextTitle: 'Ви наступні.',
+  soonTitle: 'Скоро ваша черга.',
+  onlyAhead: (n) => (n === 1 ? 'Перед вами лише 1 людина.' : 'Перед вами лише 2 людини.'),
+  stayClose: 'Будь ласка, будьте поруч. Підготуйте документи.',
 };
 
 const ru: PhoneMessages = {
@@ -169,6 +196,10 @@ const ru: PhoneMessages = {
   offline: 'Нет связи. Данные могут быть неактуальными.',
   loading: 'Минутку, пожалуйста.',
   updated: 'Обновлено: {time}',
+  nextTitle: 'Вы следующий.',
+  soonTitle: 'Скоро ваша очередь.',
+  onlyAhead: (n) => (n === 1 ? 'Перед вами только 1 человек.' : 'Перед вами только 2 человека.'),
+  stayClose: 'Пожалуйста, оставайтесь рядом. Приготовьте документы.',
 };
 
 export const PHONE_MESSAGES: Record<Language, PhoneMessages> = { de, en, tr, ar, uk, ru };

@@ -1,7 +1,11 @@
 /**
  * The visitor's phone page at `/t/<token>` (from the ticket's QR code; no app, no account):
- * live number, status, position and estimated wait in the ticket's language, and a clear
- * signal (beep, vibration where the browser allows) with the counter when called.
+ * live number, status, position and estimated wait in the ticket's language; a "you are next"
+ * notice (and one short vibration) when at most two are ahead; a clear signal (beep, vibration
+ * where the browser allows) with the counter when called; a short closing page when it is over,
+ * after which the page drops its live link.
+ *
+ * Test hook: `window.__lotsePhoneSignals` lists the signals given (capped).
  */
 import '../ui/base.css';
 import './phone.css';
@@ -15,14 +19,31 @@ import { applyDocumentLanguage, DEFAULT_LANGUAGE, fill, isLanguage, type Languag
 import { keepConnected } from '../ui/reconnect.ts';
 import { connect, type LotseSocket } from '../ui/socket.ts';
 import { phoneMessages } from './phone-messages.ts';
-import { PhoneTicket } from './PhoneTicket.tsx';
+import { FINAL_STATUSES, isSoon, PhoneTicket } from './PhoneTicket.tsx';
+
+interface PhoneSignal {
+  kind: 'called' | 'soon';
+  at: number;
+  /** `navigator.vibrate` existed and accepted the pattern. */
+  vibrated: boolean;
+  /** The beep could play (sound not blocked). */
+  beep: boolean;
+}
+
+declare global {
+  interface Window {
+    __lotsePhoneSignals?: PhoneSignal[];
+  }
+}
+
+const signals: PhoneSignal[] = [];
+window.__lotsePhoneSignals = signals;
 
 const ticket = signal<TicketView | null>(null);
 const notFound = signal(false);
 const offline = signal(false);
 const updatedAt = signal<number | null>(null);
 
-const FINAL_STATUSES = new Set(['done', 'no-show', 'cancelled']);
 const OFFLINE_AFTER_MS = 3000;
 /** One call reaches the phone twice (call event and ticket update): signal it once. */
 const ALERT_DEDUPE_MS = 4000;
@@ -49,18 +70,35 @@ function currentLanguage(): Language {
 
 let lastAlertAt = 0;
 let alertedCalls = 0;
+let soonSignalled = false;
+
+function vibrate(pattern: number[]): boolean {
+  try {
+    return typeof navigator.vibrate === 'function' && navigator.vibrate(pattern);
+  } catch {
+    // vibration not allowed: the sound and the screen still tell
+    return false;
+  }
+}
+
+function record(signal: PhoneSignal): void {
+  signals.push(signal);
+  if (signals.length > 20) signals.shift();
+}
 
 /** Beep and vibrate once per call. */
 function alertVisitor(): void {
   const now = Date.now();
   if (now - lastAlertAt < ALERT_DEDUPE_MS) return;
   lastAlertAt = now;
+  const beep = !audioBlocked.value;
   void playBeep();
-  try {
-    navigator.vibrate?.([400, 200, 400, 200, 800]);
-  } catch {
-    // vibration not allowed: the beep and the screen still tell
-  }
+  record({ kind: 'called', at: now, vibrated: vibrate([400, 200, 400, 200, 800]), beep });
+}
+
+/** One short vibration when the visitor becomes one of the next (no sound: it is not the call yet). */
+function nudgeVisitor(): void {
+  record({ kind: 'soon', at: Date.now(), vibrated: vibrate([200]), beep: false });
 }
 
 function setTicket(next: TicketView, fromLive: boolean): void {
@@ -74,6 +112,11 @@ function setTicket(next: TicketView, fromLive: boolean): void {
   if (next.status === 'called' && next.callCount > alertedCalls) {
     alertedCalls = next.callCount;
     if (fromLive || (before !== null && before.status !== 'called')) alertVisitor();
+  }
+  if (isSoon(next)) {
+    // Only on the change, not when the page opens with the visitor already among the next.
+    if (!soonSignalled && before !== null && !isSoon(before) && before.status === 'waiting') nudgeVisitor();
+    soonSignalled = true;
   }
 }
 

@@ -1,147 +1,242 @@
 /**
- * State of the lobby screen and its link to the server.
+ * State of one lobby screen and its link to the server.
  *
- * The screen remembers (in memory) the highest call `seq` it has shown. On every (re)connect
- * it joins room `screens` with that `afterSeq`; the server answers with the calls it missed,
- * oldest first, which are shown and announced once each. A gap in the live sequence makes
- * the screen join again to catch up, so no call is lost and none is announced twice.
+ * The screen remembers (in memory) the highest call `seq` it has seen. On every (re)connect it
+ * joins room `screens` with that `afterSeq`; the server answers with the calls it missed, oldest
+ * first. They are shown once each; those whose visitor is still called (the fresh snapshot says
+ * so) are announced too; a call that is over meanwhile is only listed, so nobody is sent to a
+ * counter that has moved on. A gap in the live sequence makes the screen join again to catch
+ * up, so no call is lost and none is announced twice. When the server's sequence is lower than
+ * ours, it started over with fresh data: its state is taken as is.
+ *
+ * A screen limited to an area (see `ScreenScope`) follows every seq, but shows and announces
+ * only the calls of its counters.
+ *
+ * Memory stays flat: every list is capped, at most one timer of each kind exists, and `stop()`
+ * removes every listener and timer.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/api.ts';
 import type { ConcernEstimate } from '../core/estimate.ts';
+import type { Language } from '../ui/i18n.ts';
 import type { LotseSocket } from '../ui/socket.ts';
-import { announcementText, type Announcer } from './announcer.ts';
-import { applyCall, CALLED_CAP, callKey, mergeRecent } from './calls.ts';
+import { type AnnouncerLike, announcementText } from './announcer.ts';
+import {
+  applyCall,
+  CALLED_CAP,
+  callKey,
+  filterWaiting,
+  inScope,
+  mergeRecent,
+  RECENT_CAP,
+  type ScreenScope,
+  scopeConcernIds,
+  scopeCounterIds,
+} from './calls.ts';
 
-export const office = signal<OfficePublic | null>(null);
-/** Current calls, newest first. */
-export const called = signal<CalledView[]>([]);
-export const waiting = signal<ConcernEstimate[]>([]);
-/** Last calls, newest first, capped. */
-export const recent = signal<CallView[]>([]);
-/** Key (see `callKey`) of the call to highlight, while it is new. */
-export const highlighted = signal<string | null>(null);
-export const connected = signal(false);
-/** True once the link has been down long enough to tell the room. */
-export const offline = signal(false);
-
-const HIGHLIGHT_MS = 10_000;
-const JOIN_TIMEOUT_MS = 10_000;
-const JOIN_RETRY_MS = 3000;
-const OFFLINE_AFTER_MS = 1500;
+export const HIGHLIGHT_MS = 10_000;
+export const JOIN_TIMEOUT_MS = 10_000;
+export const JOIN_RETRY_MS = 3000;
+export const OFFLINE_AFTER_MS = 1500;
 /** Live calls that arrive while a join is under way wait here (capped). */
-const PENDING_CAP = 50;
+export const PENDING_CAP = 50;
+/** Current calls kept from the server (one per counter; more than any office has counters). */
+const ALL_CALLED_CAP = 100;
 
-let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+/** The part of a socket the screen uses (a fake in unit tests). */
+export type ScreenSocket = Pick<LotseSocket, 'on' | 'off' | 'timeout' | 'connected'>;
 
-function highlight(call: { number: string; counterId: string }): void {
-  highlighted.value = callKey(call);
-  clearTimeout(highlightTimer);
-  highlightTimer = setTimeout(() => (highlighted.value = null), HIGHLIGHT_MS);
+export interface ScreenOptions {
+  scope?: ScreenScope;
+  /** Language of the speech; default the office's announcement language. */
+  language?: () => Language | null;
 }
 
-function applyQueue(queue: QueueSnapshot): void {
-  called.value = queue.called.slice(0, CALLED_CAP);
-  waiting.value = queue.waiting;
-}
+export type Screen = ReturnType<typeof createScreen>;
 
-export function startSync(socket: LotseSocket, announcer: Announcer): void {
-  /** Highest call seq shown; undefined before the first join. */
-  let lastSeq: number | undefined;
-  let joining = false;
-  let joinAgain = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
-  const pending: CallView[] = [];
+export function createScreen(options: ScreenOptions = {}) {
+  const office = signal<OfficePublic | null>(null);
+  /** Every current call the server reported, newest first. */
+  const allCalled = signal<CalledView[]>([]);
+  const allWaiting = signal<ConcernEstimate[]>([]);
+  /** Last calls of this screen's counters, newest first, capped. */
+  const recent = signal<CallView[]>([]);
+  /** Key (see `callKey`) of the call to highlight while it is new. */
+  const highlighted = signal<string | null>(null);
+  const connected = signal(false);
+  /** True once the link has been down long enough to tell the room. */
+  const offline = signal(false);
 
-  const show = (call: CallView, fromMissed: boolean) => {
-    lastSeq = call.seq;
-    recent.value = mergeRecent([call], recent.value);
-    // A missed call may already be over; the fresh snapshot from the join knows best.
-    if (!fromMissed) called.value = applyCall(called.value, call);
-    highlight(call);
-    announcer.announce(announcementText(office.value, call));
+  const counters = computed(() => scopeCounterIds(office.value, options.scope));
+  /** Current calls of this screen's counters, newest first. */
+  const called = computed(() => allCalled.value.filter((c) => inScope(c, counters.value)).slice(0, CALLED_CAP));
+  /** Waiting per concern served by this screen's counters. */
+  const waiting = computed(() => filterWaiting(allWaiting.value, scopeConcernIds(office.value, counters.value)));
+  const speechLanguage = (): Language => options.language?.() ?? office.value?.announcements?.language ?? 'de';
+
+  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  const highlight = (call: { number: string; counterId: string }) => {
+    highlighted.value = callKey(call);
+    clearTimeout(highlightTimer);
+    highlightTimer = setTimeout(() => {
+      highlightTimer = undefined;
+      highlighted.value = null;
+    }, HIGHLIGHT_MS);
   };
 
-  const live = (call: CallView) => {
-    if (joining || lastSeq === undefined) {
-      pending.push(call);
-      if (pending.length > PENDING_CAP) pending.shift();
-      return;
-    }
-    if (call.seq <= lastSeq) return; // already shown
-    if (call.seq > lastSeq + 1) {
-      // We lost at least one call on the way: catch up in order through a join.
-      pending.push(call);
-      join();
-      return;
-    }
-    show(call, false);
+  const applyQueue = (queue: QueueSnapshot) => {
+    allCalled.value = queue.called.slice(0, ALL_CALLED_CAP);
+    allWaiting.value = queue.waiting;
   };
 
-  const join = () => {
-    if (joining) {
-      joinAgain = true;
-      return;
-    }
-    if (!socket.connected) return;
-    joining = true;
-    clearTimeout(retryTimer);
-    const first = lastSeq === undefined;
-    socket.timeout(JOIN_TIMEOUT_MS).emit('screen:join', first ? {} : { afterSeq: lastSeq }, (err, answer) => {
-      joining = false;
-      if (err || !answer.ok) {
-        retryTimer = setTimeout(join, JOIN_RETRY_MS);
+  /** Starts following the server; returns (and `stop` does) the undo. */
+  function start(socket: ScreenSocket, announcer: AnnouncerLike): () => void {
+    /** Highest call seq seen; undefined before the first join. */
+    let lastSeq: number | undefined;
+    let joining = false;
+    let joinAgain = false;
+    let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    const pending: CallView[] = [];
+
+    const announce = (call: CallView) => {
+      const language = speechLanguage();
+      announcer.announce({
+        seq: call.seq,
+        text: announcementText(office.value, call, language),
+        language,
+        recall: call.recall,
+      });
+    };
+
+    /** A call after `lastSeq`: follow its seq; show (and announce) it when it is ours. */
+    const take = (call: CallView, how: 'live' | 'missed' | 'missed-over') => {
+      lastSeq = call.seq;
+      if (!inScope(call, counters.value)) return;
+      recent.value = mergeRecent([call], recent.value, RECENT_CAP);
+      // A missed call may already be over; the fresh snapshot from the join knows best.
+      if (how === 'live') allCalled.value = applyCall(allCalled.value, call, ALL_CALLED_CAP);
+      if (how === 'missed-over') return;
+      highlight(call);
+      announce(call);
+    };
+
+    const live = (call: CallView) => {
+      if (stopped) return;
+      if (joining || lastSeq === undefined) {
+        pending.push(call);
+        if (pending.length > PENDING_CAP) pending.shift();
         return;
       }
-      const data = answer.data;
-      office.value = data.office;
-      applyQueue(data.queue);
-      if (first || lastSeq === undefined || data.queue.seq < lastSeq) {
-        // First join, or the server's sequence started over (fresh data): take its state as is.
-        recent.value = mergeRecent(data.recent, []);
-        lastSeq = Math.max(data.queue.seq, ...data.recent.map((c) => c.seq));
-      } else {
-        recent.value = mergeRecent(data.recent, recent.value);
-        let seen = lastSeq;
-        for (const call of [...data.missed].sort((a, b) => a.seq - b.seq)) {
-          if (call.seq <= seen) continue;
-          show(call, true);
-          seen = call.seq;
-        }
-        lastSeq = Math.max(seen, data.queue.seq);
-      }
-      // Live calls that came in meanwhile, in order.
-      const later = pending.splice(0).sort((a, b) => a.seq - b.seq);
-      for (const call of later) live(call);
-      if (joinAgain) {
-        joinAgain = false;
+      if (call.seq <= lastSeq) return; // seen already
+      if (call.seq > lastSeq + 1) {
+        // At least one call was lost on the way: catch up in order through a join.
+        pending.push(call);
+        if (pending.length > PENDING_CAP) pending.shift();
         join();
+        return;
       }
-    });
-  };
+      take(call, 'live');
+    };
 
-  socket.on('connect', () => {
-    clearTimeout(offlineTimer);
-    offlineTimer = undefined;
-    connected.value = true;
-    offline.value = false;
-    join();
-  });
-  const down = () => {
-    connected.value = false;
-    if (offlineTimer === undefined && !offline.value) {
-      offlineTimer = setTimeout(() => {
-        offlineTimer = undefined;
-        offline.value = !connected.value;
-      }, OFFLINE_AFTER_MS);
-    }
-  };
-  socket.on('disconnect', down);
-  socket.on('connect_error', down);
-  socket.on('call:announced', live);
-  socket.on('queue:updated', applyQueue);
-  socket.on('office:updated', (next) => {
-    office.value = next;
-  });
+    const join = () => {
+      if (stopped) return;
+      if (joining) {
+        joinAgain = true;
+        return;
+      }
+      if (!socket.connected) return;
+      joining = true;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      const first = lastSeq === undefined;
+      // A screen limited to some counters asks for the whole recent-call buffer on its first join,
+      // to fill its "last calls" from it (the server's `recent` has the last ten of all counters).
+      const request = first ? (counters.value === null ? {} : { afterSeq: 0 }) : { afterSeq: lastSeq as number };
+      socket.timeout(JOIN_TIMEOUT_MS).emit('screen:join', request, (err, answer) => {
+        joining = false;
+        if (stopped) return;
+        if (err || !answer.ok) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(join, JOIN_RETRY_MS);
+          return;
+        }
+        const data = answer.data;
+        office.value = data.office;
+        applyQueue(data.queue);
+        const newest = Math.max(data.queue.seq, ...data.recent.map((c) => c.seq), ...data.missed.map((c) => c.seq));
+        if (first || lastSeq === undefined || data.queue.seq < lastSeq) {
+          // First join, or the server's sequence started over (fresh data): take its state as is.
+          if (!first) announcer.reset();
+          recent.value = mergeRecent(
+            [...data.recent, ...data.missed].filter((c) => inScope(c, counters.value)),
+            [],
+            RECENT_CAP,
+          );
+          lastSeq = newest;
+        } else {
+          const stillCalled = new Set(data.queue.called.map(callKey));
+          const missed = data.missed.filter((c) => c.seq > (lastSeq as number)).sort((a, b) => a.seq - b.seq);
+          // Per visitor only the newest missed call is announced (a call and its recall: once).
+          const lastOfVisitor = new Map<string, number>();
+          for (const call of missed) lastOfVisitor.set(callKey(call), call.seq);
+          for (const call of missed) {
+            const current = stillCalled.has(callKey(call)) && lastOfVisitor.get(callKey(call)) === call.seq;
+            take(call, current ? 'missed' : 'missed-over');
+          }
+          lastSeq = Math.max(lastSeq as number, data.queue.seq);
+        }
+        // Live calls that came in meanwhile, in order.
+        const later = pending.splice(0).sort((a, b) => a.seq - b.seq);
+        for (const call of later) live(call);
+        if (joinAgain) {
+          joinAgain = false;
+          join();
+        }
+      });
+    };
+
+    const onConnect = () => {
+      clearTimeout(offlineTimer);
+      offlineTimer = undefined;
+      connected.value = true;
+      offline.value = false;
+      join();
+    };
+    const down = () => {
+      connected.value = false;
+      if (offlineTimer === undefined && !offline.value) {
+        offlineTimer = setTimeout(() => {
+          offlineTimer = undefined;
+          offline.value = !connected.value;
+        }, OFFLINE_AFTER_MS);
+      }
+    };
+    const onOffice = (next: OfficePublic) => {
+      office.value = next;
+    };
+    socket.on('connect', onConnect);
+    socket.on('disconnect', down);
+    socket.on('connect_error', down);
+    socket.on('call:announced', live);
+    socket.on('queue:updated', applyQueue);
+    socket.on('office:updated', onOffice);
+    if (socket.connected) onConnect();
+
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(offlineTimer);
+      clearTimeout(highlightTimer);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', down);
+      socket.off('connect_error', down);
+      socket.off('call:announced', live);
+      socket.off('queue:updated', applyQueue);
+      socket.off('office:updated', onOffice);
+    };
+  }
+
+  return { office, called, waiting, recent, highlighted, connected, offline, counters, start };
 }

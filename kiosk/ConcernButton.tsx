@@ -21,7 +21,7 @@ export function ConcernButton({ concern, language, disabled, onChoose }: Concern
       disabled={disabled}
       onClick={() => onChoose(concern)}
     >
-      <Pictogram name={concern.pictogram} class="concern-icon" size="4.2rem" />
+      <Pictogram name={concern.pictogram} class="concern-icon" size="3.4rem" />
       <span class="concern-text">
         <span class="concern-name">{name}</span>
         {description && <span class="concern-desc">{description}</span>}

@@ -4,6 +4,7 @@ import { concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { kioskMessages } from './messages.ts';
+import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 
 export interface InfoScreenProps {
@@ -32,9 +33,12 @@ export function InfoScreen({ concern, url, language, resetSeconds, lastActivity,
         </figcaption>
       </figure>
       <p class="notice-text">{t.infoHelp}</p>
-      <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-        {t.back}
-      </button>
+      <div class="notice-actions">
+        <ReadAloud text={`${t.infoTitle} ${t.infoText} ${t.infoHelp}`} language={language} />
+        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+          {t.back}
+        </button>
+      </div>
       <ResetBar seconds={resetSeconds} since={lastActivity} />
     </main>
   );

@@ -5,6 +5,7 @@ import { nextOpeningText, openingLines } from '../ui/hours.ts';
 import { concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
+import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 
 export interface NoticeScreenProps {
@@ -49,18 +50,26 @@ export function NoticeScreen({
   const t = kioskMessages(language);
   let title: string;
   let body: ComponentChildren;
+  /** What "Vorlesen" says besides the title. */
+  let speech: string;
   if (kind === 'closed') {
     const when = nextOpeningText(office.openingHours, office.timezone, language);
     title = t.closedTitle;
+    speech = when ? `${t.closedText} ${nextOpeningMessage(language, when)}` : t.closedText;
     body = (
       <>
         <p class="notice-text">{t.closedText}</p>
-        {when && <p class="notice-text strong">{nextOpeningMessage(language, when)}</p>}
+        {when && (
+          <p class="notice-text strong" data-testid="next-opening">
+            {nextOpeningMessage(language, when)}
+          </p>
+        )}
         <OpeningHoursList office={office} language={language} />
       </>
     );
   } else if (kind === 'quota') {
     title = t.quotaTitle;
+    speech = t.quotaText;
     body = (
       <>
         <p class="notice-text">{t.quotaText}</p>
@@ -69,6 +78,7 @@ export function NoticeScreen({
     );
   } else {
     title = t.failedTitle;
+    speech = t.failedText;
     body = <p class="notice-text">{t.failedText}</p>;
   }
   return (
@@ -84,6 +94,7 @@ export function NoticeScreen({
         {body}
       </div>
       <div class="notice-actions">
+        <ReadAloud text={`${title} ${speech}`} language={language} />
         {onRetry && (
           <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
             {t.tryAgain}

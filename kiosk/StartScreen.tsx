@@ -1,21 +1,38 @@
 /**
- * The start screen: welcome in the top third, the concerns as big buttons and the language
- * choice in the lower two thirds (reachable from a wheelchair on a portrait screen).
+ * The start screen: welcome in the top third; the concerns as big buttons, "Ich habe einen
+ * Termin", "Vorlesen", the language choice and the display modes in the lower two thirds
+ * (reachable from a wheelchair on a portrait screen).
  */
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
-import type { Language } from '../ui/i18n.ts';
+import { concernDescription, concernName, type Language } from '../ui/i18n.ts';
 import { ConcernButton } from './ConcernButton.tsx';
+import { CalendarIcon, ContrastIcon } from './icons.tsx';
 import { LanguageChoice } from './LanguageChoice.tsx';
 import { kioskMessages } from './messages.ts';
+import { ReadAloud } from './ReadAloud.tsx';
 
 export interface StartScreenProps {
   office: OfficePublic;
   language: Language;
   busy: boolean;
   largeText: boolean;
+  highContrast: boolean;
   onChoose: (concern: ConcernPublic) => void;
+  onAppointment: () => void;
   onLanguage: (language: Language) => void;
   onLargeText: (on: boolean) => void;
+  onHighContrast: (on: boolean) => void;
+}
+
+/** What "Vorlesen" says on the start screen: the greeting, then every concern with its line. */
+export function startSpeech(office: OfficePublic, language: Language): string {
+  const t = kioskMessages(language);
+  const concerns = office.concerns.map((c) => {
+    const name = concernName(c, language);
+    const description = concernDescription(c, language);
+    return description ? `${name}: ${description}` : `${name}.`;
+  });
+  return [`${t.welcome}.`, t.chooseConcern, ...concerns, `${t.appointment}: ${t.appointmentHint}`].join(' ');
 }
 
 export function StartScreen({
@@ -23,9 +40,12 @@ export function StartScreen({
   language,
   busy,
   largeText,
+  highContrast,
   onChoose,
+  onAppointment,
   onLanguage,
   onLargeText,
+  onHighContrast,
 }: StartScreenProps) {
   const t = kioskMessages(language);
   return (
@@ -42,21 +62,50 @@ export function StartScreen({
           <ConcernButton key={concern.id} concern={concern} language={language} disabled={busy} onChoose={onChoose} />
         ))}
       </section>
-      <footer class="start-foot">
-        <LanguageChoice current={language} label={t.language} disabled={busy} onChoose={onLanguage} />
+      <div class="start-actions">
         <button
           type="button"
-          class={largeText ? 'large-toggle current' : 'large-toggle'}
-          aria-pressed={largeText}
-          data-testid="large-text"
+          class="concern appointment"
+          data-testid="appointment"
           disabled={busy}
-          onClick={() => onLargeText(!largeText)}
+          onClick={onAppointment}
         >
-          <span aria-hidden="true" class="large-toggle-icon">
-            A<span>A</span>
+          <CalendarIcon size="3.2rem" class="concern-icon" />
+          <span class="concern-text">
+            <span class="concern-name">{t.appointment}</span>
+            <span class="concern-desc">{t.appointmentHint}</span>
           </span>
-          {t.largeText}
         </button>
+        <ReadAloud text={startSpeech(office, language)} language={language} disabled={busy} />
+      </div>
+      <footer class="start-foot">
+        <LanguageChoice current={language} label={t.language} disabled={busy} onChoose={onLanguage} />
+        <div class="modes">
+          <button
+            type="button"
+            class={largeText ? 'mode-toggle current' : 'mode-toggle'}
+            aria-pressed={largeText}
+            data-testid="large-text"
+            disabled={busy}
+            onClick={() => onLargeText(!largeText)}
+          >
+            <span aria-hidden="true" class="mode-icon large-icon">
+              A<span>A</span>
+            </span>
+            <span>{t.largeText}</span>
+          </button>
+          <button
+            type="button"
+            class={highContrast ? 'mode-toggle current' : 'mode-toggle'}
+            aria-pressed={highContrast}
+            data-testid="high-contrast"
+            disabled={busy}
+            onClick={() => onHighContrast(!highContrast)}
+          >
+            <ContrastIcon size="1.5em" />
+            <span>{t.highContrast}</span>
+          </button>
+        </div>
       </footer>
     </main>
   );

@@ -7,9 +7,14 @@ import { concernDocuments, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { aheadText, waitText } from '../ui/visitor-texts.ts';
+import { checkinUi } from './checkin-loader.ts';
 import { kioskMessages } from './messages.ts';
+import { PrintNotice } from './PrintNotice.tsx';
+import { visitorOutcome } from './printing.ts';
+import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 import type { PrintOutcome } from './state.ts';
+import { ticketSpeech } from './ticket-speech.ts';
 
 export interface TicketScreenProps {
   ticket: TicketView;
@@ -37,8 +42,13 @@ export function TicketScreen({
   const t = kioskMessages(language);
   const concern = office.concerns.find((c) => c.id === ticket.concernId);
   const documents = ticket.documents?.length ? ticket.documents : concern ? concernDocuments(concern, language) : [];
+  // No printout: the screen is the ticket (larger number and QR code, "take a photo").
+  const outcome = visitorOutcome(print);
+  const fallback = outcome === 'failed';
+  // Tickets with an appointment come from the check-in, whose module is loaded by then.
+  const checkin = checkinUi.value;
   return (
-    <main class="ticket" data-testid="ticket-screen">
+    <main class={fallback ? 'ticket ticket--fallback' : 'ticket'} data-testid="ticket-screen" data-print={outcome}>
       <section class="ticket-card" aria-labelledby="ticket-label">
         <p class="ticket-label" id="ticket-label">
           {t.yourNumber}
@@ -51,16 +61,8 @@ export function TicketScreen({
           <span>{ticket.concernName}</span>
         </p>
       </section>
-      {print === 'printed' && (
-        <p class="ticket-print" data-testid="ticket-print" data-print="printed">
-          {t.printed}
-        </p>
-      )}
-      {print === 'failed' && (
-        <p class="ticket-print ticket-print-failed" data-testid="ticket-print" data-print="failed" role="alert">
-          {t.printFailed}
-        </p>
-      )}
+      {checkin && <checkin.AppointmentNote ticket={ticket} office={office} language={language} />}
+      <PrintNotice outcome={outcome} language={language} />
       <section class="ticket-facts">
         <p data-testid="ticket-ahead">{aheadText(language, ticket.waitingAhead)}</p>
         <p data-testid="ticket-wait">{waitText(language, ticket.estimatedWaitMinutes)}</p>
@@ -77,11 +79,12 @@ export function TicketScreen({
           </div>
         )}
         <figure class="ticket-qr">
-          <QrCode value={phoneUrl} label={t.qrLabel} size="16rem" testid="ticket-qr" />
+          <QrCode value={phoneUrl} label={t.qrLabel} size={fallback ? '20rem' : '16rem'} testid="ticket-qr" />
           <figcaption>{t.qrHint}</figcaption>
         </figure>
       </section>
       <p class="ticket-watch">{t.watchScreen}</p>
+      <ReadAloud text={ticketSpeech(ticket, office, language)} language={language} />
       <button type="button" class="primary done" data-testid="kiosk-done" onClick={onDone}>
         {t.done}
       </button>

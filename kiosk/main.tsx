@@ -1,6 +1,7 @@
 /**
- * The kiosk at the entrance: the visitor picks a concern (in one of six languages) and gets a
- * ticket on screen with a QR code for the phone. Returns to its start screen when left alone.
+ * The kiosk at the entrance: the visitor picks a concern (in one of six languages) or checks in
+ * with an appointment code, and gets a ticket on screen with a QR code for the phone. Returns to
+ * its start screen when left alone. `?cursor=none` hides the mouse pointer (touch-only kiosks).
  */
 import '../ui/base.css';
 import './kiosk.css';
@@ -8,23 +9,33 @@ import { effect } from '@preact/signals';
 import { type ComponentChildren, render } from 'preact';
 import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
+import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
+import { stopSpeaking, watchVoices } from './speech.ts';
 import { StartScreen } from './StartScreen.tsx';
 import {
   busy,
+  checkIn,
+  checkinCode,
   chooseConcern,
+  deleteCode,
+  highContrast,
   language,
   largeText,
   lastActivity,
   loadOffice,
   office,
   offline,
+  openCheckin,
   reconnecting,
+  requestTicket,
   resetKiosk,
   screen,
+  setHighContrast,
   setLanguage,
   setLargeText,
+  typeCode,
 } from './state.ts';
 import { TicketScreen } from './TicketScreen.tsx';
 
@@ -37,11 +48,16 @@ function resetSeconds(): number {
   return typeof s === 'number' && s > 0 ? s : DEFAULT_RESET_SECONDS;
 }
 
+const touched = () => {
+  lastActivity.value = Date.now();
+};
+
 function App() {
   const current = office.value;
   const lang = language.value;
   if (!current) return <WaitOverlay language={lang} mode="offline" />;
   const view = screen.value;
+  const checkin = checkinUi.value;
   const common = { language: lang, resetSeconds: resetSeconds(), lastActivity: lastActivity.value, onBack: resetKiosk };
   let page: ComponentChildren;
   switch (view.kind) {
@@ -73,7 +89,35 @@ function App() {
           office={current}
           concern={view.concern}
           {...common}
-          onRetry={() => void chooseConcern(view.concern)}
+          // The same request again (same key): if the first one went through, this is that ticket.
+          onRetry={() => void requestTicket(view.request, view.concern)}
+        />
+      );
+      break;
+    case 'checkin':
+      // Its module is fetched right after start; until it has come, "Einen Moment, bitte".
+      page = checkin ? (
+        <checkin.CheckinScreen
+          {...common}
+          code={checkinCode.value}
+          busy={busy.value}
+          onKey={typeCode}
+          onDelete={deleteCode}
+          onSubmit={() => void checkIn()}
+        />
+      ) : (
+        <WaitOverlay language={lang} mode="busy" />
+      );
+      break;
+    case 'refused':
+      page = checkin && (
+        <checkin.RefusedScreen
+          reason={view.reason}
+          {...(view.appointmentAt ? { appointmentAt: view.appointmentAt } : {})}
+          {...(view.checkinFrom ? { checkinFrom: view.checkinFrom } : {})}
+          office={current}
+          {...common}
+          onAgain={() => openCheckin()}
         />
       );
       break;
@@ -84,14 +128,20 @@ function App() {
           language={lang}
           busy={busy.value}
           largeText={largeText.value}
+          highContrast={highContrast.value}
           onChoose={(concern) => void chooseConcern(concern)}
+          onAppointment={() => openCheckin()}
           onLanguage={(next) => {
-            lastActivity.value = Date.now();
+            touched();
             setLanguage(next);
           }}
           onLargeText={(on) => {
-            lastActivity.value = Date.now();
+            touched();
             setLargeText(on);
+          }}
+          onHighContrast={(on) => {
+            touched();
+            setHighContrast(on);
           }}
         />
       );
@@ -107,10 +157,14 @@ function App() {
   );
 }
 
-/** No selection, no context menu, no pinch zoom, no dragging: a kiosk is not a web page. */
+/**
+ * No selection, no context menu, no zoom, no dragging: a kiosk is not a web page. Pinch zoom is
+ * blocked here and by `touch-action` (kiosk.css), not by `user-scalable=no`, which accessibility
+ * checkers rightly refuse; the large-text mode is the kiosk's own zoom.
+ */
 function harden(): void {
   const stop = (e: Event) => e.preventDefault();
-  for (const type of ['contextmenu', 'selectstart', 'dragstart', 'gesturestart']) {
+  for (const type of ['contextmenu', 'selectstart', 'dragstart', 'gesturestart', 'gesturechange']) {
     document.addEventListener(type, stop);
   }
   document.addEventListener(
@@ -120,18 +174,70 @@ function harden(): void {
     },
     { passive: false },
   );
+  // Ctrl + wheel (touchpad pinch) and Ctrl + plus/minus/0 zoom the page.
+  document.addEventListener(
+    'wheel',
+    (e) => {
+      if (e.ctrlKey) e.preventDefault();
+    },
+    { passive: false },
+  );
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0'].includes(e.key)) e.preventDefault();
+  });
+  if (new URLSearchParams(location.search).get('cursor') === 'none') {
+    document.documentElement.classList.add('no-cursor');
+  }
 }
 
-/** Anything but the German start screen returns there after `kioskResetSeconds` without a touch. */
+/** Characters of an appointment code, as a barcode or QR scanner types them. */
+const CODE_CHARACTER = /^[0-9A-Za-z-]$/;
+
+/**
+ * A scanner that types like a keyboard: on any screen its first character opens the check-in
+ * with that character, the rest follow, Enter checks in. The keypad's digits work as keys too.
+ */
+function listenForScanner(): void {
+  window.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.altKey || e.metaKey || busy.value || !office.value) return;
+    const onKeypad = screen.value.kind === 'checkin';
+    if (onKeypad && e.key === 'Enter') {
+      if (!checkinCode.value) return;
+      e.preventDefault();
+      void checkIn();
+    } else if (onKeypad && e.key === 'Backspace') {
+      e.preventDefault();
+      deleteCode();
+    } else if (CODE_CHARACTER.test(e.key)) {
+      e.preventDefault();
+      if (onKeypad) typeCode(e.key);
+      else openCheckin(e.key);
+    }
+  });
+}
+
+/** Anything but the plain German start screen returns there after `kioskResetSeconds` without a touch. */
 function startIdleReset(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  window.addEventListener('pointerdown', () => (lastActivity.value = Date.now()), { capture: true, passive: true });
+  window.addEventListener('pointerdown', touched, { capture: true, passive: true });
   effect(() => {
     clearTimeout(timer);
-    const away = screen.value.kind !== 'start' || language.value !== 'de' || largeText.value;
+    const away = screen.value.kind !== 'start' || language.value !== 'de' || largeText.value || highContrast.value;
     if (!away || busy.value) return;
     const due = lastActivity.value + resetSeconds() * 1000 - Date.now();
     timer = setTimeout(resetKiosk, Math.max(0, due));
+  });
+}
+
+/** Speech stops when the visitor goes to another screen or language. */
+function stopSpeechOnChange(): void {
+  let last = '';
+  effect(() => {
+    const now = `${screen.value.kind}|${language.value}`;
+    if (now !== last) {
+      last = now;
+      stopSpeaking();
+    }
   });
 }
 
@@ -157,6 +263,7 @@ function startRealtime(): void {
     offline.value = false;
     // The configuration may have changed while we were away.
     void loadOffice().catch(() => {});
+    void loadCheckinUi().catch(() => {});
   });
   const goingOffline = () => {
     if (offline.value || offlineTimer !== undefined) return;
@@ -167,6 +274,7 @@ function startRealtime(): void {
   };
   socket.on('disconnect', goingOffline);
   socket.on('connect_error', goingOffline);
+  // Concerns added or changed by the admin: the start screen shows them at once.
   socket.on('office:updated', (next) => {
     office.value = next;
   });
@@ -175,7 +283,10 @@ function startRealtime(): void {
 harden();
 setLanguage('de');
 startIdleReset();
-void loadOfficeUntilDone();
+stopSpeechOnChange();
+listenForScanner();
+watchVoices();
+void loadOfficeUntilDone().then(() => prefetchCheckin());
 startRealtime();
 
 const root = document.getElementById('app');

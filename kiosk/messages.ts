@@ -16,6 +16,10 @@ export interface KioskMessages {
   printed: string;
   /** The printer failed: the ticket on screen is all there is, and it is valid. */
   printFailed: string;
+  /** With a failed printout (or no printer): take a photo of the screen or scan the code. */
+  printPhoto: string;
+  /** The printout has not come yet. */
+  printPending: string;
   documentsTitle: string;
   qrHint: string;
   watchScreen: string;
@@ -38,6 +42,14 @@ export interface KioskMessages {
   failedTitle: string;
   failedText: string;
   tryAgain: string;
+  /** The start screen's check-in button, and its one line of explanation. */
+  appointment: string;
+  appointmentHint: string;
+  highContrast: string;
+  readAloud: string;
+  stopReading: string;
+  /** Under a disabled "read aloud" button: the device has no voice for this language. */
+  noVoice: string;
 }
 
 const de: KioskMessages = {
@@ -47,9 +59,11 @@ const de: KioskMessages = {
   largeText: 'Große Schrift',
   busy: 'Einen Moment, bitte. Ihre Nummer kommt gleich.',
   yourNumber: 'Ihre Nummer',
-  printed: 'Nehmen Sie bitte Ihren Zettel mit.',
-  printFailed:
-    'Der Drucker funktioniert gerade nicht. Ihre Nummer gilt trotzdem. Scannen Sie den Code oder merken Sie sich die Nummer.',
+  printed: 'Der Drucker druckt jetzt Ihr Ticket. Nehmen Sie es bitte mit.',
+  printFailed: 'Der Drucker kann Ihr Ticket gerade nicht drucken. Ihre Nummer gilt trotzdem.',
+  printPhoto: 'Machen Sie bitte ein Foto vom Bildschirm. Oder scannen Sie den Code mit Ihrem Handy.',
+  printPending:
+    'Ihr Ticket kommt gleich aus dem Drucker. Kommt kein Ticket? Dann machen Sie bitte ein Foto vom Bildschirm.',
   documentsTitle: 'Halten Sie bitte bereit:',
   qrHint: 'Scannen Sie den Code mit Ihrem Handy. Dann sehen Sie dort, wann Sie dran sind.',
   watchScreen: 'Warten Sie bitte im Wartebereich. Der Bildschirm zeigt Ihre Nummer, wenn Sie dran sind.',
@@ -71,6 +85,12 @@ const de: KioskMessages = {
   failedTitle: 'Das hat leider nicht geklappt.',
   failedText: 'Versuchen Sie es bitte noch einmal. Oder fragen Sie an der Information.',
   tryAgain: 'Noch einmal',
+  appointment: 'Ich habe einen Termin',
+  appointmentHint: 'Melden Sie sich hier mit Ihrem Code an.',
+  highContrast: 'Starker Kontrast',
+  readAloud: 'Vorlesen',
+  stopReading: 'Stopp',
+  noVoice: 'Nicht auf Deutsch',
 };
 
 const en: KioskMessages = {
@@ -80,9 +100,10 @@ const en: KioskMessages = {
   largeText: 'Large text',
   busy: 'One moment, please. Your number is coming.',
   yourNumber: 'Your number',
-  printed: 'Please take your ticket with you.',
-  printFailed:
-    'The printer is not working right now. Your number is still valid. Scan the code or remember the number.',
+  printed: 'The printer is printing your ticket now. Please take it with you.',
+  printFailed: 'The printer cannot print your ticket right now. Your number is still valid.',
+  printPhoto: 'Please take a photo of the screen. Or scan the code with your phone.',
+  printPending: 'Your ticket comes out of the printer in a moment. No ticket? Then please take a photo of the screen.',
   documentsTitle: 'Please have these ready:',
   qrHint: 'Scan the code with your phone. It shows you when it is your turn.',
   watchScreen: 'Please wait in the waiting area. The screen shows your number when it is your turn.',
@@ -104,6 +125,12 @@ const en: KioskMessages = {
   failedTitle: 'Sorry, that did not work.',
   failedText: 'Please try again. Or ask at the information desk.',
   tryAgain: 'Try again',
+  appointment: 'I have an appointment',
+  appointmentHint: 'Check in here with your code.',
+  highContrast: 'High contrast',
+  readAloud: 'Read aloud',
+  stopReading: 'Stop',
+  noVoice: 'Not in English',
 };
 
 const tr: KioskMessages = {
@@ -113,8 +140,10 @@ const tr: KioskMessages = {
   largeText: 'Büyük yazı',
   busy: 'Bir dakika, lütfen. Numaranız geliyor.',
   yourNumber: 'Numaranız',
-  printed: 'Lütfen fişinizi alın.',
-  printFailed: 'Yazıcı şu anda çalışmıyor. Numaranız yine de geçerli. Kodu tarayın veya numaranızı aklınızda tutun.',
+  printed: 'Yazıcı fişinizi şimdi yazdırıyor. Lütfen fişinizi alın.',
+  printFailed: 'Yazıcı fişinizi şu anda yazdıramıyor. Numaranız yine de geçerli.',
+  printPhoto: 'Lütfen ekranın fotoğrafını çekin. Ya da kodu telefonunuzla tarayın.',
+  printPending: 'Fişiniz birazdan yazıcıdan çıkar. Fiş çıkmazsa lütfen ekranın fotoğrafını çekin.',
   documentsTitle: 'Lütfen bunları hazır tutun:',
   qrHint: 'Kodu telefonunuzla tarayın. Sıranın ne zaman geleceğini orada görürsünüz.',
   watchScreen: 'Lütfen bekleme alanında bekleyin. Sıra size gelince ekranda numaranız görünür.',
@@ -136,6 +165,12 @@ const tr: KioskMessages = {
   failedTitle: 'Maalesef olmadı.',
   failedText: 'Lütfen tekrar deneyin. Ya da danışmaya sorun.',
   tryAgain: 'Tekrar deneyin',
+  appointment: 'Randevum var',
+  appointmentHint: 'Kodunuzla burada giriş yapın.',
+  highContrast: 'Yüksek kontrast',
+  readAloud: 'Sesli oku',
+  stopReading: 'Durdur',
+  noVoice: 'Türkçe yok',
 };
 
 const ar: KioskMessages = {
@@ -145,8 +180,10 @@ const ar: KioskMessages = {
   largeText: 'خط كبير',
   busy: 'لحظة من فضلك. رقمك قادم.',
   yourNumber: 'رقمك',
-  printed: 'يرجى أخذ ورقتك معك.',
-  printFailed: 'الطابعة لا تعمل الآن. رقمك صالح رغم ذلك. امسح الرمز أو احفظ رقمك.',
+  printed: 'الطابعة تطبع ورقتك الآن. يرجى أخذها معك.',
+  printFailed: 'لا تستطيع الطابعة طباعة ورقتك الآن. رقمك صالح رغم ذلك.',
+  printPhoto: 'التقط صورة للشاشة من فضلك. أو امسح الرمز بهاتفك.',
+  printPending: 'ستخرج ورقتك من الطابعة بعد لحظة. لم تخرج الورقة؟ التقط صورة للشاشة من فضلك.',
   documentsTitle: 'يرجى تجهيز ما يلي:',
   qrHint: 'امسح الرمز بهاتفك. سترى هناك متى يأتي دورك.',
   watchScreen: 'يرجى الانتظار في منطقة الانتظار. تعرض الشاشة رقمك عندما يأتي دورك.',
@@ -168,6 +205,12 @@ const ar: KioskMessages = {
   failedTitle: 'للأسف لم ينجح ذلك.',
   failedText: 'يرجى المحاولة مرة أخرى. أو اسأل في مكتب الاستعلامات.',
   tryAgain: 'حاول مرة أخرى',
+  appointment: 'لدي موعد',
+  appointmentHint: 'سجّل حضورك هنا بالرمز الخاص بك.',
+  highContrast: 'تباين عالٍ',
+  readAloud: 'اقرأ لي',
+  stopReading: 'إيقاف',
+  noVoice: 'غير متوفر بالعربية',
 };
 
 const uk: KioskMessages = {
@@ -177,8 +220,10 @@ const uk: KioskMessages = {
   largeText: 'Великий шрифт',
   busy: 'Хвилинку, будь ласка. Ваш номер уже готується.',
   yourNumber: 'Ваш номер',
-  printed: 'Будь ласка, візьміть свій талон.',
-  printFailed: 'Принтер зараз не працює. Ваш номер усе одно дійсний. Скануйте код або запамʼятайте номер.',
+  printed: 'Принтер зараз друкує ваш талон. Будь ласка, візьміть його.',
+  printFailed: 'Принтер зараз не може надрукувати ваш талон. Ваш номер усе одно дійсний.',
+  printPhoto: 'Будь ласка, сфотографуйте екран. Або скануйте код телефоном.',
+  printPending: 'Ваш талон зараз вийде з принтера. Талона немає? Тоді сфотографуйте екран.',
   documentsTitle: 'Будь ласка, приготуйте:',
   qrHint: 'Скануйте код телефоном. Там ви побачите, коли ваша черга.',
   watchScreen: 'Будь ласка, зачекайте в зоні очікування. Екран покаже ваш номер, коли настане ваша черга.',
@@ -200,6 +245,12 @@ const uk: KioskMessages = {
   failedTitle: 'На жаль, не вдалося.',
   failedText: 'Будь ласка, спробуйте ще раз. Або запитайте на інформаційній стійці.',
   tryAgain: 'Ще раз',
+  appointment: 'У мене запис на прийом',
+  appointmentHint: 'Зареєструйтеся тут за вашим кодом.',
+  highContrast: 'Високий контраст',
+  readAloud: 'Прочитати вголос',
+  stopReading: 'Зупинити',
+  noVoice: 'Немає українською',
 };
 
 const ru: KioskMessages = {
@@ -209,8 +260,10 @@ const ru: KioskMessages = {
   largeText: 'Крупный шрифт',
   busy: 'Минутку, пожалуйста. Ваш номер уже готовится.',
   yourNumber: 'Ваш номер',
-  printed: 'Пожалуйста, возьмите свой талон.',
-  printFailed: 'Принтер сейчас не работает. Ваш номер всё равно действителен. Отсканируйте код или запомните номер.',
+  printed: 'Принтер сейчас печатает ваш талон. Пожалуйста, возьмите его.',
+  printFailed: 'Принтер сейчас не может напечатать ваш талон. Ваш номер всё равно действителен.',
+  printPhoto: 'Пожалуйста, сфотографируйте экран. Или отсканируйте код телефоном.',
+  printPending: 'Ваш талон сейчас выйдет из принтера. Талона нет? Тогда сфотографируйте экран.',
   documentsTitle: 'Пожалуйста, приготовьте:',
   qrHint: 'Отсканируйте код телефоном. Там вы увидите, когда ваша очередь.',
   watchScreen: 'Пожалуйста, подождите в зоне ожидания. Экран покажет ваш номер, когда подойдёт ваша очередь.',
@@ -232,6 +285,12 @@ const ru: KioskMessages = {
   failedTitle: 'К сожалению, не получилось.',
   failedText: 'Пожалуйста, попробуйте ещё раз. Или спросите у информационной стойки.',
   tryAgain: 'Ещё раз',
+  appointment: 'У меня запись на приём',
+  appointmentHint: 'Зарегистрируйтесь здесь по вашему коду.',
+  highContrast: 'Высокий контраст',
+  readAloud: 'Прочитать вслух',
+  stopReading: 'Остановить',
+  noVoice: 'Нет на русском',
 };
 
 export const KIOSK_MESSAGES: Record<Language, KioskMessages> = { de, en, tr, ar, uk, ru };

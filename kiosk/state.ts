@@ -1,14 +1,18 @@
 /**
- * State of the kiosk in small signals, and the one action that matters: taking a ticket.
- * A ticket request carries one random idempotency key per touch; while it runs, further
- * touches are ignored, and when the connection drops it is repeated with the same key,
- * so the visitor never gets two tickets and never loses one.
+ * State of the kiosk in small signals, and the one action that matters: taking a ticket, for a
+ * concern or with an appointment code. A ticket request carries one random idempotency key per
+ * touch; while it runs, further touches are ignored, and when the connection drops it is
+ * repeated with the same key (also by "Noch einmal"), so the visitor never gets two tickets and
+ * never loses one.
  */
 import { signal } from '@preact/signals';
 import type { ConcernPublic, OfficePublic, TicketView } from '../core/api.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { applyDocumentLanguage, DEFAULT_LANGUAGE, type Language } from '../ui/i18n.ts';
 import { randomKey } from '../ui/random.ts';
+import { loadCheckinUi } from './checkin-loader.ts';
+import { kioskId, onPrintResult, watchPrinter } from './printing.ts';
+import { stopSpeaking } from './speech.ts';
 
 /** What became of the printout, as the server reports it (absent where no printer is known). */
 export type PrintOutcome = 'printed' | 'failed' | 'pending' | 'none';
@@ -18,8 +22,21 @@ export type Screen =
   | { kind: 'ticket'; ticket: TicketView; print?: PrintOutcome }
   | { kind: 'info'; concern: ConcernPublic }
   | { kind: 'closed' }
-  | { kind: 'quota'; concern: ConcernPublic }
-  | { kind: 'failed'; concern: ConcernPublic };
+  | { kind: 'quota'; concern?: ConcernPublic }
+  | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest }
+  /** The keypad for the appointment code. */
+  | { kind: 'checkin' }
+  /** The server refused the appointment code; `early` comes with the times (ISO) when known. */
+  | { kind: 'refused'; reason: CheckinRefusal; appointmentAt?: string; checkinFrom?: string };
+
+/** One ticket request; repeating it (same key) never gives a second ticket. */
+export interface TicketRequest {
+  concernId?: string;
+  appointmentCode?: string;
+  idempotencyKey: string;
+}
+
+export type CheckinRefusal = 'unknown' | 'used' | 'expired' | 'early';
 
 export const office = signal<OfficePublic | null>(null);
 export const language = signal<Language>(DEFAULT_LANGUAGE);
@@ -30,6 +47,9 @@ export const busy = signal(false);
 export const reconnecting = signal(false);
 export const offline = signal(false);
 export const largeText = signal(false);
+export const highContrast = signal(false);
+/** The appointment code typed on the keypad or by a scanner. */
+export const checkinCode = signal('');
 /** Time of the visitor's last touch; the idle timer and its progress bar restart from it. */
 export const lastActivity = signal(Date.now());
 
@@ -48,15 +68,36 @@ export function setLargeText(on: boolean): void {
   document.documentElement.classList.toggle('large-text', on);
 }
 
+export function setHighContrast(on: boolean): void {
+  highContrast.value = on;
+  document.documentElement.classList.toggle('high-contrast', on);
+}
+
 /** Back to the start screen in German, as the next visitor expects it. */
 export function resetKiosk(): void {
   if (busy.value) return;
+  stopSpeaking();
   screen.value = { kind: 'start' };
+  checkinCode.value = '';
   setLanguage(DEFAULT_LANGUAGE);
   setLargeText(false);
+  setHighContrast(false);
 }
 
+/** Follows this kiosk's printer; a late print outcome updates the ticket still on screen. */
+function followPrinter(): void {
+  if (printerFollowed) return;
+  printerFollowed = true;
+  watchPrinter();
+  onPrintResult((ticketId, print) => {
+    const view = screen.value;
+    if (view.kind === 'ticket' && view.ticket.id === ticketId) screen.value = { ...view, print };
+  });
+}
+let printerFollowed = false;
+
 export async function loadOffice(): Promise<OfficePublic> {
+  followPrinter();
   const data = await api<OfficePublic>('GET', '/api/office');
   office.value = data;
   return data;
@@ -69,6 +110,46 @@ function retryable(error: unknown): boolean {
   );
 }
 
+/** An error answer of `POST /api/tickets`; a check-in that is too early says when it can be. */
+class TicketError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    readonly appointmentAt?: string,
+    readonly checkinFrom?: string,
+  ) {
+    super(status, code);
+  }
+}
+
+interface IssueAnswer {
+  ticket: TicketView;
+  print?: { status?: PrintOutcome };
+}
+
+/** Like `api()`, but keeps the details of an error answer (the times of `APPOINTMENT_TOO_EARLY`). */
+async function postTicket(body: Record<string, unknown>): Promise<IssueAnswer> {
+  let response: Response;
+  try {
+    response = await fetch('/api/tickets', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'OFFLINE');
+  }
+  const data = (await response.json().catch(() => undefined)) as
+    | (IssueAnswer & { error?: { code?: string; appointmentAt?: string; checkinFrom?: string } })
+    | undefined;
+  if (!response.ok) {
+    const e = data?.error;
+    throw new TicketError(response.status, e?.code ?? 'INTERNAL', e?.appointmentAt, e?.checkinFrom);
+  }
+  return data as IssueAnswer;
+}
+
 /** The visitor touched a concern: show its online form, or take a ticket for it. */
 export async function chooseConcern(concern: ConcernPublic): Promise<void> {
   if (busy.value) return;
@@ -77,22 +158,60 @@ export async function chooseConcern(concern: ConcernPublic): Promise<void> {
     screen.value = { kind: 'info', concern };
     return;
   }
+  await requestTicket({ concernId: concern.id, idempotencyKey: randomKey() }, concern);
+}
+
+/** "Ich habe einen Termin": the keypad, empty or with what a scanner typed so far. */
+export function openCheckin(code = ''): void {
+  if (busy.value) return;
+  lastActivity.value = Date.now();
+  stopSpeaking();
+  void loadCheckinUi().catch(() => {});
+  checkinCode.value = code;
+  screen.value = { kind: 'checkin' };
+}
+
+/** Longest appointment code the server accepts. */
+export const MAX_CODE_LENGTH = 64;
+
+/** A key of the keypad, or a character from a scanner. */
+export function typeCode(character: string): void {
+  lastActivity.value = Date.now();
+  if (checkinCode.value.length < MAX_CODE_LENGTH) checkinCode.value += character;
+}
+
+export function deleteCode(): void {
+  lastActivity.value = Date.now();
+  checkinCode.value = checkinCode.value.slice(0, -1);
+}
+
+/** Checks in with the code on the keypad: the server takes the appointment's concern. */
+export async function checkIn(): Promise<void> {
+  const code = checkinCode.value.trim();
+  if (busy.value || !code) return;
+  lastActivity.value = Date.now();
+  await requestTicket({ appointmentCode: code, idempotencyKey: randomKey() });
+}
+
+/**
+ * Sends one ticket request, repeating it with the same key while the server cannot be reached,
+ * then shows the ticket or says in plain words why there is none.
+ */
+export async function requestTicket(request: TicketRequest, concern?: ConcernPublic): Promise<void> {
+  if (busy.value) return;
   busy.value = true;
-  const idempotencyKey = randomKey();
-  const body = { concernId: concern.id, language: language.value, idempotencyKey };
+  stopSpeaking();
+  const body = { ...request, language: language.value, ...(kioskId ? { kioskId } : {}) };
   const giveUpAt = Date.now() + RETRY_FOR_MS;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await api<{ ticket: TicketView; print?: { status?: PrintOutcome } }>(
-          'POST',
-          '/api/tickets',
-          body,
-        );
+        const answer = await postTicket(body);
         const print = answer.print?.status;
         screen.value = print
           ? { kind: 'ticket', ticket: answer.ticket, print }
           : { kind: 'ticket', ticket: answer.ticket };
+        checkinCode.value = '';
         return;
       } catch (error) {
         if (retryable(error) && Date.now() < giveUpAt) {
@@ -100,7 +219,7 @@ export async function chooseConcern(concern: ConcernPublic): Promise<void> {
           await sleep(Math.min(500 * 2 ** attempt, 4000));
           continue;
         }
-        screen.value = screenForError(error, concern);
+        screen.value = screenForError(error, request, concern);
         if (error instanceof ApiError && error.code === 'UNKNOWN_CONCERN') void loadOffice().catch(() => {});
         return;
       }
@@ -112,16 +231,27 @@ export async function chooseConcern(concern: ConcernPublic): Promise<void> {
   }
 }
 
-function screenForError(error: unknown, concern: ConcernPublic): Screen {
+const REFUSALS: Partial<Record<string, CheckinRefusal>> = {
+  UNKNOWN_APPOINTMENT: 'unknown',
+  APPOINTMENT_USED: 'used',
+  APPOINTMENT_EXPIRED: 'expired',
+  APPOINTMENT_TOO_EARLY: 'early',
+};
+
+function screenForError(error: unknown, request: TicketRequest, concern?: ConcernPublic): Screen {
   const code = error instanceof ApiError ? error.code : 'INTERNAL';
-  switch (code) {
-    case 'OFFICE_CLOSED':
-      return { kind: 'closed' };
-    case 'QUOTA_REACHED':
-      return { kind: 'quota', concern };
-    case 'INFO_ONLY_CONCERN':
-      return concern.infoUrl ? { kind: 'info', concern } : { kind: 'failed', concern };
-    default:
-      return { kind: 'failed', concern };
+  const refusal = REFUSALS[code];
+  if (refusal) {
+    const times = error instanceof TicketError && refusal === 'early' ? error : undefined;
+    return {
+      kind: 'refused',
+      reason: refusal,
+      ...(times?.appointmentAt ? { appointmentAt: times.appointmentAt } : {}),
+      ...(times?.checkinFrom ? { checkinFrom: times.checkinFrom } : {}),
+    };
   }
+  if (code === 'OFFICE_CLOSED') return { kind: 'closed' };
+  if (code === 'QUOTA_REACHED') return concern ? { kind: 'quota', concern } : { kind: 'quota' };
+  if (code === 'INFO_ONLY_CONCERN' && concern?.infoUrl) return { kind: 'info', concern };
+  return concern ? { kind: 'failed', concern, request } : { kind: 'failed', request };
 }

@@ -5,6 +5,7 @@ import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { DeviceService } from './devices.ts';
 import type { OfficeService } from './office-service.ts';
+import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
 import type { StaffService } from './staff.ts';
 import type { Store } from './store/store.ts';
@@ -20,6 +21,8 @@ export interface AppContext {
   audit: AuditLog;
   queue: QueueService;
   auth: Auth;
+  /** Ticket printers, their health and the print agents (`server/printing/`). */
+  printing: PrintService;
   clock: Clock;
   /** Folder of the built apps (`dist/apps`). */
   appsDir: string;

@@ -10,6 +10,10 @@ import type { AppContext } from './context.ts';
 
 export interface CounterActionPayloads {
   callNext: Record<string, never>;
+  callSpecific: { ticketId: string };
+  start: Record<string, never>;
+  park: Record<string, never>;
+  returnParked: { ticketId: string };
   recall: Record<string, never>;
   complete: Record<string, never>;
   noShow: Record<string, never>;
@@ -19,6 +23,10 @@ export interface CounterActionPayloads {
 
 export interface CounterActionResults {
   callNext: { ticket: TicketView | null };
+  callSpecific: { ticket: TicketView };
+  start: { ticket: TicketView };
+  park: { ticket: TicketView };
+  returnParked: { ticket: TicketView };
   recall: { ticket: TicketView };
   complete: { ticket: TicketView };
   noShow: { ticket: TicketView };
@@ -40,6 +48,25 @@ const handlers: Handlers = {
   async callNext(ctx, counterId) {
     const r = await ctx.queue.callNext(counterId);
     return r.ok ? ok({ ticket: r.value ? ctx.queue.view(r.value) : null }) : r;
+  },
+  async callSpecific(ctx, counterId, payload) {
+    const r = await ctx.queue.callSpecific(counterId, payload.ticketId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async start(ctx, counterId) {
+    const r = await ctx.queue.startService(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async park(ctx, counterId) {
+    const r = await ctx.queue.park(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async returnParked(ctx, counterId, payload) {
+    const ticket = ctx.queue.ticketById(payload.ticketId);
+    const counter = ctx.office().counters.find((c) => c.id === counterId);
+    if (!ticket || !counter?.concernIds.includes(ticket.concernId)) return fail('UNKNOWN_TICKET');
+    const r = await ctx.queue.returnParked(payload.ticketId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async recall(ctx, counterId) {
     const r = await ctx.queue.recall(counterId);

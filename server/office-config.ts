@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from '../core/localtime.ts';
 import { LANGUAGES, type OfficeConfig } from '../core/types.ts';
+import { parsePrinterUrl } from '../printer/printer-url.ts';
 
 export const DEMO_OFFICE_PATH = fileURLToPath(new URL('./demo-office.json', import.meta.url));
 
@@ -12,6 +13,20 @@ const Translations = z.partialRecord(Lang, z.string().min(1).max(500));
 const Clock = z.string().refine((s) => !Number.isNaN(parseClock(s)), 'expected HH:MM');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
+
+/** A kiosk's printer: a LOTSE_PRINTER value or `agent` (checked here so a typo stops the start). */
+const KioskPrinter = z
+  .string()
+  .min(1)
+  .max(300)
+  .superRefine((value, ctx) => {
+    if (value === 'agent') return;
+    try {
+      parsePrinterUrl(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid printer' });
+    }
+  });
 
 const TimeRange = z
   .object({ from: Clock, to: Clock })
@@ -62,6 +77,9 @@ export const OfficeConfigSchema = z
         appointmentLateMinutes: z.number().min(0).max(240).default(15),
         maxWaitMinutes: z.number().min(1).max(1440).default(60),
         maxCalls: z.number().int().min(1).max(10).default(3),
+        priorityInterleave: z.number().int().min(0).max(20).optional(),
+        preferenceMinutes: z.number().min(0).max(240).optional(),
+        appointmentCheckinMinutes: z.number().int().min(0).max(720).optional(),
       })
       .prefault({}),
     announcements: z
@@ -74,6 +92,18 @@ export const OfficeConfigSchema = z
     kioskResetSeconds: z.number().int().min(5).max(600).default(30),
     requireDevicePairing: z.boolean().optional(),
     statsTargetWaitMinutes: z.number().int().min(1).max(600).optional(),
+    kiosks: z
+      .array(
+        z.object({
+          id: Id,
+          name: z.string().min(1).max(60),
+          printer: KioskPrinter.optional(),
+          agentKey: z.string().min(12).max(200).optional(),
+        }),
+      )
+      .max(100)
+      .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'duplicate kiosk id')
+      .optional(),
   })
   .superRefine((office, ctx) => {
     const concernIds = new Set<string>();

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  type CounterTicket,
   type CounterView,
   type QueueSnapshot,
   type TicketView,
@@ -12,6 +13,7 @@ import {
   toTicketView,
 } from '../core/api.ts';
 import { type TicketEstimate, estimateAll } from '../core/estimate.ts';
+import { orderForCounter } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -19,10 +21,32 @@ import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Tick
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
 import { logger } from './logger.ts';
-import type { Store } from './store/store.ts';
+import type { DayTransaction, Store } from './store/store.ts';
 
 const log = logger('queue');
-const IDEMPOTENCY_CAP = 2000;
+/** How many of the next visitors a counter sees (to call one by number). */
+const COUNTER_NEXT_CAP = 15;
+
+/**
+ * Check-in rules for an appointment code: it must exist, be unused, be for this concern, be
+ * for today, and the slot must begin within `appointmentCheckinMinutes`. A late visitor is
+ * checked in and waits as a walk-in (see the policy).
+ */
+export function checkAppointment(
+  appointment: Appointment | undefined,
+  concernId: string | undefined,
+  office: OfficeConfig,
+  now: number,
+): Result<Appointment> {
+  if (!appointment || (concernId !== undefined && appointment.concernId !== concernId)) {
+    return fail('UNKNOWN_APPOINTMENT');
+  }
+  if (appointment.ticketId) return fail('APPOINTMENT_USED');
+  if (localDay(appointment.start, office.timezone) < localDay(now, office.timezone)) return fail('APPOINTMENT_EXPIRED');
+  const early = (office.policy.appointmentCheckinMinutes ?? 60) * 60_000;
+  if (appointment.start - now > early) return fail('APPOINTMENT_TOO_EARLY');
+  return ok(appointment);
+}
 
 export type Clock = () => number;
 
@@ -34,7 +58,8 @@ export interface QueueChange {
 export type QueueListener = (change: QueueChange) => void;
 
 export interface IssueCommand {
-  concernId: string;
+  /** May be left out with an appointment code: the appointment's concern is used. */
+  concernId?: string;
   language: Language;
   source: 'kiosk' | 'staff';
   appointmentCode?: string;
@@ -42,14 +67,15 @@ export interface IssueCommand {
 }
 
 export class QueueService {
+  /** The last stored live day (a cache: the store holds the truth, also for other processes). */
   private state!: DayState;
   private estimates = new Map<string, TicketEstimate>();
   private concernEstimates: QueueSnapshot['waiting'] = [];
-  private tail: Promise<unknown> = Promise.resolve();
+  /** Estimates are recomputed lazily: at most once per read after a change, not per mutation. */
+  private estimatesDirty = true;
   private readonly listeners = new Set<QueueListener>();
-  /** idempotency key -> ticket id, insertion-ordered so the oldest can be dropped. */
-  private readonly idempotency = new Map<string, string>();
   private rolloverTimer: NodeJS.Timeout | undefined;
+  private stopExternal: (() => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -58,17 +84,23 @@ export class QueueService {
   ) {}
 
   async init(): Promise<void> {
-    const now = this.clock();
-    const stored = await this.store.loadDay();
-    this.state = stored ?? queue.emptyDay(localDay(now, this.office().timezone));
-    await this.rollIfNeeded(now);
-    await this.store.purgeDetailsBefore(addDays(this.state.day, -this.office().retentionDays));
-    this.recompute(now);
+    await this.store.transact(async (tx) => {
+      const now = this.clock();
+      const current = tx.day ?? queue.emptyDay(localDay(now, this.office().timezone));
+      const rolled = await this.rollIfNeeded(tx, current, now);
+      await tx.purgeDetailsBefore(addDays(rolled.state.day, -this.office().retentionDays));
+      this.state = rolled.state;
+      return { next: rolled.state, value: undefined };
+    });
+    this.stopExternal = this.store.onExternalChange(() => {
+      void this.reload().catch((error: unknown) => log.error({ err: error }, 'reloading the live day failed'));
+    });
     this.scheduleRollover();
   }
 
   stop(): void {
     if (this.rolloverTimer) clearInterval(this.rolloverTimer);
+    this.stopExternal?.();
   }
 
   onChange(listener: QueueListener): () => void {
@@ -76,30 +108,32 @@ export class QueueService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs `fn` after every earlier mutation has finished. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => undefined);
-    return run;
+  /** Another server process changed the day: take the stored state and tell local listeners. */
+  private async reload(): Promise<void> {
+    const stored = await this.store.loadDay();
+    if (!stored) return;
+    this.state = stored;
+    this.publish([]);
   }
 
-  private async rollIfNeeded(now: number): Promise<DomainEvent[]> {
-    const rolled = queue.rollDay(this.state, this.office(), now);
-    if (!rolled.value) return [];
-    const old = this.state;
+  /** Archives the old day and starts the new one when local midnight has passed. */
+  private async rollIfNeeded(
+    tx: DayTransaction,
+    current: DayState,
+    now: number,
+  ): Promise<{ state: DayState; events: DomainEvent[] }> {
+    const rolled = queue.rollDay(current, this.office(), now);
+    if (!rolled.value) return { state: current, events: [] };
     const cancelled = new Map(
       rolled.events.flatMap((e) => (e.type === 'day-started' ? e.cancelled : [])).map((t) => [t.id, t]),
     );
-    const closedOld: DayState = { ...old, tickets: old.tickets.map((t) => cancelled.get(t.id) ?? t) };
+    const closedOld: DayState = { ...current, tickets: current.tickets.map((t) => cancelled.get(t.id) ?? t) };
     const office = this.office();
-    await this.store.archiveDay(closedOld, bucketsOf(closedOld.tickets, office.timezone));
-    const purged = await this.store.purgeDetailsBefore(addDays(rolled.state.day, -office.retentionDays));
+    await tx.archiveDay(closedOld, bucketsOf(closedOld.tickets, office.timezone));
+    const purged = await tx.purgeDetailsBefore(addDays(rolled.state.day, -office.retentionDays));
     if (purged) log.info({ days: purged }, 'deleted ticket details past the retention period');
-    this.state = rolled.state;
-    await this.store.saveDay(this.state);
-    this.idempotency.clear();
-    log.info({ day: this.state.day, archived: old.day }, 'new office day');
-    return rolled.events;
+    log.info({ day: rolled.state.day, archived: current.day }, 'new office day');
+    return { state: rolled.state, events: rolled.events };
   }
 
   /** Looks every 30 s whether the local day has changed, so screens reset at midnight. */
@@ -112,23 +146,24 @@ export class QueueService {
 
   /** Starts a new office day if local midnight has passed (also without any visitor). */
   async tick(): Promise<boolean> {
-    const now = this.clock();
-    if (localDay(now, this.office().timezone) <= this.state.day) return false;
-    return this.exclusive(async () => {
-      const events = await this.rollIfNeeded(now);
-      if (events.length) this.publish(events, now);
-      return events.length > 0;
-    });
+    if (localDay(this.clock(), this.office().timezone) <= this.state.day) return false;
+    const result = await this.mutate((s) => ok({ state: s, events: [], value: true }));
+    return result.ok;
   }
 
   private recompute(now: number): void {
     const { tickets, concerns } = estimateAll(this.state, this.office(), now);
     this.estimates = tickets;
     this.concernEstimates = concerns;
+    this.estimatesDirty = false;
   }
 
-  private publish(events: DomainEvent[], now: number): void {
-    this.recompute(now);
+  private ensureEstimates(): void {
+    if (this.estimatesDirty) this.recompute(this.clock());
+  }
+
+  private publish(events: DomainEvent[]): void {
+    this.estimatesDirty = true;
     const change = { events, state: this.state };
     for (const listener of this.listeners) {
       try {
@@ -139,72 +174,94 @@ export class QueueService {
     }
   }
 
-  /** Applies a pure queue action: roll the day, run it, store, then publish. */
-  private mutate<T>(action: (state: DayState, office: OfficeConfig, now: number) => Result<Outcome<T>>) {
-    return this.exclusive(async (): Promise<Result<T>> => {
+  /**
+   * Applies a pure queue action inside the store's transaction: roll the day if needed, run the
+   * action on the stored day, store the result, then publish the events.
+   */
+  private async mutate<T>(
+    action: (state: DayState, office: OfficeConfig, now: number, tx: DayTransaction) => Promise<Result<Outcome<T>>> | Result<Outcome<T>>,
+  ): Promise<Result<T>> {
+    interface Done {
+      result: Result<Outcome<T>>;
+      events: DomainEvent[];
+      state: DayState;
+    }
+    const outcome = await this.store.transact<Done>(async (tx) => {
       const now = this.clock();
-      const rollEvents = await this.rollIfNeeded(now);
-      const result = action(this.state, this.office(), now);
+      const current = tx.day ?? queue.emptyDay(localDay(now, this.office().timezone));
+      const rolled = await this.rollIfNeeded(tx, current, now);
+      const result = await action(rolled.state, this.office(), now, tx);
       if (!result.ok) {
-        if (rollEvents.length) this.publish(rollEvents, now);
-        return result;
+        return { next: rolled.events.length ? rolled.state : null, value: { result, events: rolled.events, state: rolled.state } };
       }
-      await this.store.saveDay(result.value.state);
-      this.state = result.value.state;
-      this.publish([...rollEvents, ...result.value.events], now);
-      return ok(result.value.value);
+      const events = [...rolled.events, ...result.value.events];
+      return { next: result.value.state, value: { result, events, state: result.value.state } };
     });
+    this.state = outcome.state;
+    if (outcome.events.length || outcome.result.ok) this.publish(outcome.events);
+    return outcome.result.ok ? ok(outcome.result.value.value) : outcome.result;
   }
 
   view(ticket: Ticket): TicketView {
+    this.ensureEstimates();
     return toTicketView(ticket, this.office(), this.estimates.get(ticket.id));
   }
 
   async issue(cmd: IssueCommand): Promise<Result<{ ticket: TicketView; repeated: boolean }>> {
-    return this.exclusive(async () => {
+    let repeated: Ticket | undefined;
+    const result = await this.mutate<Ticket>(async (state, office, now, tx) => {
       if (cmd.idempotencyKey) {
-        const known = this.idempotency.get(cmd.idempotencyKey);
-        const ticket = known ? this.state.tickets.find((t) => t.id === known) : undefined;
-        if (ticket) return ok({ ticket: this.view(ticket), repeated: true });
+        repeated = state.tickets.find((t) => t.idempotencyKey === cmd.idempotencyKey);
+        if (repeated) return ok({ state, events: [], value: repeated });
       }
       let appointment: Appointment | undefined;
       if (cmd.appointmentCode !== undefined) {
-        const all = await this.store.listAppointments();
-        appointment = all.find((a) => a.code === cmd.appointmentCode);
-        if (!appointment) return fail('UNKNOWN_APPOINTMENT');
-        if (appointment.ticketId) return fail('APPOINTMENT_USED');
-        if (appointment.concernId !== cmd.concernId) return fail('UNKNOWN_APPOINTMENT');
+        const checked = checkAppointment(await tx.findAppointment(cmd.appointmentCode), cmd.concernId, office, now);
+        if (!checked.ok) return checked;
+        appointment = checked.value;
       }
-      const now = this.clock();
-      const rollEvents = await this.rollIfNeeded(now);
+      const concernId = cmd.concernId ?? appointment?.concernId;
+      if (!concernId) return fail('UNKNOWN_CONCERN');
       const input: queue.IssueInput = {
         id: randomUUID(),
         token: randomBytes(16).toString('base64url'),
-        concernId: cmd.concernId,
+        concernId,
         language: cmd.language,
         source: cmd.source,
         ...(appointment ? { appointment } : {}),
+        ...(cmd.idempotencyKey ? { idempotencyKey: cmd.idempotencyKey } : {}),
       };
-      const result = queue.issueTicket(this.state, this.office(), input, now);
-      if (!result.ok) return result;
-      await this.store.saveDay(result.value.state);
-      this.state = result.value.state;
-      const ticket = result.value.value;
-      if (appointment) await this.store.saveAppointment({ ...appointment, ticketId: ticket.id });
-      if (cmd.idempotencyKey) {
-        this.idempotency.set(cmd.idempotencyKey, ticket.id);
-        if (this.idempotency.size > IDEMPOTENCY_CAP) {
-          const oldest = this.idempotency.keys().next().value;
-          if (oldest !== undefined) this.idempotency.delete(oldest);
-        }
-      }
-      this.publish([...rollEvents, ...result.value.events], now);
-      return ok({ ticket: this.view(ticket), repeated: false });
+      const issued = queue.issueTicket(state, office, input, now);
+      if (issued.ok && appointment) await tx.saveAppointment({ ...appointment, ticketId: issued.value.value.id });
+      return issued;
     });
+    if (!result.ok) return result;
+    return ok({ ticket: this.view(result.value), repeated: repeated !== undefined });
+  }
+
+  /** The appointment behind a code, for explaining a refused check-in. */
+  async appointmentByCode(code: string): Promise<Appointment | undefined> {
+    return (await this.store.listAppointments()).find((a) => a.code === code);
   }
 
   callNext(counterId: string) {
     return this.mutate((s, o, now) => queue.callNext(s, o, counterId, now));
+  }
+
+  callSpecific(counterId: string, ticketId: string) {
+    return this.mutate((s, o, now) => queue.callSpecific(s, o, counterId, ticketId, now));
+  }
+
+  startService(counterId: string) {
+    return this.mutate((s, o, now) => queue.startService(s, o, counterId, now));
+  }
+
+  park(counterId: string) {
+    return this.mutate((s, o, now) => queue.park(s, o, counterId, now));
+  }
+
+  returnParked(ticketId: string) {
+    return this.mutate((s, o, now) => queue.returnParked(s, o, ticketId, now));
   }
 
   recall(counterId: string) {
@@ -229,12 +286,12 @@ export class QueueService {
 
   /** Something outside the queue changed (the office configuration): recompute and tell everyone. */
   refresh(): void {
-    this.publish([], this.clock());
+    this.publish([]);
   }
 
   /** A consistent copy of everything stored, taken between two mutations. */
   backup() {
-    return this.exclusive(() => this.store.exportAll());
+    return this.store.transact(async () => ({ next: null, value: await this.store.exportAll() }));
   }
 
   // ---- reads (never wait for the mutation queue: they see the last stored state) ----
@@ -244,6 +301,7 @@ export class QueueService {
   }
 
   queueSnapshot(): QueueSnapshot {
+    this.ensureEstimates();
     return toQueueSnapshot(this.state, this.office(), this.concernEstimates);
   }
 
@@ -263,7 +321,7 @@ export class QueueService {
     const current = cs.currentTicketId ? this.ticketById(cs.currentTicketId) : undefined;
     const now = this.clock();
     const waiting = counter.concernIds.map((concernId) => {
-      const tickets = this.state.tickets.filter((t) => t.status === 'waiting' && t.concernId === concernId);
+      const tickets = this.state.tickets.filter((t) => t.status === 'waiting' && !t.parked && t.concernId === concernId);
       const oldest = tickets.reduce((min, t) => Math.min(min, t.issuedAt), Number.POSITIVE_INFINITY);
       return {
         concernId,
@@ -271,12 +329,23 @@ export class QueueService {
         longestWaitMinutes: tickets.length ? Math.max(0, Math.floor((now - oldest) / 60_000)) : 0,
       };
     });
+    const brief = (t: Ticket): CounterTicket => ({
+      ticketId: t.id,
+      number: t.number,
+      concernId: t.concernId,
+      waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
+      ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
+    });
+    const serves = new Set(counter.concernIds);
+    const parked = this.state.tickets.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
     const view: CounterView = {
       counterId,
       name: counter.name,
       status: cs.status,
       current: current && current.status === 'called' ? this.view(current) : null,
       waiting,
+      next: orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
+      parked: parked.map(brief),
     };
     if (cs.pauseReason) view.pauseReason = cs.pauseReason;
     return view;

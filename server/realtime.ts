@@ -23,6 +23,7 @@ import type { QueueChange } from './queue-service.ts';
 
 const log = logger('realtime');
 const RECENT_ON_JOIN = 10;
+const FLUSH_MS = 50;
 
 export type LotseServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LotseSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -45,7 +46,7 @@ const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
 function handlers(ctx: AppContext): Handlers {
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
   const counterAction =
-    <K extends 'callNext' | 'recall' | 'complete' | 'noShow'>(name: K) =>
+    <K extends 'callNext' | 'recall' | 'complete' | 'noShow' | 'start' | 'park'>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
       const r = await runCounterAction(ctx, session(socket), name, req.counterId, {});
       return r.ok ? done(r.value) : failed(r.error);
@@ -91,6 +92,22 @@ function handlers(ctx: AppContext): Handlers {
     },
     'counter:callNext': { schema: CounterReq, run: counterAction('callNext') },
     'counter:recall': { schema: CounterReq, run: counterAction('recall') },
+    'counter:start': { schema: CounterReq, run: counterAction('start') },
+    'counter:park': { schema: CounterReq, run: counterAction('park') },
+    'counter:callSpecific': {
+      schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
+      async run(socket, req) {
+        const r = await runCounterAction(ctx, session(socket), 'callSpecific', req.counterId, { ticketId: req.ticketId });
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
+    'counter:returnParked': {
+      schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
+      async run(socket, req) {
+        const r = await runCounterAction(ctx, session(socket), 'returnParked', req.counterId, { ticketId: req.ticketId });
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
     'counter:complete': { schema: CounterReq, run: counterAction('complete') },
     'counter:noShow': { schema: CounterReq, run: counterAction('noShow') },
     'counter:transfer': {
@@ -174,26 +191,24 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
     io.emit('office:updated', toOfficePublic(office));
   });
   const pushed = new TicketPushCache();
-  const onChange = ({ events, state }: QueueChange) => {
-    if (events.some((e) => e.type === 'day-started')) pushed.reset();
-    for (const event of events) {
-      if (event.type !== 'call') continue;
-      const call = toCallView(event.call);
-      io.to(SCREENS_ROOM).to(ticketRoom(event.ticket.token)).emit('call:announced', call);
-    }
+  // Calls go out at once, each as its own event. Everything derived (queue counts, positions
+  // and estimates on phones, counter views) is sent once per FLUSH_MS, however many changes
+  // came in between: under a burst of calls the server does that work once, not per call.
+  let touched = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const changed = touched;
+    touched = new Set();
+    const state = ctx.queue.day();
     io.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
     const rooms = io.sockets.adapter.rooms;
-    const touched = new Set(events.flatMap((e) => ('ticket' in e ? [e.ticket.id] : [])));
     for (const ticket of state.tickets) {
-      if (ticket.status !== 'waiting' && !touched.has(ticket.id)) continue;
+      if (ticket.status !== 'waiting' && !changed.has(ticket.id)) continue;
       const room = ticketRoom(ticket.token);
       if (!rooms.has(room)) continue;
       const view = ctx.queue.view(ticket);
       if (pushed.changed(view)) io.to(room).emit('ticket:updated', view);
-    }
-    for (const event of events) {
-      if (event.type !== 'day-started') continue;
-      for (const t of event.cancelled) io.to(ticketRoom(t.token)).emit('ticket:updated', ctx.queue.view(t));
     }
     if (rooms.has(STAFF_ROOM)) {
       for (const counter of ctx.office().counters) {
@@ -202,8 +217,21 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
       }
     }
   };
+  const onChange = ({ events }: QueueChange) => {
+    for (const event of events) {
+      if (event.type === 'call') {
+        io.to(SCREENS_ROOM).to(ticketRoom(event.ticket.token)).emit('call:announced', toCallView(event.call));
+      } else if (event.type === 'day-started') {
+        pushed.reset();
+        for (const t of event.cancelled) io.to(ticketRoom(t.token)).emit('ticket:updated', ctx.queue.view(t));
+      }
+      if ('ticket' in event) touched.add(event.ticket.id);
+    }
+    timer ??= setTimeout(flush, FLUSH_MS);
+  };
   const stopQueue = ctx.queue.onChange(onChange);
   return () => {
+    if (timer) clearTimeout(timer);
     stopOffice();
     stopQueue();
   };

@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { AuditLog } from './audit.ts';
 import { DeviceService } from './devices.ts';
 import { OfficeService } from './office-service.ts';
+import { createPrintService, type PrintServiceOptions } from './printing/print-service.ts';
 import { StaffService } from './staff.ts';
 import { type Clock, QueueService } from './queue-service.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
@@ -19,6 +20,8 @@ export interface StartOptions {
   office?: OfficeConfig;
   clock?: Clock;
   appsDir?: string;
+  /** Printer polling and waiting times (tests shorten them). */
+  printing?: PrintServiceOptions;
 }
 
 export interface RunningServer {
@@ -45,6 +48,8 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     const generatedAdminPassword = await auth.bootstrap(config.adminPassword);
     const devices = new DeviceService(store, clock);
     await devices.init();
+    const printing = createPrintService(config, office, clock, options.printing);
+    await printing.start();
     const ctx: AppContext = {
       config,
       office,
@@ -55,6 +60,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       staff: new StaffService(store, auth),
       devices,
       audit: new AuditLog(store, clock),
+      printing,
       clock,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
@@ -78,6 +84,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         if (stopped) return;
         stopped = true;
         await application.close();
+        await ctx.printing.stop();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await store.close();

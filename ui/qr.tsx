@@ -1,6 +1,9 @@
-/** A QR code as inline SVG, rendered in the browser with the `qrcode` package. */
-import { useEffect, useState } from 'preact/hooks';
-import QRCode from 'qrcode';
+/**
+ * A QR code as inline SVG, drawn at once with the small encoder in `qr-encode.ts`
+ * (the `qrcode` package would add about 10 KB of gzip JavaScript to the kiosk).
+ */
+import { useMemo } from 'preact/hooks';
+import { encodeQr, qrPath } from './qr-encode.ts';
 
 export interface QrCodeProps {
   /** What the code holds (a full URL). */
@@ -13,32 +16,17 @@ export interface QrCodeProps {
   testid?: string;
 }
 
-/** SVG markup of a QR code (dark on white, quiet zone of two modules). */
-export function qrSvg(value: string): Promise<string> {
-  return QRCode.toString(value, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    color: { dark: '#000000', light: '#ffffff' },
-  });
-}
+/** Quiet zone around the symbol, in modules. */
+const MARGIN = 2;
 
 export function QrCode({ value, label, size = '16rem', class: className, testid }: QrCodeProps) {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setSvg(null);
-    qrSvg(value).then(
-      (markup) => {
-        if (live) setSvg(markup);
-      },
-      () => {
-        if (live) setSvg(null);
-      },
-    );
-    return () => {
-      live = false;
-    };
+  const drawing = useMemo(() => {
+    try {
+      const qr = encodeQr(value);
+      return { side: qr.size + 2 * MARGIN, d: qrPath(qr, MARGIN) };
+    } catch {
+      return null;
+    }
   }, [value]);
   return (
     <div
@@ -48,8 +36,18 @@ export function QrCode({ value, label, size = '16rem', class: className, testid 
       data-testid={testid}
       data-value={value}
       style={{ width: size, height: size }}
-      // The markup comes from the qrcode library (paths only, no user text).
-      dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
-    />
+    >
+      {drawing && (
+        <svg
+          viewBox={`0 0 ${drawing.side} ${drawing.side}`}
+          shape-rendering="crispEdges"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <rect width={drawing.side} height={drawing.side} fill="#fff" />
+          <path d={drawing.d} fill="#000" />
+        </svg>
+      )}
+    </div>
   );
 }

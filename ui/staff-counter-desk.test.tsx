@@ -85,6 +85,8 @@ const view = (current: TicketView | null): CounterView => ({
   name: 'Platz 1',
   status: 'open',
   current,
+  next: [],
+  parked: [],
   waiting: [
     { concernId: 'housing', count: 2, longestWaitMinutes: 7 },
     { concernId: 'education', count: 0, longestWaitMinutes: 0 },

@@ -18,6 +18,8 @@ const TEXTS: Record<StaffErrorCode, string> = {
   OFFICE_CLOSED: 'Das Amt ist gerade geschlossen.',
   QUOTA_REACHED: 'Für heute sind alle Nummern für dieses Anliegen vergeben.',
   APPOINTMENT_USED: 'Dieser Termin wurde schon eingelöst.',
+  APPOINTMENT_TOO_EARLY: 'Für diesen Termin ist es noch zu früh.',
+  APPOINTMENT_EXPIRED: 'Dieser Termin war an einem früheren Tag.',
   APPOINTMENT_EXISTS: 'Diesen Termin gibt es schon.',
   NO_CURRENT_TICKET: 'Gerade ist niemand an Ihren Platz gerufen.',
   COUNTER_NOT_SERVING: 'Ihr Platz bearbeitet dieses Anliegen nicht.',

@@ -22,15 +22,13 @@ export function appointmentRoutes(ctx: AppContext): Router {
     const body = parse(AppointmentBody, req.body);
     const concern = ctx.office().concerns.find((c) => c.id === body.concernId);
     if (!concern || concern.infoUrl) return sendError(res, 'UNKNOWN_CONCERN');
-    const existing = await ctx.store.listAppointments();
-    if (existing.some((a) => a.code === body.code)) return sendError(res, 'APPOINTMENT_EXISTS');
     const appointment: Appointment = {
       id: randomUUID(),
       code: body.code,
       concernId: body.concernId,
       start: Date.parse(body.start),
     };
-    await ctx.store.saveAppointment(appointment);
+    if (!(await ctx.store.createAppointment(appointment))) return sendError(res, 'APPOINTMENT_EXISTS');
     ctx.audit.record(res.locals.user, 'appointment:create', appointment.code);
     res.status(201).json({ appointment: present(appointment) });
   });

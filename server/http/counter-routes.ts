@@ -1,4 +1,7 @@
-/** POST /api/counters/:id/{sign-in,call-next,recall,complete,no-show,transfer,status}; GET /api/counters/:id. */
+/**
+ * POST /api/counters/:id/{sign-in,call-next,call,start,park,return,recall,complete,no-show,transfer,status};
+ * GET /api/counters/:id.
+ */
 import { type Request, type Response, Router } from 'express';
 import { tokenFromHeaders } from '../auth.ts';
 import {
@@ -11,7 +14,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { currentSession } from './session.ts';
-import { CounterIdParam, CounterStatusBody, parse, TransferBody } from './validate.ts';
+import { CounterIdParam, CounterStatusBody, parse, TicketBody, TransferBody } from './validate.ts';
 
 export function counterRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -40,6 +43,10 @@ export function counterRoutes(ctx: AppContext): Router {
     res.json(ctx.queue.counterView(id));
   });
   router.post('/api/counters/:id/call-next', action('callNext', none));
+  router.post('/api/counters/:id/call', action('callSpecific', (req) => parse(TicketBody, req.body)));
+  router.post('/api/counters/:id/start', action('start', none));
+  router.post('/api/counters/:id/park', action('park', none));
+  router.post('/api/counters/:id/return', action('returnParked', (req) => parse(TicketBody, req.body)));
   router.post('/api/counters/:id/recall', action('recall', none));
   router.post('/api/counters/:id/complete', action('complete', none));
   router.post('/api/counters/:id/no-show', action('noShow', none));

@@ -12,9 +12,9 @@ import { addDays, localDay } from '../../core/localtime.ts';
 import {
   arrivalsHeatmap,
   bucketsOf,
-  COUNTER_CSV_COLUMNS,
   type CounterRow,
   counterReport,
+  countersToCsv,
   DEFAULT_TARGET_WAIT_MINUTES,
   HEATMAP_CSV_COLUMNS,
   type HourBucket,
@@ -43,10 +43,13 @@ export function statsRoutes(ctx: AppContext): Router {
   const router = Router();
 
   /** The range asked for and its buckets; null (and a 400 sent) when the range is invalid. */
-  async function load(res: Response, query: { from?: string | undefined; to?: string | undefined }): Promise<Range | null> {
+  async function load(
+    res: Response,
+    query: { from?: string | undefined; to?: string | undefined },
+  ): Promise<Range | null> {
     const office = ctx.office();
     const today = localDay(ctx.clock(), office.timezone);
-    const to = query.to ?? (query.from && query.from > today ? query.from : today);
+    const to = query.to ?? today;
     const from = query.from ?? addDays(to, -6);
     if (from > to || addDays(from, MAX_RANGE_DAYS) < to) {
       sendError(res, 'VALIDATION_FAILED');
@@ -73,13 +76,12 @@ export function statsRoutes(ctx: AppContext): Router {
       targetWaitMinutes: query.target ?? office.statsTargetWaitMinutes ?? DEFAULT_TARGET_WAIT_MINUTES,
       rangeLabel: `${range.from}/${range.to}`,
     };
-    const report = statsReport(range.buckets, query.by, options);
+    const report = statsReport(range.buckets, query.by, { ...options, summary: query.format === 'json' });
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(office.concerns.map((c) => [c.id, c.name]));
       return sendCsv(res, `lotse-stats-${range.from}-${range.to}-${query.by}`, toCsv(withTotals(report), names));
     }
-    const summary = query.by === 'all' ? report : statsReport(range.buckets, 'all', options);
     res.json({
       from: range.from,
       to: range.to,
@@ -87,7 +89,7 @@ export function statsRoutes(ctx: AppContext): Router {
       targetWaitMinutes: report.targetWaitMinutes,
       rows: report.rows,
       totals: report.totals,
-      summary: withTotals(summary),
+      summary: report.summary ?? [],
     });
   });
 
@@ -115,8 +117,7 @@ export function statsRoutes(ctx: AppContext): Router {
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(ctx.office().counters.map((c) => [c.id, c.name]));
-      const csv = recordsToCsv(rows, COUNTER_CSV_COLUMNS, [{ header: 'counterName', value: (r) => names[r.counterId] ?? r.counterId }]);
-      return sendCsv(res, `lotse-stats-counters-${range.from}-${range.to}-${query.by}`, csv);
+      return sendCsv(res, `lotse-stats-counters-${range.from}-${range.to}-${query.by}`, countersToCsv(rows, names));
     }
     res.json({ from: range.from, to: range.to, by: query.by, rows });
   });

@@ -12,10 +12,16 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 const id = z.string().min(1).max(64);
 
 export const IssueBody = z.object({
-  concernId: id,
+  /** Optional with an appointment code: the appointment's concern is used. */
+  concernId: id.optional(),
   language: z.enum(LANGUAGES).optional(),
   appointmentCode: z.string().trim().min(1).max(64).optional(),
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /** The kiosk that asks (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
+  kioskId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/)
+    .optional(),
 });
 
 export const LoginBody = z.object({
@@ -24,6 +30,8 @@ export const LoginBody = z.object({
 });
 
 export const TransferBody = z.object({ concernId: id });
+
+export const TicketBody = z.object({ ticketId: id });
 
 export const CounterStatusBody = z.object({
   status: z.enum(['open', 'paused', 'closed']),
@@ -39,7 +47,10 @@ export const AppointmentBody = z.object({
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A real calendar date (2026-02-30 is refused). */
-const StatsDay = Day.refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d);
+const StatsDay = Day.refine((d) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+});
 const StatsRange = {
   from: StatsDay.optional(),
   to: StatsDay.optional(),

@@ -18,7 +18,16 @@ import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '
 import { DurableJSONFile } from './durable-file.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
-import { type AuditEntry, type Store, StoreError, type StoreExport, type StoredDevice, type StoredUser } from './store.ts';
+import {
+  type AuditEntry,
+  type DayTransaction,
+  type Store,
+  StoreError,
+  type StoreExport,
+  type StoredDevice,
+  type StoredUser,
+  type TransactionResult,
+} from './store.ts';
 
 const SNAPSHOT_EVERY = 200;
 
@@ -99,11 +108,36 @@ class LowdbStore implements Store {
     private readonly devices: Low<{ devices: StoredDevice[] }>,
   ) {}
 
+  /** Changes run one after another in this process; exactly one process owns the folder (lock file). */
+  private tail: Promise<unknown> = Promise.resolve();
+
   async loadDay() {
     return this.last;
   }
 
-  async saveDay(state: DayState) {
+  transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
+    const run = async () => {
+      const tx: DayTransaction = {
+        day: this.last,
+        archiveDay: (state, buckets) => this.archiveDay(state, buckets),
+        purgeDetailsBefore: (day) => this.purgeDetailsBefore(day),
+        findAppointment: async (code) => this.appointments.data.appointments.find((a) => a.code === code),
+        saveAppointment: (appointment) => this.saveAppointment(appointment),
+      };
+      const result = await fn(tx);
+      if (result.next && result.next !== this.last) await this.saveDay(result.next);
+      return result.value;
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  onExternalChange(): () => void {
+    return () => undefined;
+  }
+
+  private async saveDay(state: DayState) {
     const delta = diffDay(this.last, state);
     this.n += 1;
     this.journal.append({ n: this.n, delta });
@@ -123,7 +157,7 @@ class LowdbStore implements Store {
     return join(this.dir, 'archive', `${day}.json`);
   }
 
-  async archiveDay(state: DayState, buckets: HourBucket[]) {
+  private async archiveDay(state: DayState, buckets: HourBucket[]) {
     const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
@@ -169,7 +203,7 @@ class LowdbStore implements Store {
     return buckets;
   }
 
-  async purgeDetailsBefore(day: string) {
+  private async purgeDetailsBefore(day: string) {
     let purged = 0;
     for (const d of this.archivedDays()) {
       if (d >= day) break;
@@ -264,7 +298,13 @@ class LowdbStore implements Store {
     return this.appointments.data.appointments;
   }
 
-  async saveAppointment(appointment: Appointment) {
+  async createAppointment(appointment: Appointment) {
+    if (this.appointments.data.appointments.some((a) => a.code === appointment.code)) return false;
+    await this.saveAppointment(appointment);
+    return true;
+  }
+
+  private async saveAppointment(appointment: Appointment) {
     this.appointments.data.appointments = [
       ...this.appointments.data.appointments.filter((a) => a.id !== appointment.id),
       appointment,

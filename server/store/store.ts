@@ -1,6 +1,6 @@
 /**
- * The storage interface. The rest of the server depends only on this; adapters (lowdb now,
- * PostgreSQL later) implement it. Every method resolves only once the data is stored.
+ * The storage interface. The rest of the server depends only on this; adapters (lowdb for one
+ * process, PostgreSQL for several) implement it. Every method resolves only once the data is stored.
  */
 import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Role, Ticket } from '../../core/types.ts';
@@ -36,17 +36,42 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/**
+ * What a change of the live day may do, inside one transaction that holds the office's lock:
+ * no other change (in this process or any other) runs until it is stored.
+ */
+export interface DayTransaction {
+  /** The live day as stored now (null on a first start). */
+  readonly day: DayState | null;
+  /** Archives a finished day: its tickets (details) and its hourly statistics. */
+  archiveDay(state: DayState, buckets: HourBucket[]): Promise<void>;
+  /** Deletes ticket details of archived days before `day`; returns how many days were purged. */
+  purgeDetailsBefore(day: string): Promise<number>;
+  findAppointment(code: string): Promise<Appointment | undefined>;
+  saveAppointment(appointment: Appointment): Promise<void>;
+}
+
+export interface TransactionResult<T> {
+  /** The new live day to store, or null to leave it as it is. */
+  next: DayState | null;
+  value: T;
+}
+
 export interface Store {
   /** The live office day, or null on a first start. */
   loadDay(): Promise<DayState | null>;
-  /** Stores the live office day. */
-  saveDay(state: DayState): Promise<void>;
-  /** Archives a finished day: its tickets (details) and its hourly statistics. */
-  archiveDay(state: DayState, buckets: HourBucket[]): Promise<void>;
+  /**
+   * Runs `fn` with the office's lock (one change at a time, across all server processes) and
+   * stores its `next` day durably before resolving. If `fn` throws, nothing is stored.
+   */
+  transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T>;
+  /**
+   * Called when another server process changed the live day (multi-process stores only);
+   * returns an unsubscribe function.
+   */
+  onExternalChange(listener: () => void): () => void;
   /** Hourly statistics of archived days `from`..`to`; they outlive the ticket details. */
   statsBuckets(from: string, to: string): Promise<HourBucket[]>;
-  /** Deletes ticket details of archived days before `day`; returns how many days were purged. */
-  purgeDetailsBefore(day: string): Promise<number>;
   /** Everything stored, for a backup; consistent when called between mutations. */
   exportAll(): Promise<StoreExport>;
   /** Archived tickets of local days `from`..`to` (YYYY-MM-DD, inclusive). */
@@ -68,7 +93,8 @@ export interface Store {
   listAudit(limit: number): Promise<AuditEntry[]>;
 
   listAppointments(): Promise<Appointment[]>;
-  saveAppointment(appointment: Appointment): Promise<void>;
+  /** Stores a new appointment; false when its code is taken (checked atomically). */
+  createAppointment(appointment: Appointment): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/events.ts';
 import type { OfficeConfig } from '../../core/types.ts';
 import type { ServerConfig } from '../../server/config.ts';
+import type { PrintServiceOptions } from '../../server/printing/print-service.ts';
 import type { Clock } from '../../server/queue-service.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
 import { type RunningServer, startLotse } from '../../server/start.ts';
@@ -32,6 +33,12 @@ export async function startTestServer(
     port?: number;
     /** Keep the office configuration in the data folder (office.json), as `npm start` does. */
     usePersistedOffice?: boolean;
+    /** LOTSE_PRINTER (default `none`). */
+    printer?: string;
+    /** LOTSE_PUBLIC_URL. */
+    publicUrl?: string;
+    /** Printer polling and waiting times. */
+    printing?: PrintServiceOptions;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
@@ -41,12 +48,13 @@ export async function startTestServer(
     dataDir,
     officeConfigPath: undefined,
     adminPassword: ADMIN_PASSWORD,
-    printer: 'none',
-    publicUrl: undefined,
+    printer: options.printer ?? 'none',
+    publicUrl: options.publicUrl,
   };
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.printing ? { printing: options.printing } : {}),
   });
   return Object.assign(server, { dataDir });
 }

@@ -29,6 +29,10 @@ afterAll(async () => {
 
 const COUNTER_ACTIONS: [string, unknown][] = [
   ['call-next', undefined],
+  ['call', { ticketId: '00000000-0000-4000-8000-000000000000' }],
+  ['start', undefined],
+  ['park', undefined],
+  ['return', { ticketId: '00000000-0000-4000-8000-000000000000' }],
   ['recall', undefined],
   ['complete', undefined],
   ['no-show', undefined],
@@ -106,6 +110,10 @@ describe('socket staff events', () => {
     ['counter:watch', { counterId: 'desk-4' }],
     ['counter:callNext', { counterId: 'desk-4' }],
     ['counter:recall', { counterId: 'desk-4' }],
+    ['counter:callSpecific', { counterId: 'desk-4', ticketId: 'x' }],
+    ['counter:start', { counterId: 'desk-4' }],
+    ['counter:park', { counterId: 'desk-4' }],
+    ['counter:returnParked', { counterId: 'desk-4', ticketId: 'x' }],
     ['counter:complete', { counterId: 'desk-4' }],
     ['counter:noShow', { counterId: 'desk-4' }],
     ['counter:transfer', { counterId: 'desk-4', concernId: 'education' }],

@@ -1,0 +1,604 @@
+/**
+ * Concerns: what visitors can choose at the kiosk. A list (in kiosk order, movable) and the
+ * form of the chosen concern: name, letter, description, pictogram, documents, translations,
+ * daily quota, info-only link, weight and usual duration.
+ */
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import { type Concern, LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
+import { ConfirmDialog } from '../ui/staff-shell.tsx';
+import { PICTOGRAMS, Pictogram } from '../ui/pictograms.tsx';
+import {
+  CheckField,
+  ConfigPage,
+  fieldId,
+  IconButton,
+  LinesField,
+  NumberField,
+  Section,
+  TextField,
+} from './config-fields.tsx';
+import { type ConfigModel, languageName, moved, slugify, uniqueId } from './config-model.ts';
+
+export interface ConcernsPageProps {
+  model: ConfigModel;
+  fail: (code: string) => void;
+}
+
+const PICTOGRAM_NAMES: Record<string, string> = {
+  house: 'Haus',
+  school: 'Schule',
+  wallet: 'Geld',
+  documents: 'Unterlagen',
+  certificate: 'Bescheinigung',
+  phone: 'Telefon',
+};
+
+const TRANSLATED: Language[] = LANGUAGES.filter((l) => l !== 'de');
+
+const upper = (text: string) => text.toUpperCase().replace(/[^A-Z]/g, '');
+
+/**
+ * A free letter for a new concern: the first letter of its name, else of another word in it,
+ * else any letter of it ("Wohnsitz anmelden" with W taken → A); empty when none is free.
+ */
+export function suggestPrefix(name: string, taken: string[]): string {
+  const letters = (text: string) => upper(text.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const candidates = [...words.map((w) => letters(w).slice(0, 1)), ...letters(name).split('')];
+  return candidates.find((c) => c && !taken.includes(c)) ?? '';
+}
+
+/** The id of a new concern, from its German name and unique among the others. */
+export function suggestConcernId(name: string, otherIds: string[]): string {
+  return uniqueId(slugify(name), otherIds, 'anliegen');
+}
+
+/**
+ * A new concern's id changed while typing: counters that already serve it follow (unless either
+ * id belongs to another concern too; the duplicate is then reported instead).
+ */
+export function renameConcernId(office: OfficeConfig, from: string, to: string): void {
+  if (!from || from === to) return;
+  if (office.concerns.filter((c) => c.id === from || c.id === to).length > 1) return;
+  for (const counter of office.counters) counter.concernIds = counter.concernIds.map((id) => (id === from ? to : id));
+}
+
+/** Removes a concern and takes it out of every counter's list. */
+export function removeConcern(office: OfficeConfig, index: number): void {
+  const [gone] = office.concerns.splice(index, 1);
+  if (!gone) return;
+  for (const counter of office.counters) counter.concernIds = counter.concernIds.filter((id) => id !== gone.id);
+}
+
+export function ConcernsPage({ model, fail }: ConcernsPageProps) {
+  const selected = useSignal(0);
+  const language = useSignal<Language>('en');
+  const removing = useSignal<number | null>(null);
+
+  const showIssue = (path: string) => {
+    const match = /^concerns\.(\d+)(?:\.(names|descriptions|documentsByLanguage)\.([a-z]{2}))?/.exec(path);
+    if (!match) return;
+    selected.value = Number(match[1]);
+    const lang = match[3] as Language | undefined;
+    if (lang && TRANSLATED.includes(lang)) language.value = lang;
+  };
+
+  return (
+    <ConfigPage
+      model={model}
+      fail={fail}
+      title="Anliegen"
+      intro="Diese Anliegen sehen Besucher am Kiosk, in dieser Reihenfolge. Jedes Anliegen hat einen eigenen Buchstaben vor der Nummer."
+      onShowIssue={showIssue}
+    >
+      {(draft) => {
+        const count = draft.concerns.length;
+        const index = Math.min(selected.value, count - 1);
+        const concern = draft.concerns[index];
+        const pending = removing.value;
+        return (
+          <div class="cfg-split">
+            <ConcernList
+              model={model}
+              draft={draft}
+              selected={index}
+              onSelect={(i) => {
+                selected.value = i;
+              }}
+            />
+            {concern ? (
+              <ConcernForm
+                key={index}
+                model={model}
+                draft={draft}
+                index={index}
+                concern={concern}
+                language={language.value}
+                onLanguage={(l) => {
+                  language.value = l;
+                }}
+                onRemove={() => {
+                  removing.value = index;
+                }}
+              />
+            ) : null}
+            {pending !== null && draft.concerns[pending] ? (
+              <RemoveConcernDialog
+                draft={draft}
+                index={pending}
+                onCancel={() => {
+                  removing.value = null;
+                }}
+                onConfirm={() => {
+                  removing.value = null;
+                  model.edit((o) => removeConcern(o, pending), ['concerns', 'counters']);
+                  selected.value = Math.max(0, pending - 1);
+                }}
+              />
+            ) : null}
+          </div>
+        );
+      }}
+    </ConfigPage>
+  );
+}
+
+function ConcernList({
+  model,
+  draft,
+  selected,
+  onSelect,
+}: {
+  model: ConfigModel;
+  draft: OfficeConfig;
+  selected: number;
+  onSelect: (index: number) => void;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const move = (i: number, delta: number) => {
+    model.edit((o) => {
+      o.concerns = moved(o.concerns, i, delta);
+    }, 'concerns');
+    onSelect(i + delta);
+    // Keep the focus on the moved row's arrow (or the other one at the end of the list).
+    setTimeout(() => {
+      const list = listRef.current;
+      const to = i + delta;
+      const same = list?.querySelector<HTMLButtonElement>(`[data-testid="concern-${delta < 0 ? 'up' : 'down'}-${to}"]`);
+      const other = list?.querySelector<HTMLButtonElement>(
+        `[data-testid="concern-${delta < 0 ? 'down' : 'up'}-${to}"]`,
+      );
+      (same && !same.disabled ? same : other)?.focus();
+    }, 0);
+  };
+  const add = () => {
+    model.edit((o) => {
+      o.concerns.push({ id: '', prefix: '', name: '' });
+    });
+    onSelect(draft.concerns.length);
+    setTimeout(() => document.getElementById(fieldId(`concerns.${draft.concerns.length}.name`))?.focus(), 0);
+  };
+  return (
+    <section class="panel cfg-list-panel" aria-labelledby="cfg-concern-list-title">
+      <h3 id="cfg-concern-list-title" class="panel__title">
+        Reihenfolge am Kiosk <span class="panel__count">{draft.concerns.length}</span>
+      </h3>
+      <ol class="cfg-list" ref={listRef}>
+        {draft.concerns.map((c, i) => {
+          const invalid = model.issuesAt(`concerns.${i}`).length > 0;
+          const name = c.name.trim() || 'Neues Anliegen';
+          return (
+            <li
+              key={`${i}`}
+              class={`cfg-list__item ${i === selected ? 'cfg-list__item--selected' : ''} ${invalid ? 'cfg-list__item--invalid' : ''}`}
+            >
+              <button
+                type="button"
+                class="cfg-list__pick"
+                aria-current={i === selected ? 'true' : undefined}
+                data-testid={`concern-item-${i}`}
+                onClick={() => onSelect(i)}
+              >
+                <span class="chip chip--prefix cfg-list__prefix">{c.prefix || '?'}</span>
+                <Pictogram name={c.pictogram} size="1.6rem" class="cfg-list__icon" />
+                <span class="cfg-list__text">
+                  <span class="cfg-list__name">{name}</span>
+                  <span class="cfg-list__meta">
+                    {[
+                      c.infoUrl !== undefined ? 'nur online' : null,
+                      typeof c.dailyQuota === 'number' ? `${c.dailyQuota} pro Tag` : null,
+                      invalid ? 'bitte prüfen' : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </span>
+              </button>
+              <span class="cfg-list__moves">
+                <IconButton
+                  label={`${name} nach oben`}
+                  disabled={i === 0}
+                  testId={`concern-up-${i}`}
+                  onClick={() => move(i, -1)}
+                >
+                  ↑
+                </IconButton>
+                <IconButton
+                  label={`${name} nach unten`}
+                  disabled={i === draft.concerns.length - 1}
+                  testId={`concern-down-${i}`}
+                  onClick={() => move(i, 1)}
+                >
+                  ↓
+                </IconButton>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" class="staff-btn staff-btn--secondary cfg-add" data-testid="concern-add" onClick={add}>
+        + Neues Anliegen
+      </button>
+    </section>
+  );
+}
+
+interface ConcernFormProps {
+  model: ConfigModel;
+  draft: OfficeConfig;
+  index: number;
+  concern: Concern;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onRemove: () => void;
+}
+
+function ConcernForm({ model, draft, index, concern: c, language, onLanguage, onRemove }: ConcernFormProps) {
+  const base = `concerns.${index}`;
+  const at = (o: OfficeConfig) => o.concerns[index] as Concern;
+  const savedIds = new Set(model.saved.value?.concerns.map((s) => s.id) ?? []);
+  const sameId = draft.concerns.filter((other) => other.id === c.id).length;
+  const isNew = !savedIds.has(c.id) || sameId > 1;
+  const otherIds = draft.concerns.filter((_, i) => i !== index).map((o) => o.id);
+  const otherPrefixes = draft.concerns.filter((_, i) => i !== index).map((o) => o.prefix);
+  const example = `${c.prefix || 'W'}-001`;
+  const rtl = language === 'ar';
+  const servedBy = draft.counters.filter((counter) => counter.concernIds.includes(c.id));
+
+  return (
+    <div class="cfg-form" data-testid="concern-form">
+      <div class="cfg-form__head">
+        <h3 class="cfg-form__title">
+          <span class="chip chip--prefix">{c.prefix || '?'}</span> {c.name.trim() || 'Neues Anliegen'}
+        </h3>
+        <button
+          type="button"
+          class="staff-btn staff-btn--quiet cfg-danger-text"
+          data-testid="concern-remove"
+          disabled={draft.concerns.length <= 1}
+          title={draft.concerns.length <= 1 ? 'Das letzte Anliegen kann nicht entfernt werden.' : undefined}
+          onClick={onRemove}
+        >
+          Anliegen entfernen
+        </button>
+      </div>
+      {c.infoUrl === undefined ? (
+        <p class="cfg-form__served" data-testid="concern-served-by">
+          {servedBy.length > 0
+            ? `Bedient an: ${servedBy.map((s) => s.name).join(', ')}`
+            : 'Noch kein Platz bedient dieses Anliegen. Wählen Sie es unter „Plätze einrichten“ aus.'}
+        </p>
+      ) : null}
+
+      <Section title="Name und Nummer">
+        <div class="cfg-grid">
+          <TextField
+            model={model}
+            path={`${base}.name`}
+            label="Name (Deutsch)"
+            hint="Kurz und in einfachen Worten, so wie Besucher es sagen würden."
+            value={c.name}
+            maxLength={80}
+            testId="concern-name"
+            wide
+            update={(o, v) => {
+              const concern = at(o);
+              if (isNew) {
+                if (concern.id === '' || concern.id === suggestConcernId(concern.name, otherIds)) {
+                  const id = suggestConcernId(v, otherIds);
+                  renameConcernId(o, concern.id, id);
+                  concern.id = id;
+                }
+                if (concern.prefix === '' || concern.prefix === suggestPrefix(concern.name, otherPrefixes))
+                  concern.prefix = suggestPrefix(v, otherPrefixes);
+              }
+              concern.name = v;
+            }}
+          />
+          <TextField
+            model={model}
+            path={`${base}.prefix`}
+            label="Buchstabe vor der Nummer"
+            hint={
+              <>
+                Ein bis drei Großbuchstaben. Die Nummern heißen dann <span class="cfg-nowrap">{example}</span>,{' '}
+                <span class="cfg-nowrap">{example.replace('001', '002')}</span> …
+              </>
+            }
+            value={c.prefix}
+            maxLength={3}
+            transform={upper}
+            testId="concern-prefix"
+            update={(o, v) => {
+              at(o).prefix = v;
+            }}
+          />
+          <TextField
+            model={model}
+            path={`${base}.id`}
+            label="Kennung"
+            hint={
+              isNew
+                ? 'Für Technik und Statistik. Nach dem Speichern bleibt sie fest.'
+                : 'Für Technik und Statistik. Sie bleibt fest, damit die Statistik stimmt.'
+            }
+            value={c.id}
+            readOnly={!isNew}
+            maxLength={40}
+            transform={(t) => t.toLowerCase()}
+            testId="concern-id"
+            update={(o, v) => {
+              renameConcernId(o, at(o).id, v);
+              at(o).id = v;
+            }}
+          />
+          <TextField
+            model={model}
+            path={`${base}.description`}
+            label="Beschreibung (Deutsch)"
+            hint="Ein Satz, der Besuchern sagt, ob sie hier richtig sind. Zum Beispiel: Sie wollen Wohngeld beantragen."
+            value={c.description ?? ''}
+            maxLength={300}
+            testId="concern-description"
+            wide
+            update={(o, v) => {
+              at(o).description = v;
+            }}
+          />
+        </div>
+      </Section>
+
+      <Section title="Bild am Kiosk" intro="Das Bild hilft Menschen, die wenig lesen.">
+        <fieldset class="cfg-pictos" id={fieldId(`${base}.pictogram`)} tabIndex={-1}>
+          <legend class="cfg-sr">Bild wählen</legend>
+          {[...Object.keys(PICTOGRAMS), ''].map((key) => (
+            <label key={key || 'none'} class={`cfg-picto ${(c.pictogram ?? '') === key ? 'cfg-picto--selected' : ''}`}>
+              <input
+                type="radio"
+                name={`pictogram-${index}`}
+                value={key}
+                checked={(c.pictogram ?? '') === key}
+                data-testid={`concern-pictogram-${key || 'none'}`}
+                onChange={() =>
+                  model.edit((o) => {
+                    const concern = at(o);
+                    if (key) concern.pictogram = key;
+                    else delete concern.pictogram;
+                  }, `${base}.pictogram`)
+                }
+              />
+              {key ? <Pictogram name={key} size="2.4rem" /> : <span class="cfg-picto__none">–</span>}
+              <span class="cfg-picto__name">{key ? (PICTOGRAM_NAMES[key] ?? key) : 'Kein Bild'}</span>
+            </label>
+          ))}
+        </fieldset>
+      </Section>
+
+      <Section title="Unterlagen" intro="Was Besucher mitbringen sollen. Es steht auf dem Kiosk und auf dem Zettel.">
+        <LinesField
+          model={model}
+          path={`${base}.documents`}
+          label="Unterlagen (Deutsch), eine pro Zeile"
+          value={c.documents ?? []}
+          testId="concern-documents"
+          wide
+          update={(o, lines) => {
+            at(o).documents = lines;
+          }}
+        />
+      </Section>
+
+      <Section
+        title="Übersetzungen"
+        intro="Besucher können am Kiosk ihre Sprache wählen. Fehlt eine Übersetzung, steht dort der deutsche Text."
+      >
+        <fieldset class="cfg-langs">
+          <legend class="cfg-sr">Sprache der Übersetzung</legend>
+          {TRANSLATED.map((lang) => {
+            const done = Boolean(c.names?.[lang]?.trim());
+            const invalid =
+              model.issuesAt(`${base}.names.${lang}`).length +
+                model.issuesAt(`${base}.descriptions.${lang}`).length +
+                model.issuesAt(`${base}.documentsByLanguage.${lang}`).length >
+              0;
+            return (
+              <button
+                key={lang}
+                type="button"
+                class={`cfg-lang ${lang === language ? 'cfg-lang--active' : ''} ${invalid ? 'cfg-lang--invalid' : ''}`}
+                aria-pressed={lang === language}
+                data-testid={`concern-lang-${lang}`}
+                onClick={() => onLanguage(lang)}
+              >
+                {languageName(lang)}
+                <span class={`cfg-lang__state ${done ? '' : 'cfg-lang__state--missing'}`}>{done ? '✓' : 'fehlt'}</span>
+              </button>
+            );
+          })}
+        </fieldset>
+        <div class="cfg-grid">
+          <TextField
+            model={model}
+            path={`${base}.names.${language}`}
+            label={`Name (${languageName(language)})`}
+            value={c.names?.[language] ?? ''}
+            placeholder={c.name}
+            maxLength={500}
+            dir={rtl ? 'rtl' : undefined}
+            lang={language}
+            testId={`concern-name-${language}`}
+            wide
+            update={(o, v) => {
+              const concern = at(o);
+              concern.names = { ...(concern.names ?? {}), [language]: v };
+            }}
+          />
+          <TextField
+            model={model}
+            path={`${base}.descriptions.${language}`}
+            label={`Beschreibung (${languageName(language)})`}
+            value={c.descriptions?.[language] ?? ''}
+            placeholder={c.description}
+            maxLength={500}
+            dir={rtl ? 'rtl' : undefined}
+            lang={language}
+            testId={`concern-description-${language}`}
+            wide
+            update={(o, v) => {
+              const concern = at(o);
+              concern.descriptions = { ...(concern.descriptions ?? {}), [language]: v };
+            }}
+          />
+          <LinesField
+            model={model}
+            path={`${base}.documentsByLanguage.${language}`}
+            label={`Unterlagen (${languageName(language)}), eine pro Zeile`}
+            value={c.documentsByLanguage?.[language] ?? []}
+            dir={rtl ? 'rtl' : undefined}
+            lang={language}
+            rows={3}
+            testId={`concern-documents-${language}`}
+            wide
+            update={(o, lines) => {
+              const concern = at(o);
+              concern.documentsByLanguage = { ...(concern.documentsByLanguage ?? {}), [language]: lines };
+            }}
+          />
+        </div>
+      </Section>
+
+      <Section title="Nummern und Wartezeit">
+        <div class="cfg-grid cfg-grid--3">
+          <NumberField
+            model={model}
+            path={`${base}.dailyQuota`}
+            label="Nummern pro Tag"
+            hint="Leer lassen: keine Grenze. Danach sagt der Kiosk, wann es wieder Nummern gibt."
+            value={c.dailyQuota}
+            integer
+            optional
+            placeholder="unbegrenzt"
+            testId="concern-quota"
+            update={(o, v) => {
+              at(o).dailyQuota = v;
+            }}
+          />
+          <NumberField
+            model={model}
+            path={`${base}.serviceMinutes`}
+            label="Übliche Dauer"
+            unit="Minuten"
+            hint="Für die geschätzte Wartezeit, bis Lotse genug echte Zeiten kennt."
+            value={c.serviceMinutes}
+            optional
+            testId="concern-service-minutes"
+            update={(o, v) => {
+              at(o).serviceMinutes = v;
+            }}
+          />
+          <NumberField
+            model={model}
+            path={`${base}.weight`}
+            label="Gewichtung"
+            hint="Normal ist 1. Bei 2 zählt jede Minute Wartezeit doppelt: Diese Besucher kommen früher dran."
+            value={c.weight}
+            optional
+            placeholder="1"
+            testId="concern-weight"
+            update={(o, v) => {
+              at(o).weight = v;
+            }}
+          />
+        </div>
+        <CheckField
+          model={model}
+          path={`${base}.infoOnly`}
+          label="Nur Hinweis: Besucher erledigen das online und bekommen keine Nummer"
+          hint="Der Kiosk zeigt dann die Internetadresse und einen QR-Code für das Handy."
+          value={c.infoUrl !== undefined}
+          testId="concern-info-only"
+          update={(o, checked) => {
+            const concern = at(o);
+            if (checked) concern.infoUrl = concern.infoUrl ?? '';
+            else delete concern.infoUrl;
+          }}
+        />
+        {c.infoUrl !== undefined ? (
+          <TextField
+            model={model}
+            path={`${base}.infoUrl`}
+            label="Internetadresse des Online-Antrags"
+            value={c.infoUrl}
+            type="url"
+            placeholder="https://"
+            testId="concern-info-url"
+            wide
+            update={(o, v) => {
+              at(o).infoUrl = v;
+            }}
+          />
+        ) : null}
+      </Section>
+    </div>
+  );
+}
+
+function RemoveConcernDialog({
+  draft,
+  index,
+  onCancel,
+  onConfirm,
+}: {
+  draft: OfficeConfig;
+  index: number;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const concern = draft.concerns[index] as Concern;
+  const counters = draft.counters.filter((c) => c.concernIds.includes(concern.id));
+  const orphaned = counters.filter((c) => c.concernIds.length === 1);
+  return (
+    <ConfirmDialog
+      title={`„${concern.name.trim() || 'Neues Anliegen'}“ entfernen?`}
+      confirmLabel="Entfernen"
+      danger
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>Nach dem Speichern verschwindet das Anliegen vom Kiosk.</p>
+      {counters.length > 0 ? (
+        <p>
+          {counters.map((c) => c.name).join(', ')} {counters.length === 1 ? 'bedient' : 'bedienen'} es. Es wird dort
+          herausgenommen.
+        </p>
+      ) : null}
+      {orphaned.length > 0 ? (
+        <p class="staff-form__error">
+          {orphaned.map((c) => c.name).join(', ')} {orphaned.length === 1 ? 'hat' : 'haben'} danach kein Anliegen mehr.
+          Wählen Sie dort ein anderes, bevor Sie speichern.
+        </p>
+      ) : null}
+    </ConfirmDialog>
+  );
+}

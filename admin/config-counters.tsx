@@ -1,0 +1,313 @@
+/**
+ * Counters: name (what the screens show), area (floor, wing) and the concerns each counter
+ * serves, in its order of preference (the first one is the counter's own).
+ */
+import { useSignal } from '@preact/signals';
+import type { Counter, OfficeConfig } from '../core/types.ts';
+import { ConfirmDialog } from '../ui/staff-shell.tsx';
+import { ConfigPage, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { type ConfigModel, moved, slugify, uniqueId } from './config-model.ts';
+
+export interface CountersSetupPageProps {
+  model: ConfigModel;
+  fail: (code: string) => void;
+}
+
+/** The id of a new counter, from its name ("Platz 5" → "platz-5"), unique among the others. */
+export function suggestCounterId(name: string, otherIds: string[]): string {
+  return uniqueId(slugify(name), otherIds, 'platz');
+}
+
+/** "Platz 5" when there are four counters named like that. */
+export function nextCounterName(office: OfficeConfig): string {
+  const names = new Set(office.counters.map((c) => c.name.trim()));
+  for (let n = office.counters.length + 1; ; n++) if (!names.has(`Platz ${n}`)) return `Platz ${n}`;
+}
+
+export function CountersSetupPage({ model, fail }: CountersSetupPageProps) {
+  const removing = useSignal<number | null>(null);
+  return (
+    <ConfigPage
+      model={model}
+      fail={fail}
+      title="Plätze einrichten"
+      intro="Jeder Platz ruft nur die Anliegen auf, die hier stehen. Das erste Anliegen ist sein eigenes; die anderen übernimmt er, wenn dafür mehr Besucher warten."
+    >
+      {(draft) => {
+        const pending = removing.value;
+        const areas = [...new Set(draft.counters.map((c) => c.area?.trim()).filter((a): a is string => Boolean(a)))];
+        const add = () => {
+          const name = nextCounterName(draft);
+          const ids = draft.counters.map((c) => c.id);
+          const index = draft.counters.length;
+          model.edit((o) => {
+            const first = o.concerns.find((c) => c.infoUrl === undefined);
+            o.counters.push({
+              id: suggestCounterId(name, ids),
+              name,
+              concernIds: first ? [first.id] : [],
+            });
+          });
+          setTimeout(() => document.getElementById(fieldId(`counters.${index}.name`))?.focus(), 0);
+        };
+        return (
+          <>
+            <datalist id="cfg-areas">
+              {areas.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+            <div class="cfg-cards">
+              {draft.counters.map((counter, i) => (
+                <CounterCard
+                  key={`${i}`}
+                  model={model}
+                  draft={draft}
+                  index={i}
+                  counter={counter}
+                  onRemove={() => {
+                    removing.value = i;
+                  }}
+                />
+              ))}
+            </div>
+            <div>
+              <button type="button" class="staff-btn staff-btn--secondary" data-testid="counter-add" onClick={add}>
+                + Neuer Platz
+              </button>
+            </div>
+            {pending !== null && draft.counters[pending] ? (
+              <ConfirmDialog
+                title={`„${draft.counters[pending]?.name || 'Platz'}“ entfernen?`}
+                confirmLabel="Entfernen"
+                danger
+                onCancel={() => {
+                  removing.value = null;
+                }}
+                onConfirm={() => {
+                  removing.value = null;
+                  model.edit((o) => {
+                    o.counters.splice(pending, 1);
+                  }, 'counters');
+                }}
+              >
+                <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
+              </ConfirmDialog>
+            ) : null}
+          </>
+        );
+      }}
+    </ConfigPage>
+  );
+}
+
+interface CounterCardProps {
+  model: ConfigModel;
+  draft: OfficeConfig;
+  index: number;
+  counter: Counter;
+  onRemove: () => void;
+}
+
+function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProps) {
+  const base = `counters.${index}`;
+  const at = (o: OfficeConfig) => o.counters[index] as Counter;
+  const choice = useSignal('');
+  const savedIds = new Set(model.saved.value?.counters.map((c) => c.id) ?? []);
+  const isNew = !savedIds.has(counter.id) || draft.counters.filter((c) => c.id === counter.id).length > 1;
+  const otherIds = draft.counters.filter((_, i) => i !== index).map((c) => c.id);
+  const concernOf = (id: string) => draft.concerns.find((c) => c.id === id);
+  const addable = draft.concerns.filter((c) => c.infoUrl === undefined && !counter.concernIds.includes(c.id));
+  const selectedChoice = addable.some((c) => c.id === choice.value) ? choice.value : (addable[0]?.id ?? '');
+  const listIssues = model.issuesAt(`${base}.concernIds`);
+  const title = counter.name.trim() || `Platz ${index + 1}`;
+
+  const moveConcern = (i: number, delta: number) =>
+    model.edit((o) => {
+      at(o).concernIds = moved(at(o).concernIds, i, delta);
+    }, `${base}.concernIds`);
+
+  return (
+    <Section title={title} testId={`counter-card-${index}`}>
+      <div class="cfg-card__tools">
+        <IconButton
+          label={`${title} nach vorn`}
+          disabled={index === 0}
+          testId={`counter-up-${index}`}
+          onClick={() =>
+            model.edit((o) => {
+              o.counters = moved(o.counters, index, -1);
+            }, 'counters')
+          }
+        >
+          ↑
+        </IconButton>
+        <IconButton
+          label={`${title} nach hinten`}
+          disabled={index === draft.counters.length - 1}
+          testId={`counter-down-${index}`}
+          onClick={() =>
+            model.edit((o) => {
+              o.counters = moved(o.counters, index, 1);
+            }, 'counters')
+          }
+        >
+          ↓
+        </IconButton>
+        <button
+          type="button"
+          class="staff-btn staff-btn--quiet cfg-danger-text"
+          data-testid={`counter-remove-${index}`}
+          disabled={draft.counters.length <= 1}
+          onClick={onRemove}
+        >
+          Entfernen
+        </button>
+      </div>
+      <div class="cfg-grid cfg-grid--3">
+        <TextField
+          model={model}
+          path={`${base}.name`}
+          label="Name"
+          hint="So steht er auf der Anzeige: Platz 3, Zimmer 12."
+          value={counter.name}
+          maxLength={40}
+          testId={`counter-name-${index}`}
+          update={(o, v) => {
+            const c = at(o);
+            if (isNew && (c.id === '' || c.id === suggestCounterId(c.name, otherIds)))
+              c.id = suggestCounterId(v, otherIds);
+            c.name = v;
+          }}
+        />
+        <TextField
+          model={model}
+          path={`${base}.area`}
+          label="Bereich (freiwillig)"
+          hint="Stockwerk oder Flur. Eine Anzeige kann nur ihren Bereich zeigen."
+          value={counter.area ?? ''}
+          maxLength={60}
+          list="cfg-areas"
+          testId={`counter-area-${index}`}
+          update={(o, v) => {
+            at(o).area = v;
+          }}
+        />
+        <TextField
+          model={model}
+          path={`${base}.id`}
+          label="Kennung"
+          hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
+          value={counter.id}
+          readOnly={!isNew}
+          maxLength={40}
+          transform={(t) => t.toLowerCase()}
+          testId={`counter-id-${index}`}
+          update={(o, v) => {
+            at(o).id = v;
+          }}
+        />
+      </div>
+      <div class={`cfg-served ${listIssues.length > 0 ? 'cfg-field--invalid' : ''}`}>
+        <h4 class="cfg-served__title" id={`${fieldId(`${base}.concernIds`)}-title`}>
+          Anliegen dieses Platzes, das wichtigste zuerst
+        </h4>
+        {counter.concernIds.length === 0 ? (
+          <p class="staff-muted" id={fieldId(`${base}.concernIds`)} tabIndex={-1}>
+            Noch kein Anliegen. Dieser Platz kann so niemanden aufrufen.
+          </p>
+        ) : (
+          <ol
+            class="cfg-served__list"
+            id={fieldId(`${base}.concernIds`)}
+            tabIndex={-1}
+            aria-labelledby={`${fieldId(`${base}.concernIds`)}-title`}
+          >
+            {counter.concernIds.map((id, i) => {
+              const concern = concernOf(id);
+              const name = concern?.name.trim() || id;
+              return (
+                <li key={id} class="cfg-served__item" data-testid={`counter-${index}-concern-${id}`}>
+                  <span class="cfg-served__rank">{i + 1}.</span>
+                  <span class="chip chip--prefix">{concern?.prefix || '?'}</span>
+                  <span class="cfg-served__name">
+                    {name}
+                    {!concern ? <em class="cfg-danger-text"> (gibt es nicht mehr)</em> : null}
+                  </span>
+                  <IconButton
+                    label={`${name} weiter nach oben`}
+                    disabled={i === 0}
+                    testId={`counter-${index}-concern-up-${id}`}
+                    onClick={() => moveConcern(i, -1)}
+                  >
+                    ↑
+                  </IconButton>
+                  <IconButton
+                    label={`${name} weiter nach unten`}
+                    disabled={i === counter.concernIds.length - 1}
+                    testId={`counter-${index}-concern-down-${id}`}
+                    onClick={() => moveConcern(i, 1)}
+                  >
+                    ↓
+                  </IconButton>
+                  <IconButton
+                    label={`${name} von diesem Platz nehmen`}
+                    danger
+                    testId={`counter-${index}-concern-remove-${id}`}
+                    onClick={() =>
+                      model.edit((o) => {
+                        at(o).concernIds = at(o).concernIds.filter((x) => x !== id);
+                      }, `${base}.concernIds`)
+                    }
+                  >
+                    ×
+                  </IconButton>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <Issues issues={listIssues} id={`${fieldId(`${base}.concernIds`)}-issues`} />
+        {addable.length > 0 ? (
+          <div class="cfg-served__add">
+            <label class="cfg-field__label" for={`cfg-add-concern-${index}`}>
+              Anliegen hinzufügen
+            </label>
+            <div class="cfg-inline">
+              <select
+                id={`cfg-add-concern-${index}`}
+                class="staff-input cfg-input cfg-select"
+                value={selectedChoice}
+                data-testid={`counter-add-concern-${index}`}
+                onChange={(e) => {
+                  choice.value = e.currentTarget.value;
+                }}
+              >
+                {addable.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.prefix} – {c.name.trim() || c.id || 'Neues Anliegen'}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                class="staff-btn staff-btn--secondary"
+                data-testid={`counter-add-concern-btn-${index}`}
+                disabled={!selectedChoice}
+                onClick={() => {
+                  const id = selectedChoice;
+                  model.edit((o) => {
+                    if (!at(o).concernIds.includes(id)) at(o).concernIds.push(id);
+                  }, `${base}.concernIds`);
+                  choice.value = '';
+                }}
+              >
+                Hinzufügen
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </Section>
+  );
+}

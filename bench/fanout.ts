@@ -1,0 +1,102 @@
+/**
+ * Call → screen latency under load: load generators in their own processes hold `screens`
+ * lobby screens and `phones` phone pages (each following its own ticket); a clerk driver makes
+ * `rate` calls per second for `seconds` over HTTP; latency = receive time at a screen minus
+ * the time the call request was sent. Also reports the server's resident memory.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_ADMIN_PASSWORD, type BenchServer, postJson, quantile, ROOT } from './server-process.ts';
+
+const now = () => performance.timeOrigin + performance.now();
+
+export interface FanoutOptions {
+  screens: number;
+  phones: number;
+  rate: number;
+  seconds: number;
+  generators: number;
+}
+
+export interface FanoutFigures {
+  p50: number;
+  p99: number;
+  received: number;
+  expected: number;
+  serverRssMb: number;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
+}
+
+export async function benchFanout(server: BenchServer, opts: FanoutOptions): Promise<FanoutFigures> {
+  const { base } = server;
+  const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })).token as string;
+  const calls = opts.rate * opts.seconds;
+  // Tickets: the ones to be called plus one per phone (phones follow tickets that stay waiting).
+  const phoneTokens: string[] = [];
+  for (let i = 0; i < calls; i++) await postJson(base, '/api/tickets', { concernId: 'certificates' });
+  for (let i = 0; i < opts.phones; i++) {
+    const t = await postJson(base, '/api/tickets', { concernId: 'housing' });
+    phoneTokens.push(String(t.ticket.statusUrl).slice(3));
+  }
+  const children: ChildProcess[] = [];
+  const sentAt = new Map<string, number>();
+  const received: [string, number][] = [];
+  try {
+    const ready: Promise<void>[] = [];
+    for (let g = 0; g < opts.generators; g++) {
+      const child = fork(join(ROOT, 'bench/load-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+      children.push(child);
+      child.on('message', (m: { type: string; items?: [string, number][] }) => {
+        if (m.type === 'received' && m.items) received.push(...m.items);
+      });
+      ready.push(new Promise((resolve) => child.once('message', () => resolve())));
+      const share = (n: number) => Math.floor(n / opts.generators) + (g < n % opts.generators ? 1 : 0);
+      const start = opts.phones > 0 ? Math.floor((opts.phones * g) / opts.generators) : 0;
+      child.send({
+        type: 'start',
+        base,
+        screens: share(opts.screens),
+        phoneTokens: phoneTokens.slice(start, start + share(opts.phones)),
+      });
+    }
+    await Promise.race([Promise.all(ready), new Promise((_, reject) => setTimeout(() => reject(new Error('load generators not ready in 120 s')), 120_000))]);
+
+    // Clerks at desk-1 (serves certificates first) call at a fixed rate.
+    const interval = 1000 / opts.rate;
+    const started = now();
+    for (let i = 0; i < calls; i++) {
+      const due = started + i * interval;
+      const wait = due - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const sent = now();
+      const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
+      if (answer.ticket) sentAt.set(answer.ticket.number, sent);
+    }
+    const rss = rssMb(server.child.pid);
+    await new Promise((r) => setTimeout(r, 1500));
+    const latencies: number[] = [];
+    for (const [number, at] of received) {
+      const sent = sentAt.get(number);
+      if (sent !== undefined) latencies.push(at - sent);
+    }
+    return {
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+      received: latencies.length,
+      expected: calls * opts.screens,
+      serverRssMb: rss,
+    };
+  } finally {
+    for (const c of children) {
+      c.send?.({ type: 'stop' });
+      setTimeout(() => c.kill('SIGKILL'), 2000).unref();
+    }
+  }
+}

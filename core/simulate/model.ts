@@ -1,0 +1,447 @@
+/**
+ * The day simulator's model: random arrivals over the office's opening hours, clerks who follow
+ * the queue policy through the real pure queue functions (`core/queue.ts`), and for every visitor
+ * the wait estimated when the ticket was issued (`core/estimate.ts`) next to the wait that then
+ * happened. Pure: the same office, options and seed give the same day.
+ *
+ * What happens in the model:
+ *  - Visitors arrive as a Poisson process during the opening spans of the day, at
+ *    `weeklyConcerns` per week spread over the office's weekly opening hours (or `hourlyRate`),
+ *    with a concern drawn by `mix`. A share (`appointmentShare`) comes with an appointment whose
+ *    slot lies between 5 minutes before and 15 minutes after their arrival.
+ *  - A staffed counter opens with the first span. A clerk who is free calls next at once; an idle
+ *    clerk notices a new visitor within `reactionMinutes`.
+ *  - A called visitor walks to the counter (`walkUpMinutes`), the clerk starts, and the service
+ *    takes a log-normal time with the concern's `serviceMinutes` as mean and `serviceCv` as
+ *    coefficient of variation. Afterwards the clerk calls next, which completes the visitor.
+ *  - Some visitors have left (`noShowShare`): the clerk recalls every `recallAfterMinutes` until
+ *    the policy turns the ticket into a no-show. Some are transferred to another concern
+ *    (`transferShare`) or parked to fetch a document and come back (`parkShare`, `parkMinutes`).
+ *  - At the end of a span the doors close; the clerks serve everybody still inside.
+ */
+import { estimateAll } from '../estimate.ts';
+import { addDays, instantOf, parseClock } from '../localtime.ts';
+import { policyOf } from '../policy.ts';
+import * as queue from '../queue.ts';
+import type { Result } from '../result.ts';
+import { type DayState, type OfficeConfig, type Ticket, type TicketStatus, WEEKDAYS, type Weekday } from '../types.ts';
+import { createRandom, type Random } from './random.ts';
+
+const MINUTE = 60_000;
+
+export interface SimulationOptions {
+  /** Concerns registered per week; the pilot front office had 144 to 227. */
+  weeklyConcerns: number;
+  /** Arrivals per opening hour; when set, overrides `weeklyConcerns`. */
+  hourlyRate?: number;
+  /** Relative share of arrivals per concern id; default: equal shares of all ticket concerns. */
+  mix?: Record<string, number>;
+  /** Staffed counters (ids); default: every counter of the office. */
+  counters?: string[];
+  /** Coefficient of variation of the service times (standard deviation / mean). */
+  serviceCv: number;
+  /** Minutes a called visitor needs to reach the counter: uniform in [min, max]. */
+  walkUpMinutes: [number, number];
+  /** An idle clerk notices a new visitor within this many minutes (uniform). */
+  reactionMinutes: number;
+  /** Share of visitors who have left when called. */
+  noShowShare: number;
+  /** Minutes between two calls of a visitor who does not come. */
+  recallAfterMinutes: number;
+  /** Share of served visitors sent on to another concern. */
+  transferShare: number;
+  /** Share of served visitors parked to fetch a document. */
+  parkShare: number;
+  /** Minutes a parked visitor is away: uniform in [min, max]. */
+  parkMinutes: [number, number];
+  /** Share of visitors with an appointment (slot between 5 minutes before and 15 minutes after arrival). */
+  appointmentShare: number;
+}
+
+export const DEFAULT_SIMULATION: SimulationOptions = {
+  weeklyConcerns: 227,
+  serviceCv: 0.5,
+  walkUpMinutes: [0.3, 1.2],
+  reactionMinutes: 1,
+  noShowShare: 0.04,
+  recallAfterMinutes: 1,
+  transferShare: 0.05,
+  parkShare: 0.02,
+  parkMinutes: [5, 20],
+  appointmentShare: 0,
+};
+
+export interface VisitorRecord {
+  ticketId: string;
+  number: string;
+  /** Concern the ticket was issued for. */
+  concernId: string;
+  appointment: boolean;
+  issuedAt: number;
+  /** What the kiosk printed: the estimate at issue, in whole minutes. */
+  estimatedWaitMinutes: number;
+  /** Minutes from issue to the first call; null if never called. */
+  waitMinutes: number | null;
+  outcome: TicketStatus;
+  transferred: boolean;
+}
+
+export interface TimelinePoint {
+  at: number;
+  /** Tickets waiting (not parked). */
+  waiting: number;
+  /** Counters with a visitor called or being served. */
+  busy: number;
+}
+
+export interface DayResult {
+  date: string;
+  weekday: Weekday;
+  /** Opening spans of the day as instants. */
+  spans: { from: number; to: number }[];
+  /** When the last visitor was done. */
+  end: number;
+  staffed: string[];
+  visitors: VisitorRecord[];
+  /** One point per minute from the first opening until the last visitor is done. */
+  timeline: TimelinePoint[];
+  /** The final state of the day. */
+  state: DayState;
+}
+
+type Event =
+  | { kind: 'arrive'; concernId: string; appointmentAt?: number }
+  | { kind: 'open'; span: number }
+  | { kind: 'try-call'; counterId: string }
+  | { kind: 'at-counter'; counterId: string; ticketId: string }
+  | { kind: 'service-end'; counterId: string; ticketId: string }
+  | { kind: 'recall'; counterId: string; ticketId: string }
+  | { kind: 'back'; ticketId: string }
+  | { kind: 'sample' };
+
+/** Events by time, then by the order they were scheduled (a binary heap). */
+class Agenda {
+  private heap: { at: number; seq: number; event: Event }[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(at: number, event: Event): void {
+    const item = { at, seq: this.seq++, event };
+    const h = this.heap;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i] as typeof item, h[p] as typeof item)) break;
+      [h[i], h[p]] = [h[p] as typeof item, h[i] as typeof item];
+      i = p;
+    }
+  }
+
+  pop(): { at: number; event: Event } | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (!top || !last) return undefined;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l] as typeof last, h[m] as typeof last)) m = l;
+        if (r < h.length && this.less(h[r] as typeof last, h[m] as typeof last)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m] as typeof last, h[i] as typeof last];
+        i = m;
+      }
+    }
+    return top;
+  }
+
+  private less(a: { at: number; seq: number }, b: { at: number; seq: number }): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+}
+
+export function weekdayOf(date: string): Weekday {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as Weekday;
+}
+
+/** Opening hours per week of the office (12.5 for the pilot front office). */
+export function weeklyOpeningHours(office: OfficeConfig): number {
+  let minutes = 0;
+  for (const spans of Object.values(office.openingHours.weekly)) {
+    for (const s of spans ?? []) minutes += parseClock(s.to) - parseClock(s.from);
+  }
+  return minutes / 60;
+}
+
+/** Arrivals per opening hour implied by the options. */
+export function hourlyRateOf(office: OfficeConfig, options: SimulationOptions): number {
+  if (options.hourlyRate !== undefined) return options.hourlyRate;
+  const hours = weeklyOpeningHours(office);
+  return hours > 0 ? options.weeklyConcerns / hours : 0;
+}
+
+function unwrap<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`simulation: ${what} failed with ${result.error}`);
+  return result.value;
+}
+
+/** Simulates one office day (`date`, local YYYY-MM-DD) starting from `previous` (for learned service times). */
+export function simulateDay(
+  office: OfficeConfig,
+  date: string,
+  options: SimulationOptions,
+  random: Random,
+  previous?: DayState,
+): DayResult {
+  const weekday = weekdayOf(date);
+  const spans = [...(office.openingHours.weekly[weekday] ?? [])]
+    .sort((a, b) => parseClock(a.from) - parseClock(b.from))
+    .map((s) => ({
+      from: instantOf(date, parseClock(s.from), office.timezone),
+      to: instantOf(date, parseClock(s.to), office.timezone),
+    }));
+  const ticketConcerns = office.concerns.filter((c) => !c.infoUrl);
+  const mixIds = ticketConcerns.map((c) => c.id);
+  const mixWeights = mixIds.map((id) => (options.mix ? (options.mix[id] ?? 0) : 1));
+  const staffed = (options.counters ?? office.counters.map((c) => c.id)).filter((id) =>
+    office.counters.some((c) => c.id === id),
+  );
+  const counters = office.counters.filter((c) => staffed.includes(c.id));
+  const serviceMean = new Map(ticketConcerns.map((c) => [c.id, c.serviceMinutes ?? 8]));
+  const policy = policyOf(office);
+
+  let state: DayState = previous
+    ? queue.rollDay(previous, office, spans[0]?.from ?? instantOf(date, 0, office.timezone)).state
+    : queue.emptyDay(date);
+  if (state.day !== date) state = { ...queue.emptyDay(date, state.callSeq), serviceMinutes: state.serviceMinutes };
+
+  const agenda = new Agenda();
+  const rate = hourlyRateOf(office, options);
+  spans.forEach((span, i) => {
+    agenda.push(span.from, { kind: 'open', span: i });
+    if (rate <= 0) return;
+    let t = span.from + random.exponential(60 / rate) * MINUTE;
+    while (t < span.to) {
+      const concernId = random.pick(mixIds, mixWeights);
+      if (random.chance(options.appointmentShare)) {
+        agenda.push(t, { kind: 'arrive', concernId, appointmentAt: t + random.uniform(-5, 15) * MINUTE });
+      } else {
+        agenda.push(t, { kind: 'arrive', concernId });
+      }
+      t += random.exponential(60 / rate) * MINUTE;
+    }
+  });
+  if (spans[0]) agenda.push(spans[0].from, { kind: 'sample' });
+
+  const lastClose = spans.at(-1)?.to ?? 0;
+  const records = new Map<string, VisitorRecord>();
+  const leaves = new Set<string>();
+  const idle = new Set<string>();
+  const pendingTry = new Set<string>();
+  const timeline: TimelinePoint[] = [];
+  let serial = 0;
+  let now = spans[0]?.from ?? 0;
+  let end = now;
+
+  const ticketOf = (id: string) => state.tickets.find((t) => t.id === id);
+  const currentOf = (counterId: string) => state.counters[counterId]?.currentTicketId;
+
+  const notify = (concernId: string, at: number) => {
+    for (const c of counters) {
+      if (!idle.has(c.id) || pendingTry.has(c.id) || !c.concernIds.includes(concernId)) continue;
+      pendingTry.add(c.id);
+      agenda.push(Math.max(at, now) + random.uniform(0, options.reactionMinutes) * MINUTE, {
+        kind: 'try-call',
+        counterId: c.id,
+      });
+    }
+  };
+
+  const afterCall = (counterId: string, ticket: Ticket) => {
+    idle.delete(counterId);
+    if (leaves.has(ticket.id)) {
+      agenda.push(now + options.recallAfterMinutes * MINUTE, { kind: 'recall', counterId, ticketId: ticket.id });
+    } else {
+      const walk = random.uniform(options.walkUpMinutes[0], options.walkUpMinutes[1]);
+      agenda.push(now + walk * MINUTE, { kind: 'at-counter', counterId, ticketId: ticket.id });
+    }
+  };
+
+  /** The clerk presses "call next" (which also completes a visitor still at the counter). */
+  const callNext = (counterId: string) => {
+    const outcome = unwrap(queue.callNext(state, office, counterId, now), 'callNext');
+    state = outcome.state;
+    if (outcome.value) afterCall(counterId, outcome.value);
+    else idle.add(counterId);
+  };
+
+  while (agenda.size > 0) {
+    const item = agenda.pop();
+    if (!item) break;
+    now = item.at;
+    const e = item.event;
+    switch (e.kind) {
+      case 'open':
+        for (const c of counters) {
+          state = unwrap(queue.setCounterStatus(state, office, c.id, 'open'), 'open').state;
+          if (!currentOf(c.id)) {
+            idle.add(c.id);
+            pendingTry.add(c.id);
+            agenda.push(now, { kind: 'try-call', counterId: c.id });
+          }
+        }
+        break;
+      case 'arrive': {
+        serial += 1;
+        const id = `s${String(serial).padStart(4, '0')}`;
+        const appointment =
+          e.appointmentAt === undefined
+            ? undefined
+            : { id: `ap-${id}`, code: id, concernId: e.concernId, start: e.appointmentAt };
+        const outcome = unwrap(
+          queue.issueTicket(
+            state,
+            office,
+            {
+              id,
+              token: `tok-${id}`,
+              concernId: e.concernId,
+              language: 'de',
+              source: 'kiosk',
+              ...(appointment ? { appointment } : {}),
+            },
+            now,
+          ),
+          'issueTicket',
+        );
+        state = outcome.state;
+        const estimate = estimateAll(state, office, now).tickets.get(id);
+        const ticket = outcome.value;
+        records.set(id, {
+          ticketId: id,
+          number: ticket.number,
+          concernId: ticket.concernId,
+          appointment: appointment !== undefined,
+          issuedAt: now,
+          estimatedWaitMinutes: estimate?.estimatedWaitMinutes ?? 0,
+          waitMinutes: null,
+          outcome: 'waiting',
+          transferred: false,
+        });
+        if (random.chance(options.noShowShare)) leaves.add(id);
+        const dueFrom = appointment ? appointment.start - policy.appointmentLeadMinutes * MINUTE : now;
+        notify(e.concernId, now);
+        if (dueFrom > now) notify(e.concernId, dueFrom);
+        break;
+      }
+      case 'try-call':
+        pendingTry.delete(e.counterId);
+        if (idle.has(e.counterId) && !currentOf(e.counterId)) callNext(e.counterId);
+        break;
+      case 'at-counter':
+        if (currentOf(e.counterId) !== e.ticketId) break;
+        state = unwrap(queue.startService(state, office, e.counterId, now), 'startService').state;
+        agenda.push(
+          now +
+            random.lognormal(serviceMean.get(ticketOf(e.ticketId)?.concernId ?? '') ?? 8, options.serviceCv) * MINUTE,
+          { kind: 'service-end', counterId: e.counterId, ticketId: e.ticketId },
+        );
+        break;
+      case 'service-end': {
+        if (currentOf(e.counterId) !== e.ticketId) break;
+        const ticket = ticketOf(e.ticketId);
+        const r = random.next();
+        if (ticket && r < options.transferShare && mixIds.length > 1) {
+          const others = mixIds.filter((id) => id !== ticket.concernId);
+          const target = random.pick(
+            others,
+            others.map((id) => mixWeights[mixIds.indexOf(id)] ?? 1),
+          );
+          state = unwrap(queue.transfer(state, office, e.counterId, target, now), 'transfer').state;
+          notify(target, now);
+        } else if (ticket && r < options.transferShare + options.parkShare) {
+          state = unwrap(queue.park(state, office, e.counterId, now), 'park').state;
+          const away = random.uniform(options.parkMinutes[0], options.parkMinutes[1]);
+          agenda.push(now + away * MINUTE, { kind: 'back', ticketId: e.ticketId });
+        }
+        callNext(e.counterId);
+        break;
+      }
+      case 'recall': {
+        if (currentOf(e.counterId) !== e.ticketId) break;
+        const recalled = unwrap(queue.recall(state, office, e.counterId, now), 'recall');
+        state = recalled.state;
+        if (recalled.value.status === 'no-show') callNext(e.counterId);
+        else agenda.push(now + options.recallAfterMinutes * MINUTE, e);
+        break;
+      }
+      case 'back': {
+        const returned = unwrap(queue.returnParked(state, office, e.ticketId, now), 'returnParked');
+        state = returned.state;
+        notify(returned.value.concernId, now);
+        break;
+      }
+      case 'sample': {
+        const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true).length;
+        const busy = counters.filter((c) => currentOf(c.id) !== undefined).length;
+        timeline.push({ at: now, waiting, busy });
+        const open = state.tickets.some((t) => t.status === 'waiting' || t.status === 'called');
+        if (now < lastClose || open || agenda.size > 0) agenda.push(now + MINUTE, { kind: 'sample' });
+        break;
+      }
+    }
+    if (e.kind !== 'sample') end = now;
+  }
+  for (const c of counters) {
+    state = unwrap(queue.setCounterStatus(state, office, c.id, 'closed'), 'close').state;
+  }
+
+  const visitors = [...records.values()].map((r) => {
+    const t = ticketOf(r.ticketId);
+    return {
+      ...r,
+      waitMinutes: t?.firstCalledAt !== undefined ? (t.firstCalledAt - r.issuedAt) / MINUTE : null,
+      outcome: t?.status ?? r.outcome,
+      transferred: (t?.transferredFrom?.length ?? 0) > 0,
+    };
+  });
+  return { date, weekday, spans, end, staffed, visitors, timeline, state };
+}
+
+export interface SimulationRun extends Partial<SimulationOptions> {
+  seed: number;
+  /** Opening days to simulate, one after the other (service times carry over). */
+  days: number;
+  /** First date to look at (YYYY-MM-DD); closed days are skipped. */
+  startDate?: string;
+}
+
+/** The next `days` opening days from `startDate` (default Monday 2026-03-02), simulated in turn. */
+export function simulateDays(office: OfficeConfig, run: SimulationRun): DayResult[] {
+  const options: SimulationOptions = { ...DEFAULT_SIMULATION, ...stripUndefined(run) };
+  const random = createRandom(run.seed);
+  const results: DayResult[] = [];
+  let date = run.startDate ?? '2026-03-02';
+  let previous: DayState | undefined;
+  for (let guard = 0; results.length < run.days && guard < 3660; guard++, date = addDays(date, 1)) {
+    if (office.openingHours.closedDays.includes(date)) continue;
+    if ((office.openingHours.weekly[weekdayOf(date)] ?? []).length === 0) continue;
+    const day = simulateDay(office, date, options, random, previous);
+    previous = day.state;
+    results.push(day);
+  }
+  return results;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,44 @@
+/** The kiosk's own line icons (appointment, read aloud, contrast) on the 48×48 grid of `ui/pictograms.tsx`. */
+import type { ComponentChildren } from 'preact';
+
+export function Icon({ size, class: className, children }: { size: string; class?: string; children: ComponentChildren }) {
+  return (
+    <svg
+      class={className}
+      viewBox="0 0 48 48"
+      width={size}
+      height={size}
+      fill="none"
+      stroke="currentColor"
+      stroke-width="3"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const CalendarIcon = ({ size = '1em', class: className }: { size?: string; class?: string }) => (
+  <Icon size={size} {...(className ? { class: className } : {})}>
+    <rect x="6" y="10" width="36" height="32" rx="3" />
+    <path d="M6 19h36M15 5v9M33 5v9" />
+    <path d="m17 30 5 5 9-10" />
+  </Icon>
+);
+
+export const SpeakerIcon = ({ size = '1em' }: { size?: string }) => (
+  <Icon size={size}>
+    <path d="M8 18h8l10-8v28l-10-8H8z" />
+    <path d="M32 17c2.5 2 3.5 4.5 3.5 7s-1 5-3.5 7M37 11c4.5 3.5 6.5 8 6.5 13s-2 9.5-6.5 13" />
+  </Icon>
+);
+
+export const ContrastIcon = ({ size = '1em' }: { size?: string }) => (
+  <Icon size={size}>
+    <circle cx="24" cy="24" r="17" />
+    <path d="M24 7a17 17 0 0 1 0 34z" fill="currentColor" />
+  </Icon>
+);

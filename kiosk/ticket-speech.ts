@@ -1,0 +1,24 @@
+/** What "Vorlesen" says on the ticket screen: number, concern, appointment, waiting, documents. */
+import type { OfficePublic, TicketView } from '../core/api.ts';
+import { spokenTicketNumber } from '../core/numbering.ts';
+import { concernDocuments, type Language } from '../ui/i18n.ts';
+import { aheadText, waitText } from '../ui/visitor-texts.ts';
+import { checkinUi } from './checkin-loader.ts';
+import { kioskMessages } from './messages.ts';
+
+export function ticketSpeech(ticket: TicketView, office: OfficePublic, language: Language): string {
+  const t = kioskMessages(language);
+  const concern = office.concerns.find((c) => c.id === ticket.concernId);
+  const documents = ticket.documents?.length ? ticket.documents : concern ? concernDocuments(concern, language) : [];
+  return [
+    `${t.yourNumber}: ${spokenTicketNumber(ticket.number)}.`,
+    `${ticket.concernName}.`,
+    checkinUi.value?.appointmentSentence(ticket, office, language) ?? '',
+    aheadText(language, ticket.waitingAhead),
+    waitText(language, ticket.estimatedWaitMinutes),
+    documents.length ? `${t.documentsTitle} ${documents.join('. ')}.` : '',
+    t.watchScreen,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

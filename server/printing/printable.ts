@@ -1,0 +1,77 @@
+/**
+ * From an issued ticket to what is printed on paper, and how printer trouble is named for the
+ * apps: pure functions, no I/O.
+ */
+import { concernName, type PrintErrorCode, type TicketView } from '../../core/api.ts';
+import type { PrinterState, PrintTicketPayload } from '../../core/events.ts';
+import type { OfficeConfig } from '../../core/types.ts';
+import type { PrinterErrorCode, PrinterStatus } from '../../printer/index.ts';
+
+/**
+ * The base of the phone page's URL printed as QR code: LOTSE_PUBLIC_URL when set, else the
+ * origin the kiosk used to reach the server (`http://lotse.local:3000`). No trailing slash.
+ */
+export function publicBaseUrl(publicUrl: string | undefined, protocol: string, host: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  return `${protocol}://${host ?? 'localhost'}`;
+}
+
+/** Everything printed on one ticket, in the ticket's language, with the phone page's full URL. */
+export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: string): PrintTicketPayload {
+  const ticket: PrintTicketPayload = {
+    officeName: office.name,
+    number: view.number,
+    concernName: view.concernName,
+    issuedAt: Date.parse(view.issuedAt),
+    timezone: office.timezone,
+    waitingAhead: view.waitingAhead,
+    estimatedWaitMinutes: view.estimatedWaitMinutes,
+    documents: view.documents,
+    phoneUrl: baseUrl + view.statusUrl,
+    language: view.language,
+  };
+  if (view.language !== 'de') {
+    // For a printer that cannot show the ticket's script (Arabic): the German texts.
+    const concern = office.concerns.find((c) => c.id === view.concernId);
+    ticket.fallback = { concernName: concernName(office, view.concernId, 'de'), documents: concern?.documents ?? [] };
+  }
+  return ticket;
+}
+
+const TRANSPORT_ERRORS: Record<PrinterErrorCode, PrintErrorCode> = {
+  unreachable: 'PRINTER_UNREACHABLE',
+  timeout: 'PRINTER_TIMEOUT',
+  'connection-lost': 'CONNECTION_LOST',
+  'paper-out': 'PAPER_OUT',
+  'cover-open': 'COVER_OPEN',
+  'printer-error': 'PRINTER_ERROR',
+  'bad-reply': 'PRINTER_ERROR',
+  closed: 'PRINTER_OFFLINE',
+  io: 'PRINTER_ERROR',
+};
+
+/** The code of a failed print job (a `PrinterError` from a transport, or anything else). */
+export function printErrorOf(error: unknown): PrintErrorCode {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code in TRANSPORT_ERRORS) return TRANSPORT_ERRORS[code as PrinterErrorCode];
+  return 'PRINTER_ERROR';
+}
+
+/** What keeps a printer with this status from printing, if anything. */
+export function problemOf(status: PrinterStatus): PrintErrorCode | undefined {
+  if (status.paperOut) return 'PAPER_OUT';
+  if (status.coverOpen) return 'COVER_OPEN';
+  if (!status.online)
+    return status.error && /connect|ECONN|EHOST|ENOTFOUND|ENOENT/.test(status.error)
+      ? 'PRINTER_UNREACHABLE'
+      : 'PRINTER_OFFLINE';
+  if (status.error) return 'PRINTER_ERROR';
+  return undefined;
+}
+
+export function stateOf(status: PrinterStatus | undefined): PrinterState {
+  if (!status) return 'unknown';
+  if (problemOf(status)) return 'error';
+  if (status.paperNearEnd) return 'warning';
+  return 'ready';
+}

@@ -1,0 +1,171 @@
+/**
+ * Printing over socket.io, namespace `/print` (events in `core/events.ts`): kiosks and admins
+ * follow printer health (`printer:watch`, pushed `printer:status` and `print:result`); print
+ * agents take their kiosk's jobs (`agent:join`, `print:job`, `print:ack`, `agent:status`).
+ * Same style as `server/realtime.ts`: one typed handler map, zod-validated payloads,
+ * acknowledgements `{ok, data}` / `{ok:false, error}`.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { type Ack, PRINT_ERROR_CODES } from '../../core/api.ts';
+import {
+  PRINT_NAMESPACE,
+  type PrintClientToServerEvents,
+  PRINTERS_ROOM,
+  type PrintServerToClientEvents,
+  printerRoom,
+} from '../../core/events.ts';
+import type { ErrorCode } from '../../core/result.ts';
+import { tokenFromHeaders } from '../auth.ts';
+import type { AppContext } from '../context.ts';
+import { logger } from '../logger.ts';
+import type { LotseServer } from '../realtime.ts';
+
+const log = logger('print-realtime');
+
+interface PrintSocketData {
+  sessionToken?: string;
+  /** Set once this socket is the print agent of a kiosk. */
+  agentKioskId?: string;
+}
+
+type PrintNamespace = Namespace<
+  PrintClientToServerEvents,
+  PrintServerToClientEvents,
+  Record<string, never>,
+  PrintSocketData
+>;
+type PrintSocket = Socket<PrintClientToServerEvents, PrintServerToClientEvents, Record<string, never>, PrintSocketData>;
+
+type Events = PrintClientToServerEvents;
+type DataOf<E extends keyof Events> = Parameters<Events[E]>[1] extends (a: Ack<infer D>) => void ? D : never;
+type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+
+interface Handler<E extends keyof Events> {
+  schema: z.ZodType<Parameters<Events[E]>[0]>;
+  run: (socket: PrintSocket, req: Parameters<Events[E]>[0]) => Promise<Answer<DataOf<E>>> | Answer<DataOf<E>>;
+}
+
+type Handlers = { [E in keyof Events]: Handler<E> };
+
+const KioskId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
+const done = <T>(data: T): Answer<T> => ({ ok: true, data });
+const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
+
+function handlers(ctx: AppContext): Handlers {
+  const isAdmin = (socket: PrintSocket) => ctx.auth.userFor(socket.data.sessionToken)?.role === 'admin';
+  return {
+    'printer:watch': {
+      schema: z.object({ all: z.boolean().optional(), kioskId: KioskId.optional() }),
+      async run(socket, req) {
+        if (req.all) {
+          if (!ctx.auth.userFor(socket.data.sessionToken)) return failed('UNAUTHENTICATED');
+          if (!isAdmin(socket)) return failed('FORBIDDEN');
+          await socket.join(PRINTERS_ROOM);
+          return done(ctx.printing.adminViews());
+        }
+        const view = ctx.printing.viewFor(req.kioskId);
+        for (const room of socket.rooms) if (room.startsWith('printer:')) await socket.leave(room);
+        await socket.join(printerRoom(view.id));
+        return done([view]);
+      },
+    },
+    'agent:join': {
+      schema: z.object({ kioskId: KioskId, key: z.string().max(200).optional() }),
+      run(socket, req) {
+        const joined = ctx.printing.agentJoin(req.kioskId, req.key, {
+          id: socket.id,
+          send: (job) => socket.emit('print:job', job),
+        });
+        if (!joined.ok) return failed(joined.error);
+        socket.data.agentKioskId = req.kioskId;
+        return done(joined.value);
+      },
+    },
+    'agent:status': {
+      schema: z.object({
+        online: z.boolean(),
+        coverOpen: z.boolean(),
+        paperNearEnd: z.boolean(),
+        paperOut: z.boolean(),
+        partial: z.boolean().optional(),
+        error: z.string().max(300).optional(),
+      }),
+      run(socket, req) {
+        const kioskId = socket.data.agentKioskId;
+        if (!kioskId) return failed('FORBIDDEN');
+        const r = ctx.printing.agentStatus(kioskId, socket.id, req);
+        return r.ok ? done(null) : failed(r.error);
+      },
+    },
+    'print:ack': {
+      schema: z.object({
+        jobId: z.string().min(1).max(64),
+        printed: z.boolean(),
+        error: z.enum(PRINT_ERROR_CODES).optional(),
+      }),
+      run(socket, req) {
+        const kioskId = socket.data.agentKioskId;
+        if (!kioskId) return failed('FORBIDDEN');
+        const r = ctx.printing.agentAck(kioskId, socket.id, req);
+        return r.ok ? done(null) : failed(r.error);
+      },
+    },
+  };
+}
+
+function bind<E extends keyof Events>(socket: PrintSocket, event: E, handler: Handler<E>) {
+  const listener = async (req: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const reply = ack as (a: unknown) => void;
+    const parsed = handler.schema.safeParse(req ?? {});
+    if (!parsed.success) return reply(failed('VALIDATION_FAILED'));
+    try {
+      reply(await handler.run(socket, parsed.data));
+    } catch (error) {
+      log.error({ err: error, event }, 'print socket handler failed');
+      reply(failed('INTERNAL'));
+    }
+  };
+  socket.on(event, listener as never);
+}
+
+/** Serves namespace `/print` on `io`; returns a function that detaches it. */
+export function attachPrintRealtime(io: LotseServer, ctx: AppContext): () => void {
+  const nsp = io.of(PRINT_NAMESPACE) as unknown as PrintNamespace;
+  nsp.use((socket, next) => {
+    const headers = socket.request.headers;
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+    const token =
+      typeof auth.token === 'string'
+        ? auth.token
+        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
+    if (token) socket.data.sessionToken = token;
+    next();
+  });
+
+  const map = handlers(ctx);
+  const onConnection = (socket: PrintSocket) => {
+    for (const event of Object.keys(map) as (keyof Events)[]) {
+      bind(socket, event, map[event] as Handler<typeof event>);
+    }
+    socket.on('disconnect', () => {
+      const kioskId = socket.data.agentKioskId;
+      if (kioskId) ctx.printing.agentLeave(kioskId, socket.id);
+    });
+  };
+  nsp.on('connection', onConnection);
+
+  const offStatus = ctx.printing.onStatus((view, admin) => {
+    nsp.to(PRINTERS_ROOM).emit('printer:status', admin);
+    nsp.to(printerRoom(view.id)).emit('printer:status', view);
+  });
+  const offResult = ctx.printing.onResult((printerId, result) => {
+    nsp.to(printerRoom(printerId)).emit('print:result', result);
+  });
+  return () => {
+    offStatus();
+    offResult();
+    nsp.off('connection', onConnection);
+  };
+}

@@ -1,0 +1,310 @@
+/**
+ * The admin app in a real Chromium: a new concern appears on an open kiosk without reload,
+ * issues are shown next to their fields, a change by somebody else is noticed, and an office is
+ * set up through the admin app alone (concern, counter, clerk account) and then works: a ticket
+ * drawn for the new concern is called by the new clerk at the new counter.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { OfficeConfig } from '../../core/types.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import {
+  ADMIN_PASSWORD,
+  demoOffice,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
+
+let browser: Browser;
+let server: TestServer | undefined;
+const contexts: BrowserContext[] = [];
+
+async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, username = 'admin', password = ADMIN_PASSWORD) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function openAdmin(base: string, tab: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${base}/admin#${tab}`);
+  await signIn(page);
+  return page;
+}
+
+const statusOf = (page: Page) => page.getByTestId('config-status');
+
+async function save(page: Page) {
+  await page.getByTestId('config-save').click();
+  await expect.poll(async () => await statusOf(page).getAttribute('data-dirty')).toBe('false');
+  await expect.poll(async () => await statusOf(page).textContent()).toContain('Gespeichert');
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  if (server) {
+    await server.stop();
+    removeDir(server.dataDir);
+    server = undefined;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('admin app: concerns', () => {
+  it('adds a concern, and an open kiosk shows it without reload', async () => {
+    server = await startTestServer();
+    const base = server.url;
+
+    const kiosk = await newPage({ width: 1080, height: 1920 });
+    await kiosk.goto(`${base}/kiosk`);
+    await kiosk.getByTestId('concern-housing').waitFor();
+    await kiosk.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    expect(await kiosk.getByTestId('concern-residence').count()).toBe(0);
+
+    const admin = await openAdmin(base, 'concerns');
+    await admin.getByTestId('concern-form').waitFor();
+    await admin.getByTestId('concern-add').click();
+    // Focus moves to the new concern's name; the id and the letter follow the name.
+    await expect
+      .poll(async () => await admin.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('concern-name');
+    await admin.keyboard.type('Wohnsitz anmelden');
+    expect(await admin.getByTestId('concern-id').inputValue()).toBe('wohnsitz-anmelden');
+    // "W" is taken by Wohngeld, so the next word's letter is suggested.
+    expect(await admin.getByTestId('concern-prefix').inputValue()).toBe('A');
+    await admin.getByTestId('concern-prefix').fill('');
+    await admin.getByTestId('concern-id').fill('residence');
+    await admin.getByTestId('concern-description').fill('Sie ziehen hierher und wollen sich anmelden.');
+    await admin.getByTestId('concern-pictogram-house').check({ force: true });
+    await admin.getByTestId('concern-documents').fill('Personalausweis\nWohnungsgeberbestätigung');
+    await admin.getByTestId('concern-lang-en').click();
+    await admin.getByTestId('concern-name-en').fill('Register your address');
+    expect(await statusOf(admin).getAttribute('data-dirty')).toBe('true');
+
+    await admin.getByTestId('config-save').click();
+    await admin.getByTestId('config-issues').waitFor();
+    const prefixIssue = admin.locator('#cfg-concerns-6-prefix-issues');
+    await expect.poll(async () => await prefixIssue.textContent()).toContain('Ein bis drei Großbuchstaben');
+
+    // A letter that another concern has is named next to the field, before the server is asked again.
+    await admin.getByTestId('concern-prefix').fill('w');
+    expect(await admin.getByTestId('concern-prefix').inputValue()).toBe('W');
+    await admin.getByTestId('config-save').click();
+    await expect.poll(async () => await prefixIssue.textContent()).toContain('hat schon ein anderes Anliegen');
+
+    await admin.getByTestId('concern-prefix').fill('A');
+    expect(await prefixIssue.count()).toBe(0);
+    await save(admin);
+
+    const button = kiosk.getByTestId('concern-residence');
+    await button.waitFor({ timeout: 5000 });
+    expect(await button.textContent()).toContain('Wohnsitz anmelden');
+    expect(await kiosk.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    const stored = server.ctx.office().concerns.find((c) => c.id === 'residence');
+    expect(stored).toMatchObject({
+      prefix: 'A',
+      name: 'Wohnsitz anmelden',
+      names: { de: 'Wohnsitz anmelden', en: 'Register your address' },
+      pictogram: 'house',
+      documents: ['Personalausweis', 'Wohnungsgeberbestätigung'],
+    });
+
+    // The same list, moved: the kiosk follows the new order at once.
+    await admin.getByTestId('concern-up-6').click();
+    await save(admin);
+    const order = () =>
+      kiosk
+        .locator('button[data-testid^="concern-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    await expect
+      .poll(async () => {
+        const list = await order();
+        return list.indexOf('concern-residence') < list.indexOf('concern-online');
+      })
+      .toBe(true);
+  });
+
+  it('notices a change by somebody else and offers to load it', async () => {
+    server = await startTestServer();
+    const base = server.url;
+    const admin = await openAdmin(base, 'office');
+    await admin.getByTestId('office-name').waitFor();
+    await admin.getByTestId('office-name').fill('Bürgeramt Mitte');
+
+    // Another admin saves meanwhile (over the API).
+    const token = await login(base);
+    const current = await http<{ version: string; office: OfficeConfig }>(
+      base,
+      'GET',
+      '/api/admin/config',
+      undefined,
+      token,
+    );
+    const changed = { ...current.body.office, retentionDays: 30 };
+    const put = await http(base, 'PUT', '/api/admin/config', { office: changed, version: current.body.version }, token);
+    expect(put.status).toBe(200);
+
+    await admin.getByTestId('config-conflict').waitFor({ timeout: 5000 });
+    expect(await admin.getByTestId('config-save').isDisabled()).toBe(true);
+    await admin.getByTestId('config-reload').click();
+    await expect.poll(async () => await admin.getByTestId('office-retention').inputValue()).toBe('30');
+    expect(await admin.getByTestId('office-name').inputValue()).toBe('Sozialamt – Front Office');
+    expect(await admin.getByTestId('config-conflict').count()).toBe(0);
+
+    await admin.getByTestId('office-name').fill('Bürgeramt Mitte');
+    await save(admin);
+    expect(server.ctx.office()).toMatchObject({ name: 'Bürgeramt Mitte', retentionDays: 30 });
+  });
+});
+
+describe('admin app: set up an office from scratch', () => {
+  it('creates a concern, a counter serving it and a clerk; the clerk calls a ticket for it', async () => {
+    // A bare office: one placeholder concern and counter, which the admin replaces.
+    const bare: OfficeConfig = {
+      ...demoOffice(),
+      id: 'neu',
+      name: 'Neues Amt',
+      enforceOpeningHours: false,
+      openingHours: { weekly: {}, closedDays: [] },
+      concerns: [{ id: 'placeholder', prefix: 'X', name: 'Platzhalter' }],
+      counters: [{ id: 'placeholder-desk', name: 'Platzhalter', concernIds: ['placeholder'] }],
+    };
+    server = await startTestServer({ office: bare });
+    const base = server.url;
+    const admin = await openAdmin(base, 'concerns');
+
+    // 1. The concern.
+    await admin.getByTestId('concern-add').click();
+    await admin.getByTestId('concern-name').fill('Meldewesen');
+    expect(await admin.getByTestId('concern-prefix').inputValue()).toBe('M');
+    expect(await admin.getByTestId('concern-id').inputValue()).toBe('meldewesen');
+    await admin.getByTestId('concern-pictogram-documents').check({ force: true });
+    await admin.getByTestId('concern-quota').fill('40');
+    // ...and the placeholder goes.
+    await admin.getByTestId('concern-item-0').click();
+    await admin.getByTestId('concern-remove').click();
+    expect(await admin.getByTestId('confirm-dialog').textContent()).toContain('kein Anliegen');
+    await admin.getByTestId('confirm-ok').click();
+    expect(await admin.getByTestId('concern-name').inputValue()).toBe('Meldewesen');
+
+    // 2. The counter, on its own page (the unsaved draft comes along).
+    await admin.getByTestId('admin-tab-setup-counters').click();
+    // The placeholder counter lost its only concern with it: the page says so.
+    expect(await admin.getByTestId('counter-card-0').textContent()).toContain('Noch kein Anliegen');
+    await admin.getByTestId('counter-add').click();
+    await admin.getByTestId('counter-name-1').fill('Schalter A');
+    await admin.getByTestId('counter-area-1').fill('Erdgeschoss');
+    expect(await admin.getByTestId('counter-id-1').inputValue()).toBe('schalter-a');
+    await admin.getByTestId('counter-1-concern-meldewesen').waitFor();
+    await admin.getByTestId('counter-remove-0').click();
+    await admin.getByTestId('confirm-ok').click();
+    await admin.getByTestId('counter-0-concern-meldewesen').waitFor();
+
+    // 3. Opening hours: Monday morning, and a closed day.
+    await admin.getByTestId('admin-tab-hours').click();
+    await admin.getByTestId('hours-mon-add').click();
+    expect(await admin.getByTestId('hours-mon-from-0').inputValue()).toBe('09:00');
+    await admin.getByTestId('closed-day-input').fill('2030-12-24');
+    await admin.getByTestId('closed-day-add').click();
+    await admin.getByTestId('closed-day-remove-2030-12-24').waitFor();
+    await save(admin);
+
+    const office = server.ctx.office();
+    expect(office.concerns).toEqual([
+      { id: 'meldewesen', prefix: 'M', name: 'Meldewesen', pictogram: 'documents', dailyQuota: 40 },
+    ]);
+    expect(office.counters).toEqual([
+      { id: 'schalter-a', name: 'Schalter A', area: 'Erdgeschoss', concernIds: ['meldewesen'] },
+    ]);
+    expect(office.openingHours).toEqual({
+      weekly: { mon: [{ from: '09:00', to: '12:00' }] },
+      closedDays: ['2030-12-24'],
+    });
+
+    // 4. The clerk's account.
+    await admin.getByTestId('admin-tab-staff').click();
+    await admin.getByTestId('user-new-username').fill('m.yilmaz');
+    await admin.getByTestId('user-new-password').fill('kurz');
+    await admin.getByTestId('user-new-submit').click();
+    expect(await admin.getByTestId('user-new-error').textContent()).toContain('mindestens 8 Zeichen');
+    await admin.getByTestId('user-new-password').fill('sicher-und-lang');
+    await admin.getByTestId('user-new-submit').click();
+    await admin.getByTestId('user-m.yilmaz').waitFor();
+    expect(await admin.getByTestId('user-role-m.yilmaz').inputValue()).toBe('clerk');
+
+    // 5. A visitor draws a ticket; the new clerk calls it at the new counter.
+    const issued = await http<{ ticket: { number: string } }>(base, 'POST', '/api/tickets', {
+      concernId: 'meldewesen',
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body.ticket.number).toBe('M-001');
+
+    const counter = await newPage({ width: 1280, height: 800 });
+    await counter.goto(`${base}/counter`);
+    await signIn(counter, 'm.yilmaz', 'sicher-und-lang');
+    await counter.getByTestId('pick-counter-schalter-a').click();
+    await counter.getByTestId('action-call-next').click();
+    await expect.poll(async () => (await counter.getByTestId('current-number').textContent())?.trim()).toBe('M-001');
+
+    // The audit log names what happened.
+    await admin.getByTestId('admin-tab-audit').click();
+    await admin.getByTestId('audit-table').waitFor();
+    const actions = await admin
+      .locator('[data-action]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual(expect.arrayContaining(['config:change', 'user:create', 'counter:callNext']));
+  });
+});
+
+describe('admin app: devices', () => {
+  it('pairs a kiosk, shows its address and QR code once, and removes it', async () => {
+    server = await startTestServer();
+    const base = server.url;
+    const admin = await openAdmin(base, 'devices');
+    await admin.getByTestId('devices-empty').waitFor();
+    await admin.getByTestId('device-new-name').fill('Kiosk Eingang');
+    await admin.getByTestId('device-new-area').fill('Erdgeschoss');
+    await admin.getByTestId('device-new-submit').click();
+    await admin.getByTestId('device-paired').waitFor();
+    const url = (await admin.getByTestId('device-pairing-url').textContent())?.trim() ?? '';
+    expect(url).toMatch(new RegExp(`^${base}/kiosk\\?pair=`));
+    expect(await admin.getByTestId('device-qr').getAttribute('data-value')).toBe(url);
+    await admin.getByTestId('device-qr').locator('svg').waitFor();
+    expect(await admin.getByTestId('device-paired').textContent()).toContain('nur jetzt');
+    await admin.getByTestId('device-paired-done').click();
+
+    // The key works for the device; the list shows it, but never the address again.
+    const token = decodeURIComponent(new URL(url).searchParams.get('pair') ?? '');
+    const [device] = await server.ctx.devices.list();
+    expect(device?.name).toBe('Kiosk Eingang');
+    expect(server.ctx.devices.authenticate(token)?.id).toBe(device?.id);
+    const row = admin.getByTestId(`device-${device?.id}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Erdgeschoss');
+    expect(await admin.content()).not.toContain(token);
+
+    await admin.getByTestId(`device-remove-${device?.id}`).click();
+    await admin.getByTestId('confirm-ok').click();
+    await admin.getByTestId('devices-empty').waitFor();
+    expect(server.ctx.devices.authenticate(token)).toBeNull();
+  });
+});
