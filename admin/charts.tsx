@@ -267,16 +267,29 @@ function luminance([r, g, b]: number[]): number {
   return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
 }
 
-/** Cell colour for `t` in 0..1 (light to dark blue) and a text colour with at least 4.5:1 on it. */
+const TEXT_DARK = '#0f1b2d';
+const contrastOn = (bg: number, text: number) => (Math.max(bg, text) + 0.05) / (Math.min(bg, text) + 0.05);
+const DARK_TEXT_LUMINANCE = luminance([15, 27, 45]);
+
+function mix(k: number): number[] {
+  return LIGHT.map((l, i) => Math.round(l + ((DARK[i] ?? 0) - l) * k));
+}
+
+/**
+ * Cell colour for `t` in 0..1 (light to dark blue) and a text colour with at least 4.5:1 on it.
+ * Mid-tones where neither dark nor white text would reach 4.5:1 are moved to the nearer side.
+ */
 export function heatColor(t: number): { background: string; color: string } {
-  const k = Math.min(1, Math.max(0, t));
-  const rgb = LIGHT.map((l, i) => Math.round(l + ((DARK[i] ?? 0) - l) * k));
-  const bg = luminance(rgb);
-  const onWhite = 1.05 / (bg + 0.05);
-  return {
-    background: `rgb(${rgb.join(' ')})`,
-    color: onWhite >= 4.5 ? '#ffffff' : '#0f1b2d',
-  };
+  let k = Math.min(1, Math.max(0, t));
+  for (let step = 0; step < 100; step++) {
+    const rgb = mix(k);
+    const bg = luminance(rgb);
+    if (contrastOn(bg, 1) >= 4.5) return { background: `rgb(${rgb.join(' ')})`, color: '#ffffff' };
+    if (contrastOn(bg, DARK_TEXT_LUMINANCE) >= 4.5) return { background: `rgb(${rgb.join(' ')})`, color: TEXT_DARK };
+    // In the gap: go darker when closer to the white-text side, else lighter.
+    k = contrastOn(bg, 1) > contrastOn(bg, DARK_TEXT_LUMINANCE) ? Math.min(1, k + 0.01) : Math.max(0, k - 0.01);
+  }
+  return { background: `rgb(${DARK.join(' ')})`, color: '#ffffff' };
 }
 
 export function HeatmapTable(props: {

@@ -178,7 +178,8 @@ export function fitCalls(box: CallsBox, input: CallsFitInput): CallsFit {
   const counterEm = Math.max(1, input.counterEm) * COUNTER_SCALE;
   const besideEm = numberEm + ARROW_EM + counterEm;
   const besideFixed = 2 * ROW_PAD_REM * rem + 2 * COL_GAP_REM * rem;
-  const stackEm = Math.max(numberEm, (ARROW_EM + counterEm) * 1.0);
+  // Stacked: the number above; the arrow (0.4 em) and the counter below.
+  const stackEm = Math.max(numberEm, 0.7 + counterEm);
   const stackFixed = 2 * ROW_PAD_REM * rem;
   const min = input.minFontPx;
   const want = Math.max(1, input.count);
@@ -195,16 +196,19 @@ export function fitCalls(box: CallsBox, input: CallsFitInput): CallsFit {
     return { byWidth, rows, byHeight };
   };
 
+  // Of the layouts that fit at the minimum: the one showing more calls, then the larger size.
+  const candidates = [false, true]
+    .map((stacked) => {
+      const l = layout(stacked);
+      const fontPx = Math.max(min, Math.min(input.maxFontPx, l.byWidth, l.byHeight));
+      return { stacked, rows: l.rows, fontPx, fits: l.byWidth >= min && l.rows >= 1 };
+    })
+    .filter((c) => c.fits)
+    .sort((a, b) => b.rows - a.rows || b.fontPx - a.fontPx);
+  const best = candidates[0];
+  if (best) return { fontPx: best.fontPx, rows: best.rows, stacked: best.stacked, tooSmall: false };
   const beside = layout(false);
-  if (beside.byWidth >= min && beside.rows >= 1) {
-    const fontPx = Math.max(min, Math.min(input.maxFontPx, beside.byWidth, beside.byHeight));
-    return { fontPx, rows: beside.rows, stacked: false, tooSmall: false };
-  }
   const stack = layout(true);
-  if (stack.byWidth >= min && stack.rows >= 1) {
-    const fontPx = Math.max(min, Math.min(input.maxFontPx, stack.byWidth, stack.byHeight));
-    return { fontPx, rows: stack.rows, stacked: true, tooSmall: false };
-  }
   // Too small for the distance: one call, as big as fits, in the layout that allows the larger size.
   const besideOne = Math.min(beside.byWidth, height / ROW_EM);
   const stackOne = Math.min(stack.byWidth, height / STACK_EM);

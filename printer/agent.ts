@@ -324,7 +324,7 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (error) {
-    log.fatal(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     process.exit(2);
   }
   const server = values.server ?? process.env.LOTSE_SERVER;
@@ -333,7 +333,7 @@ async function main(): Promise<void> {
   const key = values.key ?? process.env.LOTSE_AGENT_KEY;
   const statusEvery = Number(values['status-every'] ?? 15);
   if (!server || !kioskId || !device || !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(kioskId) || !(statusEvery >= 1)) {
-    log.fatal(USAGE);
+    process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
   let agent: PrintAgent;
@@ -348,7 +348,8 @@ async function main(): Promise<void> {
       log,
     });
   } catch (error) {
-    log.fatal(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message.replace(/^LOTSE_PRINTER=/, '--device ')}\n`);
     process.exit(2);
   }
   agent.start();

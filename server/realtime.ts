@@ -196,24 +196,37 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
   // came in between: under a burst of calls the server does that work once, not per call.
   let touched = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  // With very many phones a flush takes a while; space flushes so they never use more than
+  // about a third of the process's time.
+  let flushDelay = FLUSH_MS;
   const flush = () => {
-    timer = undefined;
+    const started = performance.now();
+    try {
+      flushNow();
+    } finally {
+      timer = undefined;
+      flushDelay = Math.max(FLUSH_MS, Math.min(1000, 3 * (performance.now() - started)));
+    }
+  };
+  const flushNow = () => {
     const changed = touched;
     touched = new Set();
     const state = ctx.queue.day();
-    io.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
+    // Derived updates go to this process's own sockets only (`io.local`): with several server
+    // processes each one flushes for its own clients after every change, wherever it happened.
+    io.local.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
     const rooms = io.sockets.adapter.rooms;
     for (const ticket of state.tickets) {
       if (ticket.status !== 'waiting' && !changed.has(ticket.id)) continue;
       const room = ticketRoom(ticket.token);
       if (!rooms.has(room)) continue;
       const view = ctx.queue.view(ticket);
-      if (pushed.changed(view)) io.to(room).emit('ticket:updated', view);
+      if (pushed.changed(view)) io.local.to(room).emit('ticket:updated', view);
     }
     if (rooms.has(STAFF_ROOM)) {
       for (const counter of ctx.office().counters) {
         const view = ctx.queue.counterView(counter.id);
-        if (view) io.to(STAFF_ROOM).emit('counter:updated', view);
+        if (view) io.local.to(STAFF_ROOM).emit('counter:updated', view);
       }
     }
   };
@@ -227,7 +240,7 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
       }
       if ('ticket' in event) touched.add(event.ticket.id);
     }
-    timer ??= setTimeout(flush, FLUSH_MS);
+    timer ??= setTimeout(flush, flushDelay);
   };
   const stopQueue = ctx.queue.onChange(onChange);
   return () => {

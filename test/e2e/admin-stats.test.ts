@@ -29,7 +29,11 @@ beforeAll(async () => {
   const started = Date.now();
   server = await startTestServer({ dataDir, clock: () => NOW + (Date.now() - started) });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE', acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'de-DE',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   await page.clock.setFixedTime(NOW);
 });
@@ -55,9 +59,11 @@ async function csvOf(testid: string): Promise<Csv> {
 
 /** `[series, period, value]` of every bar or point of a chart. */
 async function marks(testid: string) {
-  return page.getByTestId(testid).evaluateAll((nodes) =>
-    nodes.map((n) => [n.getAttribute('data-series'), n.getAttribute('data-period'), n.getAttribute('data-value')]),
-  );
+  return page
+    .getByTestId(testid)
+    .evaluateAll((nodes) =>
+      nodes.map((n) => [n.getAttribute('data-series'), n.getAttribute('data-period'), n.getAttribute('data-value')]),
+    );
 }
 
 /** The figure of the CSV's total row of a period, as the chart draws it ("" -> none). */
@@ -100,7 +106,11 @@ describe('the statistics tab', () => {
     // Wait lines: only days with visitors.
     const points = await marks('chart-waits-point');
     expect(points).toHaveLength(9);
-    const column: Record<string, string> = { median: 'medianWaitMinutes', mean: 'avgWaitMinutes', p90: 'p90WaitMinutes' };
+    const column: Record<string, string> = {
+      median: 'medianWaitMinutes',
+      mean: 'avgWaitMinutes',
+      p90: 'p90WaitMinutes',
+    };
     for (const [series, period, value] of points) {
       expect(value, `${series} ${period}`).toBe(total(csv, period as string, column[series as string] as string, ''));
     }
@@ -134,12 +144,16 @@ describe('the statistics tab', () => {
     expect(drawn).toEqual(heatCsv.map((c) => [c.weekday, c.hour, c.avgArrivals]));
     // Monday 16 November, 9 to 10: 30 % of 80.
     expect(heatCsv[0]).toMatchObject({ weekday: '1', hour: '9', avgArrivals: '24', weekdayName: 'Montag' });
-    expect(await page.locator('[data-testid="stats-heatmap-cell"][data-weekday="1"][data-hour="9"]').textContent()).toBe('24');
+    expect(
+      await page.locator('[data-testid="stats-heatmap-cell"][data-weekday="1"][data-hour="9"]').textContent(),
+    ).toBe('24');
 
     const counterCsv = await csvOf('stats-csv-counters');
     const counters = await page
       .getByTestId('stats-counter-row')
-      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-counter'), r.querySelector('[data-col="served"]')?.textContent]));
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-counter'), r.querySelector('[data-col="served"]')?.textContent]),
+      );
     expect(counters).toEqual(counterCsv.map((c) => [c.counterId, c.served]));
     expect(counterCsv.map((c) => c.counterName)).toEqual(['Platz 1', 'Platz 2', 'Platz 3']);
   });
@@ -148,7 +162,9 @@ describe('the statistics tab', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
     expect(download.suggestedFilename()).toBe('lotse-stats-2026-11-16-2026-11-22-day.csv');
     const text = readFileSync((await download.path()) as string, 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes,/);
+    expect(text.split('\n')[0]).toMatch(
+      /^period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes,/,
+    );
   });
 
   it('has no serious accessibility problems', async () => {
@@ -162,7 +178,10 @@ describe('the statistics tab', () => {
       });
       return result.violations
         .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        .map(
+          (v: { id: string; nodes: { target: string[] }[] }) =>
+            `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
     });
     expect(violations).toEqual([]);
   });
@@ -189,7 +208,9 @@ describe('the statistics tab', () => {
     ]);
     for (const [period, value] of issued) expect(value).toBe(total(csv, period as string, 'issued', '0'));
     // Mondays 2, 9, 16, 23 Nov, 9 to 10: 18 + 21 + 24 + 15 = 78 over 4 days.
-    expect(await page.locator('[data-testid="stats-heatmap-cell"][data-weekday="1"][data-hour="9"]').textContent()).toBe('19,5');
+    expect(
+      await page.locator('[data-testid="stats-heatmap-cell"][data-weekday="1"][data-hour="9"]').textContent(),
+    ).toBe('19,5');
     if (shots) await page.screenshot({ path: join(shots, 'admin-stats-month-full.png'), fullPage: true });
   });
 });

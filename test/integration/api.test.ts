@@ -212,7 +212,9 @@ describe('statistics', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = String(csv.body).trim().split('\n');
     // The contract's columns first; more figures and a total row per period (concernId `*`) follow.
-    expect(lines[0]).toMatch(/^period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes(,|$)/);
+    expect(lines[0]).toMatch(
+      /^period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes(,|$)/,
+    );
     expect(lines.length).toBe(r.body.rows.length + r.body.totals.length + 1);
     const bad = await http(base, 'GET', '/api/stats?by=year', undefined, admin);
     expect(bad.status).toBe(400);

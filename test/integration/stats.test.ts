@@ -48,7 +48,9 @@ describe('a generated month (November 2026)', () => {
     const r = await get(`/api/stats?${MONTH}&by=week`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ from: '2026-11-01', to: '2026-11-30', by: 'week', targetWaitMinutes: 20 });
-    expect(r.body.totals.map((t: { period: string; issued: number; served: number }) => [t.period, t.issued, t.served])).toEqual([
+    expect(
+      r.body.totals.map((t: { period: string; issued: number; served: number }) => [t.period, t.issued, t.served]),
+    ).toEqual([
       ['2026-W45', 180, 144],
       ['2026-W46', 210, 168],
       ['2026-W47', 220, 176],
@@ -69,11 +71,22 @@ describe('a generated month (November 2026)', () => {
       });
     }
     // Housing in W45: 2 + 3 + 2 blocks (Mon 60, Tue 70, Thu 50).
-    const housing45 = r.body.rows.find((x: { period: string; concernId: string }) => x.period === '2026-W45' && x.concernId === 'housing');
+    const housing45 = r.body.rows.find(
+      (x: { period: string; concernId: string }) => x.period === '2026-W45' && x.concernId === 'housing',
+    );
     expect(housing45).toMatchObject({ issued: 70, served: 56, appointments: 14, punctualShare: 0.5 });
     // The contract's fields are all there.
     expect(Object.keys(r.body.rows[0])).toEqual(
-      expect.arrayContaining(['period', 'concernId', 'issued', 'served', 'noShow', 'avgWaitMinutes', 'p90WaitMinutes', 'avgServiceMinutes']),
+      expect.arrayContaining([
+        'period',
+        'concernId',
+        'issued',
+        'served',
+        'noShow',
+        'avgWaitMinutes',
+        'p90WaitMinutes',
+        'avgServiceMinutes',
+      ]),
     );
   });
 
@@ -107,7 +120,13 @@ describe('a generated month (November 2026)', () => {
       ['housing', 310],
     ]);
     // The summary of the whole range: the concerns, then every concern together.
-    expect(r.body.summary.map((x: { period: string; concernId: string; issued: number }) => [x.period, x.concernId, x.issued])).toEqual([
+    expect(
+      r.body.summary.map((x: { period: string; concernId: string; issued: number }) => [
+        x.period,
+        x.concernId,
+        x.issued,
+      ]),
+    ).toEqual([
       ['2026-11-01/2026-11-30', 'documents', 220],
       ['2026-11-01/2026-11-30', 'education', 280],
       ['2026-11-01/2026-11-30', 'housing', 310],
@@ -117,7 +136,9 @@ describe('a generated month (November 2026)', () => {
 
   it('gives each office day and each hour', async () => {
     const days = await get(`/api/stats?${MONTH}&by=day`);
-    expect(days.body.totals.map((t: { period: string; issued: number }) => [t.period, t.issued])).toEqual(Object.entries(MONTH_DAYS));
+    expect(days.body.totals.map((t: { period: string; issued: number }) => [t.period, t.issued])).toEqual(
+      Object.entries(MONTH_DAYS),
+    );
     const hours = await get('/api/stats?from=2026-11-16&to=2026-11-16&by=hour');
     // Monday 16 Nov, 80 tickets: 24, 24, 24 and 8.
     expect(hours.body.totals.map((t: { period: string; issued: number }) => [t.period, t.issued])).toEqual([
@@ -146,9 +167,15 @@ describe('a generated month (November 2026)', () => {
     for (const row of expected) {
       const line = records.find((r) => r.period === row.period && r.concernId === row.concernId);
       expect(line, `${row.period} ${row.concernId}`).toBeDefined();
-      for (const [key, value] of Object.entries(row)) expect(line?.[key], `${row.period} ${row.concernId} ${key}`).toBe(cell(value));
+      for (const [key, value] of Object.entries(row))
+        expect(line?.[key], `${row.period} ${row.concernId} ${key}`).toBe(cell(value));
     }
-    expect(records.filter((r) => r.period === '2026-W47').map((r) => r.concernId)).toEqual(['documents', 'education', 'housing', '*']);
+    expect(records.filter((r) => r.period === '2026-W47').map((r) => r.concernId)).toEqual([
+      'documents',
+      'education',
+      'housing',
+      '*',
+    ]);
     expect(records.find((r) => r.concernId === '*')?.concernName).toBe('Alle Anliegen');
     expect(records.find((r) => r.concernId === 'housing')?.concernName).toBe('Wohngeld');
   });
@@ -172,7 +199,14 @@ describe('a generated month (November 2026)', () => {
     const csv = await get(`/api/stats/heatmap?${MONTH}&format=csv`);
     const records = parseCsv(String(csv.body));
     expect(records).toHaveLength(13);
-    expect(records[0]).toEqual({ weekday: '1', hour: '9', arrivals: '93', days: '5', avgArrivals: '18.6', weekdayName: 'Montag' });
+    expect(records[0]).toEqual({
+      weekday: '1',
+      hour: '9',
+      arrivals: '93',
+      days: '5',
+      avgArrivals: '18.6',
+      weekdayName: 'Montag',
+    });
 
     const housing = await get(`/api/stats/heatmap?${MONTH}&concernId=housing`);
     expect(housing.body.cells.reduce((s: number, c: { arrivals: number }) => s + c.arrivals, 0)).toBe(310);
@@ -183,9 +217,33 @@ describe('a generated month (November 2026)', () => {
     expect(r.status).toBe(200);
     // 648 served: desk-2 (housing) 31 blocks x 8, desk-3 (education) 28 x 8, desk-1 (documents) 22 x 8.
     expect(r.body.rows).toEqual([
-      { period: '2026-11-01/2026-11-30', counterId: 'desk-1', served: 176, noShow: 22, avgServiceMinutes: 8, medianServiceMinutes: 6, servedShare: 0.272 },
-      { period: '2026-11-01/2026-11-30', counterId: 'desk-2', served: 248, noShow: 31, avgServiceMinutes: 8, medianServiceMinutes: 6, servedShare: 0.383 },
-      { period: '2026-11-01/2026-11-30', counterId: 'desk-3', served: 224, noShow: 28, avgServiceMinutes: 8, medianServiceMinutes: 6, servedShare: 0.346 },
+      {
+        period: '2026-11-01/2026-11-30',
+        counterId: 'desk-1',
+        served: 176,
+        noShow: 22,
+        avgServiceMinutes: 8,
+        medianServiceMinutes: 6,
+        servedShare: 0.272,
+      },
+      {
+        period: '2026-11-01/2026-11-30',
+        counterId: 'desk-2',
+        served: 248,
+        noShow: 31,
+        avgServiceMinutes: 8,
+        medianServiceMinutes: 6,
+        servedShare: 0.383,
+      },
+      {
+        period: '2026-11-01/2026-11-30',
+        counterId: 'desk-3',
+        served: 224,
+        noShow: 28,
+        avgServiceMinutes: 8,
+        medianServiceMinutes: 6,
+        servedShare: 0.346,
+      },
     ]);
     const csv = parseCsv(String((await get(`/api/stats/counters?${MONTH}&format=csv`)).body));
     expect(csv.map((c) => [c.counterId, c.served, c.counterName])).toEqual([
@@ -331,7 +389,13 @@ describe('an office day through the real API', () => {
       servedWithinTargetShare: 1,
     });
     const counters = await http(s.url, 'GET', `/api/stats/counters?${day}`, undefined, manager);
-    expect(counters.body.rows.map((r: { counterId: string; served: number; noShow: number }) => [r.counterId, r.served, r.noShow])).toEqual([
+    expect(
+      counters.body.rows.map((r: { counterId: string; served: number; noShow: number }) => [
+        r.counterId,
+        r.served,
+        r.noShow,
+      ]),
+    ).toEqual([
       ['desk-2', 3, 0],
       ['desk-3', 0, 1],
     ]);
