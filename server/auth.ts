@@ -2,12 +2,12 @@
  * Staff accounts and sessions: argon2 password hashes, random session tokens (cookie or
  * bearer), login throttling, and the admin bootstrap on a first start.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Role, StaffUser } from '../core/types.ts';
 import type { Clock } from './queue-service.ts';
 import { logger } from './logger.ts';
-import type { Store } from './store/store.ts';
+import type { Store, StoredSession } from './store/store.ts';
 
 const log = logger('auth');
 
@@ -28,9 +28,15 @@ export type LoginResult =
   | { ok: true; token: string; user: StaffUser }
   | { ok: false; error: 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' };
 
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** How long a process trusts a session it looked up (other processes may revoke it meanwhile). */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_CAP = 5_000;
+
 export class Auth {
-  private readonly sessions = new Map<string, Session>();
   private readonly failures = new Map<string, number[]>();
+  private readonly cache = new Map<string, { session: StoredSession; at: number }>();
 
   constructor(
     private readonly store: Store,
@@ -72,47 +78,58 @@ export class Auth {
     this.failures.delete(key);
     const token = randomBytes(32).toString('base64url');
     const staff: StaffUser = { username: user.username, role: user.role };
-    this.sessions.set(token, { user: staff, expiresAt: now + SESSION_TTL_MS });
-    this.prune(now);
+    await this.store.putSession({ tokenHash: hashToken(token), user: staff, expiresAt: now + SESSION_TTL_MS });
     return { ok: true, token, user: staff };
   }
 
-  logout(token: string): void {
-    this.sessions.delete(token);
+  async logout(token: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    this.cache.delete(tokenHash);
+    await this.store.deleteSession(tokenHash);
   }
 
   /** The signed-in user of a session token, or null. */
-  userFor(token: string | undefined): StaffUser | null {
-    return this.sessionFor(token)?.user ?? null;
+  async userFor(token: string | undefined): Promise<StaffUser | null> {
+    return (await this.sessionFor(token))?.user ?? null;
   }
 
-  sessionFor(token: string | undefined): Session | null {
-    if (!token) return null;
-    const session = this.sessions.get(token);
-    if (!session) return null;
-    if (session.expiresAt <= this.clock()) {
-      this.sessions.delete(token);
+  async sessionFor(token: string | undefined): Promise<Session | null> {
+    if (!token || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const now = this.clock();
+    const cached = this.cache.get(tokenHash);
+    let session = cached && now - cached.at < SESSION_CACHE_MS ? cached.session : undefined;
+    if (!session) {
+      session = (await this.store.getSession(tokenHash)) ?? undefined;
+      if (!session) {
+        this.cache.delete(tokenHash);
+        return null;
+      }
+      this.cache.set(tokenHash, { session, at: now });
+      if (this.cache.size > SESSION_CACHE_CAP) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    if (session.expiresAt <= now) {
+      this.cache.delete(tokenHash);
+      await this.store.deleteSession(tokenHash);
       return null;
     }
     return session;
   }
 
   /** A clerk signs in to a counter: from now on this session acts only there. */
-  bindCounter(token: string, counterId: string): void {
-    const session = this.sessionFor(token);
-    if (session) session.counterId = counterId;
+  async bindCounter(token: string, counterId: string): Promise<void> {
+    const session = await this.sessionFor(token);
+    if (!session) return;
+    const tokenHash = hashToken(token);
+    const next: StoredSession = { tokenHash, user: session.user, expiresAt: session.expiresAt, counterId };
+    await this.store.putSession(next);
+    this.cache.set(tokenHash, { session: next, at: this.clock() });
   }
 
   /** Ends every session of a user (after a password or role change, or removal). */
-  revokeUser(username: string): void {
-    for (const [token, s] of this.sessions) if (s.user.username === username) this.sessions.delete(token);
-  }
-
-  private prune(now: number): void {
-    if (this.sessions.size <= SESSIONS_CAP) return;
-    for (const [token, s] of this.sessions) {
-      if (s.expiresAt <= now || this.sessions.size > SESSIONS_CAP) this.sessions.delete(token);
-    }
+  async revokeUser(username: string): Promise<void> {
+    for (const [k, v] of this.cache) if (v.session.user.username === username) this.cache.delete(k);
+    await this.store.deleteSessionsOf(username);
   }
 }
 

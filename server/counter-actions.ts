@@ -106,12 +106,16 @@ export function authorizeCounter(ctx: AppContext, session: Session | null, count
 }
 
 /** A clerk (or admin) signs in to a counter with this session. */
-export function signInToCounter(ctx: AppContext, token: string | undefined, counterId: string): Result<true> {
-  const session = ctx.auth.sessionFor(token);
+export async function signInToCounter(
+  ctx: AppContext,
+  token: string | undefined,
+  counterId: string,
+): Promise<Result<true>> {
+  const session = await ctx.auth.sessionFor(token);
   if (!session) return fail('UNAUTHENTICATED');
   if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
   if (token && session.counterId !== counterId) {
-    ctx.auth.bindCounter(token, counterId);
+    await ctx.auth.bindCounter(token, counterId);
     ctx.audit.record(session.user, 'counter:sign-in', counterId);
   }
   return ok(true);

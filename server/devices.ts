@@ -70,10 +70,16 @@ export class DeviceService {
   }
 
   /** The paired device presenting `token`, or null. Notes when it was last seen. */
-  authenticate(token: string | undefined): StoredDevice | null {
+  async authenticate(token: string | undefined): Promise<StoredDevice | null> {
     if (!token || token.length > 200) return null;
-    const device = this.byHash.get(hashToken(token));
-    if (!device) return null;
+    const tokenHash = hashToken(token);
+    let device = this.byHash.get(tokenHash);
+    if (!device) {
+      // Paired through another server process?
+      device = (await this.store.findDeviceByTokenHash(tokenHash)) ?? undefined;
+      if (!device) return null;
+      this.byHash.set(tokenHash, device);
+    }
     const now = this.clock();
     if (!device.lastSeenAt || now - device.lastSeenAt > LAST_SEEN_EVERY_MS) {
       device.lastSeenAt = now;

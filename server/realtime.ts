@@ -48,14 +48,14 @@ function handlers(ctx: AppContext): Handlers {
   const counterAction =
     <K extends 'callNext' | 'recall' | 'complete' | 'noShow' | 'start' | 'park'>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
-      const r = await runCounterAction(ctx, session(socket), name, req.counterId, {});
+      const r = await runCounterAction(ctx, await session(socket), name, req.counterId, {});
       return r.ok ? done(r.value) : failed(r.error);
     };
   return {
     'screen:join': {
       schema: z.object({ afterSeq: z.number().int().min(0).optional() }),
       async run(socket, req) {
-        if (ctx.office().requireDevicePairing && !socket.data.device && !session(socket)) {
+        if (ctx.office().requireDevicePairing && !socket.data.device && !(await session(socket))) {
           return failed('DEVICE_REQUIRED');
         }
         await socket.join(SCREENS_ROOM);
@@ -82,7 +82,7 @@ function handlers(ctx: AppContext): Handlers {
     'counter:watch': {
       schema: CounterReq,
       async run(socket, req) {
-        const signed = signInToCounter(ctx, socket.data.sessionToken, req.counterId);
+        const signed = await signInToCounter(ctx, socket.data.sessionToken, req.counterId);
         if (!signed.ok) return signed;
         const view = ctx.queue.counterView(req.counterId);
         if (!view) return failed('UNKNOWN_COUNTER');
@@ -97,14 +97,14 @@ function handlers(ctx: AppContext): Handlers {
     'counter:callSpecific': {
       schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, session(socket), 'callSpecific', req.counterId, { ticketId: req.ticketId });
+        const r = await runCounterAction(ctx, await session(socket), 'callSpecific', req.counterId, { ticketId: req.ticketId });
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
     'counter:returnParked': {
       schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, session(socket), 'returnParked', req.counterId, { ticketId: req.ticketId });
+        const r = await runCounterAction(ctx, await session(socket), 'returnParked', req.counterId, { ticketId: req.ticketId });
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
@@ -113,7 +113,7 @@ function handlers(ctx: AppContext): Handlers {
     'counter:transfer': {
       schema: CounterReq.extend({ concernId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, session(socket), 'transfer', req.counterId, {
+        const r = await runCounterAction(ctx, await session(socket), 'transfer', req.counterId, {
           concernId: req.concernId,
         });
         return r.ok ? done(r.value) : failed(r.error);
@@ -126,7 +126,7 @@ function handlers(ctx: AppContext): Handlers {
       }),
       async run(socket, req) {
         const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
-        const r = await runCounterAction(ctx, session(socket), 'setStatus', req.counterId, payload);
+        const r = await runCounterAction(ctx, await session(socket), 'setStatus', req.counterId, payload);
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
@@ -164,16 +164,16 @@ class TicketPushCache {
 }
 
 export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const headers = socket.request.headers;
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; device?: unknown };
     const token =
       typeof auth.token === 'string'
         ? auth.token
         : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    if (token && ctx.auth.sessionFor(token)) socket.data.sessionToken = token;
+    if (token && (await ctx.auth.sessionFor(token))) socket.data.sessionToken = token;
     const deviceToken = typeof auth.device === 'string' ? auth.device : headers['x-lotse-device'];
-    const device = ctx.devices.authenticate(typeof deviceToken === 'string' ? deviceToken : undefined);
+    const device = await ctx.devices.authenticate(typeof deviceToken === 'string' ? deviceToken : undefined);
     if (device) {
       socket.data.device = { id: device.id, kind: device.kind, ...(device.area ? { area: device.area } : {}) };
     }

@@ -59,7 +59,7 @@ export class StaffService {
     else if (user.disabled) next.disabled = true;
     next.createdAt = user.createdAt;
     await this.store.saveUser(next);
-    this.auth.revokeUser(username);
+    await this.auth.revokeUser(username);
     return ok(present(next));
   }
 
@@ -69,7 +69,7 @@ export class StaffService {
     if (!user) return fail('UNKNOWN_USER');
     if (user.role === 'admin' && !user.disabled && activeAdmins(users) <= 1) return fail('LAST_ADMIN');
     await this.store.deleteUser(username);
-    this.auth.revokeUser(username);
+    await this.auth.revokeUser(username);
     return ok(true);
   }
 }

@@ -24,15 +24,15 @@ export function authRoutes(ctx: AppContext): Router {
     res.json({ token: result.token, user: result.user });
   });
 
-  router.post('/api/logout', (req, res) => {
+  router.post('/api/logout', async (req, res) => {
     const token = tokenFromHeaders(req.headers);
-    if (token) ctx.auth.logout(token);
+    if (token) await ctx.auth.logout(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.json({ ok: true });
   });
 
-  router.get('/api/me', (req, res) => {
-    const user = currentUser(ctx, req);
+  router.get('/api/me', async (req, res) => {
+    const user = await currentUser(ctx, req);
     if (!user) return sendError(res, 'UNAUTHENTICATED');
     res.json({ user });
   });

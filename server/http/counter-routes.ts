@@ -23,22 +23,22 @@ export function counterRoutes(ctx: AppContext): Router {
     <K extends CounterActionName>(name: K, payloadOf: (req: Request) => CounterActionPayloads[K]) =>
     async (req: Request, res: Response) => {
       const { id } = parse(CounterIdParam, req.params);
-      const result = await runCounterAction(ctx, currentSession(ctx, req), name, id, payloadOf(req));
+      const result = await runCounterAction(ctx, await currentSession(ctx, req), name, id, payloadOf(req));
       if (!result.ok) return sendError(res, result.error);
       res.json(result.value);
     };
   const none = () => ({}) as Record<string, never>;
 
-  router.get('/api/counters/:id', (req, res) => {
+  router.get('/api/counters/:id', async (req, res) => {
     const { id } = parse(CounterIdParam, req.params);
-    const allowed = authorizeCounter(ctx, currentSession(ctx, req), id);
+    const allowed = authorizeCounter(ctx, await currentSession(ctx, req), id);
     if (!allowed.ok) return sendError(res, allowed.error);
     res.json(ctx.queue.counterView(id));
   });
   /** A clerk signs in to this counter (the counter app does this over the socket with counter:watch). */
-  router.post('/api/counters/:id/sign-in', (req, res) => {
+  router.post('/api/counters/:id/sign-in', async (req, res) => {
     const { id } = parse(CounterIdParam, req.params);
-    const signed = signInToCounter(ctx, tokenFromHeaders(req.headers), id);
+    const signed = await signInToCounter(ctx, tokenFromHeaders(req.headers), id);
     if (!signed.ok) return sendError(res, signed.error);
     res.json(ctx.queue.counterView(id));
   });

@@ -5,17 +5,17 @@ import { type Session, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 
-export function currentUser(ctx: AppContext, req: Request): StaffUser | null {
+export function currentUser(ctx: AppContext, req: Request): Promise<StaffUser | null> {
   return ctx.auth.userFor(tokenFromHeaders(req.headers));
 }
 
-export function currentSession(ctx: AppContext, req: Request): Session | null {
+export function currentSession(ctx: AppContext, req: Request): Promise<Session | null> {
   return ctx.auth.sessionFor(tokenFromHeaders(req.headers));
 }
 
 export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const user = currentUser(ctx, req);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const user = await currentUser(ctx, req);
     if (!user) return sendError(res, 'UNAUTHENTICATED');
     if (!roles.includes(user.role)) return sendError(res, 'FORBIDDEN');
     res.locals.user = user;

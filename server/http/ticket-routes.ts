@@ -14,8 +14,8 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!body.concernId && !body.appointmentCode) return sendError(res, 'VALIDATION_FAILED');
     const headerKey = req.get('idempotency-key');
     const idempotencyKey = body.idempotencyKey ?? (headerKey && headerKey.length <= 100 ? headerKey : undefined);
-    const staff = currentUser(ctx, req);
-    const device = ctx.devices.authenticate(req.get('x-lotse-device'));
+    const staff = await currentUser(ctx, req);
+    const device = await ctx.devices.authenticate(req.get('x-lotse-device'));
     if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk') return sendError(res, 'DEVICE_REQUIRED');
     const result = await ctx.queue.issue({
       ...(body.concernId ? { concernId: body.concernId } : {}),

@@ -53,14 +53,14 @@ const done = <T>(data: T): Answer<T> => ({ ok: true, data });
 const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
 
 function handlers(ctx: AppContext): Handlers {
-  const isAdmin = (socket: PrintSocket) => ctx.auth.userFor(socket.data.sessionToken)?.role === 'admin';
+  const isAdmin = async (socket: PrintSocket) => (await ctx.auth.userFor(socket.data.sessionToken))?.role === 'admin';
   return {
     'printer:watch': {
       schema: z.object({ all: z.boolean().optional(), kioskId: KioskId.optional() }),
       async run(socket, req) {
         if (req.all) {
-          if (!ctx.auth.userFor(socket.data.sessionToken)) return failed('UNAUTHENTICATED');
-          if (!isAdmin(socket)) return failed('FORBIDDEN');
+          if (!(await ctx.auth.userFor(socket.data.sessionToken))) return failed('UNAUTHENTICATED');
+          if (!(await isAdmin(socket))) return failed('FORBIDDEN');
           await socket.join(PRINTERS_ROOM);
           return done(ctx.printing.adminViews());
         }

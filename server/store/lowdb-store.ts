@@ -25,6 +25,7 @@ import {
   StoreError,
   type StoreExport,
   type StoredDevice,
+  type StoredSession,
   type StoredUser,
   type TransactionResult,
 } from './store.ts';
@@ -256,6 +257,33 @@ class LowdbStore implements Store {
   async deleteUser(username: string) {
     this.staff.data.users = this.staff.data.users.filter((u) => u.username !== username);
     await this.staff.write();
+  }
+
+  /** Sessions live in memory: one process, and a restart signs everybody out. */
+  private readonly sessions = new Map<string, StoredSession>();
+
+  async getSession(tokenHash: string) {
+    return this.sessions.get(tokenHash) ?? null;
+  }
+
+  async putSession(session: StoredSession) {
+    this.sessions.set(session.tokenHash, session);
+    if (this.sessions.size > 10_000) {
+      const now = Date.now();
+      for (const [k, v] of this.sessions) if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
+    }
+  }
+
+  async deleteSession(tokenHash: string) {
+    this.sessions.delete(tokenHash);
+  }
+
+  async deleteSessionsOf(username: string) {
+    for (const [k, v] of this.sessions) if (v.user.username === username) this.sessions.delete(k);
+  }
+
+  async findDeviceByTokenHash(tokenHash: string) {
+    return this.devices.data.devices.find((d) => d.tokenHash === tokenHash) ?? null;
   }
 
   async listDevices() {

@@ -3,7 +3,7 @@
  * process, PostgreSQL for several) implement it. Every method resolves only once the data is stored.
  */
 import type { HourBucket } from '../../core/stats.ts';
-import type { Appointment, DayState, Role, Ticket } from '../../core/types.ts';
+import type { Appointment, DayState, Role, StaffUser, Ticket } from '../../core/types.ts';
 
 export interface StoredUser {
   username: string;
@@ -25,6 +25,15 @@ export interface StoredDevice {
   tokenHash: string;
   createdAt: number;
   lastSeenAt?: number;
+}
+
+/** A signed-in staff session (the token itself is never stored, only its hash). */
+export interface StoredSession {
+  tokenHash: string;
+  user: StaffUser;
+  expiresAt: number;
+  /** The counter a clerk signed in to. */
+  counterId?: string;
 }
 
 /** One staff action. Never holds visitors' data; tickets appear only by number. */
@@ -83,7 +92,13 @@ export interface Store {
   saveUser(user: StoredUser): Promise<void>;
   deleteUser(username: string): Promise<void>;
 
+  getSession(tokenHash: string): Promise<StoredSession | null>;
+  putSession(session: StoredSession): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(username: string): Promise<void>;
+
   listDevices(): Promise<StoredDevice[]>;
+  findDeviceByTokenHash(tokenHash: string): Promise<StoredDevice | null>;
   saveDevice(device: StoredDevice): Promise<void>;
   deleteDevice(id: string): Promise<void>;
 
