@@ -215,11 +215,11 @@ export function RecentCalls({ calls, highlighted, timeZone, language, t }: Recen
             data-counter-id={call.counterId}
           >
             <span class="recent-number ticket-no">{call.number}</span>
-            <span class="recent-counter">{call.counterName}</span>
-            <span class="recent-time">
+            <span class="recent-counter">
+              {call.counterName}
               {call.recall && <span class="recent-again">{t.again}</span>}
-              {timeText(Date.parse(call.calledAt), timeZone, language)}
             </span>
+            <span class="recent-time">{timeText(Date.parse(call.calledAt), timeZone, language)}</span>
           </li>
         ))}
       </ol>

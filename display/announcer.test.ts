@@ -103,7 +103,10 @@ describe('Announcer', () => {
   });
 
   it('given speech that never ends, then the watchdog moves on to the next announcement', async () => {
-    const { a, events } = announcer((text) => (text === 'stuck' ? new Promise(() => {}) : Promise.resolve('spoken')), 5000);
+    const { a, events } = announcer(
+      (text) => (text === 'stuck' ? new Promise(() => {}) : Promise.resolve('spoken')),
+      5000,
+    );
     a.announce(item(1, 'stuck'));
     a.announce(item(2, 'next'));
     await vi.advanceTimersByTimeAsync(5000 + 50 + 200);

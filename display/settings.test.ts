@@ -17,7 +17,9 @@ describe('parseScreenSettings', () => {
 
   it('given every setting, then each is read', () => {
     expect(
-      parseScreenSettings('?area=Erdgeschoss&counters=desk-1,%20desk-3,&orientation=portrait&distance=6,5&diagonal=55&lang=AR'),
+      parseScreenSettings(
+        '?area=Erdgeschoss&counters=desk-1,%20desk-3,&orientation=portrait&distance=6,5&diagonal=55&lang=AR',
+      ),
     ).toEqual({
       area: 'Erdgeschoss',
       counterIds: ['desk-1', 'desk-3'],
@@ -29,9 +31,9 @@ describe('parseScreenSettings', () => {
   });
 
   it('given invalid values, then they are ignored', () => {
-    expect(
-      parseScreenSettings('?area=%20%20&counters=,&orientation=upside&distance=-3&diagonal=abc&lang=xx'),
-    ).toEqual(NO_SETTINGS);
+    expect(parseScreenSettings('?area=%20%20&counters=,&orientation=upside&distance=-3&diagonal=abc&lang=xx')).toEqual(
+      NO_SETTINGS,
+    );
     expect(parseScreenSettings('?distance=500').distanceM).toBeNull();
     expect(parseScreenSettings('?diagonal=3').diagonalIn).toBeNull();
   });
@@ -94,7 +96,10 @@ describe('fitCalls', () => {
   });
 
   it('given more rows fit than calls exist, then rows equal the calls', () => {
-    const fit = fitCalls({ width: 1140, height: 2000, remPx: 20 }, { count: 2, ...sizes, minFontPx: 100, maxFontPx: 280 });
+    const fit = fitCalls(
+      { width: 1140, height: 2000, remPx: 20 },
+      { count: 2, ...sizes, minFontPx: 100, maxFontPx: 280 },
+    );
     expect(fit.rows).toBe(2);
   });
 

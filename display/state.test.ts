@@ -187,7 +187,12 @@ describe('reconnect', () => {
     socket.answerJoin({ office: office(), queue: snapshot(40) });
     socket.drop();
     socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(2), missed: [], recent: [call(2, 'W-002'), call(1, 'W-001')] });
+    socket.answerJoin({
+      office: office(),
+      queue: snapshot(2),
+      missed: [],
+      recent: [call(2, 'W-002'), call(1, 'W-001')],
+    });
     expect(announcer.items).toEqual([]);
     expect(announcer.resets).toBe(1);
     expect(screen.recent.value.map((c) => c.seq)).toEqual([2, 1]);
@@ -216,10 +221,14 @@ describe('a screen limited to an area', () => {
     const old = call(1, 'B-001', 'desk-3');
     socket.answerJoin({
       office: office(),
-      queue: snapshot(2, [call(2, 'W-001', 'desk-1'), old], [
-        { concernId: 'housing', count: 3, estimatedWaitMinutes: 12 },
-        { concernId: 'education', count: 1, estimatedWaitMinutes: 4 },
-      ]),
+      queue: snapshot(
+        2,
+        [call(2, 'W-001', 'desk-1'), old],
+        [
+          { concernId: 'housing', count: 3, estimatedWaitMinutes: 12 },
+          { concernId: 'education', count: 1, estimatedWaitMinutes: 4 },
+        ],
+      ),
       missed: [old, call(2, 'W-001', 'desk-1')],
       recent: [call(2, 'W-001', 'desk-1')],
     });

@@ -43,7 +43,13 @@ export function call(seq: number, number: string, counterId = 'desk-1', recall =
 }
 
 export function current(c: CallView): CalledView {
-  return { number: c.number, concernId: c.concernId, counterId: c.counterId, counterName: c.counterName, calledAt: c.calledAt };
+  return {
+    number: c.number,
+    concernId: c.concernId,
+    counterId: c.counterId,
+    counterName: c.counterName,
+    calledAt: c.calledAt,
+  };
 }
 
 export function snapshot(seq: number, called: CallView[] = [], waiting: QueueSnapshot['waiting'] = []): QueueSnapshot {
@@ -107,7 +113,12 @@ export class FakeSocket {
   }
 
   /** Answers the oldest open join. */
-  answerJoin(data: { office: OfficePublic; queue: QueueSnapshot; missed?: CallView[]; recent?: CallView[] }): JoinRequest {
+  answerJoin(data: {
+    office: OfficePublic;
+    queue: QueueSnapshot;
+    missed?: CallView[];
+    recent?: CallView[];
+  }): JoinRequest {
     const join = this.joins.shift();
     if (!join) throw new Error('no join pending');
     join.reply(null, { ok: true, data: { missed: [], recent: [], ...data } });

@@ -1,16 +1,16 @@
 /** Appointment times as visitors read them, and the line on the ticket: checked in on time, or late. */
 import type { OfficePublic, TicketView } from '../core/api.ts';
-import { dateText, timeText } from '../ui/hours.ts';
+import { clockText, dateText, timeText } from '../ui/hours.ts';
 import { fill, type Language } from '../ui/i18n.ts';
 import { checkinMessages } from './checkin-messages.ts';
 
 /** Minutes after the slot after which an appointment holder waits like a walk-in (the server's default). */
 const DEFAULT_LATE_MINUTES = 15;
 
-/** "10:00" on the day of `today`, else "Dienstag, 24. November, 10:00" (office time zone). */
+/** "9:30" on the day of `today`, else "Dienstag, 24. November, 9:30" (office time zone, as the opening hours). */
 export function appointmentTime(iso: string, office: OfficePublic, language: Language, today = Date.now()): string {
   const at = Date.parse(iso);
-  const time = timeText(at, office.timezone, language);
+  const time = clockText(timeText(at, office.timezone, language));
   const day = dateText(at, office.timezone, language);
   return day === dateText(today, office.timezone, language) ? time : `${day}, ${time}`;
 }

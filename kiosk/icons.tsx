@@ -1,7 +1,15 @@
 /** The kiosk's own line icons (appointment, read aloud, contrast) on the 48×48 grid of `ui/pictograms.tsx`. */
 import type { ComponentChildren } from 'preact';
 
-export function Icon({ size, class: className, children }: { size: string; class?: string; children: ComponentChildren }) {
+export function Icon({
+  size,
+  class: className,
+  children,
+}: {
+  size: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   return (
     <svg
       class={className}

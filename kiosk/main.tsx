@@ -26,6 +26,7 @@ import {
   lastActivity,
   loadOffice,
   office,
+  officeUpdated,
   offline,
   openCheckin,
   reconnecting,
@@ -110,7 +111,7 @@ function App() {
       );
       break;
     case 'refused':
-      page = checkin && (
+      page = checkin ? (
         <checkin.RefusedScreen
           reason={view.reason}
           {...(view.appointmentAt ? { appointmentAt: view.appointmentAt } : {})}
@@ -119,6 +120,8 @@ function App() {
           {...common}
           onAgain={() => openCheckin()}
         />
+      ) : (
+        <WaitOverlay language={lang} mode="busy" />
       );
       break;
     default:
@@ -275,9 +278,7 @@ function startRealtime(): void {
   socket.on('disconnect', goingOffline);
   socket.on('connect_error', goingOffline);
   // Concerns added or changed by the admin: the start screen shows them at once.
-  socket.on('office:updated', (next) => {
-    office.value = next;
-  });
+  socket.on('office:updated', officeUpdated);
 }
 
 harden();

@@ -96,11 +96,21 @@ function followPrinter(): void {
 }
 let printerFollowed = false;
 
+/** Counts pushed configurations: an answer to an older request must not overwrite a newer push. */
+let officePushes = 0;
+
+/** A configuration pushed by the server (`office:updated`): concerns added or changed. */
+export function officeUpdated(next: OfficePublic): void {
+  officePushes++;
+  office.value = next;
+}
+
 export async function loadOffice(): Promise<OfficePublic> {
   followPrinter();
+  const pushes = officePushes;
   const data = await api<OfficePublic>('GET', '/api/office');
-  office.value = data;
-  return data;
+  if (pushes === officePushes || !office.value) office.value = data;
+  return office.value;
 }
 
 function retryable(error: unknown): boolean {

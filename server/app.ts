@@ -5,7 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './context.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
@@ -27,7 +27,12 @@ export interface Application {
   close(): Promise<void>;
 }
 
-export function createApplication(httpServer: HttpServer, ctx: AppContext): Application {
+export interface ApplicationOptions {
+  /** A socket.io adapter (Redis streams) so that several server processes share rooms and events. */
+  adapter?: ServerOptions['adapter'];
+}
+
+export function createApplication(httpServer: HttpServer, ctx: AppContext, options: ApplicationOptions = {}): Application {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -71,6 +76,7 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext): Appl
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   const detach = attachRealtime(io, ctx);
   const detachPrint = attachPrintRealtime(io, ctx);

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   LOTSE_ADMIN_PASSWORD: z.string().min(8, 'LOTSE_ADMIN_PASSWORD needs at least 8 characters').optional(),
   LOTSE_PRINTER: z.string().min(1).default('virtual'),
   LOTSE_PUBLIC_URL: z.string().url().optional(),
+  LOTSE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional(),
+  LOTSE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected redis://…').optional(),
 });
 
 export interface ServerConfig {
@@ -21,6 +23,10 @@ export interface ServerConfig {
   printer: string;
   /** Base URL printed into QR codes; by default taken from the request. */
   publicUrl: string | undefined;
+  /** PostgreSQL instead of the embedded lowdb files: several server processes share it. */
+  databaseUrl: string | undefined;
+  /** Redis for socket.io across processes (a call made on one reaches screens on all). */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -40,5 +46,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     adminPassword: e.LOTSE_ADMIN_PASSWORD,
     printer: e.LOTSE_PRINTER,
     publicUrl: e.LOTSE_PUBLIC_URL,
+    databaseUrl: e.LOTSE_DATABASE_URL,
+    redisUrl: e.LOTSE_REDIS_URL,
   };
 }

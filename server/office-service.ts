@@ -22,18 +22,22 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** Where a changed configuration is saved. */
+export type OfficePersistence = (office: OfficeConfig) => Promise<void>;
+
 export class OfficeService {
   private current: OfficeConfig;
   private currentVersion: string;
   private readonly listeners = new Set<OfficeListener>();
 
   /**
-   * @param path the file changes are saved to; `null` keeps changes in memory only (tests that
-   *             pass an office object directly).
+   * @param persist saves a changed configuration; `null` keeps changes in memory only (tests
+   *                that pass an office object directly).
    */
   constructor(
     initial: OfficeConfig,
-    private readonly path: string | null,
+    private readonly persist: OfficePersistence | null,
+    private readonly path: string | null = null,
   ) {
     this.current = initial;
     this.currentVersion = versionOf(initial);
@@ -41,10 +45,32 @@ export class OfficeService {
 
   /** Opens the configured file, or `<dataDir>/office.json` (seeded from the demo office). */
   static open(configPath: string | undefined, dataDir: string): OfficeService {
-    if (configPath) return new OfficeService(loadOfficeConfig(configPath), configPath);
-    const path = join(dataDir, 'office.json');
-    if (!existsSync(path)) copyFileSync(DEMO_OFFICE_PATH, path);
-    return new OfficeService(loadOfficeConfig(path), path);
+    const path = configPath ?? join(dataDir, 'office.json');
+    if (!configPath && !existsSync(path)) copyFileSync(DEMO_OFFICE_PATH, path);
+    const save: OfficePersistence = async (office) => writeFileDurably(path, `${JSON.stringify(office, null, 2)}\n`);
+    return new OfficeService(loadOfficeConfig(path), save, path);
+  }
+
+  /** Another server process saved a new configuration: take it and tell the listeners. */
+  adopt(value: unknown): void {
+    const parsed = OfficeConfigSchema.safeParse(value);
+    if (!parsed.success) {
+      log.error('a configuration saved by another process is invalid; keeping the current one');
+      return;
+    }
+    this.current = parsed.data as OfficeConfig;
+    this.currentVersion = versionOf(this.current);
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current);
+      } catch (error) {
+        log.error({ err: error }, 'office listener failed');
+      }
+    }
   }
 
   get(): OfficeConfig {
@@ -66,10 +92,10 @@ export class OfficeService {
   }
 
   /** Validates and saves a whole new configuration. */
-  replace(
+  async replace(
     value: unknown,
     expectedVersion?: string,
-  ): Result<OfficeConfig> | { ok: false; error: 'VALIDATION_FAILED'; issues: ConfigIssue[] } {
+  ): Promise<Result<OfficeConfig> | { ok: false; error: 'VALIDATION_FAILED'; issues: ConfigIssue[] }> {
     if (expectedVersion !== undefined && expectedVersion !== this.currentVersion) return fail('CONFIG_CHANGED');
     const parsed = OfficeConfigSchema.safeParse(value);
     if (!parsed.success) {
@@ -81,17 +107,11 @@ export class OfficeService {
     }
     const next = parsed.data as OfficeConfig;
     if (next.id !== this.current.id) return fail('VALIDATION_FAILED');
-    if (this.path) writeFileDurably(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    if (this.persist) await this.persist(next);
     this.current = next;
     this.currentVersion = versionOf(next);
     log.info({ version: this.currentVersion }, 'office configuration changed');
-    for (const listener of this.listeners) {
-      try {
-        listener(next);
-      } catch (error) {
-        log.error({ err: error }, 'office listener failed');
-      }
-    }
+    this.notify();
     return ok(next);
   }
 }

@@ -1,4 +1,5 @@
 /** Builds and starts a whole Lotse server; used by `main.ts` and by the tests. */
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,14 @@ import { OfficeService } from './office-service.ts';
 import { createPrintService, type PrintServiceOptions } from './printing/print-service.ts';
 import { StaffService } from './staff.ts';
 import { type Clock, QueueService } from './queue-service.ts';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { logger } from './logger.ts';
+import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
+import { openPostgresStore } from './store/postgres-store.ts';
+
+const log = logger('start');
 
 export interface StartOptions {
   /** Defaults to the office file named in the configuration (or the demo office). */
@@ -34,13 +42,60 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** lowdb files by default; PostgreSQL (with the office configuration in it) when configured. */
+async function openStorage(config: ServerConfig, options: StartOptions) {
+  if (!config.databaseUrl) {
+    const store = await openLowdbStore(config.dataDir);
+    try {
+      const officeService = options.office
+        ? new OfficeService(options.office, null)
+        : OfficeService.open(config.officeConfigPath, config.dataDir);
+      return { store, officeService };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const seed = options.office ?? loadOfficeConfig(config.officeConfigPath);
+  const store = await openPostgresStore(config.databaseUrl, seed.id);
+  try {
+    const saved = await store.loadOffice();
+    const initial = saved ? parseOfficeConfig(saved, `database office ${seed.id}`) : seed;
+    if (!saved) await store.saveOffice(seed);
+    const officeService = new OfficeService(initial, (next) => store.saveOffice(next));
+    store.onOfficeChange(() => {
+      void store
+        .loadOffice()
+        .then((value) => officeService.adopt(value))
+        .catch((error: unknown) => log.error({ err: error }, 'reloading the office configuration failed'));
+    });
+    return { store, officeService };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** socket.io across processes: the Redis streams adapter (it also recovers missed events). */
+async function openAdapter(config: ServerConfig) {
+  if (!config.redisUrl) return { adapter: undefined, close: async () => undefined };
+  const client = createClient({ url: config.redisUrl });
+  client.on('error', (error: unknown) => log.error({ err: error }, 'redis connection failed'));
+  await client.connect();
+  return {
+    adapter: createAdapter(client),
+    close: async () => {
+      await client.quit().catch(() => undefined);
+    },
+  };
+}
+
 export async function startLotse(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => Date.now());
-  const store = await openLowdbStore(config.dataDir);
+  const { store, officeService } = await openStorage(config, options);
+  let closeAdapter = async () => undefined as void;
   try {
-    const officeService = options.office
-      ? new OfficeService(options.office, null)
-      : OfficeService.open(config.officeConfigPath, config.dataDir);
     const office = () => officeService.get();
     const queue = new QueueService(store, office, clock);
     await queue.init();
@@ -65,7 +120,9 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
     const httpServer = createServer();
-    const application = createApplication(httpServer, ctx);
+    const adapter = await openAdapter(config);
+    closeAdapter = adapter.close;
+    const application = createApplication(httpServer, ctx, adapter.adapter ? { adapter: adapter.adapter } : {});
     officeService.onChange(() => queue.refresh());
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -87,10 +144,12 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         await ctx.printing.stop();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await closeAdapter();
         await store.close();
       },
     };
   } catch (error) {
+    await closeAdapter();
     await store.close();
     throw error;
   }

@@ -44,9 +44,9 @@ export function adminRoutes(ctx: AppContext): Router {
     res.type('application/json').send(`${JSON.stringify(ctx.office(), null, 2)}\n`);
   });
 
-  router.put('/api/admin/config', admin, (req, res) => {
+  router.put('/api/admin/config', admin, async (req, res) => {
     const body = parse(ConfigBody, req.body);
-    const result = ctx.officeService.replace(body.office, body.version);
+    const result = await ctx.officeService.replace(body.office, body.version);
     if (!result.ok) {
       if ('issues' in result) {
         res.status(400).json({

@@ -131,6 +131,11 @@ describe('the statistics tab', () => {
     const byKey = (a: unknown[], b: unknown[]) => String(a.slice(0, 2)).localeCompare(String(b.slice(0, 2)));
     expect([...tableRows].sort(byKey)).toEqual(csv.map((r) => [r.period, r.concernId, r.issued, r.served]).sort(byKey));
     expect(tableRows.filter((_, i) => i % 4 === 3).map((r) => r[1])).toEqual(['*', '*', '*']);
+    if (shots) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(shots, 'admin-stats.png') });
+      await page.screenshot({ path: join(shots, 'admin-stats-week-full.png'), fullPage: true });
+    }
   });
 
   it('shows the arrival heat map and the counters as in their CSV', async () => {
@@ -186,12 +191,24 @@ describe('the statistics tab', () => {
     expect(violations).toEqual([]);
   });
 
-  it('sums this month per week', async () => {
-    if (shots) {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(shots, 'admin-stats.png') });
-      await page.screenshot({ path: join(shots, 'admin-stats-week-full.png'), fullPage: true });
+  it('groups by hour, and says so plainly when a range has no data', async () => {
+    await page.getByTestId('stats-quick-last-week').click();
+    await waitForStats('Mo 16.11.2026 bis So 22.11.2026');
+    await page.getByTestId('stats-by').selectOption('hour');
+    await page.getByTestId('stats-load').click();
+    // Monday 9–12, Tuesday 13–17, Thursday 9–12: 13 hours with visitors, two bars each.
+    await expect.poll(async () => (await marks('chart-visitors-bar')).length).toBe(26);
+    const csv = await csvOf('stats-csv-chart');
+    for (const [series, period, value] of await marks('chart-visitors-bar')) {
+      expect(value, `${series} ${period}`).toBe(total(csv, period as string, series as string, '0'));
     }
+    expect(total(csv, '2026-11-17 16:00', 'issued', '0')).toBe('24');
+
+    await page.getByTestId('stats-quick-last-month').click();
+    await expect.poll(async () => page.getByTestId('stats-empty').isVisible()).toBe(true);
+  });
+
+  it('sums this month per week', async () => {
     await page.getByTestId('stats-quick-this-month').click();
     await waitForStats('So 01.11.2026 bis Mi 25.11.2026');
     await page.getByTestId('stats-by').selectOption('week');

@@ -296,7 +296,7 @@ describe('admin app: devices', () => {
     const token = decodeURIComponent(new URL(url).searchParams.get('pair') ?? '');
     const [device] = await server.ctx.devices.list();
     expect(device?.name).toBe('Kiosk Eingang');
-    expect(server.ctx.devices.authenticate(token)?.id).toBe(device?.id);
+    expect((await server.ctx.devices.authenticate(token))?.id).toBe(device?.id);
     const row = admin.getByTestId(`device-${device?.id}`);
     await row.waitFor();
     expect(await row.textContent()).toContain('Erdgeschoss');

@@ -59,7 +59,13 @@ function clerk(base: string, token: string, server?: TestServer) {
       return r.body.ticket;
     },
     async callNext(counterId: string): Promise<TicketView> {
-      const r = await http<{ ticket: TicketView | null }>(base, 'POST', `/api/counters/${counterId}/call-next`, undefined, token);
+      const r = await http<{ ticket: TicketView | null }>(
+        base,
+        'POST',
+        `/api/counters/${counterId}/call-next`,
+        undefined,
+        token,
+      );
       expect(r.status).toBe(200);
       expect(r.body.ticket).not.toBeNull();
       return r.body.ticket as TicketView;
@@ -72,7 +78,12 @@ function clerk(base: string, token: string, server?: TestServer) {
   };
 }
 
-async function openDisplay(base: string, query = '', viewport = { width: 1920, height: 1080 }, on = browser): Promise<Page> {
+async function openDisplay(
+  base: string,
+  query = '',
+  viewport = { width: 1920, height: 1080 },
+  on = browser,
+): Promise<Page> {
   const context = await on.newContext({ viewport });
   contexts.push(context);
   const page = await context.newPage();
@@ -121,10 +132,14 @@ describe('lobby screen: calls', () => {
       const sent = Date.now();
       const ticket = await o.callNext('desk-2');
       await expect
-        .poll(() => page.evaluate((n) => (window as unknown as { __seen: Record<string, number> }).__seen[n], ticket.number), {
-          timeout: 5000,
-          interval: 20,
-        })
+        .poll(
+          () =>
+            page.evaluate((n) => (window as unknown as { __seen: Record<string, number> }).__seen[n], ticket.number),
+          {
+            timeout: 5000,
+            interval: 20,
+          },
+        )
         .toBeDefined();
       const seenAt = await page.evaluate(
         (n) => (window as unknown as { __seen: Record<string, number> }).__seen[n] as number,
@@ -174,9 +189,11 @@ describe('lobby screen: calls', () => {
       expect(records[i]?.startedAt as number).toBeGreaterThanOrEqual(records[i - 1]?.endedAt as number);
     }
     // The server's order (by seq) is the announcement order; the board shows all three.
-    expect((await page.getByTestId('recent-call').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))))).slice(0, 3)).toEqual(
-      [...seqs].reverse(),
-    );
+    expect(
+      (
+        await page.getByTestId('recent-call').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))))
+      ).slice(0, 3),
+    ).toEqual([...seqs].reverse());
     expect((await shownNumbers(page)).sort()).toEqual(['B-001', 'U-001', 'W-001']);
 
     await o.recall('desk-2');
@@ -273,13 +290,13 @@ describe('lobby screen: settings from the URL', () => {
     await announced(ground, 1);
     expect(await texts(upstairs)).toEqual([`Nummer ${atDesk4.number.replace(/-0*/, ' ')}, bitte zu Platz 4.`]);
     expect(await texts(ground)).toEqual([`Nummer ${atDesk3.number.replace(/-0*/, ' ')}, bitte zu Platz 3.`]);
-    expect(await upstairs.getByTestId('recent-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter-id')))).toEqual([
-      'desk-4',
-    ]);
+    expect(
+      await upstairs.getByTestId('recent-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter-id'))),
+    ).toEqual(['desk-4']);
     // Waiting per concern: only the concerns served upstairs (desk 4: subsistence, housing).
-    const cards = await upstairs.locator('[data-testid^="waiting-"].waiting-card').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('data-testid')),
-    );
+    const cards = await upstairs
+      .locator('[data-testid^="waiting-"].waiting-card')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(cards.sort()).toEqual(['waiting-housing', 'waiting-subsistence']);
     expect(await upstairs.getByTestId('board-area').textContent()).toBe('1. Stock');
     await ground.screenshot({ path: join(SHOTS, 'display-area.png') });
@@ -359,14 +376,25 @@ describe('lobby screen: settings from the URL', () => {
     const o = await office();
     await o.issue('housing');
     const page = await openDisplay(o.base, '?lang=ar');
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
     expect(await page.locator('#current-title').textContent()).toBe('الرقم');
     expect(await page.locator('#recent-title').textContent()).toBe('آخر النداءات');
     const ticket = await o.callNext('desk-2');
     const [record] = await announced(page, 1);
-    expect(record).toMatchObject({ language: 'ar', text: `الرقم ${ticket.number.replace(/-0*/, ' ')}، تفضل إلى Platz 2.` });
+    expect(record).toMatchObject({
+      language: 'ar',
+      text: `الرقم ${ticket.number.replace(/-0*/, ' ')}، تفضل إلى Platz 2.`,
+    });
     // The number stays left to right inside the Arabic page.
-    expect(await page.getByTestId('call-number').first().evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+    expect(
+      await page
+        .getByTestId('call-number')
+        .first()
+        .evaluate((e) => getComputedStyle(e).direction),
+    ).toBe('ltr');
     await page.screenshot({ path: join(SHOTS, 'display-arabic.png') });
 
     const english = await openDisplay(o.base, '?lang=en');

@@ -51,14 +51,25 @@ async function issue(concernId: string, language = 'de'): Promise<TicketView> {
 }
 
 async function act(counterId: string, action: 'call-next' | 'complete' | 'recall'): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(server.url, 'POST', `/api/counters/${counterId}/${action}`, undefined, token);
+  const r = await http<{ ticket: TicketView | null }>(
+    server.url,
+    'POST',
+    `/api/counters/${counterId}/${action}`,
+    undefined,
+    token,
+  );
   expect(r.status).toBe(200);
   return r.body.ticket;
 }
 
 /** A phone (390 × 844, touch) on the ticket's page, with `navigator.vibrate` recorded. */
 async function openPhone(ticket: TicketView, locale = 'de-DE'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale,
+  });
   contexts.push(context);
   await context.addInitScript(() => {
     const calls: unknown[] = [];
@@ -86,7 +97,10 @@ describe('the phone page', () => {
     for (let i = 0; i < 3; i++) await issue('housing');
     const mine = await issue('housing');
     const phone = await openPhone(mine);
-    expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['de', 'ltr']);
+    expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'de',
+      'ltr',
+    ]);
     expect(await phone.getByTestId('phone-status').getAttribute('data-status')).toBe('waiting');
     expect(await phone.getByTestId('phone-ahead').textContent()).toBe('Vor Ihnen warten 3 Personen.');
     expect(await phone.getByTestId('phone-next').count()).toBe(0);
@@ -115,7 +129,9 @@ describe('the phone page', () => {
     const latency = Date.now() - sent;
     expect(await phone.getByTestId('phone-counter').textContent()).toBe('Platz 2');
     expect(await phone.getByTestId('phone-status').textContent()).toBe('Sie sind dran!');
-    const counterSize = await phone.getByTestId('phone-counter').evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    const counterSize = await phone
+      .getByTestId('phone-counter')
+      .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(counterSize).toBeGreaterThanOrEqual(48);
     await expect.poll(() => vibrations(phone)).toEqual([[200], [400, 200, 400, 200, 800]]);
     const called = (await signals(phone)).filter((s) => s.kind === 'called');
@@ -146,7 +162,10 @@ describe('the phone page', () => {
     // Already two ahead when the page opens: notice shown, no nudge (nothing changed).
     expect(await en.getByTestId('phone-next').textContent()).toContain('Only 2 people are ahead of you.');
     expect(await vibrations(en)).toEqual([]);
-    expect(await ar.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await ar.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
     expect(await ar.getByTestId('phone-ahead').textContent()).toBe('ينتظر قبلك 3 أشخاص.');
 
     await act('desk-2', 'call-next');
@@ -194,7 +213,9 @@ describe('the phone page', () => {
     });
     await page.goto(`${server.url}${mine.statusUrl}`, { waitUntil: 'networkidle' });
     await page.getByTestId('phone-number').waitFor();
-    console.log(`[figures] phone page first load: ${(bytes / 1024).toFixed(1)} KiB in ${files.length} files (uncompressed)`);
+    console.log(
+      `[figures] phone page first load: ${(bytes / 1024).toFixed(1)} KiB in ${files.length} files (uncompressed)`,
+    );
     expect(bytes).toBeLessThan(150 * 1024);
   });
 });

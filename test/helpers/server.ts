@@ -39,6 +39,9 @@ export async function startTestServer(
     publicUrl?: string;
     /** Printer polling and waiting times. */
     printing?: PrintServiceOptions;
+    /** LOTSE_DATABASE_URL and LOTSE_REDIS_URL: a process of a multi-process deployment. */
+    databaseUrl?: string;
+    redisUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
@@ -50,6 +53,8 @@ export async function startTestServer(
     adminPassword: ADMIN_PASSWORD,
     printer: options.printer ?? 'none',
     publicUrl: options.publicUrl,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
   };
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),

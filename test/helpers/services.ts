@@ -1,0 +1,94 @@
+/**
+ * Real PostgreSQL and Redis servers for tests, from Debian's packages (`.ci/run` installs
+ * `postgresql` and `redis-server`), each in a temporary folder on a random loopback port.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './ports.ts';
+
+export interface Service {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort() : [];
+  const version = versions.at(-1);
+  if (!version) throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run does)');
+  return join(root, version, 'bin');
+}
+
+/** initdb refuses to run as root: run it as the `postgres` user when we are root. */
+function asPostgres(cmd: string, args: string[]) {
+  if (process.getuid?.() === 0) return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
+  return execFileSync(cmd, args, { stdio: 'pipe' });
+}
+
+export async function startPostgres(): Promise<Service> {
+  const bin = postgresBin();
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-pg-'));
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
+  const data = join(dir, 'data');
+  asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'lotse', '--no-sync']);
+  const port = await freePort();
+  asPostgres(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
+  return {
+    url: `postgres://lotse@127.0.0.1:${port}/postgres`,
+    async stop() {
+      try {
+        asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+async function waitForPort(port: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = createConnection({ host: '127.0.0.1', port }, () => {
+        c.end();
+        resolve(true);
+      });
+      c.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+export async function startRedis(): Promise<Service> {
+  if (!existsSync('/usr/bin/redis-server')) throw new Error('Redis is not installed: apt-get install redis-server (.ci/run does)');
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-redis-'));
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  await waitForPort(port, 10_000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
