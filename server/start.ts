@@ -77,14 +77,17 @@ async function openStorage(config: ServerConfig, options: StartOptions) {
   }
 }
 
-/** socket.io across processes: the Redis streams adapter (it also recovers missed events). */
-async function openAdapter(config: ServerConfig) {
+/**
+ * socket.io across processes: the Redis streams adapter (it also recovers missed events).
+ * One stream per office, so the screens of one office never hear another office's calls.
+ */
+async function openAdapter(config: ServerConfig, officeId: string) {
   if (!config.redisUrl) return { adapter: undefined, close: async () => undefined };
   const client = createClient({ url: config.redisUrl });
   client.on('error', (error: unknown) => log.error({ err: error }, 'redis connection failed'));
   await client.connect();
   return {
-    adapter: createAdapter(client),
+    adapter: createAdapter(client, { streamName: `lotse:${officeId}` }),
     close: async () => {
       await client.quit().catch(() => undefined);
     },
@@ -120,7 +123,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
     const httpServer = createServer();
-    const adapter = await openAdapter(config);
+    const adapter = await openAdapter(config, officeService.get().id);
     closeAdapter = adapter.close;
     const application = createApplication(httpServer, ctx, adapter.adapter ? { adapter: adapter.adapter } : {});
     officeService.onChange(() => queue.refresh());

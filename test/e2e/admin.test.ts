@@ -305,6 +305,6 @@ describe('admin app: devices', () => {
     await admin.getByTestId(`device-remove-${device?.id}`).click();
     await admin.getByTestId('confirm-ok').click();
     await admin.getByTestId('devices-empty').waitFor();
-    expect(server.ctx.devices.authenticate(token)).toBeNull();
+    expect(await server.ctx.devices.authenticate(token)).toBeNull();
   });
 });
