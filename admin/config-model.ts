@@ -191,6 +191,9 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
   office.announcements.templates = cleanTranslations(office.announcements.templates) ?? {};
   if (office.statsTargetWaitMinutes === undefined || office.statsTargetWaitMinutes === null)
     delete office.statsTargetWaitMinutes;
+  for (const key of ['priorityInterleave', 'preferenceMinutes', 'appointmentCheckinMinutes'] as const) {
+    if (office.policy[key] === undefined || office.policy[key] === null) delete office.policy[key];
+  }
   return office;
 }
 
@@ -360,6 +363,9 @@ const FIELD_NAMES: Record<string, string> = {
   statsTargetWaitMinutes: 'Ziel für die Wartezeit',
   appointmentLeadMinutes: 'Termine: Vorlauf',
   appointmentLateMinutes: 'Termine: Verspätung',
+  appointmentCheckinMinutes: 'Termine: anmelden ab',
+  priorityInterleave: 'Nach Terminen in Folge',
+  preferenceMinutes: 'Vorrang des eigenen Anliegens',
   maxWaitMinutes: 'Längste Wartezeit',
   maxCalls: 'Aufrufe bis „nicht erschienen“',
   language: 'Sprache der Ansage',

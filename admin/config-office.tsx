@@ -153,6 +153,50 @@ export function OfficePage({ model, fail }: OfficePageProps) {
                 />
                 <NumberField
                   model={model}
+                  path="policy.appointmentCheckinMinutes"
+                  label="Termine: anmelden ab"
+                  unit="Minuten vorher"
+                  hint="So früh können Besucher mit Termin am Kiosk einchecken. Leer: 60 Minuten."
+                  value={draft.policy.appointmentCheckinMinutes}
+                  integer
+                  optional
+                  placeholder="60"
+                  testId="office-checkin"
+                  update={(o, v) => {
+                    o.policy.appointmentCheckinMinutes = v;
+                  }}
+                />
+                <NumberField
+                  model={model}
+                  path="policy.priorityInterleave"
+                  label="Nach Terminen in Folge"
+                  unit="Termine"
+                  hint="Danach ruft ein Platz einmal jemanden ohne Termin, wenn jemand wartet. Leer oder 0: Termine immer zuerst."
+                  value={draft.policy.priorityInterleave}
+                  integer
+                  optional
+                  placeholder="0"
+                  testId="office-interleave"
+                  update={(o, v) => {
+                    o.policy.priorityInterleave = v;
+                  }}
+                />
+                <NumberField
+                  model={model}
+                  path="policy.preferenceMinutes"
+                  label="Vorrang des eigenen Anliegens"
+                  unit="Minuten"
+                  hint="Jede Stufe weiter unten in der Anliegen-Liste eines Platzes zählt wie so viele Minuten weniger Wartezeit. Leer oder 0: Die Liste entscheidet nur bei Gleichstand."
+                  value={draft.policy.preferenceMinutes}
+                  optional
+                  placeholder="0"
+                  testId="office-preference"
+                  update={(o, v) => {
+                    o.policy.preferenceMinutes = v;
+                  }}
+                />
+                <NumberField
+                  model={model}
                   path="policy.maxCalls"
                   label="Aufrufe bis „nicht erschienen“"
                   hint="So oft wird eine Nummer aufgerufen. Danach gilt sie als nicht erschienen."

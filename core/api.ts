@@ -102,6 +102,10 @@ export interface OfficePublic {
   counters: CounterPublic[];
   announcements: AnnouncementConfig;
   kioskResetSeconds: number;
+  /** What the kiosk needs of the queue policy to explain an appointment check-in. */
+  appointments: { lateMinutes: number; checkinMinutes: number };
+  /** Only paired kiosks and screens may draw tickets and show calls. */
+  requireDevicePairing: boolean;
 }
 
 /** A waiting visitor as a clerk sees it: by number only. */
@@ -250,5 +254,10 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
     counters: office.counters.map((c) => ({ ...c })),
     announcements: office.announcements,
     kioskResetSeconds: office.kioskResetSeconds,
+    appointments: {
+      lateMinutes: office.policy.appointmentLateMinutes,
+      checkinMinutes: office.policy.appointmentCheckinMinutes ?? 60,
+    },
+    requireDevicePairing: office.requireDevicePairing === true,
   };
 }

@@ -200,6 +200,24 @@ describe('reconnect', () => {
     expect(announcer.seqs).toEqual([3]);
   });
 
+  it('given the link drops while a join is under way, then the next connect joins at once and the old answer is ignored', () => {
+    const { screen, socket, announcer } = setup();
+    socket.connect();
+    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    socket.drop();
+    socket.connect(); // join with afterSeq 0 under way…
+    socket.drop(); // …and lost
+    socket.connect();
+    expect(socket.joins.map((j) => j.req)).toEqual([{ afterSeq: 0 }, { afterSeq: 0 }]);
+    const stale = socket.joins.shift() as (typeof socket.joins)[number];
+    const c1 = call(1, 'W-001');
+    socket.answerJoin({ office: office(), queue: snapshot(1, [c1]), missed: [c1] });
+    expect(announcer.seqs).toEqual([1]);
+    stale.reply(null, { ok: true, data: { office: office(), queue: snapshot(1, [c1]), missed: [c1], recent: [] } });
+    expect(announcer.seqs).toEqual([1]);
+    expect(screen.recent.value).toHaveLength(1);
+  });
+
   it('given join answers that fail, then one retry timer at a time', () => {
     const { socket } = setup();
     socket.connect();

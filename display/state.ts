@@ -95,6 +95,8 @@ export function createScreen(options: ScreenOptions = {}) {
     let lastSeq: number | undefined;
     let joining = false;
     let joinAgain = false;
+    /** Increases when the link drops: answers to joins sent before are ignored. */
+    let generation = 0;
     let stopped = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,13 +152,14 @@ export function createScreen(options: ScreenOptions = {}) {
       joining = true;
       clearTimeout(retryTimer);
       retryTimer = undefined;
+      const sentIn = generation;
       const first = lastSeq === undefined;
       // A screen limited to some counters asks for the whole recent-call buffer on its first join,
       // to fill its "last calls" from it (the server's `recent` has the last ten of all counters).
       const request = first ? (counters.value === null ? {} : { afterSeq: 0 }) : { afterSeq: lastSeq as number };
       socket.timeout(JOIN_TIMEOUT_MS).emit('screen:join', request, (err, answer) => {
+        if (stopped || sentIn !== generation) return; // sent over a link that has dropped since
         joining = false;
-        if (stopped) return;
         if (err || !answer.ok) {
           clearTimeout(retryTimer);
           retryTimer = setTimeout(join, JOIN_RETRY_MS);
@@ -206,6 +209,11 @@ export function createScreen(options: ScreenOptions = {}) {
     };
     const down = () => {
       connected.value = false;
+      // A join under way is lost with the link; the next connect joins afresh.
+      if (joining) {
+        joining = false;
+        generation++;
+      }
       if (offlineTimer === undefined && !offline.value) {
         offlineTimer = setTimeout(() => {
           offlineTimer = undefined;

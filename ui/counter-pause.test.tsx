@@ -48,6 +48,8 @@ const office: OfficePublic = {
   counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
   announcements: { templates: {}, language: 'de' },
   kioskResetSeconds: 30,
+  appointments: { lateMinutes: 15, checkinMinutes: 60 },
+  requireDevicePairing: false,
 };
 
 let state: CounterView;

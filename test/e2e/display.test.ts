@@ -128,8 +128,10 @@ describe('lobby screen: calls', () => {
     for (let i = 0; i < 6; i++) await o.issue('housing');
     // One warm-up call (first render paths), then five measured ones.
     const latencies: number[] = [];
+    let firstSent = 0;
     for (let i = 0; i < 6; i++) {
       const sent = Date.now();
+      if (i === 0) firstSent = sent;
       const ticket = await o.callNext('desk-2');
       await expect
         .poll(
@@ -151,7 +153,7 @@ describe('lobby screen: calls', () => {
     const records = await log(page);
     console.log(
       `[figures] call → display latency ms: ${latencies.join(', ')} (median ${median(latencies)}); ` +
-        `call → gong start ms (first): ${(records[0]?.startedAt ?? 0) - (records[0]?.queuedAt ?? 0)} after arrival`,
+        `call → gong starts (first call): ${(records[0]?.startedAt ?? 0) - firstSent} ms`,
     );
     expect(median(latencies)).toBeLessThan(100);
     for (const l of latencies) expect(l).toBeLessThan(2000);
