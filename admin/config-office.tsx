@@ -141,18 +141,6 @@ export function OfficePage({ model, fail }: OfficePageProps) {
                 />
                 <NumberField
                   model={model}
-                  path="policy.maxWaitMinutes"
-                  label="Längste Wartezeit"
-                  unit="Minuten"
-                  hint="Wer so lange wartet, kommt vor allen anderen ohne Termin dran."
-                  value={draft.policy.maxWaitMinutes}
-                  testId="office-max-wait"
-                  update={(o, v) => {
-                    o.policy.maxWaitMinutes = v as number;
-                  }}
-                />
-                <NumberField
-                  model={model}
                   path="policy.appointmentCheckinMinutes"
                   label="Termine: anmelden ab"
                   unit="Minuten vorher"
@@ -164,6 +152,18 @@ export function OfficePage({ model, fail }: OfficePageProps) {
                   testId="office-checkin"
                   update={(o, v) => {
                     o.policy.appointmentCheckinMinutes = v;
+                  }}
+                />
+                <NumberField
+                  model={model}
+                  path="policy.maxWaitMinutes"
+                  label="Längste Wartezeit"
+                  unit="Minuten"
+                  hint="Wer so lange wartet, kommt vor allen anderen ohne Termin dran."
+                  value={draft.policy.maxWaitMinutes}
+                  testId="office-max-wait"
+                  update={(o, v) => {
+                    o.policy.maxWaitMinutes = v as number;
                   }}
                 />
                 <NumberField

@@ -5,6 +5,7 @@
  * repeated with the same key (also by "Noch einmal"), so the visitor never gets two tickets and
  * never loses one.
  */
+import { deviceHeaders } from '../ui/device.ts';
 import { signal } from '@preact/signals';
 import type { ConcernPublic, OfficePublic, TicketView } from '../core/api.ts';
 import { ApiError, api } from '../ui/api.ts';
@@ -144,7 +145,7 @@ async function postTicket(body: Record<string, unknown>): Promise<IssueAnswer> {
     response = await fetch('/api/tickets', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...deviceHeaders() },
       body: JSON.stringify(body),
     });
   } catch {

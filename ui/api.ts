@@ -1,5 +1,6 @@
 /** HTTP client shared by the apps: JSON in and out, errors as `ApiError` with the server's code. */
 import type { ApiErrorBody } from '../core/api.ts';
+import { deviceHeaders } from './device.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -10,13 +11,22 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...deviceHeaders(),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
