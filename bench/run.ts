@@ -11,6 +11,7 @@ import { simulateDays } from '../core/simulate/model.ts';
 import { summarize } from '../core/simulate/report.ts';
 import { loadOfficeConfig } from '../server/office-config.ts';
 import { bundleSizes } from './bundles.ts';
+import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
 import { benchIssue } from './issue.ts';
@@ -144,6 +145,17 @@ async function main() {
   await section('stats', async () => {
     for (const f of await benchStats({ runs: quick ? 3 : 7, withStore: false })) {
       record({ id: `stats.${f.tickets}`, name: `statistics of a year, ${f.tickets.toLocaleString('en')} tickets`, value: r2(f.aggregateMs), unit: 'ms', target: `≤ ${STATS_TARGET_MS}`, ok: f.aggregateMs <= STATS_TARGET_MS });
+    }
+  });
+
+  await section('cluster', async () => {
+    for (const c of await benchCluster([1, 3], quick ? 100 : 300, quick ? 40 : 100)) {
+      const p = `${c.processes} process${c.processes > 1 ? 'es' : ''} on PostgreSQL + Redis`;
+      record({ id: `cluster.${c.processes}.issue`, name: `ticket issue throughput, 12 kiosks, ${p}`, value: Math.round(c.issuePerSecond), unit: '/s', target: '-', ok: null });
+      record({ id: `cluster.${c.processes}.issue.p99`, name: `ticket issue p99, 12 kiosks, ${p}`, value: r2(c.issueP99), unit: 'ms', target: '-', ok: null });
+      record({ id: `cluster.${c.processes}.call.p50`, name: `call → screen p50, screens on every process, ${p}`, value: r2(c.callP50), unit: 'ms', target: '-', ok: null });
+      record({ id: `cluster.${c.processes}.call.p99`, name: `call → screen p99, screens on every process, ${p}`, value: r2(c.callP99), unit: 'ms', target: '≤ 20', ok: c.callP99 <= 20 });
+      record({ id: `cluster.${c.processes}.lost`, name: `calls not received by a screen, ${p}`, value: c.lost, unit: '', target: '0', ok: c.lost === 0 });
     }
   });
 

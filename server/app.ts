@@ -54,6 +54,8 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext, optio
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A whole office configuration (many concerns in six languages) may be larger than any other body.
+  app.use('/api/admin/config', express.json({ limit: '512kb' }));
   app.use(express.json({ limit: '64kb' }));
 
   app.use(publicRoutes(ctx));

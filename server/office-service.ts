@@ -106,7 +106,13 @@ export class OfficeService {
       };
     }
     const next = parsed.data as OfficeConfig;
-    if (next.id !== this.current.id) return fail('VALIDATION_FAILED');
+    if (next.id !== this.current.id) {
+      return {
+        ok: false,
+        error: 'VALIDATION_FAILED',
+        issues: [{ path: 'id', message: `this server serves the office "${this.current.id}"` }],
+      };
+    }
     if (this.persist) await this.persist(next);
     this.current = next;
     this.currentVersion = versionOf(next);

@@ -97,7 +97,7 @@ async function openAdapter(config: ServerConfig, officeId: string) {
 export async function startLotse(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => Date.now());
   const { store, officeService } = await openStorage(config, options);
-  let closeAdapter = async () => undefined as void;
+  let closeAdapter: () => Promise<void> = async () => {};
   try {
     const office = () => officeService.get();
     const queue = new QueueService(store, office, clock);

@@ -109,7 +109,11 @@ describe('nginx in front of two processes', () => {
       s.on('connect', () => void s.emitWithAck('screen:join', {}));
     }
     const heard = screens.map(() => new Set<string>());
-    screens.forEach((s, i) => s.on('call:announced', (c: { number: string }) => heard[i]!.add(c.number)));
+    screens.forEach((s, i) => {
+      s.on('call:announced', (c: { number: string }) => {
+        heard[i]!.add(c.number);
+      });
+    });
 
     const confirmed: { number: string; token: string }[] = [];
     let stop = false;

@@ -1,0 +1,104 @@
+/**
+ * One process against three: real PostgreSQL and Redis (Debian's packages) on loopback, server
+ * processes on them. Ticket throughput with 12 kiosks spread over the processes, and the
+ * call → screen latency with 300 screens spread over the processes while clerks call 20 per
+ * second on the first process. Side by side for 1 and 3 processes.
+ */
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { startServerProcess, type ServerProcess } from '../test/helpers/processes.ts';
+import { removeDir, tempDataDir } from '../test/helpers/server.ts';
+import { startPostgres, startRedis } from '../test/helpers/services.ts';
+import { BENCH_ADMIN_PASSWORD, postJson, quantile } from './server-process.ts';
+
+export interface ClusterFigures {
+  processes: number;
+  issuePerSecond: number;
+  issueP99: number;
+  callP50: number;
+  callP99: number;
+  lost: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+async function measure(nodes: ServerProcess[], screensTotal: number, calls: number): Promise<Omit<ClusterFigures, 'processes'>> {
+  // Throughput: 12 kiosks, each drawing tickets one after another, spread over the processes.
+  const latencies: number[] = [];
+  const kiosks = 12;
+  const perKiosk = 50;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: kiosks }, async (_, k) => {
+      const base = nodes[k % nodes.length]!.url;
+      for (let i = 0; i < perKiosk; i++) {
+        const start = performance.now();
+        await postJson(base, '/api/tickets', { concernId: 'certificates' });
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  const issuePerSecond = (kiosks * perKiosk) / ((performance.now() - t0) / 1000);
+
+  // Screens on every process; calls made on the first one.
+  const sockets: Socket[] = [];
+  try {
+    for (let i = 0; i < screensTotal; i++) {
+      sockets.push(io(nodes[i % nodes.length]!.url, { transports: ['websocket'], forceNew: true, reconnection: false }));
+    }
+    await Promise.all(sockets.map((s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())))));
+    await Promise.all(sockets.map((s) => s.emitWithAck('screen:join', {})));
+    const received: [string, number][] = [];
+    for (const s of sockets) s.on('call:announced', (c: { number: string }) => received.push([c.number, now()]));
+    const token = (await postJson(nodes[0]!.url, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })).token;
+    const sentAt = new Map<string, number>();
+    const started = now();
+    for (let i = 0; i < calls; i++) {
+      const wait = started + i * 50 - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const sent = now();
+      const answer = await postJson(nodes[0]!.url, `/api/counters/desk-${(i % 4) + 1}/call-next`, undefined, token);
+      if (answer.ticket) sentAt.set(answer.ticket.number, sent);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const callLatencies = received.flatMap(([n, at]) => (sentAt.has(n) ? [at - (sentAt.get(n) as number)] : []));
+    return {
+      issuePerSecond,
+      issueP99: quantile(latencies, 0.99),
+      callP50: quantile(callLatencies, 0.5),
+      callP99: quantile(callLatencies, 0.99),
+      lost: sentAt.size * screensTotal - callLatencies.length,
+    };
+  } finally {
+    for (const s of sockets) s.disconnect();
+  }
+}
+
+export async function benchCluster(processCounts = [1, 3], screens = 300, calls = 100): Promise<ClusterFigures[]> {
+  const results: ClusterFigures[] = [];
+  for (const count of processCounts) {
+    const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+    const dir = tempDataDir();
+    let nodes: ServerProcess[] = [];
+    try {
+      nodes = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          startServerProcess({
+            LOTSE_DATABASE_URL: pg.url,
+            LOTSE_REDIS_URL: redis.url,
+            LOTSE_DATA: join(dir, `node-${i}`),
+            LOTSE_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+            LOTSE_LOG_LEVEL: 'warn',
+          }),
+        ),
+      );
+      results.push({ processes: count, ...(await measure(nodes, screens, calls)) });
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop('SIGTERM')));
+      await redis.stop();
+      await pg.stop();
+      removeDir(dir);
+    }
+  }
+  return results;
+}
