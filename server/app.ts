@@ -3,6 +3,7 @@
  * given server with the given dependencies. `main.ts` builds the dependencies; tests pass their own.
  */
 import type { Server as HttpServer } from 'node:http';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import { Server, type ServerOptions } from 'socket.io';
@@ -57,6 +58,8 @@ export function createApplication(httpServer: HttpServer, ctx: AppContext, optio
   // A whole office configuration (many concerns in six languages) may be larger than any other body.
   app.use('/api/admin/config', express.json({ limit: '512kb' }));
   app.use(express.json({ limit: '64kb' }));
+  // Pages and scripts gzip'd: the phone page must load fast on a weak connection.
+  app.use(compression({ threshold: 1024 }));
 
   app.use(publicRoutes(ctx));
   app.use(authRoutes(ctx));
