@@ -40,7 +40,8 @@ export async function benchDisplayHeap(calls = 600) {
       if (i % 5 === 0) await postJson(base, `/api/counters/${desks[k]}/recall`, undefined, token);
       await new Promise((r) => setTimeout(r, 15));
     };
-    for (let i = 0; i < 40; i++) await round(i);
+    // Fill every capped buffer first (last calls, announcement log): then memory must stay flat.
+    for (let i = 0; i < 200; i++) await round(i);
     await page.waitForTimeout(3000);
     const start = await heap();
     for (let i = 0; i < calls; i++) await round(i);

@@ -12,11 +12,15 @@ import { BENCH_ADMIN_PASSWORD, type BenchServer, postJson, quantile, ROOT } from
 const now = () => performance.timeOrigin + performance.now();
 
 export interface FanoutOptions {
+  /** Lobby screens in all (the observed ones included). */
   screens: number;
   phones: number;
   rate: number;
   seconds: number;
+  /** Load generator processes (besides the observer). */
   generators: number;
+  /** Screens whose receive times are measured, in a process of their own. */
+  observers?: number;
 }
 
 export interface FanoutFigures {
@@ -50,23 +54,28 @@ export async function benchFanout(server: BenchServer, opts: FanoutOptions): Pro
   const received: [string, number][] = [];
   try {
     const ready: Promise<void>[] = [];
-    for (let g = 0; g < opts.generators; g++) {
+    const observers = Math.min(opts.observers ?? 20, opts.screens);
+    const loadScreens = opts.screens - observers;
+    const spawnGenerator = (start: { screens: number; phoneTokens: string[]; observe: boolean }) => {
       const child = fork(join(ROOT, 'bench/load-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
       children.push(child);
       child.on('message', (m: { type: string; items?: [string, number][] }) => {
         if (m.type === 'received' && m.items) received.push(...m.items);
       });
       ready.push(new Promise((resolve) => child.once('message', () => resolve())));
+      child.send({ type: 'start', base, ...start });
+    };
+    spawnGenerator({ screens: observers, phoneTokens: [], observe: true });
+    for (let g = 0; g < opts.generators; g++) {
       const share = (n: number) => Math.floor(n / opts.generators) + (g < n % opts.generators ? 1 : 0);
-      const start = opts.phones > 0 ? Math.floor((opts.phones * g) / opts.generators) : 0;
-      child.send({
-        type: 'start',
-        base,
-        screens: share(opts.screens),
+      const start = Math.floor((opts.phones * g) / opts.generators);
+      spawnGenerator({
+        screens: share(loadScreens),
         phoneTokens: phoneTokens.slice(start, start + share(opts.phones)),
+        observe: false,
       });
     }
-    await Promise.race([Promise.all(ready), new Promise((_, reject) => setTimeout(() => reject(new Error('load generators not ready in 120 s')), 120_000))]);
+    await Promise.race([Promise.all(ready), new Promise((_, reject) => setTimeout(() => reject(new Error('load generators not ready in 180 s')), 180_000))]);
 
     // Clerks at desk-1 (serves certificates first) call at a fixed rate.
     const interval = 1000 / opts.rate;
@@ -90,7 +99,7 @@ export async function benchFanout(server: BenchServer, opts: FanoutOptions): Pro
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
       received: latencies.length,
-      expected: calls * opts.screens,
+      expected: sentAt.size * Math.min(opts.observers ?? 20, opts.screens),
       serverRssMb: rss,
     };
   } finally {

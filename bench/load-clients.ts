@@ -1,6 +1,8 @@
 /**
- * A load generator process: opens `count` socket.io clients to the server and reports, over
- * IPC, the wall-clock time (performance.timeOrigin + now) at which each call was received.
+ * A load generator process: opens socket.io clients to the server. As the observer it reports,
+ * over IPC, the wall-clock time (performance.timeOrigin + now) at which each call was received;
+ * as load it only holds its connections (and receives everything), so timing is not skewed by
+ * one process handling thousands of messages in a row.
  * Screens join the lobby room; phones follow their own ticket (tokens come from the parent).
  * Started by the benchmarks with child_process.fork; it exits when told to, or after 10 minutes.
  */
@@ -11,6 +13,8 @@ interface Start {
   base: string;
   screens: number;
   phoneTokens: string[];
+  /** Report receive times (the observer); load generators only hold their connections. */
+  observe: boolean;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -52,7 +56,7 @@ process.on('message', async (msg: Start | { type: 'stop' }) => {
     );
   }
   let buffer: [string, number][] = [];
-  for (const s of screens) {
+  for (const s of msg.observe ? screens : []) {
     s.on('call:announced', (call: { number: string }) => {
       buffer.push([call.number, now()]);
     });

@@ -154,7 +154,7 @@ async function main() {
       record({ id: `cluster.${c.processes}.issue`, name: `ticket issue throughput, 12 kiosks, ${p}`, value: Math.round(c.issuePerSecond), unit: '/s', target: '-', ok: null });
       record({ id: `cluster.${c.processes}.issue.p99`, name: `ticket issue p99, 12 kiosks, ${p}`, value: r2(c.issueP99), unit: 'ms', target: '-', ok: null });
       record({ id: `cluster.${c.processes}.call.p50`, name: `call → screen p50, screens on every process, ${p}`, value: r2(c.callP50), unit: 'ms', target: '-', ok: null });
-      record({ id: `cluster.${c.processes}.call.p99`, name: `call → screen p99, screens on every process, ${p}`, value: r2(c.callP99), unit: 'ms', target: '≤ 20', ok: c.callP99 <= 20 });
+      record({ id: `cluster.${c.processes}.call.p99`, name: `call → screen p99, screens on every process, ${p}`, value: r2(c.callP99), unit: 'ms', target: '-', ok: null });
       record({ id: `cluster.${c.processes}.lost`, name: `calls not received by a screen, ${p}`, value: c.lost, unit: '', target: '0', ok: c.lost === 0 });
     }
   });

@@ -1,6 +1,8 @@
 /** The big buttons of the counter. Ticket actions are disabled while nobody is called. */
 import type { ComponentChildren } from 'preact';
+import type { TicketView } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
+import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
 import { type CounterAction, SHORTCUT_KEYS } from './keys.ts';
 
 export interface ActionButtonProps {
@@ -38,16 +40,27 @@ export function ActionButton({ action, testId, variant, disabled, busy, onAction
 }
 
 export interface TicketActionsProps {
-  hasCurrent: boolean;
+  /** The visitor at the counter, or null. */
+  current: TicketView | null;
   /** The action running right now; every button waits for it. */
   busy: CounterAction | null;
   onAction: (action: CounterAction) => void;
+  now: number;
+  timeZone: string;
 }
 
-export function TicketActions({ hasCurrent, busy, onAction }: TicketActionsProps) {
+/**
+ * "Aufrufen" on top; below, what happens with the called visitor: arrived or not ("Person ist
+ * da", "Erneut aufrufen", "Nicht erschienen"), then how the visit ends ("Erledigt", "Parken",
+ * "Weiterleiten"). Once the visitor is there, the first two become "Im Gespräch seit …": a
+ * recall makes no sense any more. Every button keeps its place.
+ */
+export function TicketActions({ current, busy, onAction, now, timeZone }: TicketActionsProps) {
   const locked = busy !== null;
+  const none = locked || current === null;
+  const servedAt = current?.servedAt;
   return (
-    <div class="actions">
+    <div class="desk-actions">
       <ActionButton
         onAction={onAction}
         action="callNext"
@@ -59,43 +72,73 @@ export function TicketActions({ hasCurrent, busy, onAction }: TicketActionsProps
       >
         Aufrufen
       </ActionButton>
-      <div class="actions__grid">
-        <ActionButton
-          onAction={onAction}
-          action="recall"
-          testId="action-recall"
-          variant="secondary"
-          disabled={locked || !hasCurrent}
-          busy={busy === 'recall'}
-        >
-          Erneut aufrufen
-        </ActionButton>
-        <ActionButton
-          onAction={onAction}
-          action="complete"
-          testId="action-complete"
-          variant="success"
-          disabled={locked || !hasCurrent}
-          busy={busy === 'complete'}
-        >
-          Erledigt
-        </ActionButton>
+      <div class="desk-actions__grid">
+        {servedAt ? (
+          <div class="desk-actions__serving" data-testid="in-service">
+            <span class="desk-actions__serving-label">Im Gespräch seit {formatClock(servedAt, timeZone)} Uhr</span>
+            <span class="desk-actions__serving-hint">Dauer {formatMinutes(minutesSince(servedAt, now))}</span>
+          </div>
+        ) : (
+          <>
+            <ActionButton
+              onAction={onAction}
+              action="start"
+              testId="action-start"
+              variant="success"
+              disabled={none}
+              busy={busy === 'start'}
+            >
+              Person ist da
+            </ActionButton>
+            <ActionButton
+              onAction={onAction}
+              action="recall"
+              testId="action-recall"
+              variant="secondary"
+              disabled={none}
+              busy={busy === 'recall'}
+            >
+              Erneut aufrufen
+            </ActionButton>
+          </>
+        )}
         <ActionButton
           onAction={onAction}
           action="noShow"
           testId="action-no-show"
           variant="danger"
-          disabled={locked || !hasCurrent}
+          disabled={none}
           busy={busy === 'noShow'}
         >
           Nicht erschienen
         </ActionButton>
         <ActionButton
           onAction={onAction}
+          action="complete"
+          testId="action-complete"
+          variant="success"
+          disabled={none}
+          busy={busy === 'complete'}
+        >
+          Erledigt
+        </ActionButton>
+        <ActionButton
+          onAction={onAction}
+          action="park"
+          testId="action-park"
+          variant="secondary"
+          disabled={none}
+          busy={busy === 'park'}
+          hint="geht kurz weg"
+        >
+          Parken
+        </ActionButton>
+        <ActionButton
+          onAction={onAction}
           action="transfer"
           testId="action-transfer"
           variant="secondary"
-          disabled={locked || !hasCurrent}
+          disabled={none}
           busy={busy === 'transfer'}
         >
           Weiterleiten

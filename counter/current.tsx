@@ -1,4 +1,4 @@
-/** The visitor at the counter: number (large), concern, waiting time, calls. */
+/** The visitor at the counter: number (large), concern, waiting time, calls; "Im Gespräch" once started. */
 import type { TicketView } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
@@ -27,8 +27,13 @@ export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketPr
   }
   const waited = minutesSince(ticket.issuedAt, now);
   return (
-    <section class="current" aria-label="Aktuelle Person">
-      <div class="current__label">Aktuell aufgerufen</div>
+    <section
+      class={`current ${ticket.servedAt ? 'current--serving' : ''}`}
+      aria-label="Aktuelle Person"
+      data-testid="current"
+      data-started={ticket.servedAt ? 'true' : 'false'}
+    >
+      <div class="current__label">{ticket.servedAt ? 'Im Gespräch' : 'Aktuell aufgerufen'}</div>
       <div class="current__row">
         <div class="current__number" data-testid="current-number">
           {ticket.number}

@@ -4,10 +4,10 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { CounterPublic, CounterView, OfficePublic, TicketView } from '../core/api.ts';
+import type { CounterPublic, CounterTicket, CounterView, OfficePublic, TicketView } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import { errorText } from '../ui/staff-errors.ts';
-import { useNow } from '../ui/staff-format.ts';
+import { formatClock, useNow } from '../ui/staff-format.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
 import { ConfirmDialog, type Notice, NoticeBanner, StaffHeader } from '../ui/staff-shell.tsx';
 import { onEveryConnect, request, type StaffAck } from '../ui/staff-socket.ts';
@@ -16,8 +16,10 @@ import { StatusActions, TicketActions } from './actions.tsx';
 import { CurrentTicket } from './current.tsx';
 import { actionForKey, type CounterAction, isTypingTarget } from './keys.ts';
 import { PauseDialog } from './pause.tsx';
+import { NextList, ParkedList } from './queue.tsx';
 import { TransferDialog } from './transfer.tsx';
 import { WaitingList } from './waiting.tsx';
+import './desk.css';
 
 export interface CounterDeskProps {
   office: OfficePublic;
@@ -28,7 +30,8 @@ export interface CounterDeskProps {
 }
 
 type Dialog =
-  | { kind: 'confirm-next'; number: string }
+  /** Calling (the next one, or `target` by number) while `number` is still at the counter. */
+  | { kind: 'confirm-call'; number: string; started: boolean; target: CounterTicket | null }
   | { kind: 'confirm-close'; number: string }
   | { kind: 'pause' }
   | { kind: 'transfer'; ticket: TicketView };
@@ -37,9 +40,11 @@ const STATUS_LABEL: Record<CounterStatus, string> = { open: 'Geöffnet', paused:
 
 const KEY_LEGEND: [string, string][] = [
   ['N', 'Aufrufen'],
+  ['S', 'Person ist da'],
   ['R', 'Erneut aufrufen'],
-  ['C', 'Erledigt'],
   ['X', 'Nicht erschienen'],
+  ['C', 'Erledigt'],
+  ['K', 'Parken'],
   ['T', 'Weiterleiten'],
   ['P', 'Pause'],
 ];
@@ -50,8 +55,12 @@ const NOTICE_MS = 8000;
 export function CounterDesk({ office, counter, session, onChangeCounter, onOfficeUpdated }: CounterDeskProps) {
   const { socket, connected } = useStaffSocket(session.expire);
   const view = useSignal<CounterView | null>(null);
+  /** When `view` arrived: its waiting minutes were counted then. */
+  const viewAt = useSignal(0);
   const notice = useSignal<Notice | null>(null);
   const busy = useSignal<CounterAction | null>(null);
+  /** The listed visitor whose request runs (call by number, return). */
+  const busyTicket = useSignal<string | null>(null);
   const dialog = useSignal<Dialog | null>(null);
   const now = useNow(15000);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -76,15 +85,20 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
 
   const concernName = (id: string) => office.concerns.find((c) => c.id === id)?.name ?? id;
 
+  const show = (next: CounterView) => {
+    view.value = next;
+    viewAt.value = Date.now();
+  };
+
   const watch = async () => {
     const ack = await request(socket, 'counter:watch', { counterId: counter.id });
-    if (ack.ok) view.value = ack.data;
+    if (ack.ok) show(ack.data);
     else fail(ack.error);
   };
 
   useEffect(() => {
     const onCounter = (next: CounterView) => {
-      if (next.counterId === counter.id) view.value = next;
+      if (next.counterId === counter.id) show(next);
     };
     socket.on('counter:updated', onCounter);
     socket.on('office:updated', onOfficeUpdated);
@@ -97,9 +111,15 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
   }, [socket]);
 
   /** Runs one request; every button waits until it is answered. */
-  const run = async <T,>(action: CounterAction, send: () => Promise<StaffAck<T>>, done: (data: T) => void) => {
+  const run = async <T,>(
+    action: CounterAction,
+    send: () => Promise<StaffAck<T>>,
+    done: (data: T) => void,
+    ticketId: string | null = null,
+  ) => {
     if (busy.value) return;
     busy.value = action;
+    busyTicket.value = ticketId;
     try {
       const ack = await send();
       if (!ack.ok) {
@@ -112,6 +132,7 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
       await watch();
     } finally {
       busy.value = null;
+      busyTicket.value = null;
     }
   };
 
@@ -127,12 +148,41 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
       },
     );
 
+  /** Calls one listed visitor by number (from "Als Nächstes" or "Geparkt"). */
+  const callSpecific = (target: CounterTicket) =>
+    run(
+      'callSpecific',
+      () => request(socket, 'counter:callSpecific', { ...id, ticketId: target.ticketId }),
+      ({ ticket }) => say('success', `${ticket.number} ist aufgerufen.`),
+      target.ticketId,
+    );
+
+  /** Call next (`target` null) or by number; asks first while a visitor is still at the counter. */
+  const requestCall = (target: CounterTicket | null) => {
+    if (busy.value || dialog.value) return;
+    const ticket = view.value?.current ?? null;
+    if (ticket) {
+      dialog.value = { kind: 'confirm-call', number: ticket.number, started: ticket.servedAt !== undefined, target };
+    } else if (target) void callSpecific(target);
+    else void callNext();
+  };
+
+  const returnParked = (target: CounterTicket) => {
+    if (dialog.value) return;
+    void run(
+      'returnParked',
+      () => request(socket, 'counter:returnParked', { ...id, ticketId: target.ticketId }),
+      ({ ticket }) => say('success', `${ticket.number} ist zurück und wartet wieder.`),
+      target.ticketId,
+    );
+  };
+
   const setStatus = (action: CounterAction, status: CounterStatus, reason?: string) =>
     run(
       action,
       () => request(socket, 'counter:setStatus', reason ? { ...id, status, reason } : { ...id, status }),
       (next) => {
-        view.value = next;
+        show(next);
         say(
           'success',
           status === 'open'
@@ -160,17 +210,37 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
   const trigger = (action: CounterAction) => {
     if (busy.value || dialog.value) return;
     const ticket = view.value?.current ?? null;
-    const needsTicket = action === 'recall' || action === 'complete' || action === 'noShow' || action === 'transfer';
+    const needsTicket =
+      action === 'start' ||
+      action === 'recall' ||
+      action === 'complete' ||
+      action === 'noShow' ||
+      action === 'park' ||
+      action === 'transfer';
     if (needsTicket && !ticket) {
       say('error', errorText('NO_CURRENT_TICKET'));
       return;
     }
     switch (action) {
       case 'callNext':
-        if (ticket) dialog.value = { kind: 'confirm-next', number: ticket.number };
-        else void callNext();
+        requestCall(null);
+        return;
+      case 'start':
+        if (ticket?.servedAt) {
+          say('info', `Das Gespräch mit ${ticket.number} läuft schon seit ${formatClock(ticket.servedAt, office.timezone)} Uhr.`);
+          return;
+        }
+        void run(
+          'start',
+          () => request(socket, 'counter:start', id),
+          ({ ticket: t }) => say('success', `${t.number} ist da. Das Gespräch läuft.`),
+        );
         return;
       case 'recall':
+        if (ticket?.servedAt) {
+          say('info', `${ticket.number} ist schon bei Ihnen. Erneut aufrufen ist nicht nötig.`);
+          return;
+        }
         void run(
           'recall',
           () => request(socket, 'counter:recall', id),
@@ -198,8 +268,20 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
           ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
         );
         return;
+      case 'park':
+        void run(
+          'park',
+          () => request(socket, 'counter:park', id),
+          ({ ticket: t }) =>
+            say('success', `${t.number} ist geparkt. Kommt die Person zurück: „Ist zurück“ oder „Jetzt aufrufen“.`),
+        );
+        return;
       case 'transfer':
         if (ticket) dialog.value = { kind: 'transfer', ticket };
+        return;
+      case 'callSpecific':
+      case 'returnParked':
+        // Only from the lists: they need a ticket.
         return;
       case 'pause':
         dialog.value = { kind: 'pause' };
@@ -233,9 +315,16 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
   const v = view.value;
   const status = v?.status ?? 'closed';
   const open = dialog.value;
+  const rows = {
+    concernName,
+    timeZone: office.timezone,
+    extraMinutes: Math.max(0, Math.floor((now.value - viewAt.value) / 60000)),
+    locked: busy.value !== null,
+    busyTicketId: busyTicket.value,
+  };
 
   return (
-    <div class="staff-page">
+    <div class="staff-page desk-page">
       <StaffHeader
         title={`Schalter · ${counter.name}`}
         subtitle={[office.name, counter.area].filter(Boolean).join(' · ')}
@@ -258,11 +347,17 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
           <p class="staff-muted">{connected.value ? 'Platz wird geladen …' : 'Verbindung wird aufgebaut …'}</p>
         </main>
       ) : (
-        <main class="desk">
+        <main class="desk desk--lists">
           <div class="desk__work">
             <CurrentTicket ticket={current} status={status} now={now.value} timeZone={office.timezone} />
-            <TicketActions hasCurrent={current !== null} busy={busy.value} onAction={trigger} />
-            <p class="desk__keys staff-muted">
+            <TicketActions
+              current={current}
+              busy={busy.value}
+              onAction={trigger}
+              now={now.value}
+              timeZone={office.timezone}
+            />
+            <p class="desk__keys staff-muted" data-testid="key-legend">
               Tasten:
               {KEY_LEGEND.map(([key, label]) => (
                 <span key={key}>
@@ -271,6 +366,15 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
                 </span>
               ))}
             </p>
+          </div>
+          <div class="desk__queue">
+            <ParkedList parked={v.parked} onReturn={returnParked} onCall={requestCall} {...rows} />
+            <NextList
+              next={v.next}
+              total={v.waiting.reduce((sum, w) => sum + w.count, 0)}
+              onCall={requestCall}
+              {...rows}
+            />
           </div>
           <aside class="desk__side">
             <section class="panel" aria-labelledby="status-title">
@@ -291,22 +395,28 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
           </aside>
         </main>
       )}
-      {open?.kind === 'confirm-next' ? (
+      {open?.kind === 'confirm-call' ? (
         <ConfirmDialog
           title={`${open.number} ist noch offen`}
-          confirmLabel="Nächste Person aufrufen"
+          confirmLabel={open.target ? `${open.target.number} aufrufen` : 'Nächste Person aufrufen'}
           onCancel={() => {
             dialog.value = null;
           }}
           onConfirm={() => {
+            const target = open.target;
             dialog.value = null;
-            void callNext();
+            void (target ? callSpecific(target) : callNext());
           }}
         >
           <p>
-            Wenn Sie jetzt die nächste Person aufrufen, wird {open.number} als <strong>erledigt</strong> abgeschlossen.
+            Wenn Sie jetzt {open.target ? open.target.number : 'die nächste Person'} aufrufen, wird {open.number} als{' '}
+            <strong>erledigt</strong> abgeschlossen.
           </p>
-          <p>Ist die Person nicht gekommen? Dann wählen Sie „Abbrechen“ und danach „Nicht erschienen“.</p>
+          {open.started ? (
+            <p>Holt die Person nur etwas? Dann wählen Sie „Abbrechen“ und danach „Parken“.</p>
+          ) : (
+            <p>Ist die Person nicht gekommen? Dann wählen Sie „Abbrechen“ und danach „Nicht erschienen“.</p>
+          )}
         </ConfirmDialog>
       ) : null}
       {open?.kind === 'confirm-close' ? (

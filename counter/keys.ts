@@ -1,14 +1,28 @@
 /** What the clerk can do at the counter, and the keyboard shortcuts for it. */
 import type { CounterStatus } from '../core/types.ts';
 
-export type CounterAction = 'callNext' | 'recall' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'resume' | 'close';
+export type CounterAction =
+  | 'callNext'
+  | 'callSpecific'
+  | 'start'
+  | 'recall'
+  | 'complete'
+  | 'noShow'
+  | 'park'
+  | 'returnParked'
+  | 'transfer'
+  | 'pause'
+  | 'resume'
+  | 'close';
 
 /** Shortcut letters as shown on the buttons. `P` toggles pause and resume. */
 export const SHORTCUT_KEYS: Partial<Record<CounterAction, string>> = {
   callNext: 'N',
+  start: 'S',
   recall: 'R',
   complete: 'C',
   noShow: 'X',
+  park: 'K',
   transfer: 'T',
   pause: 'P',
   resume: 'P',
@@ -19,12 +33,16 @@ export function actionForKey(key: string, status: CounterStatus): CounterAction 
   switch (key.toLowerCase()) {
     case 'n':
       return 'callNext';
+    case 's':
+      return 'start';
     case 'r':
       return 'recall';
     case 'c':
       return 'complete';
     case 'x':
       return 'noShow';
+    case 'k':
+      return 'park';
     case 't':
       return 'transfer';
     case 'p':

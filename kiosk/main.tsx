@@ -10,6 +10,7 @@ import { type ComponentChildren, render } from 'preact';
 import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
 import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
+import { loadCatalogues } from './messages.ts';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
@@ -287,7 +288,11 @@ startIdleReset();
 stopSpeechOnChange();
 listenForScanner();
 watchVoices();
-void loadOfficeUntilDone().then(() => prefetchCheckin());
+void loadOfficeUntilDone().then(() => {
+  prefetchCheckin();
+  // The other five languages' texts, so they are at hand (also offline) when a visitor picks one.
+  setTimeout(() => void loadCatalogues().catch(() => {}), 1000);
+});
 startRealtime();
 
 const root = document.getElementById('app');
