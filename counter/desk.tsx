@@ -227,7 +227,10 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
         return;
       case 'start':
         if (ticket?.servedAt) {
-          say('info', `Das Gespräch mit ${ticket.number} läuft schon seit ${formatClock(ticket.servedAt, office.timezone)} Uhr.`);
+          say(
+            'info',
+            `Das Gespräch mit ${ticket.number} läuft schon seit ${formatClock(ticket.servedAt, office.timezone)} Uhr.`,
+          );
           return;
         }
         void run(
@@ -377,7 +380,7 @@ export function CounterDesk({ office, counter, session, onChangeCounter, onOffic
             />
           </div>
           <aside class="desk__side">
-            <section class="panel" aria-labelledby="status-title">
+            <section class="panel desk__status" aria-labelledby="status-title">
               <h2 id="status-title" class="panel__title">
                 Ihr Platz{' '}
                 <span class={`status status--${status}`} data-testid="counter-status" data-status={status}>

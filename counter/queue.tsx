@@ -23,7 +23,9 @@ function TicketInfo({ ticket, concernName, timeZone, extraMinutes }: { ticket: C
       <span class="queue__number">{ticket.number}</span>
       <span class="queue__concern">{concernName(ticket.concernId)}</span>
       <span class="queue__meta">
-        <span>Wartezeit {formatMinutes(ticket.waitingMinutes + extraMinutes)}</span>
+        <span>
+          Wartezeit <span class="queue__minutes">{formatMinutes(ticket.waitingMinutes + extraMinutes)}</span>
+        </span>
         {ticket.appointmentAt ? (
           <span class="queue__appointment" data-testid={`appointment-${ticket.ticketId}`}>
             Termin {formatClock(ticket.appointmentAt, timeZone)} Uhr

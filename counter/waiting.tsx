@@ -11,7 +11,7 @@ export function WaitingList({ waiting, concerns }: WaitingListProps) {
   const total = waiting.reduce((sum, w) => sum + w.count, 0);
   const name = (id: string) => concerns.find((c) => c.id === id)?.name ?? id;
   return (
-    <section class="panel" aria-labelledby="waiting-title">
+    <section class="panel waiting-panel" aria-labelledby="waiting-title">
       <h2 id="waiting-title" class="panel__title">
         Wartend für Ihren Platz{' '}
         <span class="panel__count" data-testid="waiting-total">

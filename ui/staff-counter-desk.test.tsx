@@ -207,8 +207,7 @@ const brief = (id: string, number: string, concernId: string, waitingMinutes: nu
 const sentOf = (event: string) => fake.sent.filter((s) => s.event === event).map((s) => s.req);
 
 /** Every button (and shortcut) waits for the running request and the refresh after it. */
-const idle = () =>
-  waitFor(() => expect(screen.getByTestId('action-call-next').hasAttribute('disabled')).toBe(false));
+const idle = () => waitFor(() => expect(screen.getByTestId('action-call-next').hasAttribute('disabled')).toBe(false));
 
 /**
  * A small fake of the server's counter: current visitor, next and parked lists, answering
@@ -383,7 +382,10 @@ describe('counter desk: start, park, lists', () => {
   });
 
   it('after the start, the warning before a call suggests parking instead', async () => {
-    fakeCounter({ current: { ...ticket, servedAt: new Date().toISOString() }, next: [brief('t2', 'W-002', 'housing', 3)] });
+    fakeCounter({
+      current: { ...ticket, servedAt: new Date().toISOString() },
+      next: [brief('t2', 'W-002', 'housing', 3)],
+    });
     mount();
     await screen.findByTestId('in-service');
     fireEvent.keyDown(window, { key: 'n' });

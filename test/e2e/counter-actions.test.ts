@@ -250,17 +250,9 @@ describe('the counter screen on a busy morning (1280×800)', () => {
     // 09:52 one more visitor arrives (and the lists are counted again).
     now = at('09:52');
     await issue(server, { concernId: 'subsistence' });
-    await expect.poll(() => nextNumbers(page)).toEqual([
-      appointment.number,
-      'B-001',
-      'H-001',
-      'W-002',
-      'C-001',
-      'W-003',
-      'B-002',
-      'W-004',
-      'H-002',
-    ]);
+    await expect
+      .poll(() => nextNumbers(page))
+      .toEqual([appointment.number, 'B-001', 'H-001', 'W-002', 'C-001', 'W-003', 'B-002', 'W-004', 'H-002']);
     expect(await text(page, `next-${appointment.id}`)).toContain('Termin 10:00 Uhr');
     expect(await text(page, 'in-service')).toContain('Im Gespräch seit 09:48 Uhr');
     expect(await text(page, 'in-service')).toContain('Dauer 4 Min.');
