@@ -157,6 +157,24 @@ function currentTicket(state: DayState, counterId: string): Ticket | undefined {
   return ticket && ticket.status === 'called' ? ticket : undefined;
 }
 
+/**
+ * The visitor leaves the counter: the changed ticket goes into the day, the counter has nobody
+ * called any more, and both changes are the outcome's events.
+ */
+function leaveCounter(state: DayState, counterId: string, ticket: Ticket): Outcome<Ticket> {
+  const next = replaceTicket(state, ticket);
+  const counter: CounterState = { ...counterState(next, counterId) };
+  delete counter.currentTicketId;
+  return {
+    state: setCounter(next, counter),
+    events: [
+      { type: 'ticket-changed', ticket },
+      { type: 'counter-changed', counter },
+    ],
+    value: ticket,
+  };
+}
+
 /** Closes the counter's current ticket with `status`; records the service time when served. */
 function closeCurrent(
   state: DayState,
@@ -167,24 +185,14 @@ function closeCurrent(
   const ticket = currentTicket(state, counterId);
   if (!ticket) return undefined;
   const closed: Ticket = { ...ticket, status, closedAt: now };
-  let next = replaceTicket(state, closed);
+  let next = state;
   const serviceStart = ticket.servedAt ?? ticket.calledAt;
   if (status === 'done' && serviceStart !== undefined) {
     const minutes = Math.max(0, (now - serviceStart) / 60_000);
     const samples = [...(next.serviceMinutes[ticket.concernId] ?? []), minutes].slice(-SERVICE_SAMPLES_CAP);
     next = { ...next, serviceMinutes: { ...next.serviceMinutes, [ticket.concernId]: samples } };
   }
-  const counter: CounterState = { ...counterState(next, counterId) };
-  delete counter.currentTicketId;
-  next = setCounter(next, counter);
-  return {
-    state: next,
-    events: [
-      { type: 'ticket-changed', ticket: closed },
-      { type: 'counter-changed', counter },
-    ],
-    value: closed,
-  };
+  return leaveCounter(next, counterId, closed);
 }
 
 /**
@@ -316,22 +324,18 @@ export function park(state: DayState, office: OfficeConfig, counterId: string, n
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const ticket = currentTicket(state, counterId);
   if (!ticket) return fail('NO_CURRENT_TICKET');
-  const parked: Ticket = { ...ticket, status: 'waiting', callCount: 0, parked: true, parkedAt: now, parkedBy: counterId };
+  const parked: Ticket = {
+    ...ticket,
+    status: 'waiting',
+    callCount: 0,
+    parked: true,
+    parkedAt: now,
+    parkedBy: counterId,
+  };
   delete parked.counterId;
   delete parked.calledAt;
   delete parked.servedAt;
-  let next = replaceTicket(state, parked);
-  const counter: CounterState = { ...counterState(next, counterId) };
-  delete counter.currentTicketId;
-  next = setCounter(next, counter);
-  return ok({
-    state: next,
-    events: [
-      { type: 'ticket-changed', ticket: parked },
-      { type: 'counter-changed', counter },
-    ],
-    value: parked,
-  });
+  return ok(leaveCounter(state, counterId, parked));
 }
 
 /**
@@ -363,12 +367,7 @@ export function returnParked(
  * Calls the current visitor again. After `maxCalls` calls without showing up the ticket
  * becomes a no-show instead of being announced once more.
  */
-export function recall(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export function recall(state: DayState, office: OfficeConfig, counterId: string, now: number): Result<Outcome<Ticket>> {
   const counter = findCounter(office, counterId);
   if (!counter) return fail('UNKNOWN_COUNTER');
   const ticket = currentTicket(state, counterId);
@@ -437,19 +436,8 @@ export function transfer(
   delete moved.counterId;
   delete moved.calledAt;
   delete moved.servedAt;
-  let next = replaceTicket(state, moved);
-  const counter: CounterState = { ...counterState(next, counterId) };
-  delete counter.currentTicketId;
-  next = setCounter(next, counter);
   void now;
-  return ok({
-    state: next,
-    events: [
-      { type: 'ticket-changed', ticket: moved },
-      { type: 'counter-changed', counter },
-    ],
-    value: moved,
-  });
+  return ok(leaveCounter(state, counterId, moved));
 }
 
 /**

@@ -3,6 +3,7 @@
  * validated, every answer is an acknowledgement `{ok, data}` / `{ok:false, error}`; queue
  * changes are pushed to the rooms that need them.
  */
+import { type Answer, bindHandler, done, failed } from './socket-handler.ts';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { type Ack, type TicketView, toCallView, toOfficePublic } from '../core/api.ts';
@@ -14,7 +15,6 @@ import {
   type SocketData,
   ticketRoom,
 } from '../core/events.ts';
-import type { ErrorCode } from '../core/result.ts';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { runCounterAction, signInToCounter } from './counter-actions.ts';
@@ -30,7 +30,6 @@ type LotseSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
 type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (a: Ack<infer D>) => void ? D : never;
-type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
 
 interface Handler<E extends keyof ClientToServerEvents> {
   schema: z.ZodType<Parameters<ClientToServerEvents[E]>[0]>;
@@ -40,8 +39,6 @@ interface Handler<E extends keyof ClientToServerEvents> {
 type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
 
 const CounterReq = z.object({ counterId: z.string().min(1).max(64) });
-const done = <T>(data: T): Answer<T> => ({ ok: true, data });
-const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
 
 function handlers(ctx: AppContext): Handlers {
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
@@ -97,14 +94,18 @@ function handlers(ctx: AppContext): Handlers {
     'counter:callSpecific': {
       schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'callSpecific', req.counterId, { ticketId: req.ticketId });
+        const r = await runCounterAction(ctx, await session(socket), 'callSpecific', req.counterId, {
+          ticketId: req.ticketId,
+        });
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
     'counter:returnParked': {
       schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'returnParked', req.counterId, { ticketId: req.ticketId });
+        const r = await runCounterAction(ctx, await session(socket), 'returnParked', req.counterId, {
+          ticketId: req.ticketId,
+        });
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
@@ -134,19 +135,7 @@ function handlers(ctx: AppContext): Handlers {
 }
 
 function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: E, handler: Handler<E>) {
-  const listener = async (req: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') return;
-    const reply = ack as (a: unknown) => void;
-    const parsed = handler.schema.safeParse(req ?? {});
-    if (!parsed.success) return reply(failed('VALIDATION_FAILED'));
-    try {
-      reply(await handler.run(socket, parsed.data));
-    } catch (error) {
-      log.error({ err: error, event }, 'socket handler failed');
-      reply(failed('INTERNAL'));
-    }
-  };
-  socket.on(event, listener as never);
+  bindHandler(socket as never, event, handler as never, log);
 }
 
 /** Remembers what each phone was last told, so only real changes are pushed. */

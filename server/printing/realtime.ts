@@ -5,6 +5,7 @@
  * Same style as `server/realtime.ts`: one typed handler map, zod-validated payloads,
  * acknowledgements `{ok, data}` / `{ok:false, error}`.
  */
+import { type Answer, bindHandler, done, failed } from '../socket-handler.ts';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { type Ack, PRINT_ERROR_CODES } from '../../core/api.ts';
@@ -15,7 +16,6 @@ import {
   type PrintServerToClientEvents,
   printerRoom,
 } from '../../core/events.ts';
-import type { ErrorCode } from '../../core/result.ts';
 import { tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { logger } from '../logger.ts';
@@ -39,7 +39,6 @@ type PrintSocket = Socket<PrintClientToServerEvents, PrintServerToClientEvents, 
 
 type Events = PrintClientToServerEvents;
 type DataOf<E extends keyof Events> = Parameters<Events[E]>[1] extends (a: Ack<infer D>) => void ? D : never;
-type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
 
 interface Handler<E extends keyof Events> {
   schema: z.ZodType<Parameters<Events[E]>[0]>;
@@ -49,8 +48,6 @@ interface Handler<E extends keyof Events> {
 type Handlers = { [E in keyof Events]: Handler<E> };
 
 const KioskId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
-const done = <T>(data: T): Answer<T> => ({ ok: true, data });
-const failed = (error: ErrorCode): Answer<never> => ({ ok: false, error });
 
 function handlers(ctx: AppContext): Handlers {
   const isAdmin = async (socket: PrintSocket) => (await ctx.auth.userFor(socket.data.sessionToken))?.role === 'admin';
@@ -115,19 +112,7 @@ function handlers(ctx: AppContext): Handlers {
 }
 
 function bind<E extends keyof Events>(socket: PrintSocket, event: E, handler: Handler<E>) {
-  const listener = async (req: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') return;
-    const reply = ack as (a: unknown) => void;
-    const parsed = handler.schema.safeParse(req ?? {});
-    if (!parsed.success) return reply(failed('VALIDATION_FAILED'));
-    try {
-      reply(await handler.run(socket, parsed.data));
-    } catch (error) {
-      log.error({ err: error, event }, 'print socket handler failed');
-      reply(failed('INTERNAL'));
-    }
-  };
-  socket.on(event, listener as never);
+  bindHandler(socket as never, event, handler as never, log);
 }
 
 /** Serves namespace `/print` on `io`; returns a function that detaches it. */
