@@ -2,30 +2,20 @@
  * Pure helpers of the statistics tab: the answers' types, addresses, quick date ranges,
  * period labels and the categories of the charts. No DOM, no fetching.
  */
+import type { StatsRow as ReportRow } from '../core/stats.ts';
 import { addDays } from '../core/localtime.ts';
 
 export type StatsBy = 'hour' | 'day' | 'week' | 'month';
 
-/** One row of `GET /api/stats` (the contract's eight fields first). */
-export interface StatsRow {
-  period: string;
-  concernId: string;
-  issued: number;
-  served: number;
-  noShow: number;
-  avgWaitMinutes: number | null;
-  p90WaitMinutes: number | null;
-  avgServiceMinutes: number | null;
-  cancelled?: number;
-  transferred?: number;
-  medianWaitMinutes?: number | null;
-  medianServiceMinutes?: number | null;
-  servedWithinTargetShare?: number | null;
-  appointments?: number;
-  punctualShare?: number | null;
-  medianCheckInMinutes?: number | null;
-  avgAppointmentWaitMinutes?: number | null;
-}
+/**
+ * One row of `GET /api/stats`: the server's report row (core/stats.ts), read tolerantly — the
+ * contract's eight fields are always there, the others may be missing from older servers.
+ */
+export type StatsRow = Partial<ReportRow> &
+  Pick<
+    ReportRow,
+    'period' | 'concernId' | 'issued' | 'served' | 'noShow' | 'avgWaitMinutes' | 'p90WaitMinutes' | 'avgServiceMinutes'
+  >;
 
 export interface StatsAnswer {
   from: string;
