@@ -372,6 +372,8 @@ export function recall(state: DayState, office: OfficeConfig, counterId: string,
   if (!counter) return fail('UNKNOWN_COUNTER');
   const ticket = currentTicket(state, counterId);
   if (!ticket) return fail('NO_CURRENT_TICKET');
+  // The visitor is at the counter already: announcing the number again would only confuse.
+  if (ticket.servedAt !== undefined) return fail('SERVICE_STARTED');
   if (ticket.callCount >= office.policy.maxCalls) {
     const closed = closeCurrent(state, counterId, 'no-show', now);
     if (!closed) return fail('NO_CURRENT_TICKET');

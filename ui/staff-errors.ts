@@ -24,6 +24,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
   NO_CURRENT_TICKET: 'Gerade ist niemand an Ihren Platz gerufen.',
   COUNTER_NOT_SERVING: 'Ihr Platz bearbeitet dieses Anliegen nicht.',
   SAME_CONCERN: 'Die Person ist schon bei diesem Anliegen. Bitte wählen Sie ein anderes.',
+  SERVICE_STARTED: 'Die Person ist schon bei Ihnen. Ein neuer Aufruf ist nicht nötig.',
   UNAUTHENTICATED: 'Bitte melden Sie sich an.',
   FORBIDDEN: 'Dafür haben Sie keine Berechtigung.',
   INVALID_CREDENTIALS: 'Benutzername oder Passwort stimmt nicht.',

@@ -30,6 +30,9 @@ describe('counter actions', () => {
 
     const started = await post('/api/counters/desk-3/start');
     expect(started.body.ticket.servedAt).toBeDefined();
+    const recall = await post('/api/counters/desk-3/recall');
+    expect(recall.status).toBe(409);
+    expect(recall.body.error.code).toBe('SERVICE_STARTED');
 
     const parked = await post('/api/counters/desk-3/park');
     expect(parked.body.ticket).toMatchObject({ id: b.id, status: 'waiting', parked: true });
