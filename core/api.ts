@@ -115,6 +115,8 @@ export interface CounterTicket {
   concernId: string;
   waitingMinutes: number;
   appointmentAt?: string;
+  /** Checked in for an appointment that is not due yet: call-next leaves them, a clerk may call them. */
+  early?: boolean;
 }
 
 export interface CounterView {

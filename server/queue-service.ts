@@ -13,7 +13,7 @@ import {
   toTicketView,
 } from '../core/api.ts';
 import { type TicketEstimate, estimateAll } from '../core/estimate.ts';
-import { orderForCounter } from '../core/policy.ts';
+import { isAppointmentEarly, orderForCounter } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -203,7 +203,12 @@ export class QueueService {
    * action on the stored day, store the result, then publish the events.
    */
   private async mutate<T>(
-    action: (state: DayState, office: OfficeConfig, now: number, tx: DayTransaction) => Promise<Result<Outcome<T>>> | Result<Outcome<T>>,
+    action: (
+      state: DayState,
+      office: OfficeConfig,
+      now: number,
+      tx: DayTransaction,
+    ) => Promise<Result<Outcome<T>>> | Result<Outcome<T>>,
   ): Promise<Result<T>> {
     interface Done {
       result: Result<Outcome<T>>;
@@ -216,7 +221,10 @@ export class QueueService {
       const rolled = await this.rollIfNeeded(tx, current, now);
       const result = await action(rolled.state, this.office(), now, tx);
       if (!result.ok) {
-        return { next: rolled.events.length ? rolled.state : null, value: { result, events: rolled.events, state: rolled.state } };
+        return {
+          next: rolled.events.length ? rolled.state : null,
+          value: { result, events: rolled.events, state: rolled.state },
+        };
       }
       const events = [...rolled.events, ...result.value.events];
       return { next: result.value.state, value: { result, events, state: result.value.state } };
@@ -346,7 +354,9 @@ export class QueueService {
     const current = cs.currentTicketId ? this.ticketById(cs.currentTicketId) : undefined;
     const now = this.clock();
     const waiting = counter.concernIds.map((concernId) => {
-      const tickets = this.state.tickets.filter((t) => t.status === 'waiting' && !t.parked && t.concernId === concernId);
+      const tickets = this.state.tickets.filter(
+        (t) => t.status === 'waiting' && !t.parked && t.concernId === concernId,
+      );
       const oldest = tickets.reduce((min, t) => Math.min(min, t.issuedAt), Number.POSITIVE_INFINITY);
       return {
         concernId,
@@ -369,7 +379,14 @@ export class QueueService {
       status: cs.status,
       current: current && current.status === 'called' ? this.view(current) : null,
       waiting,
-      next: orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
+      next: [
+        ...orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
+        ...this.state.tickets
+          .filter(
+            (t) => t.status === 'waiting' && !t.parked && serves.has(t.concernId) && isAppointmentEarly(t, office, now),
+          )
+          .map((t) => ({ ...brief(t), early: true })),
+      ],
       parked: parked.map(brief),
     };
     if (cs.pauseReason) view.pauseReason = cs.pauseReason;

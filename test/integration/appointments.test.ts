@@ -35,7 +35,21 @@ describe('appointment check-in', () => {
     // The code alone is enough: the appointment knows its concern.
     const onTime = await http(s.url, 'POST', '/api/tickets', { appointmentCode: 'T-200', language: 'uk' });
     expect(onTime.status).toBe(201);
-    expect(onTime.body.ticket).toMatchObject({ concernId: 'housing', appointmentAt: '2026-11-23T08:20:00.000Z', language: 'uk' });
+    expect(onTime.body.ticket).toMatchObject({
+      concernId: 'housing',
+      appointmentAt: '2026-11-23T08:20:00.000Z',
+      language: 'uk',
+    });
+
+    // A counter sees a checked-in appointment that is not due yet, and may call it by number.
+    const earlyBooking = await book('T-400', '2026-11-23T08:50:00Z'); // 09:50 local, 50 minutes ahead
+    expect(earlyBooking.status).toBe(201);
+    const earlyTicket = (await http(s.url, 'POST', '/api/tickets', { appointmentCode: 'T-400' })).body.ticket;
+    const desk = (await http(s.url, 'GET', '/api/counters/desk-2', undefined, admin)).body;
+    expect(desk.next.find((t: { ticketId: string }) => t.ticketId === earlyTicket.id)).toMatchObject({ early: true });
+    const byNumber = await http(s.url, 'POST', '/api/counters/desk-2/call', { ticketId: earlyTicket.id }, admin);
+    expect(byNumber.body.ticket).toMatchObject({ id: earlyTicket.id, status: 'called' });
+    await http(s.url, 'POST', '/api/counters/desk-2/complete', undefined, admin);
 
     // Later the first appointment may check in; a walk-in who came earlier waits behind it once due.
     const walkIn = await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
