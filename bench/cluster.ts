@@ -22,7 +22,11 @@ export interface ClusterFigures {
 
 const now = () => performance.timeOrigin + performance.now();
 
-async function measure(nodes: ServerProcess[], screensTotal: number, calls: number): Promise<Omit<ClusterFigures, 'processes'>> {
+async function measure(
+  nodes: ServerProcess[],
+  screensTotal: number,
+  calls: number,
+): Promise<Omit<ClusterFigures, 'processes'>> {
   // Throughput: 12 kiosks, each drawing tickets one after another, spread over the processes.
   const latencies: number[] = [];
   const kiosks = 12;
@@ -44,13 +48,16 @@ async function measure(nodes: ServerProcess[], screensTotal: number, calls: numb
   const sockets: Socket[] = [];
   try {
     for (let i = 0; i < screensTotal; i++) {
-      sockets.push(io(nodes[i % nodes.length]!.url, { transports: ['websocket'], forceNew: true, reconnection: false }));
+      sockets.push(
+        io(nodes[i % nodes.length]!.url, { transports: ['websocket'], forceNew: true, reconnection: false }),
+      );
     }
     await Promise.all(sockets.map((s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())))));
     await Promise.all(sockets.map((s) => s.emitWithAck('screen:join', {})));
     const received: [string, number][] = [];
     for (const s of sockets) s.on('call:announced', (c: { number: string }) => received.push([c.number, now()]));
-    const token = (await postJson(nodes[0]!.url, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })).token;
+    const token = (await postJson(nodes[0]!.url, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
+      .token;
     const sentAt = new Map<string, number>();
     const started = now();
     for (let i = 0; i < calls; i++) {

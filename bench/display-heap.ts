@@ -27,7 +27,9 @@ export async function benchDisplayHeap(calls = 600) {
       await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
       await page.waitForTimeout(200);
       await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
-      return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+      return page.evaluate(
+        () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+      );
     };
     const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })).token;
     // Warm up: a few calls so every code path has run once.

@@ -40,7 +40,8 @@ function rssMb(pid: number | undefined): number {
 
 export async function benchFanout(server: BenchServer, opts: FanoutOptions): Promise<FanoutFigures> {
   const { base } = server;
-  const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })).token as string;
+  const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
+    .token as string;
   const calls = opts.rate * opts.seconds;
   // Tickets: the ones to be called plus one per phone (phones follow tickets that stay waiting).
   const phoneTokens: string[] = [];
@@ -75,7 +76,10 @@ export async function benchFanout(server: BenchServer, opts: FanoutOptions): Pro
         observe: false,
       });
     }
-    await Promise.race([Promise.all(ready), new Promise((_, reject) => setTimeout(() => reject(new Error('load generators not ready in 180 s')), 180_000))]);
+    await Promise.race([
+      Promise.all(ready),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('load generators not ready in 180 s')), 180_000)),
+    ]);
 
     // Clerks at desk-1 (serves certificates first) call at a fixed rate.
     const interval = 1000 / opts.rate;

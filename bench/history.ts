@@ -49,7 +49,10 @@ export function writeHistory(dataDir: string, tickets: number, perDay = 500, las
       });
     }
     writeFileSync(join(dataDir, 'archive', `${day}.json`), JSON.stringify({ day, tickets: list }));
-    writeFileSync(join(dataDir, 'stats', `${day}.json`), JSON.stringify({ day, buckets: bucketsOf(list, 'Europe/Berlin') }));
+    writeFileSync(
+      join(dataDir, 'stats', `${day}.json`),
+      JSON.stringify({ day, buckets: bucketsOf(list, 'Europe/Berlin') }),
+    );
   }
   return written;
 }

@@ -42,7 +42,9 @@ function record(f: Figure) {
   const mark = f.ok === null ? '  ' : f.ok ? 'ok' : '!!';
   const before = baseline[f.id];
   const change =
-    before !== undefined && before !== 0 ? `${f.value >= before ? '+' : ''}${Math.round(((f.value - before) / before) * 100)}%` : '';
+    before !== undefined && before !== 0
+      ? `${f.value >= before ? '+' : ''}${Math.round(((f.value - before) / before) * 100)}%`
+      : '';
   process.stdout.write(
     `${mark} ${f.name.padEnd(66)} ${String(f.value).padStart(9)} ${f.unit.padEnd(4)} ${f.target.padEnd(10)} ${change.padStart(6)}\n`,
   );
@@ -72,7 +74,9 @@ async function section(name: string, fn: () => Promise<void>) {
 
 async function main() {
   const started = performance.now();
-  process.stdout.write(`Lotse benchmarks${quick ? ' (quick)' : ''} · node ${process.version} · ${new Date().toISOString()}\n`);
+  process.stdout.write(
+    `Lotse benchmarks${quick ? ' (quick)' : ''} · node ${process.version} · ${new Date().toISOString()}\n`,
+  );
   process.stdout.write(`   ${'figure'.padEnd(66)} ${'value'.padStart(9)} unit target     vs base\n`);
 
   await section('fanout-1000', async () => {
@@ -88,42 +92,156 @@ async function main() {
     const p99 = median(runs.map((r) => r.p99));
     const lost = runs.reduce((n, r) => n + (r.expected - r.received), 0);
     const label = `${screens} screens + ${phones} phones, 20 calls/s`;
-    record({ id: 'call.1000.p50', name: `call → screen p50, ${label}`, value: r2(p50), unit: 'ms', target: '-', ok: null });
-    record({ id: 'call.1000.p99', name: `call → screen p99, ${label}`, value: r2(p99), unit: 'ms', target: '≤ 20', ok: p99 <= 20 });
-    record({ id: 'call.1000.lost', name: 'calls not received by a screen', value: lost, unit: '', target: '0', ok: lost === 0 });
+    record({
+      id: 'call.1000.p50',
+      name: `call → screen p50, ${label}`,
+      value: r2(p50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'call.1000.p99',
+      name: `call → screen p99, ${label}`,
+      value: r2(p99),
+      unit: 'ms',
+      target: '≤ 20',
+      ok: p99 <= 20,
+    });
+    record({
+      id: 'call.1000.lost',
+      name: 'calls not received by a screen',
+      value: lost,
+      unit: '',
+      target: '0',
+      ok: lost === 0,
+    });
   });
 
   await section('fanout-10000', async () => {
     const phones = quick ? 1000 : 10_000;
-    const r = await withServer((s) => benchFanout(s, { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 }));
+    const r = await withServer((s) =>
+      benchFanout(s, { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 }),
+    );
     const label = `${phones} phones + 20 screens, 20 calls/s`;
-    record({ id: 'call.10000.p50', name: `call → screen p50, ${label}`, value: r2(r.p50), unit: 'ms', target: '-', ok: null });
-    record({ id: 'call.10000.p99', name: `call → screen p99, ${label}`, value: r2(r.p99), unit: 'ms', target: '≤ 250', ok: r.p99 <= 250 });
-    record({ id: 'call.10000.rss', name: `server memory (RSS), ${phones} phones`, value: r.serverRssMb, unit: 'MB', target: '≤ 1024', ok: r.serverRssMb <= 1024 });
+    record({
+      id: 'call.10000.p50',
+      name: `call → screen p50, ${label}`,
+      value: r2(r.p50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'call.10000.p99',
+      name: `call → screen p99, ${label}`,
+      value: r2(r.p99),
+      unit: 'ms',
+      target: '≤ 250',
+      ok: r.p99 <= 250,
+    });
+    record({
+      id: 'call.10000.rss',
+      name: `server memory (RSS), ${phones} phones`,
+      value: r.serverRssMb,
+      unit: 'MB',
+      target: '≤ 1024',
+      ok: r.serverRssMb <= 1024,
+    });
   });
 
   await section('issue', async () => {
     const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
-    record({ id: 'issue.empty.p50', name: 'ticket issue p50 (durable), empty history', value: r2(issue.empty.p50), unit: 'ms', target: '-', ok: null });
-    record({ id: 'issue.empty.p99', name: 'ticket issue p99 (durable), empty history', value: r2(issue.empty.p99), unit: 'ms', target: '≤ 10', ok: issue.empty.p99 <= 10 });
-    record({ id: 'issue.history.p50', name: 'ticket issue p50 (durable), 100,000 historical tickets', value: r2(issue.history.p50), unit: 'ms', target: '-', ok: null });
-    record({ id: 'issue.history.p99', name: 'ticket issue p99 (durable), 100,000 historical tickets', value: r2(issue.history.p99), unit: 'ms', target: '≤ 10', ok: issue.history.p99 <= 10 });
+    record({
+      id: 'issue.empty.p50',
+      name: 'ticket issue p50 (durable), empty history',
+      value: r2(issue.empty.p50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'issue.empty.p99',
+      name: 'ticket issue p99 (durable), empty history',
+      value: r2(issue.empty.p99),
+      unit: 'ms',
+      target: '≤ 10',
+      ok: issue.empty.p99 <= 10,
+    });
+    record({
+      id: 'issue.history.p50',
+      name: 'ticket issue p50 (durable), 100,000 historical tickets',
+      value: r2(issue.history.p50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'issue.history.p99',
+      name: 'ticket issue p99 (durable), 100,000 historical tickets',
+      value: r2(issue.history.p99),
+      unit: 'ms',
+      target: '≤ 10',
+      ok: issue.history.p99 <= 10,
+    });
     const ratio = issue.history.p50 / issue.empty.p50;
-    record({ id: 'issue.ratio', name: 'ticket issue p50 ratio, 100,000 history / empty', value: r2(ratio), unit: '×', target: '≤ 1.2', ok: ratio <= 1.2 });
-    record({ id: 'issue.throughput', name: 'ticket issue throughput, one kiosk at a time', value: Math.round(issue.empty.perSecond), unit: '/s', target: '-', ok: null });
+    record({
+      id: 'issue.ratio',
+      name: 'ticket issue p50 ratio, 100,000 history / empty',
+      value: r2(ratio),
+      unit: '×',
+      target: '≤ 1.2',
+      ok: ratio <= 1.2,
+    });
+    record({
+      id: 'issue.throughput',
+      name: 'ticket issue throughput, one kiosk at a time',
+      value: Math.round(issue.empty.perSecond),
+      unit: '/s',
+      target: '-',
+      ok: null,
+    });
   });
 
   await section('race', async () => {
     const race = await benchRace(30, quick ? 1000 : 10_000);
-    record({ id: 'race.doubles', name: `concurrent call-next, 30 counters, ${race.calls} calls: double calls`, value: race.doubles, unit: '', target: '0', ok: race.doubles === 0 });
-    record({ id: 'race.distinct', name: 'concurrent call-next: distinct visitors called', value: race.distinct, unit: '', target: String(race.calls), ok: race.distinct === race.calls });
-    record({ id: 'race.throughput', name: 'concurrent call-next throughput', value: Math.round(race.perSecond), unit: '/s', target: '-', ok: null });
+    record({
+      id: 'race.doubles',
+      name: `concurrent call-next, 30 counters, ${race.calls} calls: double calls`,
+      value: race.doubles,
+      unit: '',
+      target: '0',
+      ok: race.doubles === 0,
+    });
+    record({
+      id: 'race.distinct',
+      name: 'concurrent call-next: distinct visitors called',
+      value: race.distinct,
+      unit: '',
+      target: String(race.calls),
+      ok: race.distinct === race.calls,
+    });
+    record({
+      id: 'race.throughput',
+      name: 'concurrent call-next throughput',
+      value: Math.round(race.perSecond),
+      unit: '/s',
+      target: '-',
+      ok: null,
+    });
   });
 
   await section('bundles', async () => {
     for (const [app, bytes] of Object.entries(bundleSizes())) {
       const limited = app === 'kiosk' || app === 'phone';
-      record({ id: `js.${app}`, name: `JavaScript gzip, ${app}`, value: r2(bytes / 1024), unit: 'KB', target: limited ? '≤ 40' : '-', ok: limited ? bytes <= 40 * 1024 : null });
+      record({
+        id: `js.${app}`,
+        name: `JavaScript gzip, ${app}`,
+        value: r2(bytes / 1024),
+        unit: 'KB',
+        target: limited ? '≤ 40' : '-',
+        ok: limited ? bytes <= 40 * 1024 : null,
+      });
     }
   });
 
@@ -131,37 +249,113 @@ async function main() {
     const office = loadOfficeConfig(undefined);
     const report = summarize(simulateDays(office, { seed: 1, days: 1, weeklyConcerns: 227 }));
     const error = report.estimate.relativeToMeanWait * 100;
-    record({ id: 'sim.wait.mean', name: "simulated demo office's day: mean wait (227 concerns/week)", value: r2(report.overall.meanMinutes), unit: 'min', target: '-', ok: null });
-    record({ id: 'sim.estimate.error', name: 'wait-estimate median absolute error, % of mean wait', value: r2(error), unit: '%', target: '≤ 25', ok: error <= 25 });
+    record({
+      id: 'sim.wait.mean',
+      name: "simulated demo office's day: mean wait (227 concerns/week)",
+      value: r2(report.overall.meanMinutes),
+      unit: 'min',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'sim.estimate.error',
+      name: 'wait-estimate median absolute error, % of mean wait',
+      value: r2(error),
+      unit: '%',
+      target: '≤ 25',
+      ok: error <= 25,
+    });
   });
 
   await section('display-heap', async () => {
     const heap = await benchDisplayHeap(quick ? 150 : 600);
     const growth = heap.growth * 100;
-    record({ id: 'display.heap.start', name: 'lobby screen JS heap at start (Chromium)', value: r2(heap.startMb), unit: 'MB', target: '-', ok: null });
-    record({ id: 'display.heap.growth', name: `lobby screen heap growth over ${quick ? 150 : 600} calls`, value: r2(growth), unit: '%', target: '≤ 10', ok: growth <= 10 });
+    record({
+      id: 'display.heap.start',
+      name: 'lobby screen JS heap at start (Chromium)',
+      value: r2(heap.startMb),
+      unit: 'MB',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'display.heap.growth',
+      name: `lobby screen heap growth over ${quick ? 150 : 600} calls`,
+      value: r2(growth),
+      unit: '%',
+      target: '≤ 10',
+      ok: growth <= 10,
+    });
   });
 
   await section('stats', async () => {
     for (const f of await benchStats({ runs: quick ? 3 : 7, withStore: false })) {
-      record({ id: `stats.${f.tickets}`, name: `statistics of a year, ${f.tickets.toLocaleString('en')} tickets`, value: r2(f.aggregateMs), unit: 'ms', target: `≤ ${STATS_TARGET_MS}`, ok: f.aggregateMs <= STATS_TARGET_MS });
+      record({
+        id: `stats.${f.tickets}`,
+        name: `statistics of a year, ${f.tickets.toLocaleString('en')} tickets`,
+        value: r2(f.aggregateMs),
+        unit: 'ms',
+        target: `≤ ${STATS_TARGET_MS}`,
+        ok: f.aggregateMs <= STATS_TARGET_MS,
+      });
     }
   });
 
   await section('cluster', async () => {
     for (const c of await benchCluster([1, 3], quick ? 100 : 300, quick ? 40 : 100)) {
       const p = `${c.processes} process${c.processes > 1 ? 'es' : ''} on PostgreSQL + Redis`;
-      record({ id: `cluster.${c.processes}.issue`, name: `ticket issue throughput, 12 kiosks, ${p}`, value: Math.round(c.issuePerSecond), unit: '/s', target: '-', ok: null });
-      record({ id: `cluster.${c.processes}.issue.p99`, name: `ticket issue p99, 12 kiosks, ${p}`, value: r2(c.issueP99), unit: 'ms', target: '-', ok: null });
-      record({ id: `cluster.${c.processes}.call.p50`, name: `call → screen p50, screens on every process, ${p}`, value: r2(c.callP50), unit: 'ms', target: '-', ok: null });
-      record({ id: `cluster.${c.processes}.call.p99`, name: `call → screen p99, screens on every process, ${p}`, value: r2(c.callP99), unit: 'ms', target: '-', ok: null });
-      record({ id: `cluster.${c.processes}.lost`, name: `calls not received by a screen, ${p}`, value: c.lost, unit: '', target: '0', ok: c.lost === 0 });
+      record({
+        id: `cluster.${c.processes}.issue`,
+        name: `ticket issue throughput, 12 kiosks, ${p}`,
+        value: Math.round(c.issuePerSecond),
+        unit: '/s',
+        target: '-',
+        ok: null,
+      });
+      record({
+        id: `cluster.${c.processes}.issue.p99`,
+        name: `ticket issue p99, 12 kiosks, ${p}`,
+        value: r2(c.issueP99),
+        unit: 'ms',
+        target: '-',
+        ok: null,
+      });
+      record({
+        id: `cluster.${c.processes}.call.p50`,
+        name: `call → screen p50, screens on every process, ${p}`,
+        value: r2(c.callP50),
+        unit: 'ms',
+        target: '-',
+        ok: null,
+      });
+      record({
+        id: `cluster.${c.processes}.call.p99`,
+        name: `call → screen p99, screens on every process, ${p}`,
+        value: r2(c.callP99),
+        unit: 'ms',
+        target: '-',
+        ok: null,
+      });
+      record({
+        id: `cluster.${c.processes}.lost`,
+        name: `calls not received by a screen, ${p}`,
+        value: c.lost,
+        unit: '',
+        target: '0',
+        ok: c.lost === 0,
+      });
     }
   });
 
   mkdirSync(results, { recursive: true });
   const failed = figures.filter((f) => f.ok === false).length;
-  const out = { at: new Date().toISOString(), node: process.version, quick, seconds: Math.round((performance.now() - started) / 1000), figures };
+  const out = {
+    at: new Date().toISOString(),
+    node: process.version,
+    quick,
+    seconds: Math.round((performance.now() - started) / 1000),
+    figures,
+  };
   writeFileSync(join(results, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(
     `\n${figures.length} figures, ${failed} off target, ${out.seconds} s. Written to bench/results/latest.json` +

@@ -1,9 +1,7 @@
 /** Starts a real Lotse server in its own process for a benchmark, and stops it. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { startServerProcess } from '../test/helpers/processes.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
@@ -14,54 +12,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
-
+/** A Lotse server in its own process (the test helper), with the benchmark's settings. */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOTSE_DATA: dataDir,
-      LOTSE_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-      LOTSE_LOG_LEVEL: 'warn',
-      LOTSE_PRINTER: 'none',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startServerProcess({
+    LOTSE_DATA: dataDir,
+    LOTSE_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    LOTSE_LOG_LEVEL: 'warn',
+    ...env,
   });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('benchmark server exited at start');
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) {
-        return {
-          base,
-          child,
-          async stop() {
-            if (child.exitCode !== null) return;
-            child.kill('SIGTERM');
-            await once(child, 'exit');
-          },
-        };
-      }
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('benchmark server did not start within 30 s');
+  return { base: server.url, child: server.child, stop: () => server.stop() };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });

@@ -63,6 +63,8 @@ describe('a visitor draws a ticket, a clerk calls it, the screens show it', () =
       .toBe(number);
     expect(await display.getByTestId('call-counter').first().textContent()).toContain('Platz 2');
 
-    await expect.poll(async () => await phone.getByTestId('phone-counter').textContent(), { timeout: 5000 }).toContain('Platz 2');
+    await expect
+      .poll(async () => await phone.getByTestId('phone-counter').textContent(), { timeout: 5000 })
+      .toContain('Platz 2');
   });
 });

@@ -33,7 +33,9 @@ describe('paired devices', () => {
     expect(kiosk.url()).toBe(`${server.url}/kiosk`);
     await kiosk.reload();
     await kiosk.getByTestId('concern-housing').click();
-    await expect.poll(async () => (await kiosk.getByTestId('ticket-number').textContent())?.trim()).toMatch(/^W-\d{3}$/);
+    await expect
+      .poll(async () => (await kiosk.getByTestId('ticket-number').textContent())?.trim())
+      .toMatch(/^W-\d{3}$/);
     await context.close();
 
     const unpaired = await http(server.url, 'POST', '/api/tickets', { concernId: 'housing' });
@@ -42,7 +44,13 @@ describe('paired devices', () => {
 
   it('a lobby screen opened with its pairing link shows calls', async () => {
     const admin = await login(server.url);
-    const paired = await http(server.url, 'POST', '/api/admin/devices', { kind: 'screen', name: 'Wartebereich' }, admin);
+    const paired = await http(
+      server.url,
+      'POST',
+      '/api/admin/devices',
+      { kind: 'screen', name: 'Wartebereich' },
+      admin,
+    );
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const display = await context.newPage();
     await display.goto(`${server.url}${paired.body.pairingUrl}`);

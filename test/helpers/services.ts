@@ -24,7 +24,8 @@ function postgresBin(): string {
 
 /** initdb refuses to run as root: run it as the `postgres` user when we are root. */
 function asPostgres(cmd: string, args: string[]) {
-  if (process.getuid?.() === 0) return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
+  if (process.getuid?.() === 0)
+    return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
   return execFileSync(cmd, args, { stdio: 'pipe' });
 }
 
@@ -74,7 +75,8 @@ async function waitForPort(port: number, ms: number): Promise<void> {
 }
 
 export async function startRedis(): Promise<Service> {
-  if (!existsSync('/usr/bin/redis-server')) throw new Error('Redis is not installed: apt-get install redis-server (.ci/run does)');
+  if (!existsSync('/usr/bin/redis-server'))
+    throw new Error('Redis is not installed: apt-get install redis-server (.ci/run does)');
   const dir = mkdtempSync(join(tmpdir(), 'lotse-redis-'));
   mkdirSync(dir, { recursive: true });
   const port = await freePort();

@@ -2,7 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, http, login, nextEvent, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  http,
+  login,
+  nextEvent,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -66,27 +74,52 @@ describe('staff accounts', () => {
     server = await startTestServer();
     const s = server;
     const admin = await login(s.url);
-    const created = await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password: 'maria-password', role: 'clerk' }, admin);
+    const created = await http(
+      s.url,
+      'POST',
+      '/api/admin/users',
+      { username: 'maria', password: 'maria-password', role: 'clerk' },
+      admin,
+    );
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ username: 'maria', role: 'clerk', disabled: false });
-    expect((await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password: 'another-password', role: 'clerk' }, admin)).status).toBe(409);
-    expect((await http(s.url, 'POST', '/api/admin/users', { username: 'kurz', password: 'short', role: 'clerk' }, admin)).body.error.code).toBe('WEAK_PASSWORD');
+    expect(
+      (
+        await http(
+          s.url,
+          'POST',
+          '/api/admin/users',
+          { username: 'maria', password: 'another-password', role: 'clerk' },
+          admin,
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (await http(s.url, 'POST', '/api/admin/users', { username: 'kurz', password: 'short', role: 'clerk' }, admin))
+        .body.error.code,
+    ).toBe('WEAK_PASSWORD');
 
     const maria = await login(s.url, 'maria', 'maria-password');
     const disabled = await http(s.url, 'PATCH', '/api/admin/users/maria', { disabled: true }, admin);
     expect(disabled.body.user.disabled).toBe(true);
     expect((await http(s.url, 'GET', '/api/me', undefined, maria)).status).toBe(401);
-    expect((await http(s.url, 'POST', '/api/login', { username: 'maria', password: 'maria-password' })).status).toBe(401);
+    expect((await http(s.url, 'POST', '/api/login', { username: 'maria', password: 'maria-password' })).status).toBe(
+      401,
+    );
     await http(s.url, 'PATCH', '/api/admin/users/maria', { disabled: false, password: 'new-maria-password' }, admin);
     await login(s.url, 'maria', 'new-maria-password');
 
     const demote = await http(s.url, 'PATCH', '/api/admin/users/admin', { role: 'clerk' }, admin);
     expect(demote.status).toBe(409);
     expect(demote.body.error.code).toBe('LAST_ADMIN');
-    expect((await http(s.url, 'DELETE', '/api/admin/users/admin', undefined, admin)).body.error.code).toBe('LAST_ADMIN');
+    expect((await http(s.url, 'DELETE', '/api/admin/users/admin', undefined, admin)).body.error.code).toBe(
+      'LAST_ADMIN',
+    );
     expect((await http(s.url, 'DELETE', '/api/admin/users/maria', undefined, admin)).status).toBe(200);
     expect((await http(s.url, 'DELETE', '/api/admin/users/maria', undefined, admin)).status).toBe(404);
-    const audit = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries.map((e: { action: string }) => e.action);
+    const audit = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries.map(
+      (e: { action: string }) => e.action,
+    );
     expect(audit).toEqual(expect.arrayContaining(['user:create', 'user:change', 'user:remove']));
   });
 });
@@ -114,9 +147,20 @@ describe('device pairing', () => {
     const unpaired = await connectClient(s.url);
     expect(await unpaired.emitWithAck('screen:join', {})).toEqual({ ok: false, error: 'DEVICE_REQUIRED' });
     unpaired.disconnect();
-    const screenDevice = await http(s.url, 'POST', '/api/admin/devices', { kind: 'screen', name: 'Wartebereich' }, admin);
+    const screenDevice = await http(
+      s.url,
+      'POST',
+      '/api/admin/devices',
+      { kind: 'screen', name: 'Wartebereich' },
+      admin,
+    );
     const { io } = await import('socket.io-client');
-    const paired = io(s.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { device: screenDevice.body.token } });
+    const paired = io(s.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { device: screenDevice.body.token },
+    });
     try {
       const joined = await paired.emitWithAck('screen:join', {});
       expect(joined.ok).toBe(true);

@@ -181,7 +181,13 @@ describe('appointments', () => {
     const start = new Date(Date.now() + 5 * 60_000).toISOString();
     const unauth = await http(base, 'POST', '/api/appointments', { code: 'A-4711', concernId: 'housing', start });
     expect(unauth.status).toBe(401);
-    const booked = await http(base, 'POST', '/api/appointments', { code: 'A-4711', concernId: 'housing', start }, admin);
+    const booked = await http(
+      base,
+      'POST',
+      '/api/appointments',
+      { code: 'A-4711', concernId: 'housing', start },
+      admin,
+    );
     expect(booked.status).toBe(201);
     expect(booked.body.appointment).toMatchObject({ code: 'A-4711', concernId: 'housing', start });
     const twice = await http(base, 'POST', '/api/appointments', { code: 'A-4711', concernId: 'housing', start }, admin);

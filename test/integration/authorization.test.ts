@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '../../core/events.ts';
-import { type ClientSocket, connectClient, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import {
+  type ClientSocket,
+  connectClient,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 let server: TestServer;
 let admin: string;

@@ -50,7 +50,10 @@ afterAll(async () => {
 
 describe('a city with two offices on one database', () => {
   it('keeps configuration, time zone, numbering, screens and staff apart', async () => {
-    expect((await http(mitte.url, 'GET', '/api/office')).body).toMatchObject({ id: 'mitte', timezone: 'Europe/Berlin' });
+    expect((await http(mitte.url, 'GET', '/api/office')).body).toMatchObject({
+      id: 'mitte',
+      timezone: 'Europe/Berlin',
+    });
     expect((await http(nord.url, 'GET', '/api/office')).body).toMatchObject({ id: 'nord', timezone: 'Europe/Lisbon' });
 
     const a = await http(mitte.url, 'POST', '/api/tickets', { concernId: 'housing' });
@@ -76,7 +79,9 @@ describe('a city with two offices on one database', () => {
 
     // Staff of one office are not staff of the other.
     expect((await http(nord.url, 'GET', '/api/me', undefined, mitteAdmin)).status).toBe(401);
-    expect((await http(nord.url, 'POST', '/api/login', { username: 'admin', password: 'mitte-admin-password' })).status).toBe(401);
+    expect(
+      (await http(nord.url, 'POST', '/api/login', { username: 'admin', password: 'mitte-admin-password' })).status,
+    ).toBe(401);
     await login(nord.url, 'admin', 'nord-admin-password');
   });
 });

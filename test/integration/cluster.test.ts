@@ -70,7 +70,12 @@ describe('three server processes on PostgreSQL and Redis', () => {
     expect(drawn.every((d) => d.status === 201)).toBe(true);
     const numbers = drawn.map((d) => d.body.ticket.number as string);
     expect(new Set(numbers).size).toBe(90);
-    expect(numbers.filter((n) => n.startsWith('U-')).sort().at(-1)).toBe('U-045');
+    expect(
+      numbers
+        .filter((n) => n.startsWith('U-'))
+        .sort()
+        .at(-1),
+    ).toBe('U-045');
     // Every process sees every ticket.
     for (const p of processes) {
       const status = await http(p.url, 'GET', `/api/status/${drawn[7]!.body.ticket.statusUrl.slice(3)}`);
@@ -98,7 +103,9 @@ describe('three server processes on PostgreSQL and Redis', () => {
     expect(calls[0]!.seq).toBe(joined.ok ? joined.data.queue.seq + 1 : -1);
     // Process B's own view of the queue follows (its cache reloads on the database's notice).
     await expect
-      .poll(async () => (await http(processes[1]!.url, 'GET', '/api/queue')).body.called.map((c: { number: string }) => c.number))
+      .poll(async () =>
+        (await http(processes[1]!.url, 'GET', '/api/queue')).body.called.map((c: { number: string }) => c.number),
+      )
       .toContain(called.body.ticket.number);
   });
 
@@ -130,9 +137,14 @@ describe('three server processes on PostgreSQL and Redis', () => {
     const updated = new Promise<{ name: string }>((resolve) => screen.once('office:updated', resolve));
     const current = await http(processes[0]!.url, 'GET', '/api/admin/config', undefined, token);
     const office = { ...current.body.office, name: 'Bürgeramt Mitte' };
-    expect((await http(processes[0]!.url, 'PUT', '/api/admin/config', { office, version: current.body.version }, token)).status).toBe(200);
+    expect(
+      (await http(processes[0]!.url, 'PUT', '/api/admin/config', { office, version: current.body.version }, token))
+        .status,
+    ).toBe(200);
     expect((await updated).name).toBe('Bürgeramt Mitte');
-    await expect.poll(async () => (await http(processes[1]!.url, 'GET', '/api/office')).body.name).toBe('Bürgeramt Mitte');
+    await expect
+      .poll(async () => (await http(processes[1]!.url, 'GET', '/api/office')).body.name)
+      .toBe('Bürgeramt Mitte');
   });
 
   it('SIGKILL of one process mid-load loses no confirmed ticket; its clients go on with another', async () => {
@@ -145,7 +157,8 @@ describe('three server processes on PostgreSQL and Redis', () => {
           const p = processes[(i + k) % 3]!;
           try {
             const r = await http(p.url, 'POST', '/api/tickets', { concernId: 'documents' });
-            if (r.status === 201) confirmed.push({ number: r.body.ticket.number, token: r.body.ticket.statusUrl.slice(3) });
+            if (r.status === 201)
+              confirmed.push({ number: r.body.ticket.number, token: r.body.ticket.statusUrl.slice(3) });
           } catch {
             /* the killed process: a kiosk behind a load balancer would be sent to another */
           }

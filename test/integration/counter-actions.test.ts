@@ -51,7 +51,9 @@ describe('counter actions', () => {
 
     expect((await post('/api/counters/desk-3/call', { ticketId: 'nope' })).body.error.code).toBe('UNKNOWN_TICKET');
     const wrong = (await http(server.url, 'POST', '/api/tickets', { concernId: 'certificates' })).body.ticket;
-    expect((await post('/api/counters/desk-3/call', { ticketId: wrong.id })).body.error.code).toBe('COUNTER_NOT_SERVING');
+    expect((await post('/api/counters/desk-3/call', { ticketId: wrong.id })).body.error.code).toBe(
+      'COUNTER_NOT_SERVING',
+    );
   });
 
   it('a pause keeps its reason until the clerk resumes', async () => {

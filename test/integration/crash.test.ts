@@ -3,14 +3,12 @@
  * tickets, 20 times in a row on one data folder. After each restart every ticket that was
  * confirmed (201) is there with its number, and no number is ever handed out twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../helpers/processes.ts';
 import { removeDir, tempDataDir } from '../helpers/server.ts';
 
-const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 const KILLS = 20;
 const dataDir = tempDataDir();
 let child: ChildProcess | undefined;
@@ -19,46 +17,6 @@ afterAll(() => {
   child?.kill('SIGKILL');
   removeDir(dataDir);
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOTSE_DATA: dataDir,
-      LOTSE_ADMIN_PASSWORD: 'crash-test-password',
-      LOTSE_LOG_LEVEL: 'error',
-      LOTSE_PRINTER: 'none',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  proc.stderr?.on('data', (d) => {
-    stderr += String(d);
-  });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`server exited at start: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return proc;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`server did not start: ${stderr}`);
-}
 
 interface Confirmed {
   number: string;
@@ -97,9 +55,9 @@ describe('a server killed while tickets are drawn', () => {
   it(`loses no confirmed ticket and repeats no number over ${KILLS} kills`, async () => {
     const all: Confirmed[] = [];
     for (let round = 0; round < KILLS; round++) {
-      const port = await freePort();
-      child = await startServer(port);
-      const base = `http://127.0.0.1:${port}`;
+      const server = await startServerProcess({ LOTSE_DATA: dataDir, LOTSE_ADMIN_PASSWORD: 'crash-test-password' });
+      child = server.child;
+      const base = server.url;
 
       // Everything confirmed so far is still there, unchanged.
       for (const t of all) {
@@ -126,9 +84,9 @@ describe('a server killed while tickets are drawn', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
 
     // A last start: all confirmed tickets are there, and the next number is new.
-    const port = await freePort();
-    child = await startServer(port);
-    const base = `http://127.0.0.1:${port}`;
+    const server = await startServerProcess({ LOTSE_DATA: dataDir, LOTSE_ADMIN_PASSWORD: 'crash-test-password' });
+    child = server.child;
+    const base = server.url;
     for (const t of all) expect((await fetch(`${base}/api/status/${t.token}`)).status).toBe(200);
     const next = (await (
       await fetch(`${base}/api/tickets`, {

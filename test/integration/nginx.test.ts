@@ -25,7 +25,8 @@ let base: string;
 const screens: Socket[] = [];
 
 async function startNginx(upstreams: number[]): Promise<string> {
-  if (!existsSync('/usr/sbin/nginx')) throw new Error('nginx is not installed: apt-get install nginx-light (.ci/run does)');
+  if (!existsSync('/usr/sbin/nginx'))
+    throw new Error('nginx is not installed: apt-get install nginx-light (.ci/run does)');
   const port = await freePort();
   const prefix = join(dir, 'nginx');
   mkdirSync(join(prefix, 'logs'), { recursive: true });
@@ -102,7 +103,12 @@ describe('nginx in front of two processes', () => {
   it('screens reconnect to the surviving process and hear every call; no confirmed ticket is lost', async () => {
     // Four screens through nginx (round robin puts them on both processes).
     for (let i = 0; i < 4; i++) {
-      const s = io(base, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 500 });
+      const s = io(base, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnectionDelay: 200,
+        reconnectionDelayMax: 500,
+      });
       screens.push(s);
       await new Promise<void>((r) => s.once('connect', () => r()));
       await s.emitWithAck('screen:join', {});
@@ -122,7 +128,8 @@ describe('nginx in front of two processes', () => {
         for (let i = 0; i < 400 && !stop; i++) {
           try {
             const r = await http(base, 'POST', '/api/tickets', { concernId: 'certificates' });
-            if (r.status === 201) confirmed.push({ number: r.body.ticket.number, token: r.body.ticket.statusUrl.slice(3) });
+            if (r.status === 201)
+              confirmed.push({ number: r.body.ticket.number, token: r.body.ticket.statusUrl.slice(3) });
           } catch {
             /* a request cut off by the kill is not confirmed; the kiosk would retry */
           }

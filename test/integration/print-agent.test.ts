@@ -3,10 +3,10 @@
  * jobs are routed to the agent, acknowledged, survive lost acknowledgements, agent outages and
  * server restarts, and each is printed exactly once. Also the agent as a real process.
  */
+import { freePort } from '../helpers/ports.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,15 +100,6 @@ async function printers(s: TestServer) {
 }
 
 const numbersOn = (p: PrinterEmulator) => p.jobs.map((j) => j.lines.find((l) => /^W-\d{3}$/.test(l)));
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
 
 describe('print agent', () => {
   it("prints its kiosk's tickets, acknowledges them and reports its printer", async () => {

@@ -40,7 +40,11 @@ afterAll(async () => {
 });
 
 const draw = async (concernId: string) =>
-  (await http(server.url, 'POST', '/api/tickets', { concernId })).body.ticket as { id: string; number: string; statusUrl: string };
+  (await http(server.url, 'POST', '/api/tickets', { concernId })).body.ticket as {
+    id: string;
+    number: string;
+    statusUrl: string;
+  };
 
 describe('screens and clerks', () => {
   it('a call is acknowledged to the clerk and pushed to every screen with an increasing seq', async () => {
@@ -60,7 +64,10 @@ describe('screens and clerks', () => {
     const gotB = nextEvent(screenB, 'call:announced');
     const queueUpdate = nextEvent(screenA, 'queue:updated');
     const ack = await clerk.emitWithAck('counter:callNext', { counterId: 'desk-1' });
-    expect(ack).toMatchObject({ ok: true, data: { ticket: { id: ticket.id, status: 'called', counterName: 'Platz 1' } } });
+    expect(ack).toMatchObject({
+      ok: true,
+      data: { ticket: { id: ticket.id, status: 'called', counterName: 'Platz 1' } },
+    });
 
     const [a, b] = await Promise.all([gotA, gotB]);
     expect(a).toEqual(b);
@@ -155,7 +162,9 @@ describe('screens and clerks', () => {
     const clerks = await Promise.all([client(admin), client(admin), client(admin)]);
     const counters = ['desk-1', 'desk-2', 'desk-4'];
     const acks = await Promise.all(
-      clerks.flatMap((c, i) => [0, 1, 2].map(() => c.emitWithAck('counter:callNext', { counterId: counters[i] as string }))),
+      clerks.flatMap((c, i) =>
+        [0, 1, 2].map(() => c.emitWithAck('counter:callNext', { counterId: counters[i] as string })),
+      ),
     );
     const ids = acks.flatMap((a) => (a.ok && a.data.ticket ? [a.data.ticket.id] : []));
     expect(ids.length).toBe(9);

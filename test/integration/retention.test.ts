@@ -74,7 +74,9 @@ describe('backup', () => {
     const out = join(s.dataDir, 'backup.json');
     const script = new URL('../../server/backup.ts', import.meta.url).pathname;
     const args = ['--import', 'tsx', script, '--data', s.dataDir, '--out', out];
-    await expect(run(process.execPath, args)).rejects.toMatchObject({ stderr: expect.stringContaining('Another Lotse server') });
+    await expect(run(process.execPath, args)).rejects.toMatchObject({
+      stderr: expect.stringContaining('Another Lotse server'),
+    });
     await s.stop();
     const { stdout } = await run(process.execPath, args);
     expect(stdout).toContain('Backup of');
