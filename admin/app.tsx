@@ -6,7 +6,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
-import { type Notice, NoticeBanner, StaffCard, StaffHeader } from '../ui/staff-shell.tsx';
+import { type Notice, NoticeBanner, LoadingCard, StaffHeader } from '../ui/staff-shell.tsx';
 import { useStaffSocket } from '../ui/staff-socket.ts';
 import { createConfigModel } from './config-model.ts';
 import { ADMIN_TABS, type AdminContext, tabFromHash } from './tabs.tsx';
@@ -63,22 +63,7 @@ function AdminShell({ session }: { session: StaffSession }) {
 
   const current = office.value;
   if (!current) {
-    return (
-      <StaffCard title="Verwaltung">
-        {loadError.value ? (
-          <>
-            <p class="staff-form__error" role="alert">
-              {loadError.value}
-            </p>
-            <button type="button" class="staff-btn staff-btn--big staff-btn--primary" onClick={() => void load()}>
-              Noch einmal versuchen
-            </button>
-          </>
-        ) : (
-          <p class="staff-muted">Daten werden geladen …</p>
-        )}
-      </StaffCard>
-    );
+    return <LoadingCard title="Verwaltung" error={loadError.value} onRetry={() => void load()} />;
   }
 
   const ctx: AdminContext = {

@@ -4,13 +4,11 @@
  * device takes its key away at once.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { api } from '../ui/api.ts';
 import { QrCode } from '../ui/qr.tsx';
-import { errorText } from '../ui/staff-errors.ts';
 import { formatClock, formatDay, useNow } from '../ui/staff-format.ts';
-import { errorCodeOf } from '../ui/staff-session.ts';
-import { ConfirmDialog, type Notice, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
+import { ConfirmDialog, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
+import { useAdminList } from './admin-list.ts';
 import './config.css';
 
 export type DeviceKind = 'kiosk' | 'screen';
@@ -68,36 +66,17 @@ export function pairingAddress(origin: string, pairingUrl: string): string {
 }
 
 export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPanelProps) {
-  const devices = useSignal<DeviceView[] | null>(null);
-  const loadError = useSignal<string | null>(null);
-  const notice = useSignal<Notice | null>(null);
+  const {
+    items: devices,
+    loadError,
+    notice,
+    load,
+    failed,
+  } = useAdminList<DeviceView>('/api/admin/devices', (a) => (a as { devices: DeviceView[] }).devices, fail, 60_000);
   const paired = useSignal<PairAnswer | null>(null);
   const removing = useSignal<DeviceView | null>(null);
   const busy = useSignal(false);
   const now = useNow(30_000);
-
-  const failed = (error: unknown) => {
-    const code = errorCodeOf(error);
-    if (code === 'UNAUTHENTICATED') fail(code);
-    else notice.value = { kind: 'error', text: errorText(code) };
-  };
-
-  const load = async () => {
-    try {
-      const answer = await api<{ devices: DeviceView[] }>('GET', '/api/admin/devices');
-      devices.value = answer.devices;
-      loadError.value = null;
-    } catch (error) {
-      const code = errorCodeOf(error);
-      if (code === 'UNAUTHENTICATED') fail(code);
-      else loadError.value = errorText(code);
-    }
-  };
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 60_000);
-    return () => clearInterval(timer);
-  }, []);
 
   const remove = async (device: DeviceView) => {
     busy.value = true;

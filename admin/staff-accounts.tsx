@@ -3,13 +3,13 @@
  * role, set a new password, lock and unlock, remove. The server keeps at least one admin.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
-import { ConfirmDialog, type Notice, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
+import { ConfirmDialog, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
+import { useAdminList } from './admin-list.ts';
 import './config.css';
 
 export interface StaffAccount {
@@ -45,32 +45,15 @@ export function accountProblem(username: string, password: string): string | nul
 type Dialog = { kind: 'password'; username: string } | { kind: 'remove'; username: string };
 
 export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
-  const users = useSignal<StaffAccount[] | null>(null);
-  const loadError = useSignal<string | null>(null);
-  const notice = useSignal<Notice | null>(null);
+  const {
+    items: users,
+    loadError,
+    notice,
+    load,
+    failed,
+  } = useAdminList<StaffAccount>('/api/admin/users', (a) => (a as { users: StaffAccount[] }).users, fail);
   const busy = useSignal(false);
   const dialog = useSignal<Dialog | null>(null);
-
-  const failed = (error: unknown) => {
-    const code = errorCodeOf(error);
-    if (code === 'UNAUTHENTICATED') fail(code);
-    else notice.value = { kind: 'error', text: errorText(code) };
-  };
-
-  const load = async () => {
-    try {
-      const answer = await api<{ users: StaffAccount[] }>('GET', '/api/admin/users');
-      users.value = answer.users;
-      loadError.value = null;
-    } catch (error) {
-      const code = errorCodeOf(error);
-      if (code === 'UNAUTHENTICATED') fail(code);
-      else loadError.value = errorText(code);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
 
   const change = async (
     username: string,

@@ -6,7 +6,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
-import { StaffCard } from '../ui/staff-shell.tsx';
+import { LoadingCard } from '../ui/staff-shell.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
 import { loadCounterId, saveCounterId } from './storage.ts';
@@ -40,22 +40,7 @@ function Workstation({ session }: { session: StaffSession }) {
 
   const current = office.value;
   if (!current) {
-    return (
-      <StaffCard title="Schalter">
-        {loadError.value ? (
-          <>
-            <p class="staff-form__error" role="alert">
-              {loadError.value}
-            </p>
-            <button type="button" class="staff-btn staff-btn--big staff-btn--primary" onClick={() => void load()}>
-              Noch einmal versuchen
-            </button>
-          </>
-        ) : (
-          <p class="staff-muted">Daten werden geladen …</p>
-        )}
-      </StaffCard>
-    );
+    return <LoadingCard title="Schalter" error={loadError.value} onRetry={() => void load()} />;
   }
 
   const counter = picking.value ? undefined : current.counters.find((c) => c.id === counterId.value);

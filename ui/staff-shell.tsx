@@ -212,3 +212,23 @@ export function StaffCard({ title, children }: { title: string; children?: Compo
     </main>
   );
 }
+
+/** The app's first data are still coming, or could not be loaded (with a retry). */
+export function LoadingCard({ title, error, onRetry }: { title: string; error: string | null; onRetry: () => void }) {
+  return (
+    <StaffCard title={title}>
+      {error ? (
+        <>
+          <p class="staff-form__error" role="alert">
+            {error}
+          </p>
+          <button type="button" class="staff-btn staff-btn--big staff-btn--primary" onClick={onRetry}>
+            Noch einmal versuchen
+          </button>
+        </>
+      ) : (
+        <p class="staff-muted">Daten werden geladen …</p>
+      )}
+    </StaffCard>
+  );
+}
