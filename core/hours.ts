@@ -20,19 +20,12 @@ export function isOpen(hours: OpeningHours, timeZone: string, at: number): boole
 }
 
 /** The next instant at or after `at` when the office opens, within `horizonDays`; null if none. */
-export function nextOpening(
-  hours: OpeningHours,
-  timeZone: string,
-  at: number,
-  horizonDays = 60,
-): number | null {
+export function nextOpening(hours: OpeningHours, timeZone: string, at: number, horizonDays = 60): number | null {
   const today = localParts(at, timeZone).date;
   for (let i = 0; i <= horizonDays; i++) {
     const date = addDays(today, i);
     if (hours.closedDays.includes(date)) continue;
-    const ranges = [...(hours.weekly[weekdayOf(date)] ?? [])].sort(
-      (a, b) => parseClock(a.from) - parseClock(b.from),
-    );
+    const ranges = [...(hours.weekly[weekdayOf(date)] ?? [])].sort((a, b) => parseClock(a.from) - parseClock(b.from));
     for (const range of ranges) {
       const start = instantOf(date, parseClock(range.from), timeZone);
       const end = instantOf(date, parseClock(range.to), timeZone);

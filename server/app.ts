@@ -33,7 +33,11 @@ export interface ApplicationOptions {
   adapter?: ServerOptions['adapter'];
 }
 
-export function createApplication(httpServer: HttpServer, ctx: AppContext, options: ApplicationOptions = {}): Application {
+export function createApplication(
+  httpServer: HttpServer,
+  ctx: AppContext,
+  options: ApplicationOptions = {},
+): Application {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -10,8 +10,14 @@ const EnvSchema = z.object({
   LOTSE_ADMIN_PASSWORD: z.string().min(8, 'LOTSE_ADMIN_PASSWORD needs at least 8 characters').optional(),
   LOTSE_PRINTER: z.string().min(1).default('virtual'),
   LOTSE_PUBLIC_URL: z.string().url().optional(),
-  LOTSE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional(),
-  LOTSE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected redis://…').optional(),
+  LOTSE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected postgres://…')
+    .optional(),
+  LOTSE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected redis://…')
+    .optional(),
 });
 
 export interface ServerConfig {

@@ -13,7 +13,11 @@ import { requireRole } from './session.ts';
 import { parse } from './validate.ts';
 
 const ConfigBody = z.object({ office: z.unknown(), version: z.string().max(64).optional() });
-const NewUser = z.object({ username: Username, password: z.string().min(1).max(500), role: z.enum(['admin', 'clerk']) });
+const NewUser = z.object({
+  username: Username,
+  password: z.string().min(1).max(500),
+  role: z.enum(['admin', 'clerk']),
+});
 const UserChange = z
   .object({
     role: z.enum(['admin', 'clerk']).optional(),

@@ -43,18 +43,30 @@ export function counterRoutes(ctx: AppContext): Router {
     res.json(ctx.queue.counterView(id));
   });
   router.post('/api/counters/:id/call-next', action('callNext', none));
-  router.post('/api/counters/:id/call', action('callSpecific', (req) => parse(TicketBody, req.body)));
+  router.post(
+    '/api/counters/:id/call',
+    action('callSpecific', (req) => parse(TicketBody, req.body)),
+  );
   router.post('/api/counters/:id/start', action('start', none));
   router.post('/api/counters/:id/park', action('park', none));
-  router.post('/api/counters/:id/return', action('returnParked', (req) => parse(TicketBody, req.body)));
+  router.post(
+    '/api/counters/:id/return',
+    action('returnParked', (req) => parse(TicketBody, req.body)),
+  );
   router.post('/api/counters/:id/recall', action('recall', none));
   router.post('/api/counters/:id/complete', action('complete', none));
   router.post('/api/counters/:id/no-show', action('noShow', none));
-  router.post('/api/counters/:id/transfer', action('transfer', (req) => parse(TransferBody, req.body)));
-  router.post('/api/counters/:id/status', action('setStatus', (req) => {
-    const body = parse(CounterStatusBody, req.body);
-    return body.reason ? { status: body.status, reason: body.reason } : { status: body.status };
-  }));
+  router.post(
+    '/api/counters/:id/transfer',
+    action('transfer', (req) => parse(TransferBody, req.body)),
+  );
+  router.post(
+    '/api/counters/:id/status',
+    action('setStatus', (req) => {
+      const body = parse(CounterStatusBody, req.body);
+      return body.reason ? { status: body.status, reason: body.reason } : { status: body.status };
+    }),
+  );
 
   return router;
 }

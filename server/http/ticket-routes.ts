@@ -16,7 +16,8 @@ export function ticketRoutes(ctx: AppContext): Router {
     const idempotencyKey = body.idempotencyKey ?? (headerKey && headerKey.length <= 100 ? headerKey : undefined);
     const staff = await currentUser(ctx, req);
     const device = await ctx.devices.authenticate(req.get('x-lotse-device'));
-    if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk') return sendError(res, 'DEVICE_REQUIRED');
+    if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk')
+      return sendError(res, 'DEVICE_REQUIRED');
     const result = await ctx.queue.issue({
       ...(body.concernId ? { concernId: body.concernId } : {}),
       language: body.language ?? 'de',

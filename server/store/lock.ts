@@ -16,7 +16,9 @@ function isAlive(pid: number): boolean {
 }
 
 const busy = (dir: string, pid: number) =>
-  new StoreError(`Another Lotse server (process ${pid}) is using the data folder ${dir}. Only one server may write to it.`);
+  new StoreError(
+    `Another Lotse server (process ${pid}) is using the data folder ${dir}. Only one server may write to it.`,
+  );
 
 /** Takes the folder's lock or throws; a lock left by a dead process is taken over. */
 export function acquireLock(dir: string): string {

@@ -270,7 +270,8 @@ class LowdbStore implements Store {
     this.sessions.set(session.tokenHash, session);
     if (this.sessions.size > 10_000) {
       const now = Date.now();
-      for (const [k, v] of this.sessions) if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
+      for (const [k, v] of this.sessions)
+        if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
     }
   }
 

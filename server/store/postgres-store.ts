@@ -33,8 +33,12 @@ export async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS lotse_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM lotse_migrations')).rows.map((r) => r.version));
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS lotse_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM lotse_migrations')).rows.map((r) => r.version),
+    );
     for (let i = 0; i < MIGRATIONS.length; i++) {
       const version = i + 1;
       if (done.has(version)) continue;
@@ -125,16 +129,20 @@ export class PostgresStore implements Store {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('INSERT INTO live_day (office_id, version, state) VALUES ($1, 0, NULL) ON CONFLICT DO NOTHING', [
-        this.officeId,
-      ]);
-      const locked = await client.query<{ version: string }>('SELECT version FROM live_day WHERE office_id = $1 FOR UPDATE', [
-        this.officeId,
-      ]);
+      await client.query(
+        'INSERT INTO live_day (office_id, version, state) VALUES ($1, 0, NULL) ON CONFLICT DO NOTHING',
+        [this.officeId],
+      );
+      const locked = await client.query<{ version: string }>(
+        'SELECT version FROM live_day WHERE office_id = $1 FOR UPDATE',
+        [this.officeId],
+      );
       const version = Number(locked.rows[0]?.version ?? 0);
       let day = this.cached;
       if (version !== this.cachedVersion) {
-        const r = await client.query<{ state: DayState | null }>('SELECT state FROM live_day WHERE office_id = $1', [this.officeId]);
+        const r = await client.query<{ state: DayState | null }>('SELECT state FROM live_day WHERE office_id = $1', [
+          this.officeId,
+        ]);
         day = r.rows[0]?.state ?? null;
       }
       const tx: DayTransaction = {
@@ -159,7 +167,10 @@ export class PostgresStore implements Store {
           JSON.stringify(result.next),
           nextVersion,
         ]);
-        await client.query('SELECT pg_notify($1, $2)', ['lotse_day', `${this.officeId}|${this.instance}|${nextVersion}`]);
+        await client.query('SELECT pg_notify($1, $2)', [
+          'lotse_day',
+          `${this.officeId}|${this.instance}|${nextVersion}`,
+        ]);
       }
       await client.query('COMMIT');
       this.cached = result.next && result.next !== day ? result.next : day;
@@ -185,7 +196,9 @@ export class PostgresStore implements Store {
   }
 
   async loadOffice(): Promise<unknown | null> {
-    const r = await this.pool.query<{ config: unknown }>('SELECT config FROM offices WHERE office_id = $1', [this.officeId]);
+    const r = await this.pool.query<{ config: unknown }>('SELECT config FROM offices WHERE office_id = $1', [
+      this.officeId,
+    ]);
     return r.rows[0]?.config ?? null;
   }
 
@@ -263,7 +276,9 @@ export class PostgresStore implements Store {
   }
 
   async listUsers(): Promise<StoredUser[]> {
-    const r = await this.pool.query<{ data: StoredUser }>('SELECT data FROM staff WHERE office_id = $1', [this.officeId]);
+    const r = await this.pool.query<{ data: StoredUser }>('SELECT data FROM staff WHERE office_id = $1', [
+      this.officeId,
+    ]);
     return r.rows.map((row) => row.data);
   }
 
@@ -305,7 +320,9 @@ export class PostgresStore implements Store {
   }
 
   async listDevices(): Promise<StoredDevice[]> {
-    const r = await this.pool.query<{ data: StoredDevice }>('SELECT data FROM devices WHERE office_id = $1', [this.officeId]);
+    const r = await this.pool.query<{ data: StoredDevice }>('SELECT data FROM devices WHERE office_id = $1', [
+      this.officeId,
+    ]);
     return r.rows.map((row) => row.data);
   }
 
@@ -346,7 +363,9 @@ export class PostgresStore implements Store {
   }
 
   async listAppointments(): Promise<Appointment[]> {
-    const r = await this.pool.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [this.officeId]);
+    const r = await this.pool.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
+      this.officeId,
+    ]);
     return r.rows.map((row) => row.data);
   }
 
