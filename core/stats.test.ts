@@ -5,22 +5,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  arrivalsHeatmap,
   bucketsOf,
-  counterReport,
-  countersToCsv,
   type HourBucket,
-  heatmapToCsv,
-  histogramShareAtMost,
   isoWeek,
   isoWeekday,
   periodOfHour,
-  STATS_CSV_COLUMNS,
   statsReport,
   TOTAL,
-  toCsv,
   withTotals,
 } from './stats.ts';
+import { countersToCsv, heatmapToCsv, STATS_CSV_COLUMNS, toCsv } from './stats-csv.ts';
+import { arrivalsHeatmap, counterReport } from './stats-views.ts';
+import { histogramShareAtMost } from './tally.ts';
 import type { Ticket } from './types.ts';
 
 const TZ = 'Europe/Berlin';

@@ -9,20 +9,9 @@
  */
 import { type Request, type Response, Router } from 'express';
 import { addDays, localDay } from '../../core/localtime.ts';
-import {
-  arrivalsHeatmap,
-  bucketsOf,
-  type CounterRow,
-  counterReport,
-  countersToCsv,
-  DEFAULT_TARGET_WAIT_MINUTES,
-  HEATMAP_CSV_COLUMNS,
-  type HourBucket,
-  recordsToCsv,
-  statsReport,
-  toCsv,
-  withTotals,
-} from '../../core/stats.ts';
+import { bucketsOf, DEFAULT_TARGET_WAIT_MINUTES, type HourBucket, statsReport, withTotals } from '../../core/stats.ts';
+import { countersToCsv, HEATMAP_CSV_COLUMNS, recordsToCsv, toCsv } from '../../core/stats-csv.ts';
+import { arrivalsHeatmap, type CounterRow, counterReport } from '../../core/stats-views.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
