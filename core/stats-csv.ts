@@ -20,6 +20,8 @@ export const STATS_CSV_COLUMNS: readonly (keyof StatsRow)[] = [
   'punctualShare',
   'medianCheckInMinutes',
   'avgAppointmentWaitMinutes',
+  'visits',
+  'multiConcernShare',
 ];
 
 function csvCell(value: unknown): string {
@@ -43,17 +45,28 @@ export function recordsToCsv<T extends object>(
   return `${lines.join('\n')}\n`;
 }
 
-/** Report rows as CSV; with `concernNames` a last column `concernName` (total rows: "Alle Anliegen"). */
-export function toCsv(rows: readonly StatsRow[], concernNames?: Readonly<Record<string, string>>): string {
-  const extra = concernNames
-    ? [
-        {
-          header: 'concernName',
-          value: (r: StatsRow) =>
-            r.concernId === TOTAL ? 'Alle Anliegen' : (concernNames[r.concernId] ?? r.concernId),
-        },
-      ]
-    : [];
+/**
+ * Report rows as CSV: the columns above, then one column `outcome_<id>` per outcome (the ids in
+ * `outcomeIds`, then any other id found in the rows), then with `concernNames` a last column
+ * `concernName` (total rows: "Alle Anliegen").
+ */
+export function toCsv(
+  rows: readonly StatsRow[],
+  concernNames?: Readonly<Record<string, string>>,
+  outcomeIds: readonly string[] = [],
+): string {
+  const ids = [...outcomeIds];
+  for (const r of rows) for (const id in r.outcomes) if (!ids.includes(id)) ids.push(id);
+  const extra: { header: string; value: (row: StatsRow) => string | number | null }[] = ids.map((id) => ({
+    header: `outcome_${id}`,
+    value: (r: StatsRow) => r.outcomes[id] ?? 0,
+  }));
+  if (concernNames) {
+    extra.push({
+      header: 'concernName',
+      value: (r: StatsRow) => (r.concernId === TOTAL ? 'Alle Anliegen' : (concernNames[r.concernId] ?? r.concernId)),
+    });
+  }
   return recordsToCsv(rows, STATS_CSV_COLUMNS, extra);
 }
 

@@ -34,14 +34,16 @@ export interface Heatmap {
   cells: HeatCell[];
 }
 
-/** Arrivals (tickets issued) by weekday and local hour; optionally of one concern only. */
+/** Arrivals (visits) by weekday and local hour; of one concern: the visits that asked for it. */
 export function arrivalsHeatmap(buckets: readonly HourBucket[], concernId?: string): Heatmap {
   const datesByWeekday: Set<string>[] = Array.from({ length: 7 }, () => new Set<string>());
   const counts = new Map<number, number>();
   const weekdayOf = new Map<string, number>();
   for (const b of buckets) {
     if (concernId !== undefined && b.concernId !== concernId) continue;
-    if (!b.issued) continue;
+    // Every concern: visitors arriving (visits); one concern: the visits asking for it (parts).
+    const arrivals = concernId === undefined ? (b.visits ?? b.issued) : b.issued;
+    if (!arrivals) continue;
     const date = b.hour.slice(0, 10);
     let weekday = weekdayOf.get(date);
     if (weekday === undefined) {
@@ -50,7 +52,7 @@ export function arrivalsHeatmap(buckets: readonly HourBucket[], concernId?: stri
     }
     datesByWeekday[weekday - 1]?.add(date);
     const key = weekday * 100 + Number(b.hour.slice(11, 13));
-    counts.set(key, (counts.get(key) ?? 0) + b.issued);
+    counts.set(key, (counts.get(key) ?? 0) + arrivals);
   }
   const openDays = datesByWeekday.map((s) => s.size);
   const cells = [...counts.entries()]

@@ -13,6 +13,7 @@
 import { localParts } from './localtime.ts';
 import { type Histogram, Tally } from './tally.ts';
 import type { Ticket } from './types.ts';
+import { visitParts } from './visit.ts';
 
 export type { Histogram } from './tally.ts';
 
@@ -33,10 +34,15 @@ export interface CounterFigures {
   services: Histogram;
 }
 
+/**
+ * What happened to one concern in one hour: the parts of visits (concerns) asked for it by
+ * tickets issued in that hour. A one-concern ticket is one part.
+ */
 export interface HourBucket {
   /** Local hour of issue: `YYYY-MM-DD HH`. */
   hour: string;
   concernId: string;
+  /** Parts of this concern (concerns requested). */
   issued: number;
   served: number;
   noShow: number;
@@ -56,6 +62,12 @@ export interface HourBucket {
   checkIns?: Histogram;
   /** Appointment holders: wait from the later of slot start and check-in until the first call. */
   appointmentWaits?: Histogram;
+  /** Visits whose first concern is this one (absent in older files: one visit per part). */
+  visits?: number;
+  /** Of those, visits with more than one concern. */
+  multiConcernVisits?: number;
+  /** Parts completed with each outcome id. */
+  outcomes?: Record<string, number>;
 }
 
 /** One line of a report. The first eight fields are the contract's (`GET /api/stats`). */
@@ -86,6 +98,12 @@ export interface StatsRow {
   medianCheckInMinutes: number | null;
   /** Appointment holders' mean wait from the later of slot start and check-in until the call. */
   avgAppointmentWaitMinutes: number | null;
+  /** Visits (tickets) whose first concern is this one; `issued` counts concerns. */
+  visits: number;
+  /** Of those visits: share (0..1) with more than one concern. */
+  multiConcernShare: number | null;
+  /** Concerns completed with each outcome (outcome id -> count). */
+  outcomes: Record<string, number>;
 }
 
 export interface ReportOptions {
@@ -154,46 +172,64 @@ function emptyBucket(hour: string, concernId: string): HourBucket {
   return { hour, concernId, issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: {}, services: {} };
 }
 
-/** Folds tickets into hourly buckets per concern (local hour of issue). */
+function bucketFor(buckets: Map<string, HourBucket>, hour: string, concernId: string): HourBucket {
+  const key = `${hour}|${concernId}`;
+  let b = buckets.get(key);
+  if (!b) {
+    b = emptyBucket(hour, concernId);
+    buckets.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * Folds tickets into hourly buckets per concern (local hour of issue). Each part of a visit
+ * counts for its own concern: requested, served or not, its wait from when it became due, its
+ * service time and outcome; the visit itself counts once, for its first concern.
+ */
 export function bucketsOf(tickets: readonly Ticket[], timeZone: string): HourBucket[] {
   const buckets = new Map<string, HourBucket>();
   for (const t of tickets) {
     const hour = hourOf(t.issuedAt, timeZone);
-    const key = `${hour}|${t.concernId}`;
-    let b = buckets.get(key);
-    if (!b) {
-      b = emptyBucket(hour, t.concernId);
-      buckets.set(key, b);
-    }
-    b.issued++;
-    if (t.status === 'done') b.served++;
-    if (t.status === 'no-show') b.noShow++;
-    if (t.status === 'cancelled') b.cancelled++;
-    if (t.transferredFrom?.length) b.transferred++;
-    if (t.firstCalledAt !== undefined) addTo(b.waits, (t.firstCalledAt - t.issuedAt) / 60_000);
-    const serviceStart = t.servedAt ?? t.calledAt;
-    const serviceMinutes =
-      t.status === 'done' && serviceStart !== undefined && t.closedAt !== undefined
-        ? (t.closedAt - serviceStart) / 60_000
-        : undefined;
-    if (serviceMinutes !== undefined) addTo(b.services, serviceMinutes);
-    if (t.counterId && (t.status === 'done' || t.status === 'no-show')) {
-      b.byCounter ??= {};
-      b.byCounter[t.counterId] ??= { served: 0, noShow: 0, services: {} };
-      const c = b.byCounter[t.counterId] as CounterFigures;
-      if (t.status === 'done') c.served++;
-      else c.noShow++;
-      if (serviceMinutes !== undefined) addTo(c.services, serviceMinutes);
-    }
-    if (t.appointmentAt !== undefined) {
-      b.appointments = (b.appointments ?? 0) + 1;
-      b.checkIns ??= {};
-      addSigned(b.checkIns, (t.issuedAt - t.appointmentAt) / 60_000);
-      if (t.firstCalledAt !== undefined) {
-        b.appointmentWaits ??= {};
-        addTo(b.appointmentWaits, (t.firstCalledAt - Math.max(t.appointmentAt, t.issuedAt)) / 60_000);
+    const parts = visitParts(t);
+    parts.forEach((p, i) => {
+      const b = bucketFor(buckets, hour, p.concernId);
+      b.issued++;
+      if (p.status === 'done') b.served++;
+      if (p.status === 'no-show') b.noShow++;
+      if (p.status === 'cancelled') b.cancelled++;
+      if (p.transferredFrom !== undefined) b.transferred++;
+      if (p.firstCalledAt !== undefined) addTo(b.waits, (p.firstCalledAt - (p.dueAt ?? t.issuedAt)) / 60_000);
+      const serviceMinutes =
+        p.status === 'done' && p.serviceStart !== undefined && p.closedAt !== undefined
+          ? (p.closedAt - p.serviceStart) / 60_000
+          : undefined;
+      if (serviceMinutes !== undefined) addTo(b.services, serviceMinutes);
+      if (p.counterId && (p.status === 'done' || p.status === 'no-show')) {
+        b.byCounter ??= {};
+        b.byCounter[p.counterId] ??= { served: 0, noShow: 0, services: {} };
+        const c = b.byCounter[p.counterId] as CounterFigures;
+        if (p.status === 'done') c.served++;
+        else c.noShow++;
+        if (serviceMinutes !== undefined) addTo(c.services, serviceMinutes);
       }
-    }
+      if (p.outcome !== undefined) {
+        b.outcomes ??= {};
+        b.outcomes[p.outcome] = (b.outcomes[p.outcome] ?? 0) + 1;
+      }
+      if (i > 0) return;
+      b.visits = (b.visits ?? 0) + 1;
+      if (parts.length > 1) b.multiConcernVisits = (b.multiConcernVisits ?? 0) + 1;
+      if (t.appointmentAt !== undefined) {
+        b.appointments = (b.appointments ?? 0) + 1;
+        b.checkIns ??= {};
+        addSigned(b.checkIns, (t.issuedAt - t.appointmentAt) / 60_000);
+        if (t.firstCalledAt !== undefined) {
+          b.appointmentWaits ??= {};
+          addTo(b.appointmentWaits, (t.firstCalledAt - Math.max(t.appointmentAt, t.issuedAt)) / 60_000);
+        }
+      }
+    });
   }
   return [...buckets.values()];
 }
@@ -207,6 +243,9 @@ interface Acc {
   cancelled: number;
   transferred: number;
   appointments: number;
+  visits: number;
+  multiConcernVisits: number;
+  outcomes: Map<string, number>;
   waits: Tally;
   services: Tally;
   checkIns: Tally;
@@ -223,6 +262,9 @@ function newAcc(concernId: string): Acc {
     cancelled: 0,
     transferred: 0,
     appointments: 0,
+    visits: 0,
+    multiConcernVisits: 0,
+    outcomes: new Map(),
     waits: new Tally(),
     services: new Tally(),
     checkIns: new Tally(),
@@ -238,6 +280,9 @@ function resetAcc(g: Acc, period: string): void {
   g.cancelled = 0;
   g.transferred = 0;
   g.appointments = 0;
+  g.visits = 0;
+  g.multiConcernVisits = 0;
+  g.outcomes.clear();
   g.waits.reset();
   g.services.reset();
   g.checkIns.reset();
@@ -251,6 +296,10 @@ function addBucket(g: Acc, b: HourBucket): void {
   g.cancelled += b.cancelled ?? 0;
   g.transferred += b.transferred ?? 0;
   g.appointments += b.appointments ?? 0;
+  // Files written before visits had parts: every ticket was one visit of one concern.
+  g.visits += b.visits ?? b.issued;
+  g.multiConcernVisits += b.multiConcernVisits ?? 0;
+  if (b.outcomes) for (const id in b.outcomes) g.outcomes.set(id, (g.outcomes.get(id) ?? 0) + (b.outcomes[id] ?? 0));
   g.waits.addHistogram(b.waits);
   g.services.addHistogram(b.services);
   if (b.checkIns) g.checkIns.addHistogram(b.checkIns);
@@ -265,6 +314,9 @@ function mergeAcc(total: Acc, g: Acc): void {
   total.cancelled += g.cancelled;
   total.transferred += g.transferred;
   total.appointments += g.appointments;
+  total.visits += g.visits;
+  total.multiConcernVisits += g.multiConcernVisits;
+  for (const [id, n] of g.outcomes) total.outcomes.set(id, (total.outcomes.get(id) ?? 0) + n);
   total.waits.merge(g.waits);
   total.services.merge(g.services);
   total.checkIns.merge(g.checkIns);
@@ -293,6 +345,9 @@ function rowOf(g: Acc, target: number): StatsRow {
     punctualShare: checkIns.within,
     medianCheckInMinutes: checkIns.median,
     avgAppointmentWaitMinutes: g.appointmentWaits.describe(0).mean,
+    visits: g.visits,
+    multiConcernShare: g.visits ? Math.round((g.multiConcernVisits / g.visits) * 1000) / 1000 : null,
+    outcomes: Object.fromEntries([...g.outcomes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
   };
 }
 

@@ -69,7 +69,15 @@ export function statsRoutes(ctx: AppContext): Router {
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(office.concerns.map((c) => [c.id, c.name]));
-      return sendCsv(res, `lotse-stats-${range.from}-${range.to}-${query.by}`, toCsv(withTotals(report), names));
+      return sendCsv(
+        res,
+        `lotse-stats-${range.from}-${range.to}-${query.by}`,
+        toCsv(
+          withTotals(report),
+          names,
+          (office.outcomes ?? []).map((o) => o.id),
+        ),
+      );
     }
     res.json({
       from: range.from,
