@@ -1,4 +1,8 @@
-/** The visitor at the counter: number (large), concern, waiting time, calls; "Im Gespräch" once started. */
+/**
+ * The visitor at the counter: number (large), concern, waiting time, calls; "Im Gespräch" once
+ * started; the visit's parts and the current concern's documents checklist.
+ */
+import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
@@ -8,6 +12,8 @@ export interface CurrentTicketProps {
   status: CounterStatus;
   now: number;
   timeZone: string;
+  /** The visit's parts and documents (see `visit.tsx`). */
+  children?: ComponentChildren;
 }
 
 const STATUS_HINT: Record<CounterStatus, string> = {
@@ -16,7 +22,7 @@ const STATUS_HINT: Record<CounterStatus, string> = {
   closed: 'Ihr Platz ist geschlossen. Mit „Aufrufen“ öffnen Sie ihn wieder.',
 };
 
-export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketProps) {
+export function CurrentTicket({ ticket, status, now, timeZone, children }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <section class="current current--empty" aria-label="Aktuelle Person" data-testid="current-empty">
@@ -63,6 +69,7 @@ export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketPr
           </div>
         ) : null}
       </dl>
+      {children}
     </section>
   );
 }
