@@ -64,12 +64,11 @@ export function CompleteDialog({
           <p class="staff-modal__body">
             Danach: <strong>„{concernName(next.concernId)}“</strong>
           </p>
-          <div class="complete__choice" role="radiogroup" aria-label="Wie geht es weiter?">
+          <div class="complete__choice">
             {canContinue ? (
               <button
                 type="button"
-                role="radio"
-                aria-checked={continueHere}
+                aria-pressed={continueHere}
                 class={`staff-btn staff-btn--big ${continueHere ? 'staff-btn--primary' : 'staff-btn--secondary'}`}
                 data-testid="complete-continue-here"
                 onClick={() => setContinueHere(true)}
@@ -79,8 +78,7 @@ export function CompleteDialog({
             ) : null}
             <button
               type="button"
-              role="radio"
-              aria-checked={!continueHere}
+              aria-pressed={!continueHere}
               class={`staff-btn staff-btn--big ${continueHere ? 'staff-btn--secondary' : 'staff-btn--primary'}`}
               data-testid="complete-wait"
               onClick={() => setContinueHere(false)}

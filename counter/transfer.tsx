@@ -40,14 +40,13 @@ export function TransferDialog({
         Die Person behält ihre Nummer und wartet mit ihrer Ankunftszeit für das neue Anliegen.
       </p>
       {outcomes.length ? (
-        <div class="transfer__outcomes" role="radiogroup" aria-label="Ergebnis hier (freiwillig)">
+        <div class="transfer__outcomes">
           <span class="staff-muted">Ergebnis hier (freiwillig):</span>
           {outcomes.map((o) => (
             <button
               key={o.id}
               type="button"
-              role="radio"
-              aria-checked={outcome === o.id}
+              aria-pressed={outcome === o.id}
               class={`staff-btn ${outcome === o.id ? 'staff-btn--primary' : 'staff-btn--quiet'}`}
               data-testid={`transfer-outcome-${o.id}`}
               onClick={() => setOutcome(outcome === o.id ? undefined : o.id)}
