@@ -217,8 +217,10 @@ export function bucketsOf(tickets: readonly Ticket[], timeZone: string): HourBuc
         b.outcomes ??= {};
         b.outcomes[p.outcome] = (b.outcomes[p.outcome] ?? 0) + 1;
       }
+      // A bucket without `visits` reads as an old file (one visit per concern): say 0 here.
+      b.visits ??= 0;
       if (i > 0) return;
-      b.visits = (b.visits ?? 0) + 1;
+      b.visits += 1;
       if (parts.length > 1) b.multiConcernVisits = (b.multiConcernVisits ?? 0) + 1;
       if (t.appointmentAt !== undefined) {
         b.appointments = (b.appointments ?? 0) + 1;

@@ -34,7 +34,7 @@ export function CurrentTicket({ ticket, status, now, timeZone, children }: Curre
   const waited = minutesSince(ticket.issuedAt, now);
   return (
     <section
-      class={`current ${ticket.servedAt ? 'current--serving' : ''}`}
+      class={`current ${ticket.servedAt ? 'current--serving' : ''} ${children ? 'current--visit' : ''}`}
       aria-label="Aktuelle Person"
       data-testid="current"
       data-started={ticket.servedAt ? 'true' : 'false'}

@@ -35,10 +35,10 @@ const KEY_LEGEND: [string, string][] = [
   ['S', 'Person ist da'],
   ['R', 'Erneut aufrufen'],
   ['X', 'Nicht erschienen'],
-  ['C', 'Erledigt, dann 1–9 Ergebnis'],
+  ['C', 'Erledigt (1–9 Ergebnis)'],
   ['K', 'Parken'],
   ['T', 'Weiterleiten'],
-  ['A', 'Anliegen hinzufügen'],
+  ['A', 'Anliegen +'],
   ['P', 'Pause'],
 ];
 

@@ -57,10 +57,11 @@ export function VisitParts({ ticket, concernName, outcomeName, onAdd, locked }: 
           class="staff-btn staff-btn--quiet visit__add"
           data-testid="action-add-concern"
           aria-keyshortcuts="A"
+          aria-label="Anliegen hinzufügen"
           disabled={locked}
           onClick={onAdd}
         >
-          + Anliegen hinzufügen{' '}
+          + Anliegen{' '}
           <span class="staff-kbd" aria-hidden="true">
             A
           </span>
