@@ -14,6 +14,8 @@ export interface CurrentTicketProps {
   timeZone: string;
   /** The visit's parts and documents (see `visit.tsx`). */
   children?: ComponentChildren;
+  /** Beside the label, e.g. "+ Anliegen". */
+  action?: ComponentChildren;
 }
 
 const STATUS_HINT: Record<CounterStatus, string> = {
@@ -22,7 +24,7 @@ const STATUS_HINT: Record<CounterStatus, string> = {
   closed: 'Ihr Platz ist geschlossen. Mit „Aufrufen“ öffnen Sie ihn wieder.',
 };
 
-export function CurrentTicket({ ticket, status, now, timeZone, children }: CurrentTicketProps) {
+export function CurrentTicket({ ticket, status, now, timeZone, children, action }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <section class="current current--empty" aria-label="Aktuelle Person" data-testid="current-empty">
@@ -39,7 +41,10 @@ export function CurrentTicket({ ticket, status, now, timeZone, children }: Curre
       data-testid="current"
       data-started={ticket.servedAt ? 'true' : 'false'}
     >
-      <div class="current__label">{ticket.servedAt ? 'Im Gespräch' : 'Aktuell aufgerufen'}</div>
+      <div class="current__head">
+        <div class="current__label">{ticket.servedAt ? 'Im Gespräch' : 'Aktuell aufgerufen'}</div>
+        {action}
+      </div>
       <div class="current__row">
         <div class="current__number" data-testid="current-number">
           {ticket.number}

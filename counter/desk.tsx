@@ -14,7 +14,7 @@ import { useDeskActions } from './desk-actions.ts';
 import { DeskDialogs } from './desk-dialogs.tsx';
 import { useDeskState } from './desk-state.ts';
 import { NextList, ParkedList } from './queue.tsx';
-import { DocumentsChecklist, VisitParts } from './visit.tsx';
+import { AddConcernButton, DocumentsChecklist, VisitParts } from './visit.tsx';
 import { WaitingList } from './waiting.tsx';
 import './desk.css';
 
@@ -99,16 +99,16 @@ export function CounterDesk({
       ) : (
         <main class="desk desk--lists">
           <div class="desk__work">
-            <CurrentTicket ticket={current} status={status} now={now.value} timeZone={office.timezone}>
+            <CurrentTicket
+              ticket={current}
+              status={status}
+              now={now.value}
+              timeZone={office.timezone}
+              action={<AddConcernButton onAdd={() => actions.trigger('addConcern')} locked={busy.value !== null} />}
+            >
               {current ? (
                 <>
-                  <VisitParts
-                    ticket={current}
-                    concernName={state.concernName}
-                    outcomeName={outcomeName}
-                    onAdd={() => actions.trigger('addConcern')}
-                    locked={busy.value !== null}
-                  />
+                  <VisitParts ticket={current} concernName={state.concernName} outcomeName={outcomeName} />
                   <DocumentsChecklist key={`${current.id}:${current.concernId}`} documents={documents} />
                 </>
               ) : null}

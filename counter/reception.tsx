@@ -76,9 +76,8 @@ export function Reception({ office, session, counterId, onDesk }: ReceptionProps
             />
           </label>
           <p class="reception__keys staff-muted" data-testid="reception-keys">
-            <kbd class="staff-kbd">1</kbd>–<kbd class="staff-kbd">9</kbd> wählt ein Anliegen ·{' '}
-            <kbd class="staff-kbd">Enter</kbd> gibt die Nummer aus · <kbd class="staff-kbd">⌫</kbd> nimmt das letzte
-            zurück
+            Tippen filtert · <kbd class="staff-kbd">1</kbd>–<kbd class="staff-kbd">9</kbd> wählt ·{' '}
+            <kbd class="staff-kbd">Enter</kbd> gibt die Nummer aus · <kbd class="staff-kbd">⌫</kbd> zurück
           </p>
           <ol class="reception__concerns" data-testid="reception-concerns">
             {visible.map((concern, i) => {
@@ -110,7 +109,7 @@ export function Reception({ office, session, counterId, onDesk }: ReceptionProps
             {visible.length === 0 ? <li class="staff-muted">Kein Anliegen passt.</li> : null}
           </ol>
           <Picked state={state} name={name} />
-          <Options office={office} state={state} />
+          <Options office={office} state={state} refocus={() => input.current?.focus()} />
           {state.error.value ? (
             <p class="staff-form__error" role="alert" data-testid="reception-error">
               {state.error.value}
@@ -161,7 +160,7 @@ function Picked({ state, name }: { state: ReceptionState; name: (id: string) => 
   );
 }
 
-function Options({ office, state }: { office: OfficePublic; state: ReceptionState }) {
+function Options({ office, state, refocus }: { office: OfficePublic; state: ReceptionState; refocus: () => void }) {
   const desk = office.counters.find((c) => c.id === state.deskId.value);
   return (
     <div class="reception__options">
@@ -175,7 +174,10 @@ function Options({ office, state }: { office: OfficePublic; state: ReceptionStat
             class={`staff-btn reception__language ${state.language.value === language ? 'staff-btn--primary' : 'staff-btn--quiet'}`}
             aria-pressed={state.language.value === language}
             data-testid={`reception-language-${language}`}
-            onClick={() => state.changeLanguage(language)}
+            onClick={() => {
+              state.changeLanguage(language);
+              refocus();
+            }}
           >
             {LANGUAGE_NAMES[language]}
           </button>
@@ -189,6 +191,7 @@ function Options({ office, state }: { office: OfficePublic; state: ReceptionStat
           value={state.deskId.value}
           onChange={(e) => {
             state.deskId.value = (e.target as HTMLSelectElement).value;
+            refocus();
           }}
         >
           <option value="">Ohne Platz (QR-Code am Bildschirm)</option>
@@ -250,8 +253,9 @@ function Issued({ answer, name }: { answer: IssueAnswer | null; name: (id: strin
         ))}
       </ol>
       <p class="reception__print" data-testid="reception-print">
-        {PRINT_TEXT[print.status]} {LANGUAGE_NAMES[ticket.language]}
+        {PRINT_TEXT[print.status]}
       </p>
+      <p class="staff-muted reception__language-note">Sprache: {LANGUAGE_NAMES[ticket.language]}</p>
       {showQr ? (
         <QrCode
           value={new URL(ticket.statusUrl, window.location.origin).href}

@@ -23,13 +23,11 @@ export interface VisitPartsProps {
   /** German concern name by id (the ticket's own names are in the visitor's language). */
   concernName: (id: string) => string;
   outcomeName: (id: string) => string;
-  /** "Anliegen hinzufügen"; absent while nothing may be added. */
-  onAdd?: () => void;
-  locked: boolean;
 }
 
-/** "1 Wohngeld ✓ · 2 Bildung und Teilhabe (jetzt) · 3 …", with the add button at the end. */
-export function VisitParts({ ticket, concernName, outcomeName, onAdd, locked }: VisitPartsProps) {
+/** "Wohngeld ✓ Unterlagen fehlen · Bildung und Teilhabe jetzt · …" (nothing for a one-concern visit). */
+export function VisitParts({ ticket, concernName, outcomeName }: VisitPartsProps) {
+  if (ticket.concerns.length < 2) return null;
   return (
     <div class="visit" data-testid="visit-parts">
       <ol class="visit__parts" aria-label="Anliegen dieses Besuchs">
@@ -51,22 +49,6 @@ export function VisitParts({ ticket, concernName, outcomeName, onAdd, locked }: 
           );
         })}
       </ol>
-      {onAdd ? (
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet visit__add"
-          data-testid="action-add-concern"
-          aria-keyshortcuts="A"
-          aria-label="Anliegen hinzufügen"
-          disabled={locked}
-          onClick={onAdd}
-        >
-          + Anliegen{' '}
-          <span class="staff-kbd" aria-hidden="true">
-            A
-          </span>
-        </button>
-      ) : null}
     </div>
   );
 }
@@ -96,5 +78,25 @@ export function DocumentsChecklist({ documents }: { documents: string[] }) {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** "+ Anliegen" (key A): a concern found during the conversation joins the visit. */
+export function AddConcernButton({ onAdd, locked }: { onAdd: () => void; locked: boolean }) {
+  return (
+    <button
+      type="button"
+      class="staff-btn staff-btn--quiet visit__add"
+      data-testid="action-add-concern"
+      aria-keyshortcuts="A"
+      aria-label="Anliegen hinzufügen"
+      disabled={locked}
+      onClick={onAdd}
+    >
+      + Anliegen{' '}
+      <span class="staff-kbd" aria-hidden="true">
+        A
+      </span>
+    </button>
   );
 }

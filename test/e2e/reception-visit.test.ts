@@ -5,7 +5,8 @@
  * first concern and records "Unterlagen fehlen" with one key; the visitor waits for the second
  * concern under the same number; a clerk at Platz 3 serves it and records "Erledigt" with one
  * touch. The week's statistics (JSON and CSV) count two concerns, one visit and both outcomes.
- * With LOTSE_SCREENSHOTS=<folder> the reception screen is saved there as reception.png.
+ * With LOTSE_SCREENSHOTS=<folder> the reception screen is saved there as reception.png and the
+ * completion at the second counter as counter-visit.png (as in docs/).
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -143,6 +144,8 @@ describe('reception and a visit with two concerns', () => {
     await three.getByTestId('action-start').click();
     await three.getByTestId('in-service').waitFor();
     await three.getByTestId('action-complete').click();
+    await three.getByTestId('complete-dialog').waitFor();
+    if (shots) await three.screenshot({ path: join(shots, 'counter-visit.png') });
     await three.getByTestId('outcome-done').click();
     await three.getByTestId('current-empty').waitFor();
     expect(server.ctx.queue.ticketById(ticket.id)?.status).toBe('done');
