@@ -13,9 +13,9 @@ import { checkVisitConcerns, kioskMaxConcerns, laterParts, visitParts } from './
 
 const START = '2026-03-02T08:00:00Z'; // Monday 09:00 in Berlin
 const office = makeOffice((o) => {
-  o.counters.forEach((c) => {
-    c.id === 'desk-1' && (c.concernIds = ['housing', 'education', 'subsistence', 'documents', 'certificates']);
-  });
+  for (const c of o.counters) {
+    if (c.id === 'desk-1') c.concernIds = ['housing', 'education', 'subsistence', 'documents', 'certificates'];
+  }
 });
 
 function openAll(desk: Desk): Desk {
