@@ -169,7 +169,20 @@ function addSigned(h: Histogram, minutes: number): void {
 }
 
 function emptyBucket(hour: string, concernId: string): HourBucket {
-  return { hour, concernId, issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: {}, services: {} };
+  // `visits` is always written (0 for a concern asked only as a later part): files without it
+  // were written before visits had parts, and there every ticket was a visit.
+  return {
+    hour,
+    concernId,
+    issued: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    transferred: 0,
+    waits: {},
+    services: {},
+    visits: 0,
+  };
 }
 
 function bucketFor(buckets: Map<string, HourBucket>, hour: string, concernId: string): HourBucket {
@@ -217,10 +230,8 @@ export function bucketsOf(tickets: readonly Ticket[], timeZone: string): HourBuc
         b.outcomes ??= {};
         b.outcomes[p.outcome] = (b.outcomes[p.outcome] ?? 0) + 1;
       }
-      // A bucket without `visits` reads as an old file (one visit per concern): say 0 here.
-      b.visits ??= 0;
       if (i > 0) return;
-      b.visits += 1;
+      b.visits = (b.visits as number) + 1;
       if (parts.length > 1) b.multiConcernVisits = (b.multiConcernVisits ?? 0) + 1;
       if (t.appointmentAt !== undefined) {
         b.appointments = (b.appointments ?? 0) + 1;
