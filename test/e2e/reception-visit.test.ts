@@ -5,6 +5,7 @@
  * first concern and records "Unterlagen fehlen" with one key; the visitor waits for the second
  * concern under the same number; a clerk at Platz 3 serves it and records "Erledigt" with one
  * touch. The week's statistics (JSON and CSV) count two concerns, one visit and both outcomes.
+ * Reception also shows the QR code without a printer and keeps its layout with large text.
  * With LOTSE_SCREENSHOTS=<folder> the reception screen is saved there as reception.png and the
  * completion at the second counter as counter-visit.png (as in docs/).
  */
@@ -190,5 +191,19 @@ describe('reception and a visit with two concerns', () => {
       await reception.getByTestId('reception-concern-subsistence').click();
       await reception.screenshot({ path: join(shots, 'reception.png') });
     }
+
+    // Large text (browser font size 150%): nothing sticks out sideways, every concern is readable.
+    await reception.evaluate(() => {
+      document.documentElement.style.fontSize = '150%';
+    });
+    const large = await reception.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      overflowing: [...document.querySelectorAll<HTMLElement>('.staff-btn, .panel, .reception__chip')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.getAttribute('data-testid') ?? el.className),
+    }));
+    expect(large).toEqual({ width: 1280, overflowing: [] });
+    if (process.env.LOTSE_LARGE_SHOT)
+      await reception.screenshot({ path: process.env.LOTSE_LARGE_SHOT, fullPage: true });
   });
 });
