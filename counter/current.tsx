@@ -16,6 +16,8 @@ export interface CurrentTicketProps {
   children?: ComponentChildren;
   /** Beside the label, e.g. "+ Anliegen". */
   action?: ComponentChildren;
+  /** The concern's German name (the ticket's own is in the visitor's language). */
+  concernName?: (concernId: string) => string;
 }
 
 const STATUS_HINT: Record<CounterStatus, string> = {
@@ -24,7 +26,7 @@ const STATUS_HINT: Record<CounterStatus, string> = {
   closed: 'Ihr Platz ist geschlossen. Mit „Aufrufen“ öffnen Sie ihn wieder.',
 };
 
-export function CurrentTicket({ ticket, status, now, timeZone, children, action }: CurrentTicketProps) {
+export function CurrentTicket({ ticket, status, now, timeZone, children, action, concernName }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <section class="current current--empty" aria-label="Aktuelle Person" data-testid="current-empty">
@@ -50,7 +52,7 @@ export function CurrentTicket({ ticket, status, now, timeZone, children, action 
           {ticket.number}
         </div>
         <div class="current__concern" data-testid="current-concern">
-          {ticket.concernName}
+          {concernName ? concernName(ticket.concernId) : ticket.concernName}
         </div>
       </div>
       <dl class="current__facts">

@@ -104,6 +104,7 @@ export function CounterDesk({
               status={status}
               now={now.value}
               timeZone={office.timezone}
+              concernName={state.concernName}
               action={<AddConcernButton onAdd={() => actions.trigger('addConcern')} locked={busy.value !== null} />}
             >
               {current ? (
