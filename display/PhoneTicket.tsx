@@ -194,7 +194,8 @@ export function PhoneTicket({ ticket, language, t }: PhoneTicketProps) {
       )}
       {ticket.status === 'waiting' && (
         <div class="phone-wait">
-          {soon ? (
+          {/* Between two parts the notice above already says to stay close. */}
+          {soon && !between ? (
             <SoonNotice ahead={ticket.waitingAhead} t={t} />
           ) : (
             <p data-testid="phone-ahead" data-ahead={ticket.waitingAhead}>
