@@ -14,6 +14,7 @@ import {
   drawTicket,
   maxConcerns,
   office,
+  officeUpdated,
   removeConcern,
   resetKiosk,
   SETTLE_MS,
@@ -191,6 +192,22 @@ describe('several concerns per ticket', () => {
     expect(chosen.value).toEqual([]);
     expect(screen.value.kind).toBe('start');
     expect(sent).toHaveLength(0);
+  });
+
+  it('drops a chosen concern the office no longer offers', async () => {
+    await chooseConcern(housing);
+    settle();
+    addAnotherConcern();
+    settle();
+    await chooseConcern(education);
+    const next = officeWith(3);
+    next.concerns = next.concerns.filter((c) => c.id !== 'housing');
+    officeUpdated(next);
+    expect(chosen.value.map((c) => c.id)).toEqual(['education']);
+    next.concerns = next.concerns.filter((c) => c.id !== 'education');
+    officeUpdated({ ...next });
+    expect(chosen.value).toEqual([]);
+    expect(screen.value.kind).toBe('start');
   });
 
   it('says nothing about a quota of one concern when several were asked', async () => {

@@ -112,6 +112,13 @@ let officePushes = 0;
 export function officeUpdated(next: OfficePublic): void {
   officePushes++;
   office.value = next;
+  // Chosen concerns the office no longer offers are dropped (the rest take their new names).
+  const offered = new Map(next.concerns.filter((c) => !c.infoUrl).map((c) => [c.id, c]));
+  const kept = chosen.value.flatMap((c) => offered.get(c.id) ?? []).slice(0, maxConcerns());
+  if (kept.length !== chosen.value.length || kept.some((c, i) => c !== chosen.value[i])) {
+    chosen.value = kept;
+    if (kept.length === 0 && screen.value.kind === 'confirm') screen.value = { kind: 'start' };
+  }
 }
 
 export async function loadOffice(): Promise<OfficePublic> {
