@@ -247,4 +247,6 @@ export type Role = 'admin' | 'clerk';
 export interface StaffUser {
   username: string;
   role: Role;
+  /** Signed in with a generated password: choose a new one first. */
+  mustChangePassword?: boolean;
 }

@@ -19,6 +19,7 @@ import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { runCounterAction, signInToCounter } from './counter-actions.ts';
 import { logger } from './logger.ts';
+import { followSessions, limitEvents } from './socket-guards.ts';
 import type { QueueChange } from './queue-service.ts';
 
 const log = logger('realtime');
@@ -171,6 +172,7 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
 
   const map = handlers(ctx);
   io.on('connection', (socket) => {
+    limitEvents(socket);
     for (const event of Object.keys(map) as (keyof ClientToServerEvents)[]) {
       bind(socket, event, map[event] as Handler<typeof event>);
     }
@@ -232,7 +234,9 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
     timer ??= setTimeout(flush, flushDelay);
   };
   const stopQueue = ctx.queue.onChange(onChange);
+  const stopSessions = followSessions(io.of('/'), ctx, [STAFF_ROOM]);
   return () => {
+    stopSessions();
     if (timer) clearTimeout(timer);
     stopOffice();
     stopQueue();

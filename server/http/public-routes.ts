@@ -23,10 +23,15 @@ export function publicRoutes(ctx: AppContext): Router {
 
   router.get('/api/status/:token', async (req, res) => {
     const { token } = parse(TokenParam, req.params);
+    const client = req.ip ?? 'unknown';
+    if (!(await ctx.limits.take('status', client)) || (await ctx.limits.exhausted('statusMiss', client))) {
+      return sendError(res, 'RATE_LIMITED');
+    }
     const live = ctx.queue.ticketByToken(token);
     if (live) return res.json({ ticket: ctx.queue.view(live) });
     const archived = await ctx.store.findArchivedTicket(token);
     if (archived) return res.json({ ticket: toTicketView(archived, ctx.office()) });
+    await ctx.limits.take('statusMiss', client);
     sendError(res, 'UNKNOWN_TICKET');
   });
 

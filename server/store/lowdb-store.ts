@@ -25,6 +25,7 @@ import {
   StoreError,
   type StoreExport,
   type StoredDevice,
+  SESSIONS_PER_ACCOUNT,
   type StoredSession,
   type StoredUser,
   type TransactionResult,
@@ -267,12 +268,17 @@ class LowdbStore implements Store {
   }
 
   async putSession(session: StoredSession) {
+    const fresh = !this.sessions.has(session.tokenHash);
     this.sessions.set(session.tokenHash, session);
-    if (this.sessions.size > 10_000) {
-      const now = Date.now();
-      for (const [k, v] of this.sessions)
-        if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
+    if (!fresh) return;
+    // Bounded per account (oldest first), so no account can push out the sessions of others.
+    const now = Date.now();
+    const own: string[] = [];
+    for (const [k, v] of this.sessions) {
+      if (v.expiresAt <= now) this.sessions.delete(k);
+      else if (v.user.username === session.user.username) own.push(k);
     }
+    for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
   }
 
   async deleteSession(tokenHash: string) {
