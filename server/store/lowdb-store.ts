@@ -272,12 +272,8 @@ class LowdbStore implements Store {
     this.sessions.set(session.tokenHash, session);
     if (!fresh) return;
     // Bounded per account (oldest first), so no account can push out the sessions of others.
-    const now = Date.now();
     const own: string[] = [];
-    for (const [k, v] of this.sessions) {
-      if (v.expiresAt <= now) this.sessions.delete(k);
-      else if (v.user.username === session.user.username) own.push(k);
-    }
+    for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
     for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
   }
 
