@@ -15,7 +15,7 @@ import { authRoutes } from './http/auth-routes.ts';
 import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
-import { originGuard, socketOriginCheck } from './http/origin.ts';
+import { originGuard, refuseForeignUpgrades, socketOriginCheck } from './http/origin.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
@@ -91,6 +91,7 @@ export function createApplication(
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
+  refuseForeignUpgrades(httpServer, ctx.config);
   const detach = attachRealtime(io, ctx);
   const detachPrint = attachPrintRealtime(io, ctx);
 

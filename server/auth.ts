@@ -93,6 +93,21 @@ export class Auth {
     return { ok: true, token, user: staff };
   }
 
+  /**
+   * Checks the password of a signed-in user (before they change it); failures count like
+   * failed sign-ins.
+   */
+  async checkPassword(username: string, password: string, client: string): Promise<'ok' | 'wrong' | 'limited'> {
+    const account = `account:${username.toLowerCase()}`;
+    if ((await this.limits.exhausted('loginClient', client)) || (await this.limits.exhausted('loginAccount', account)))
+      return 'limited';
+    const user = (await this.store.listUsers()).find((u) => u.username === username);
+    if (user && !user.disabled && (await verify(user.passwordHash, password).catch(() => false))) return 'ok';
+    await this.limits.take('loginClient', client);
+    await this.limits.take('loginAccount', account);
+    return 'wrong';
+  }
+
   async logout(token: string): Promise<void> {
     const tokenHash = hashToken(token);
     this.cache.delete(tokenHash);

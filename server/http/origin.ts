@@ -5,7 +5,8 @@
  * site) are refused, and so are socket.io handshakes from other origins: `SameSite=Strict`
  * alone does not stop a sibling origin of the same site.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import proxyaddr from 'proxy-addr';
 import { readCookie, SESSION_COOKIE } from '../auth.ts';
@@ -68,4 +69,17 @@ export function socketOriginCheck(config: ServerConfig) {
     if (origin === undefined || isOwnOrigin(origin, req.headers.host, config.publicUrl)) return callback(null, true);
     callback('foreign origin', false);
   };
+}
+
+/**
+ * WebSocket upgrades from other origins get `403` (engine.io itself answers every refused
+ * upgrade with 400). Runs before socket.io's own upgrade listener, which then finds the socket closed.
+ */
+export function refuseForeignUpgrades(server: HttpServer, config: ServerConfig): void {
+  server.prependListener('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const origin = req.headers.origin;
+    if (origin === undefined || isOwnOrigin(origin, req.headers.host, config.publicUrl)) return;
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 }

@@ -29,6 +29,11 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(500),
 });
 
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(500),
+  newPassword: z.string().min(1).max(500),
+});
+
 export const TransferBody = z.object({ concernId: id });
 
 export const TicketBody = z.object({ ticketId: id });

@@ -308,7 +308,7 @@ class LowdbStore implements Store {
   }
 
   async appendAudit(entry: AuditEntry) {
-    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`);
+    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
 
   async listAudit(limit: number) {
