@@ -26,10 +26,7 @@ export function publicRoutes(ctx: AppContext): Router {
     const { token } = parse(TokenParam, req.params);
     // Staff are not limited; anybody else is, per client address (misses more strictly).
     const client = (await currentUser(ctx, req)) ? null : (req.ip ?? 'unknown');
-    if (
-      client &&
-      (!(await ctx.limits.take('status', client)) || (await ctx.limits.exhausted('statusMiss', client)))
-    ) {
+    if (client && (!(await ctx.limits.take('status', client)) || (await ctx.limits.exhausted('statusMiss', client)))) {
       return sendError(res, 'RATE_LIMITED');
     }
     const live = ctx.queue.ticketByToken(token);
