@@ -160,6 +160,7 @@ class LowdbStore implements Store {
   }
 
   private async archiveDay(state: DayState, buckets: HourBucket[]) {
+    this.tokenIndex = null;
     const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
@@ -237,13 +238,21 @@ class LowdbStore implements Store {
     };
   }
 
+  /** Tokens of the last three archived days, read once (a look-up must not parse files each time). */
+  private tokenIndex: { days: string; tickets: Map<string, Ticket> } | null = null;
+
   async findArchivedTicket(token: string) {
-    for (const day of this.archivedDays().slice(-3).reverse()) {
-      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-      const found = db.data.tickets.find((t) => t.token === token);
-      if (found) return found;
+    const days = this.archivedDays().slice(-3);
+    const key = days.join(',');
+    if (this.tokenIndex?.days !== key) {
+      const tickets = new Map<string, Ticket>();
+      for (const day of days) {
+        const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+        for (const t of db.data.tickets) tickets.set(t.token, t);
+      }
+      this.tokenIndex = { days: key, tickets };
     }
-    return null;
+    return this.tokenIndex.tickets.get(token) ?? null;
   }
 
   async listUsers() {
