@@ -16,7 +16,7 @@ const ANONYMOUS_EVENTS = 60;
 /** Events per window for staff sockets. */
 const STAFF_EVENTS = 600;
 /** Beyond this many times the budget within one window the socket is disconnected. */
-const DISCONNECT_FACTOR = 4;
+const DISCONNECT_FACTOR = 2;
 const SWEEP_MS = 2000;
 
 interface GuardedData {
