@@ -30,6 +30,9 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   FORBIDDEN: 'You may not do this.',
   INVALID_CREDENTIALS: 'User name or password is wrong.',
   TOO_MANY_ATTEMPTS: 'Too many failed attempts. Please wait a few minutes.',
+  RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
+  FOREIGN_ORIGIN: 'Requests from other sites are not accepted.',
+  PASSWORD_CHANGE_REQUIRED: 'Please choose a new password first.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   CONFIG_CHANGED: 'Someone else changed the configuration in the meantime. Load it again.',
   USER_EXISTS: 'A staff account with this name exists already.',
@@ -37,7 +40,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   LAST_ADMIN: 'The last administrator cannot be removed or demoted.',
   UNKNOWN_DEVICE: 'This device is unknown.',
   DEVICE_REQUIRED: 'This device is not paired with the office.',
-  WEAK_PASSWORD: 'The password needs at least 8 characters.',
+  WEAK_PASSWORD: 'The password needs at least 12 characters and must not be a common one.',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -67,6 +70,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   INVALID_CREDENTIALS: 401,
   TOO_MANY_ATTEMPTS: 429,
+  RATE_LIMITED: 429,
+  FOREIGN_ORIGIN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   CONFIG_CHANGED: 409,
   USER_EXISTS: 409,
