@@ -6,7 +6,7 @@
 import { isOpen } from './hours.ts';
 import { localDay } from './localtime.ts';
 import { formatTicketNumber } from './numbering.ts';
-import { nextPriorityStreak, pickNext } from './policy.ts';
+import { appointmentHoursOf, nextPriorityStreak, pickNext } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   type Appointment,
@@ -86,10 +86,9 @@ export function issueTicket(
   const concern = office.concerns.find((c) => c.id === input.concernId);
   if (!concern) return fail('UNKNOWN_CONCERN');
   if (concern.infoUrl) return fail('INFO_ONLY_CONCERN');
+  if (concern.appointmentOnly && !input.appointment) return fail('APPOINTMENT_ONLY');
   const kiosk = input.source === 'kiosk';
-  if (kiosk && office.enforceOpeningHours && !isOpen(office.openingHours, office.timezone, now)) {
-    return fail('OFFICE_CLOSED');
-  }
+  if (kiosk && office.enforceOpeningHours && !isOpenFor(office, now, input.appointment)) return fail('OFFICE_CLOSED');
   const issuedToday = state.lastNumber[concern.id] ?? 0;
   if (kiosk && concern.dailyQuota !== undefined && issuedToday >= concern.dailyQuota && !input.appointment) {
     return fail('QUOTA_REACHED');
@@ -107,6 +106,7 @@ export function issueTicket(
     source: input.source,
     callCount: 0,
     ...(input.appointment ? { appointmentAt: input.appointment.start, appointmentId: input.appointment.id } : {}),
+    ...(input.appointment?.counterId ? { bookedCounterId: input.appointment.counterId } : {}),
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
   return ok({
@@ -118,6 +118,16 @@ export function issueTicket(
     events: [{ type: 'ticket-issued', ticket }],
     value: ticket,
   });
+}
+
+/**
+ * Whether the kiosk takes this ticket now: walk-ins during the opening hours; an appointment
+ * holder also during the appointment hours, and before a slot that begins later today.
+ */
+function isOpenFor(office: OfficeConfig, now: number, appointment: Appointment | undefined): boolean {
+  if (isOpen(office.openingHours, office.timezone, now)) return true;
+  if (!appointment) return false;
+  return isOpen(appointmentHoursOf(office), office.timezone, now) || now < appointment.start;
 }
 
 function findCounter(office: OfficeConfig, counterId: string): Counter | undefined {
