@@ -13,7 +13,8 @@ import {
   toTicketView,
 } from '../core/api.ts';
 import { type TicketEstimate, estimateAll } from '../core/estimate.ts';
-import { isAppointmentEarly, orderForCounter } from '../core/policy.ts';
+import { normalizeCode } from '../core/appointments.ts';
+import { isAppointmentEarly, isReservedForOther, orderForCounter, policyOf } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -41,9 +42,10 @@ export function checkAppointment(
   if (!appointment || (concernId !== undefined && appointment.concernId !== concernId)) {
     return fail('UNKNOWN_APPOINTMENT');
   }
+  if (appointment.cancelledAt !== undefined) return fail('APPOINTMENT_CANCELLED');
   if (appointment.ticketId) return fail('APPOINTMENT_USED');
   if (localDay(appointment.start, office.timezone) < localDay(now, office.timezone)) return fail('APPOINTMENT_EXPIRED');
-  const early = (office.policy.appointmentCheckinMinutes ?? 60) * 60_000;
+  const early = policyOf(office).appointmentCheckinMinutes * 60_000;
   if (appointment.start - now > early) return fail('APPOINTMENT_TOO_EARLY');
   return ok(appointment);
 }
@@ -249,7 +251,12 @@ export class QueueService {
       }
       let appointment: Appointment | undefined;
       if (cmd.appointmentCode !== undefined) {
-        const checked = checkAppointment(await tx.findAppointment(cmd.appointmentCode), cmd.concernId, office, now);
+        const checked = checkAppointment(
+          await tx.findAppointment(normalizeCode(cmd.appointmentCode)),
+          cmd.concernId,
+          office,
+          now,
+        );
         if (!checked.ok) return checked;
         appointment = checked.value;
       }
@@ -274,7 +281,8 @@ export class QueueService {
 
   /** The appointment behind a code, for explaining a refused check-in. */
   async appointmentByCode(code: string): Promise<Appointment | undefined> {
-    return (await this.store.listAppointments()).find((a) => a.code === code);
+    const wanted = normalizeCode(code);
+    return (await this.store.listAppointments()).find((a) => a.code === wanted);
   }
 
   callNext(counterId: string) {
@@ -383,7 +391,11 @@ export class QueueService {
         ...orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
         ...this.state.tickets
           .filter(
-            (t) => t.status === 'waiting' && !t.parked && serves.has(t.concernId) && isAppointmentEarly(t, office, now),
+            (t) =>
+              t.status === 'waiting' &&
+              !t.parked &&
+              serves.has(t.concernId) &&
+              (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)),
           )
           .map((t) => ({ ...brief(t), early: true })),
       ],

@@ -13,6 +13,7 @@ import { DeviceService } from './devices.ts';
 import { OfficeService } from './office-service.ts';
 import { createPrintService, type PrintServiceOptions } from './printing/print-service.ts';
 import { StaffService } from './staff.ts';
+import { AppointmentService } from './appointment-service.ts';
 import { type Clock, QueueService } from './queue-service.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
@@ -114,6 +115,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       officeService,
       store,
       queue,
+      appointments: new AppointmentService(store, office, clock, queue),
       auth,
       staff: new StaffService(store, auth),
       devices,

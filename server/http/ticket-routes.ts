@@ -1,5 +1,6 @@
 /** POST /api/tickets: the kiosk (or staff for a visitor already inside) draws a ticket. */
 import { Router } from 'express';
+import { policyOf } from '../../core/policy.ts';
 import type { AppContext } from '../context.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
 import { sendError } from './errors.ts';
@@ -28,7 +29,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!result.ok && result.error === 'APPOINTMENT_TOO_EARLY' && body.appointmentCode) {
       // Tell the kiosk when the visitor can check in.
       const appointment = await ctx.queue.appointmentByCode(body.appointmentCode);
-      const lead = (ctx.office().policy.appointmentCheckinMinutes ?? 60) * 60_000;
+      const lead = policyOf(ctx.office()).appointmentCheckinMinutes * 60_000;
       if (appointment) {
         res.status(409).json({
           error: {
