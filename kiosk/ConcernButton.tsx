@@ -2,6 +2,7 @@
 import type { ConcernPublic } from '../core/api.ts';
 import { concernDescription, concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
+import { bookingMessages } from './booking-messages.ts';
 
 export interface ConcernButtonProps {
   concern: ConcernPublic;
@@ -25,6 +26,7 @@ export function ConcernButton({ concern, language, disabled, onChoose }: Concern
       <span class="concern-text">
         <span class="concern-name">{name}</span>
         {description && <span class="concern-desc">{description}</span>}
+        {concern.appointmentOnly && <span class="concern-desc concern-only">{bookingMessages(language).badge}</span>}
       </span>
     </button>
   );

@@ -11,6 +11,7 @@ import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
 import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
 import { loadCatalogues } from './messages.ts';
+import { BookingScreen } from './BookingScreen.tsx';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
@@ -77,6 +78,9 @@ function App() {
       break;
     case 'info':
       page = <InfoScreen concern={view.concern} url={view.concern.infoUrl ?? ''} {...common} />;
+      break;
+    case 'booking':
+      page = <BookingScreen concern={view.concern} office={current} {...common} onCheckin={() => openCheckin()} />;
       break;
     case 'closed':
       page = <NoticeScreen kind="closed" office={current} {...common} />;

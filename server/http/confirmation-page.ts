@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 const Params = z.object({ id: z.string().uuid() });
 const Query = z.object({ lang: z.enum(LANGUAGES).optional() });
 
-const escape = (s: string) =>
+const html = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const STYLE = `
@@ -42,20 +42,20 @@ export function confirmationRoutes(ctx: AppContext): Router {
     const language = (query.success ? query.data.lang : undefined) ?? appointment.language ?? 'de';
     const c = confirmationOf(appointment, ctx.office(), language);
     const t = c.texts;
-    const row = (label: string, value: string) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`;
-    const html = `<!doctype html>
+    const row = (label: string, value: string) => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`;
+    const page = `<!doctype html>
 <html lang="${c.language}" dir="${c.rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(t.title)} – ${escape(c.officeName)}</title><style>${STYLE}</style></head>
+<title>${html(t.title)} – ${html(c.officeName)}</title><style>${STYLE}</style></head>
 <body><main>
-<h1>${escape(t.title)}</h1><p class="office">${escape(c.officeName)}</p>
-${c.cancelled ? `<p class="cancelled" role="alert">${escape(t.cancelled)}</p>` : ''}
+<h1>${html(t.title)}</h1><p class="office">${html(c.officeName)}</p>
+${c.cancelled ? `<p class="cancelled" role="alert">${html(t.cancelled)}</p>` : ''}
 <dl>${row(t.date, c.date)}${row(t.time, c.time)}${row(t.place, c.place)}${row(t.concern, c.concernName)}</dl>
-<section><h2>${escape(t.code)}</h2><p class="code" data-testid="code">${escape(c.code)}</p><p>${escape(t.codeHint)}</p></section>
-${c.documents.length ? `<section><h2>${escape(t.documents)}</h2><ul>${c.documents.map((d) => `<li>${escape(d)}</li>`).join('')}</ul></section>` : ''}
-<section><h2>${escape(t.contact)}</h2><dl>${c.contact.map((x) => row(x.label, x.value)).join('')}</dl><p>${escape(t.cancel)}</p></section>
+<section><h2>${html(t.code)}</h2><p class="code" data-testid="code">${html(c.code)}</p><p>${html(t.codeHint)}</p></section>
+${c.documents.length ? `<section><h2>${html(t.documents)}</h2><ul>${c.documents.map((d) => `<li>${html(d)}</li>`).join('')}</ul></section>` : ''}
+<section><h2>${html(t.contact)}</h2><dl>${c.contact.map((x) => row(x.label, x.value)).join('')}</dl><p>${html(t.cancel)}</p></section>
 </main></body></html>`;
-    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(html);
+    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(page);
   });
   return router;
 }
