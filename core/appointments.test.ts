@@ -14,8 +14,10 @@ import { slotRulesOf } from './policy.ts';
 import { at, concernOf, errorOf, MINUTE, makeOffice, makeTicket, unwrap } from './test-fixtures.ts';
 import type { Appointment } from './types.ts';
 
-/** Demo office: Mon 09:00–12:30, Tue 13:00–17:30, Thu 09:00–12:30 (Berlin); housing serves 9 min -> 10-minute slots. */
-const office = makeOffice();
+/** Demo office with its hours enforced: Mon 09:00–12:30, Tue 13:00–17:30, Thu 09:00–12:30 (Berlin); housing serves 9 min -> 10-minute slots. */
+const office = makeOffice((o) => {
+  o.enforceOpeningHours = true;
+});
 const housing = concernOf(office, 'housing');
 const MONDAY = '2026-11-23';
 const SUNDAY_BEFORE = at('2026-11-22T12:00:00Z');
@@ -38,6 +40,7 @@ describe('slots of a day', () => {
 
   it('given separate appointment hours and a closed day, then slots follow the appointment hours and none on the closed day', () => {
     const o = makeOffice((x) => {
+      x.enforceOpeningHours = true;
       x.appointmentHours = { weekly: { fri: [{ from: '07:00', to: '08:00' }] }, closedDays: [] };
     });
     const c = concernOf(o, 'housing');
@@ -98,9 +101,16 @@ describe('booking rules', () => {
     expect(errorOf(checkBooking(office, housing, at('2026-11-23T11:30:00Z'), [], SUNDAY_BEFORE))).toBe(
       'OUTSIDE_APPOINTMENT_HOURS',
     );
-    expect(errorOf(checkBooking(office, housing, at('2026-11-23T08:00:00Z'), [], at('2026-11-23T09:00:00Z')))).toBe(
+    expect(errorOf(checkBooking(office, housing, at('2026-11-23T08:00:00Z'), [], at('2026-11-24T09:00:00Z')))).toBe(
       'OUTSIDE_APPOINTMENT_HOURS',
     );
+    // earlier the same day is taken (an external system reporting an appointment just begun)
+    expect(checkBooking(office, housing, at('2026-11-23T08:00:00Z'), [], at('2026-11-23T09:00:00Z')).ok).toBe(true);
+  });
+
+  it('given an office that does not enforce its hours (the demo), then a time outside every slot is taken', () => {
+    const demo = makeOffice();
+    expect(checkBooking(demo, concernOf(demo, 'housing'), at('2026-11-27T19:00:00Z'), [], SUNDAY_BEFORE).ok).toBe(true);
   });
 
   it('given an info-only concern, then it cannot be booked', () => {
@@ -116,6 +126,7 @@ describe('booking rules', () => {
         fc.array(fc.integer({ min: 0, max: 240 }), { maxLength: 60 }),
         (capacity, minutes) => {
           const o = makeOffice((x) => {
+            x.enforceOpeningHours = true;
             concernOf(x, 'housing').slotCapacity = capacity;
           });
           const c = concernOf(o, 'housing');

@@ -84,7 +84,10 @@ export function slotAt(
 
 /**
  * Whether `start` may be booked for `concern` (ignoring `ignoreId`, the appointment being moved):
- * it must lie in a slot of the appointment hours, not in the past, with a free place.
+ * it must lie in a slot of the appointment hours with a free place, and not on a past day (earlier
+ * today is taken: an external system may report an appointment that has just begun). An office
+ * that does not enforce its hours (the demo office) also takes times outside every slot; inside a
+ * slot the places still count.
  */
 export function checkBooking(
   office: OfficeConfig,
@@ -96,8 +99,14 @@ export function checkBooking(
 ): Result<Slot> {
   if (concern.infoUrl) return fail('INFO_ONLY_CONCERN');
   const others = ignoreId === undefined ? appointments : appointments.filter((a) => a.id !== ignoreId);
+  if (localParts(start, office.timezone).date < localParts(now, office.timezone).date) {
+    return fail('OUTSIDE_APPOINTMENT_HOURS');
+  }
   const slot = slotAt(office, concern, start, others);
-  if (!slot || start < now) return fail('OUTSIDE_APPOINTMENT_HOURS');
+  if (!slot) {
+    if (office.enforceOpeningHours) return fail('OUTSIDE_APPOINTMENT_HOURS');
+    return ok({ start, length: 0, capacity: 1, free: 1 });
+  }
   if (slot.free <= 0) return fail('SLOT_TAKEN');
   return ok(slot);
 }
