@@ -10,7 +10,7 @@ import { localDay } from '../core/localtime.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, Language, OfficeConfig, Ticket } from '../core/types.ts';
 import type { Clock, QueueService } from './queue-service.ts';
-import type { Store } from './store/store.ts';
+import type { DayTransaction, Store, TransactionResult } from './store/store.ts';
 
 export interface BookCommand {
   concernId: string;
@@ -31,6 +31,18 @@ export class AppointmentService {
     private readonly clock: Clock,
     private readonly queue: QueueService,
   ) {}
+
+  /** Runs a change in the store's transaction, then tells the estimates. */
+  private async change<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
+    const value = await this.store.transact<T>(fn);
+    await this.refreshEstimates();
+    return value;
+  }
+
+  /** Loads the stored appointments into the estimates (at start, and after every change). */
+  async refreshEstimates(): Promise<void> {
+    this.queue.setAppointments(await this.store.listAppointments());
+  }
 
   /** Slots of a concern on a local day with their free places (past slots left out). */
   async slots(concernId: string, date: string): Promise<Result<{ start: number; free: number }[]>> {
@@ -59,7 +71,7 @@ export class AppointmentService {
 
   /** Books a place; the same `externalId` again answers the stored appointment (`repeated`). */
   book(cmd: BookCommand): Promise<Result<{ appointment: Appointment; repeated: boolean }>> {
-    return this.store.transact(async (tx) => {
+    return this.change(async (tx) => {
       const office = this.office();
       const now = this.clock();
       const all = await tx.listAppointments();
@@ -93,7 +105,7 @@ export class AppointmentService {
 
   /** Moves a booked appointment to another slot (and optionally another counter); keeps its code. */
   reschedule(id: string, start: number, counterId: string | null | undefined): Promise<Result<Appointment>> {
-    return this.store.transact(async (tx) => {
+    return this.change(async (tx) => {
       const office = this.office();
       const all = await tx.listAppointments();
       const done = (value: Result<Appointment>) => ({ next: null, value });
@@ -117,7 +129,7 @@ export class AppointmentService {
 
   /** Cancels an appointment that was not checked in; its code no longer checks in. */
   cancel(id: string): Promise<Result<Appointment>> {
-    return this.store.transact(async (tx) => {
+    return this.change(async (tx) => {
       const all = await tx.listAppointments();
       const done = (value: Result<Appointment>) => ({ next: null, value });
       const current = all.find((a) => a.id === id);

@@ -12,7 +12,7 @@ import {
   toQueueSnapshot,
   toTicketView,
 } from '../core/api.ts';
-import { type TicketEstimate, estimateAll } from '../core/estimate.ts';
+import { type ExpectedAppointment, type TicketEstimate, estimateAll } from '../core/estimate.ts';
 import { normalizeCode } from '../core/appointments.ts';
 import { isAppointmentEarly, isReservedForOther, orderForCounter, policyOf } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
@@ -80,6 +80,8 @@ export class QueueService {
   private readonly listeners = new Set<QueueListener>();
   private rolloverTimer: NodeJS.Timeout | undefined;
   private stopExternal: (() => void) | undefined;
+  /** Today's booked appointments not checked in yet (the estimates foresee them). */
+  private expected: ExpectedAppointment[] = [];
 
   constructor(
     private readonly store: Store,
@@ -105,6 +107,14 @@ export class QueueService {
   stop(): void {
     if (this.rolloverTimer) clearInterval(this.rolloverTimer);
     this.stopExternal?.();
+  }
+
+  /** The stored appointments changed: keep today's booked ones for the estimates. */
+  setAppointments(appointments: readonly Appointment[]): void {
+    this.expected = appointments
+      .filter((a) => a.cancelledAt === undefined && a.ticketId === undefined)
+      .map((a) => ({ id: a.id, concernId: a.concernId, start: a.start }));
+    this.estimatesDirty = true;
   }
 
   onChange(listener: QueueListener): () => void {
@@ -157,7 +167,9 @@ export class QueueService {
 
   private recompute(now: number): void {
     const started = performance.now();
-    const { tickets, concerns } = estimateAll(this.state, this.office(), now);
+    const office = this.office();
+    const today = this.expected.filter((a) => localDay(a.start, office.timezone) === this.state.day);
+    const { tickets, concerns } = estimateAll(this.state, office, now, today);
     this.estimates = tickets;
     this.concernEstimates = concerns;
     this.estimatesDirty = false;

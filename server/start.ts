@@ -103,6 +103,8 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     const office = () => officeService.get();
     const queue = new QueueService(store, office, clock);
     await queue.init();
+    const appointments = new AppointmentService(store, office, clock, queue);
+    await appointments.refreshEstimates();
     const auth = new Auth(store, clock);
     const generatedAdminPassword = await auth.bootstrap(config.adminPassword);
     const devices = new DeviceService(store, clock);
@@ -115,7 +117,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       officeService,
       store,
       queue,
-      appointments: new AppointmentService(store, office, clock, queue),
+      appointments,
       auth,
       staff: new StaffService(store, auth),
       devices,
