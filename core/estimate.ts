@@ -123,7 +123,7 @@ function forward(
     return line;
   };
   const all = newcomer ? [...waiting, newcomer] : waiting;
-  const arrived = new Set(state.tickets.map((t) => t.appointmentId));
+  const arrived = new Set(expected.length ? state.tickets.map((t) => t.appointmentId) : []);
   const foreseen: Ticket[] = expected
     .filter((a) => !arrived.has(a.id) && a.start + late >= now)
     .map((a) => ({

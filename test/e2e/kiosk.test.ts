@@ -46,6 +46,9 @@ function kioskOffice(): OfficeConfig {
   const certificates = o.concerns.find((c) => c.id === 'certificates');
   if (!certificates) throw new Error('demo office without certificates');
   certificates.dailyQuota = 1;
+  // Two places per housing slot: two appointments below share the 09:40 slot.
+  const housing = o.concerns.find((c) => c.id === 'housing');
+  if (housing) housing.slotCapacity = 2;
   return o;
 }
 
