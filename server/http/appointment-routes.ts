@@ -4,6 +4,9 @@
  */
 import { Router } from 'express';
 import { appointmentsToCsv, appointmentsToICalendar } from '../../core/appointment-export.ts';
+import { APPOINTMENT_STATS_COLUMNS, appointmentStats } from '../../core/appointment-stats.ts';
+import { addDays, localDay } from '../../core/localtime.ts';
+import { recordsToCsv } from '../../core/stats.ts';
 import type { AppContext } from '../context.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
 import { sendError } from './errors.ts';
@@ -11,6 +14,7 @@ import { requireRole } from './session.ts';
 import {
   AppointmentBody,
   AppointmentIdParam,
+  AppointmentStatsQuery,
   AppointmentsQuery,
   FreeSlotsQuery,
   parse,
@@ -114,6 +118,32 @@ export function appointmentRoutes(ctx: AppContext): Router {
     const kioskId = typeof req.body?.kioskId === 'string' ? req.body.kioskId : undefined;
     const print = await ctx.printing.printAppointment(appointment, { kioskId, baseUrl });
     res.json({ print });
+  });
+
+  /** Booked, cancelled, kept, no-shows and punctuality per period (of the slot) and concern. */
+  router.get('/api/stats/appointments', requireRole(ctx, 'admin'), async (req, res) => {
+    const q = parse(AppointmentStatsQuery, req.query);
+    const office = ctx.office();
+    const now = ctx.clock();
+    const to = q.to ?? localDay(now, office.timezone);
+    const from = q.from ?? addDays(to, -6);
+    if (from > to || addDays(from, 800) < to) return sendError(res, 'VALIDATION_FAILED');
+    const tickets = [...(await ctx.store.archivedTickets(from, to)), ...ctx.queue.day().tickets];
+    const rows = appointmentStats(await ctx.store.listAppointments(), tickets, {
+      from,
+      to,
+      by: q.by,
+      timeZone: office.timezone,
+      now,
+    });
+    if (q.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`termine-statistik-${from}-${to}.csv`)
+        .send(recordsToCsv(rows, APPOINTMENT_STATS_COLUMNS));
+      return;
+    }
+    res.json({ from, to, by: q.by, rows });
   });
 
   return router;

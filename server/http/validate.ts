@@ -66,6 +66,12 @@ export const RescheduleBody = z.object({
 export const AppointmentIdParam = z.object({ id: z.string().uuid() });
 export const SlotsQuery = z.object({ concernId: id, date: Day });
 export const FreeSlotsQuery = z.object({ concernId: id, days: z.coerce.number().int().min(1).max(60).default(14) });
+export const AppointmentStatsQuery = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  by: z.enum(['day', 'week', 'month', 'all']).default('day'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
 export const AppointmentsQuery = z.object({
   date: Day.optional(),
   format: z.enum(['json', 'csv', 'ics']).default('json'),

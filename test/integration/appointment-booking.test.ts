@@ -224,6 +224,26 @@ describe('booking appointments', () => {
     await http(s.url, 'POST', '/api/counters/desk-3/complete', undefined, clerk);
     day = await http(s.url, 'GET', '/api/appointments?date=2026-11-23', undefined, clerk);
     expect(day.body.appointments[0].status).toBe('done');
+
+    const stats = await http(s.url, 'GET', '/api/stats/appointments?from=2026-11-23&to=2026-11-23', undefined, clerk);
+    expect(stats.body.rows).toContainEqual({
+      period: '2026-11-23',
+      concernId: 'subsistence',
+      booked: 1,
+      cancelled: 0,
+      kept: 1,
+      noShow: 0,
+      punctualShare: 1,
+      avgCheckInMinutes: -10,
+    });
+    const csv = await http(
+      s.url,
+      'GET',
+      '/api/stats/appointments?from=2026-11-23&to=2026-11-23&format=csv',
+      undefined,
+      clerk,
+    );
+    expect(csv.body).toContain('2026-11-23,subsistence,1,0,1,0,1,-10');
   });
 
   it('gives the last place of a slot to exactly one of many clerks booking at once', async () => {
