@@ -62,9 +62,15 @@ export function appointmentStats(
   const groups = new Map<string, Map<string, Acc>>();
   const acc = (period: string, concernId: string): Acc => {
     let byConcern = groups.get(period);
-    if (!byConcern) groups.set(period, (byConcern = new Map()));
+    if (!byConcern) {
+      byConcern = new Map();
+      groups.set(period, byConcern);
+    }
     let a = byConcern.get(concernId);
-    if (!a) byConcern.set(concernId, (a = { booked: 0, cancelled: 0, kept: 0, noShow: 0, punctual: 0, checkInSum: 0 }));
+    if (!a) {
+      a = { booked: 0, cancelled: 0, kept: 0, noShow: 0, punctual: 0, checkInSum: 0 };
+      byConcern.set(concernId, a);
+    }
     return a;
   };
   for (const appointment of appointments) {

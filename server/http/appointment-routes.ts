@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { appointmentsToCsv, appointmentsToICalendar } from '../../core/appointment-export.ts';
 import { APPOINTMENT_STATS_COLUMNS, appointmentStats } from '../../core/appointment-stats.ts';
 import { addDays, localDay } from '../../core/localtime.ts';
-import { recordsToCsv } from '../../core/stats.ts';
+import { recordsToCsv } from '../../core/stats-csv.ts';
 import type { AppContext } from '../context.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
 import { sendError } from './errors.ts';

