@@ -14,7 +14,7 @@ import { type Service, startPostgres } from '../helpers/services.ts';
 const PASSWORD = 'cluster-admin-password';
 let pg: Service;
 let dir: string;
-let processes: ServerProcess[] = [];
+const processes: ServerProcess[] = [];
 
 beforeAll(async () => {
   pg = await startPostgres();
