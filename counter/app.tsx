@@ -1,12 +1,14 @@
 /** Session, office data and counter choice; the desk itself is in `desk.tsx`. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import './appointments.css';
 import type { OfficePublic } from '../core/api.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { LoadingCard } from '../ui/staff-shell.tsx';
+import { Appointments } from './appointments.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
 import { Reception } from './reception.tsx';
@@ -35,6 +37,8 @@ function Workstation({ session }: { session: StaffSession }) {
     else url.searchParams.delete('view');
     window.history.replaceState(null, '', url);
   };
+  /** The appointments screen instead of the desk (booking by phone, the day's list). */
+  const appointments = useSignal(false);
 
   const load = async () => {
     loadError.value = null;
@@ -75,19 +79,43 @@ function Workstation({ session }: { session: StaffSession }) {
       />
     );
   }
+  if (appointments.value) {
+    return (
+      <Appointments
+        office={current}
+        counter={counter}
+        session={session}
+        onBack={() => {
+          appointments.value = false;
+        }}
+      />
+    );
+  }
   return (
-    <CounterDesk
-      key={counter.id}
-      office={current}
-      counter={counter}
-      session={session}
-      onChangeCounter={() => {
-        picking.value = true;
-      }}
-      onReception={() => showReception(true)}
-      onOfficeUpdated={(next) => {
-        office.value = next;
-      }}
-    />
+    <>
+      <CounterDesk
+        key={counter.id}
+        office={current}
+        counter={counter}
+        session={session}
+        onChangeCounter={() => {
+          picking.value = true;
+        }}
+        onReception={() => showReception(true)}
+        onOfficeUpdated={(next) => {
+          office.value = next;
+        }}
+      />
+      <button
+        type="button"
+        class="staff-btn staff-btn--secondary appt-open"
+        data-testid="open-appointments"
+        onClick={() => {
+          appointments.value = true;
+        }}
+      >
+        Termine
+      </button>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { ConcernPublic } from '../core/api.ts';
 import { concernDescription, concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { CheckIcon } from './icons.tsx';
+import { bookingMessages } from './booking-messages.ts';
 
 export interface ConcernButtonProps {
   concern: ConcernPublic;
@@ -38,6 +39,7 @@ export function ConcernButton({ concern, language, disabled, chosen, chosenMark,
       <span class="concern-text">
         <span class="concern-name">{name}</span>
         {description && <span class="concern-desc">{description}</span>}
+        {concern.appointmentOnly && <span class="concern-desc concern-only">{bookingMessages(language).badge}</span>}
       </span>
     </button>
   );

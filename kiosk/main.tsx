@@ -12,6 +12,7 @@ import { connect } from '../ui/socket.ts';
 import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
 import { loadCatalogues } from './messages.ts';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
+import { BookingScreen } from './BookingScreen.tsx';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
@@ -106,6 +107,9 @@ function App() {
           onRemove={removeConcern}
         />
       );
+      break;
+    case 'booking':
+      page = <BookingScreen concern={view.concern} office={current} {...common} onCheckin={() => openCheckin()} />;
       break;
     case 'closed':
       page = <NoticeScreen kind="closed" office={current} {...common} />;

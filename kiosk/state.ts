@@ -25,6 +25,7 @@ export type Screen =
   | { kind: 'info'; concern: ConcernPublic }
   /** The concerns chosen so far: "Ticket ziehen" or "Ich habe noch ein Anliegen". */
   | { kind: 'confirm' }
+  | { kind: 'booking'; concern: ConcernPublic }
   | { kind: 'closed' }
   | { kind: 'quota'; concern?: ConcernPublic }
   | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest }
@@ -208,6 +209,10 @@ export async function chooseConcern(concern: ConcernPublic): Promise<void> {
     screen.value = { kind: 'info', concern };
     return;
   }
+  if (concern.appointmentOnly) {
+    screen.value = { kind: 'booking', concern };
+    return;
+  }
   if (maxConcerns() <= 1) {
     await requestTicket({ concernId: concern.id, idempotencyKey: randomKey() }, concern);
     return;
@@ -340,5 +345,6 @@ function screenForError(error: unknown, request: TicketRequest, concern?: Concer
   if (code === 'OFFICE_CLOSED') return { kind: 'closed' };
   if (code === 'QUOTA_REACHED') return concern ? { kind: 'quota', concern } : { kind: 'quota' };
   if (code === 'INFO_ONLY_CONCERN' && concern?.infoUrl) return { kind: 'info', concern };
+  if (code === 'APPOINTMENT_ONLY' && concern) return { kind: 'booking', concern };
   return concern ? { kind: 'failed', concern, request } : { kind: 'failed', request };
 }

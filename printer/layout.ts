@@ -39,14 +39,14 @@ export const BASE_CODE_PAGE = 19;
 /** Raster images are sent in bands of at most this many rows (some printers reject taller ones). */
 export const RASTER_BAND_ROWS = 1024;
 
-interface TextStyle {
+export interface TextStyle {
   align?: Alignment;
   bold?: boolean;
   width?: number;
   height?: number;
 }
 
-class TicketWriter {
+export class TicketWriter {
   readonly out = new EscPosWriter();
   readonly columns: number;
   readonly dots: number;

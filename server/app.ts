@@ -10,6 +10,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './context.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
+import { confirmationRoutes } from './http/confirmation-page.ts';
 import { appRoutes } from './http/apps.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { backupRoutes } from './http/backup-routes.ts';
@@ -73,6 +74,7 @@ export function createApplication(
   app.use(ticketRoutes(ctx));
   app.use(counterRoutes(ctx));
   app.use(appointmentRoutes(ctx));
+  app.use(confirmationRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(backupRoutes(ctx));
   app.use(adminRoutes(ctx));

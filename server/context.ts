@@ -1,5 +1,6 @@
 /** What every feature module of the server gets: the wired dependencies. */
 import type { OfficeConfig } from '../core/types.ts';
+import type { AppointmentService } from './appointment-service.ts';
 import type { AuditLog } from './audit.ts';
 import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
@@ -21,6 +22,7 @@ export interface AppContext {
   devices: DeviceService;
   audit: AuditLog;
   queue: QueueService;
+  appointments: AppointmentService;
   auth: Auth;
   /** Ticket printers, their health and the print agents (`server/printing/`). */
   printing: PrintService;

@@ -13,6 +13,7 @@ import { DeviceService } from './devices.ts';
 import { OfficeService } from './office-service.ts';
 import { createPrintService, type PrintServiceOptions } from './printing/print-service.ts';
 import { StaffService } from './staff.ts';
+import { AppointmentService } from './appointment-service.ts';
 import { type Clock, QueueService } from './queue-service.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
@@ -105,6 +106,8 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     const queue = new QueueService(store, office, clock);
     await queue.init();
     limits = config.redisUrl ? await Limits.redis(config.redisUrl, officeService.get().id) : Limits.memory();
+    const appointments = new AppointmentService(store, office, clock, queue);
+    await appointments.refreshEstimates();
     const auth = new Auth(store, clock, limits);
     const generatedAdminPassword = await auth.bootstrap(config.adminPassword);
     const devices = new DeviceService(store, clock);
@@ -117,6 +120,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       officeService,
       store,
       queue,
+      appointments,
       auth,
       staff: new StaffService(store, auth),
       devices,

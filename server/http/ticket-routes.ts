@@ -4,6 +4,7 @@
  * its QR code on screen only). One ticket may hold several concerns of one visit (`concernIds`).
  */
 import { Router } from 'express';
+import { policyOf } from '../../core/policy.ts';
 import type { AppContext } from '../context.ts';
 import { deskPrinterId } from '../printing/print-service.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
@@ -50,7 +51,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!result.ok && result.error === 'APPOINTMENT_TOO_EARLY' && body.appointmentCode) {
       // Tell the kiosk when the visitor can check in.
       const appointment = await ctx.queue.appointmentByCode(body.appointmentCode);
-      const lead = (ctx.office().policy.appointmentCheckinMinutes ?? 60) * 60_000;
+      const lead = policyOf(ctx.office()).appointmentCheckinMinutes * 60_000;
       if (appointment) {
         res.status(409).json({
           error: {

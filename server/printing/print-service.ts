@@ -24,7 +24,8 @@ import type {
   PrinterStatusView,
 } from '../../core/events.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { KioskConfig, OfficeConfig } from '../../core/types.ts';
+import { confirmationOf } from '../../core/confirmation.ts';
+import type { Appointment, KioskConfig, OfficeConfig } from '../../core/types.ts';
 import {
   createTransport,
   type PrinterConfig,
@@ -33,6 +34,7 @@ import {
   type PrintLayoutOptions,
   PrinterConfigError,
   parsePrinterUrl,
+  renderConfirmation,
   renderTicket,
   type TcpTransportOptions,
 } from '../../printer/index.ts';
@@ -239,6 +241,36 @@ export class PrintService {
         resolve(r);
       });
     });
+  }
+
+  /**
+   * Prints an appointment confirmation on LOTSE_PRINTER, or on a kiosk's own printer when named
+   * (not through print agents). Never rejects; waits at most `waitMs` for the outcome.
+   */
+  printAppointment(
+    appointment: Appointment,
+    where: { kioskId?: string | undefined; baseUrl: string },
+  ): Promise<PrintResult> {
+    const printer = this.printerFor(where.kioskId);
+    if (printer.kind === 'none' || printer.kind === 'agent' || !printer.transport) return Promise.resolve(NONE);
+    const office = this.deps.office();
+    const language = appointment.language === 'ar' ? 'de' : (appointment.language ?? 'de');
+    const pageUrl = `${where.baseUrl}/appointment/${appointment.id}${appointment.language ? `?lang=${appointment.language}` : ''}`;
+    const transport = printer.transport;
+    const run = async (): Promise<PrintResult> => {
+      try {
+        const bytes = renderConfirmation(
+          { confirmation: confirmationOf(appointment, office, language), pageUrl },
+          printer.layout,
+        );
+        await transport.print(bytes, { id: `appointment-${appointment.id}` });
+        return PRINTED;
+      } catch (error) {
+        log.warn({ printer: printer.id, err: error }, 'appointment confirmation not printed');
+        return failed(printErrorOf(error));
+      }
+    };
+    return this.within(run());
   }
 
   private async printDirect(printer: Printer, view: TicketView, ticket: AgentPrintJob['ticket']): Promise<PrintResult> {

@@ -124,6 +124,7 @@ class LowdbStore implements Store {
         archiveDay: (state, buckets) => this.archiveDay(state, buckets),
         purgeDetailsBefore: (day) => this.purgeDetailsBefore(day),
         findAppointment: async (code) => this.appointments.data.appointments.find((a) => a.code === code),
+        listAppointments: async () => this.appointments.data.appointments,
         saveAppointment: (appointment) => this.saveAppointment(appointment),
       };
       const result = await fn(tx);

@@ -157,6 +157,12 @@ export class PostgresStore implements Store {
           );
           return r.rows[0]?.data;
         },
+        listAppointments: async () => {
+          const r = await client.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
+            this.officeId,
+          ]);
+          return r.rows.map((row) => row.data);
+        },
         saveAppointment: (appointment) => this.upsertAppointment(client, appointment),
       };
       const result = await fn(tx);

@@ -62,6 +62,8 @@ export interface DayTransaction {
   /** Deletes ticket details of archived days before `day`; returns how many days were purged. */
   purgeDetailsBefore(day: string): Promise<number>;
   findAppointment(code: string): Promise<Appointment | undefined>;
+  /** Every stored appointment, as seen under the lock (bookings check free places with it). */
+  listAppointments(): Promise<Appointment[]>;
   saveAppointment(appointment: Appointment): Promise<void>;
 }
 

@@ -46,6 +46,9 @@ function kioskOffice(): OfficeConfig {
   const certificates = o.concerns.find((c) => c.id === 'certificates');
   if (!certificates) throw new Error('demo office without certificates');
   certificates.dailyQuota = 1;
+  // Two places per housing slot: two appointments below share the 09:40 slot.
+  const housing = o.concerns.find((c) => c.id === 'housing');
+  if (housing) housing.slotCapacity = 2;
   return o;
 }
 
@@ -476,7 +479,12 @@ describe('kiosk: appointment check-in', () => {
     await book('5522', '2026-11-23T08:00:00Z'); // 09:00: 30 minutes late
     await book('6633', '2026-11-23T11:00:00Z'); // 12:00: too early before 11:00
     await book('8855', '2026-11-24T13:00:00Z'); // tomorrow 14:00
-    await book('7744', '2026-11-20T09:00:00Z'); // last Friday
+    now = Date.parse('2026-11-19T07:00:00Z'); // booked last Thursday for the same day
+    try {
+      await book('7744', '2026-11-19T09:00:00Z'); // last Thursday 10:00
+    } finally {
+      now = OPEN;
+    }
     await book('T-2002', '2026-11-23T08:40:00Z'); // 09:40, from a scanner
   });
 
