@@ -101,6 +101,17 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
     counter.id = counter.id.trim();
     counter.name = counter.name.trim();
     setOrDelete(counter, 'area', cleanText(counter.area));
+    setOrDelete(counter, 'printer', cleanText(counter.printer));
+  }
+  if (office.outcomes) {
+    for (const outcome of office.outcomes) {
+      outcome.id = outcome.id.trim();
+      outcome.name = outcome.name.trim();
+      const names = cleanTranslations(outcome.names);
+      if (names) delete names.de;
+      const hasOthers = names !== undefined && Object.keys(names).length > 0;
+      setOrDelete(outcome, 'names', hasOthers ? { de: outcome.name, ...names } : undefined);
+    }
   }
   const weekly = office.openingHours.weekly;
   for (const day of Object.keys(weekly) as Weekday[]) {

@@ -42,6 +42,12 @@ export function localIssues(office: OfficeConfig): ConfigIssue[] {
         });
     }
   });
+  const outcomeIds = new Set<string>();
+  (office.outcomes ?? []).forEach((outcome, i) => {
+    const id = outcome.id.trim();
+    if (id && outcomeIds.has(id)) issues.push({ path: `outcomes.${i}.id`, message: `duplicate outcome id ${id}` });
+    outcomeIds.add(id);
+  });
   return issues;
 }
 
@@ -93,6 +99,7 @@ export function issueTab(path: string): string {
   const head = path.split('.')[0];
   if (head === 'concerns') return 'concerns';
   if (head === 'counters') return 'setup-counters';
+  if (head === 'outcomes' || head === 'kioskMaxConcerns') return 'visits';
   if (head === 'openingHours' || head === 'timezone' || head === 'enforceOpeningHours') return 'hours';
   return 'office';
 }

@@ -34,6 +34,15 @@ const MESSAGE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
     /^counter (.*) serves unknown concern (.+)$/,
     (m) => `Der Platz bedient ein Anliegen, das es nicht mehr gibt („${m[2]}“). Bitte nehmen Sie es dort heraus.`,
   ],
+  [/^duplicate outcome id( .+)?$/, () => 'Zwei Ergebnisse haben dieselbe Kennung. Bitte ein Ergebnis umbenennen.'],
+  [
+    /^LOTSE_PRINTER=.*\(use tcp:/,
+    () => 'Keine gültige Druckeradresse. Möglich sind tcp://HOST:9100, file:/dev/usb/lp0, virtual oder none.',
+  ],
+  [
+    /^a counter printer is a printer address$/,
+    () => 'Hier bitte eine Druckeradresse wie tcp://192.168.1.50:9100 eingeben („agent“ gibt es nur am Kiosk).',
+  ],
   [/^duplicate kiosk id$/, () => 'Eine Kiosk-Kennung kommt zweimal vor.'],
 ];
 
@@ -89,6 +98,8 @@ const FIELD_NAMES: Record<string, string> = {
   serviceMinutes: 'Übliche Dauer',
   concernIds: 'Anliegen',
   area: 'Bereich',
+  printer: 'Drucker',
+  kioskMaxConcerns: 'Mehrere Anliegen am Kiosk',
   timezone: 'Zeitzone',
   retentionDays: 'Aufbewahrung',
   kioskResetSeconds: 'Kiosk zurücksetzen nach',
@@ -125,6 +136,12 @@ export function issuePlace(path: string, office: OfficeConfig | null): string {
     const label = c?.name.trim() ? `Platz „${c.name.trim()}“` : `Platz ${Number(second) + 1}`;
     return third ? `${label} – ${field(third)}` : label;
   }
+  if (head === 'outcomes' && second !== undefined) {
+    const o = office?.outcomes?.[Number(second)];
+    const label = o?.name.trim() ? `Ergebnis „${o.name.trim()}“` : `Ergebnis ${Number(second) + 1}`;
+    return third ? `${label} – ${field(third)}${lang(fourth)}` : label;
+  }
+  if (head === 'outcomes') return 'Ergebnisse';
   if (head === 'openingHours') {
     if (second === 'weekly' && third) return `Öffnungszeiten ${weekdayName(third as Weekday) ?? third}`;
     if (second === 'closedDays') return 'Geschlossene Tage';
