@@ -169,7 +169,20 @@ function addSigned(h: Histogram, minutes: number): void {
 }
 
 function emptyBucket(hour: string, concernId: string): HourBucket {
-  return { hour, concernId, issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: {}, services: {} };
+  // `visits` is always written (0 for a concern asked only as a later part): files without it
+  // were written before visits had parts, and there every ticket was a visit.
+  return {
+    hour,
+    concernId,
+    issued: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    transferred: 0,
+    waits: {},
+    services: {},
+    visits: 0,
+  };
 }
 
 function bucketFor(buckets: Map<string, HourBucket>, hour: string, concernId: string): HourBucket {
@@ -218,7 +231,7 @@ export function bucketsOf(tickets: readonly Ticket[], timeZone: string): HourBuc
         b.outcomes[p.outcome] = (b.outcomes[p.outcome] ?? 0) + 1;
       }
       if (i > 0) return;
-      b.visits = (b.visits ?? 0) + 1;
+      b.visits = (b.visits as number) + 1;
       if (parts.length > 1) b.multiConcernVisits = (b.multiConcernVisits ?? 0) + 1;
       if (t.appointmentAt !== undefined) {
         b.appointments = (b.appointments ?? 0) + 1;
