@@ -108,8 +108,8 @@ export function VisitsPage({ model, fail }: VisitsPageProps) {
             </Section>
             <Section title="Ergebnisse beim Abschließen" testId="visits-outcomes">
               <p class="cfg-field__hint">
-                In dieser Reihenfolge stehen sie am Platz, mit den Tasten 1, 2, 3 … Höchstens {MAX_OUTCOMES}. Ergebnisse
-                enthalten nie persönliche Angaben.
+                In dieser Reihenfolge stehen sie am Platz zur Wahl. Höchstens {MAX_OUTCOMES}. Ergebnisse enthalten nie
+                persönliche Angaben.
               </p>
               <div class="cfg-inline">
                 <label class="cfg-field__label" for="cfg-outcome-language">
@@ -117,7 +117,7 @@ export function VisitsPage({ model, fail }: VisitsPageProps) {
                 </label>
                 <select
                   id="cfg-outcome-language"
-                  class="staff-input cfg-input cfg-select"
+                  class="staff-input cfg-input cfg-select cfg-outcome-language"
                   value={language.value}
                   data-testid="outcome-language"
                   onChange={(e) => {

@@ -59,7 +59,8 @@ export function OutcomesSection(props: {
               values: seriesOf(totals, axis.periods, (r) => r.outcomes?.[id] ?? 0, 0),
             }))}
           />
-          <div class="table-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <div class="table-scroll" tabIndex={0}>
             <table class="table table--stats stats-table" data-testid="stats-outcome-table">
               <thead>
                 <tr>

@@ -150,7 +150,9 @@ export function PeriodTable(props: {
       <SectionHead id="stats-table-title" title={`Zahlen ${PER_LABEL[by]} und Anliegen`}>
         <CsvLink href={statsUrl(query, 'csv')} name="Zahlen je Zeitraum und Anliegen" testid="stats-csv" />
       </SectionHead>
-      <div class="table-scroll">
+      {/* Focusable, so the table can be scrolled sideways with the keyboard when it is wider than the page. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <div class="table-scroll" tabIndex={0}>
         <table class="table table--stats stats-table" data-testid="stats-table">
           <thead>
             <tr>

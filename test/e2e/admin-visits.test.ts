@@ -68,7 +68,10 @@ describe('admin app: visits', () => {
     await page.getByTestId('outcome-up-4').click();
     await page.getByTestId('outcome-remove-2').click(); // forwarded
     await page.getByTestId('kiosk-max').selectOption('5');
-    if (shots) await page.screenshot({ path: join(shots, 'admin-visits.png') });
+    if (shots) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(shots, 'admin-visits.png') });
+    }
     await page.getByTestId('config-save').click();
     await expect.poll(async () => await page.getByTestId('config-status').getAttribute('data-dirty')).toBe('false');
 
