@@ -149,6 +149,8 @@ describe('three server processes on PostgreSQL and Redis', () => {
 
   it('SIGKILL of one process mid-load loses no confirmed ticket; its clients go on with another', async () => {
     const victim = processes[2]!;
+    // Drawn as staff: anonymous clients are rate-limited (a kiosk of the office is paired or staffed).
+    const staff = await login(processes[0]!.url, 'admin', PASSWORD);
     const confirmed: { number: string; token: string }[] = [];
     let stop = false;
     const load = Promise.all(
@@ -156,7 +158,7 @@ describe('three server processes on PostgreSQL and Redis', () => {
         for (let i = 0; i < 500 && !stop; i++) {
           const p = processes[(i + k) % 3]!;
           try {
-            const r = await http(p.url, 'POST', '/api/tickets', { concernId: 'documents' });
+            const r = await http(p.url, 'POST', '/api/tickets', { concernId: 'documents' }, staff);
             if (r.status === 201)
               confirmed.push({ number: r.body.ticket.number, token: r.body.ticket.statusUrl.slice(3) });
           } catch {
