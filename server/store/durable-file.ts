@@ -77,7 +77,11 @@ export function writeFileDurably(path: string, data: string, options: { keepPrev
     }
     renameSync(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing to remove, or not a file */
+    }
     throw writeError(path, error);
   }
   fsyncDir(dirname(path));

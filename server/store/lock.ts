@@ -54,6 +54,8 @@ export async function releaseLock(lock: FolderLock): Promise<void> {
   const { holder } = lock;
   if (holder.exitCode !== null || holder.signalCode !== null) return;
   const exited = once(holder, 'exit');
+  // Keep this process alive until the lock is gone (the holder was unref'd while it held it).
+  holder.ref();
   holder.stdin?.end();
   await exited;
 }

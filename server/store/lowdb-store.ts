@@ -35,6 +35,7 @@ import {
 
 const SNAPSHOT_EVERY = 200;
 const log = logger('store');
+const PROBE_EVERY_MS = 5_000;
 
 interface ArchiveFile {
   day: string;
@@ -88,11 +89,14 @@ export async function openLowdbStore(dir: string): Promise<Store> {
     const read = journal.read();
     let state = day.data.state;
     let n = day.data.journalN ?? 0;
+    let replayed = 0;
     for (const [index, entry] of read.entries.entries()) {
       if (entry.n <= n) continue;
+      replayed++;
       if (entry.n !== n + 1) {
+        const lostDay = existsSync(dayPath) ? '' : 'live-day.json is missing, and ';
         throw new StoreError(
-          `Journal ${journal.path} record ${index + 1} holds change ${entry.n}, but the changes before it end at ${n}: ` +
+          `${lostDay}Journal ${journal.path} record ${index + 1} holds change ${entry.n}, but the changes before it end at ${n}: ` +
             `changes are missing. ${repairHint(dir)}`,
         );
       }
@@ -121,7 +125,7 @@ export async function openLowdbStore(dir: string): Promise<Store> {
       appointments: [],
     });
     const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
-    return new LowdbStore(dir, lock, day, journal, state, n, staff, appointments, devices);
+    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices);
   } catch (error) {
     journal?.close();
     await releaseLock(lock);
@@ -135,11 +139,12 @@ const repairHint = (dir: string) =>
 
 class LowdbStore implements Store {
   private closed = false;
-  private sinceSnapshot = 0;
   /** The last write failed (disk full?): not ready until a write succeeds again. */
   private failing = false;
   /** A snapshot failed; the journal still holds everything, the snapshot is tried again. */
   private snapshotDue = false;
+  /** When a probe write last succeeded (health checks probe at most this often while all is well). */
+  private probedAt = 0;
 
   constructor(
     private readonly dir: string,
@@ -148,6 +153,8 @@ class LowdbStore implements Store {
     private readonly journal: Journal,
     private last: DayState | null,
     private n: number,
+    /** Journal entries replayed at start (not in the snapshot yet). */
+    private sinceSnapshot: number,
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
     private readonly devices: Low<{ devices: StoredDevice[] }>,
@@ -224,14 +231,15 @@ class LowdbStore implements Store {
   async ready(): Promise<boolean> {
     if (this.closed) return false;
     if (this.snapshotDue) return this.trySnapshot();
-    if (!this.failing) return true;
+    if (!this.failing && Date.now() - this.probedAt < PROBE_EVERY_MS) return true;
     try {
       const probe = join(this.dir, '.lotse-probe');
       writeFileDurably(probe, 'x'.repeat(4096));
       rmSync(probe, { force: true });
       this.failing = false;
+      this.probedAt = Date.now();
     } catch {
-      /* still cannot write */
+      this.failing = true;
     }
     return !this.failing;
   }
