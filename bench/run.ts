@@ -14,6 +14,7 @@ import { bundleSizes } from './bundles.ts';
 import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
+import { benchFlood } from './flood.ts';
 import { benchIssue } from './issue.ts';
 import { benchRace } from './race.ts';
 import { median, ROOT, startServer } from './server-process.ts';
@@ -345,6 +346,26 @@ async function main() {
         ok: c.lost === 0,
       });
     }
+  });
+
+  await section('flood', async () => {
+    const f = await withServer((s) => benchFlood(s, quick ? 6 : 15));
+    record({
+      id: 'flood.health.p99',
+      name: '/api/health p99 while one client floods tickets, one socket events',
+      value: r2(f.healthP99),
+      unit: 'ms',
+      target: '≤ 50',
+      ok: f.healthP99 <= 50,
+    });
+    record({
+      id: 'flood.health.p50',
+      name: '/api/health p50 during the same floods',
+      value: r2(f.healthP50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
   });
 
   mkdirSync(results, { recursive: true });

@@ -140,6 +140,8 @@ export interface CounterTicket {
   appointmentAt?: string;
   /** Checked in for an appointment that is not due yet: call-next leaves them, a clerk may call them. */
   early?: boolean;
+  /** The visit's concerns still to come after `concernId` (absent for a one-concern visit). */
+  laterConcernIds?: string[];
 }
 
 export interface CounterView {

@@ -301,4 +301,6 @@ export type Role = 'admin' | 'clerk';
 export interface StaffUser {
   username: string;
   role: Role;
+  /** Signed in with a generated password: choose a new one first. */
+  mustChangePassword?: boolean;
 }

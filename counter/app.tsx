@@ -9,6 +9,7 @@ import { errorCodeOf } from '../ui/staff-session.ts';
 import { LoadingCard } from '../ui/staff-shell.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
+import { Reception } from './reception.tsx';
 import { loadCounterId, saveCounterId } from './storage.ts';
 
 export function CounterApp() {
@@ -25,6 +26,15 @@ function Workstation({ session }: { session: StaffSession }) {
   const counterId = useSignal<string | null>(loadCounterId());
   /** True when the clerk asked for the picker although a counter is remembered. */
   const picking = useSignal(false);
+  /** `/counter?view=reception`: reception, also at a desk without a counter. */
+  const reception = useSignal(new URLSearchParams(window.location.search).get('view') === 'reception');
+  const showReception = (on: boolean) => {
+    reception.value = on;
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('view', 'reception');
+    else url.searchParams.delete('view');
+    window.history.replaceState(null, '', url);
+  };
 
   const load = async () => {
     loadError.value = null;
@@ -43,6 +53,12 @@ function Workstation({ session }: { session: StaffSession }) {
     return <LoadingCard title="Schalter" error={loadError.value} onRetry={() => void load()} />;
   }
 
+  if (reception.value) {
+    return (
+      <Reception office={current} session={session} counterId={counterId.value} onDesk={() => showReception(false)} />
+    );
+  }
+
   const counter = picking.value ? undefined : current.counters.find((c) => c.id === counterId.value);
   if (!counter) {
     return (
@@ -50,6 +66,7 @@ function Workstation({ session }: { session: StaffSession }) {
         office={current}
         selectedId={counterId.value}
         session={session}
+        onReception={() => showReception(true)}
         onPick={(id) => {
           saveCounterId(id);
           counterId.value = id;
@@ -67,6 +84,7 @@ function Workstation({ session }: { session: StaffSession }) {
       onChangeCounter={() => {
         picking.value = true;
       }}
+      onReception={() => showReception(true)}
       onOfficeUpdated={(next) => {
         office.value = next;
       }}

@@ -15,6 +15,7 @@ import { authRoutes } from './http/auth-routes.ts';
 import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
+import { originGuard, refuseForeignUpgrades, socketOriginCheck } from './http/origin.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
@@ -42,7 +43,8 @@ export function createApplication(
 ): Application {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies named in LOTSE_TRUST_PROXY.
+  app.set('trust proxy', ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -66,6 +68,7 @@ export function createApplication(
   app.use(express.json({ limit: '64kb' }));
   // Pages and scripts gzip'd: the phone page must load fast on a weak connection.
   app.use(compression({ threshold: 1024 }));
+  app.use(originGuard(ctx.config));
 
   app.use(publicRoutes(ctx));
   app.use(authRoutes(ctx));
@@ -86,9 +89,11 @@ export function createApplication(
   const io: LotseServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: socketOriginCheck(ctx.config),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
+  refuseForeignUpgrades(httpServer, ctx.config);
   const detach = attachRealtime(io, ctx, options.fed ?? (() => true));
   const detachPrint = attachPrintRealtime(io, ctx);
 

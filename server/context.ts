@@ -4,6 +4,7 @@ import type { AuditLog } from './audit.ts';
 import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { DeviceService } from './devices.ts';
+import type { Limits } from './limits.ts';
 import type { OfficeService } from './office-service.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
@@ -24,6 +25,8 @@ export interface AppContext {
   /** Ticket printers, their health and the print agents (`server/printing/`). */
   printing: PrintService;
   clock: Clock;
+  /** Rate limits per client, account and kiosk (`server/limits.ts`). */
+  limits: Limits;
   /** Folder of the built apps (`dist/apps`). */
   appsDir: string;
 }

@@ -99,8 +99,17 @@ export const OfficeConfigSchema = z
           id: Id,
           name: z.string().min(1).max(60),
           printer: KioskPrinter.optional(),
-          agentKey: z.string().min(12).max(200).optional(),
+          agentKey: z
+            .string()
+            .min(24, 'an agent key needs at least 24 characters')
+            .max(200)
+            .refine((k) => new Set(k).size >= 8, 'the agent key is too simple; use a random one')
+            .optional(),
         }),
+      )
+      .refine(
+        (ks) => ks.every((k) => k.printer !== 'agent' || k.agentKey),
+        'a kiosk with an agent printer needs an agentKey',
       )
       .max(100)
       .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'duplicate kiosk id')

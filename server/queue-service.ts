@@ -20,6 +20,7 @@ import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from '../core/types.ts';
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
+import { laterParts } from '../core/visit.ts';
 import { logger } from './logger.ts';
 import type { DayTransaction, Store } from './store/store.ts';
 
@@ -378,13 +379,17 @@ export class QueueService {
         longestWaitMinutes: tickets.length ? Math.max(0, Math.floor((now - oldest) / 60_000)) : 0,
       };
     });
-    const brief = (t: Ticket): CounterTicket => ({
-      ticketId: t.id,
-      number: t.number,
-      concernId: t.concernId,
-      waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
-      ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
-    });
+    const brief = (t: Ticket): CounterTicket => {
+      const later = laterParts(t).map((p) => p.concernId);
+      return {
+        ticketId: t.id,
+        number: t.number,
+        concernId: t.concernId,
+        waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
+        ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
+        ...(later.length ? { laterConcernIds: later } : {}),
+      };
+    };
     const serves = new Set(counter.concernIds);
     const parked = this.state.tickets.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
     const view: CounterView = {

@@ -32,6 +32,9 @@ const TEXTS: Record<StaffErrorCode, string> = {
   FORBIDDEN: 'Dafür haben Sie keine Berechtigung.',
   INVALID_CREDENTIALS: 'Benutzername oder Passwort stimmt nicht.',
   TOO_MANY_ATTEMPTS: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.',
+  RATE_LIMITED: 'Zu viele Anfragen. Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.',
+  FOREIGN_ORIGIN: 'Anfragen von anderen Seiten werden nicht angenommen.',
+  PASSWORD_CHANGE_REQUIRED: 'Bitte wählen Sie zuerst ein eigenes Passwort.',
   PAYLOAD_TOO_LARGE: 'Die Daten sind zu groß.',
   CONFIG_CHANGED: 'Jemand anderes hat die Einstellungen inzwischen geändert. Bitte laden Sie sie neu.',
   USER_EXISTS: 'Diesen Benutzernamen gibt es schon.',
@@ -39,7 +42,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
   LAST_ADMIN: 'Das letzte Verwaltungskonto kann nicht entfernt oder herabgestuft werden.',
   UNKNOWN_DEVICE: 'Dieses Gerät gibt es nicht.',
   DEVICE_REQUIRED: 'Dieses Gerät ist nicht mit dem Amt verbunden.',
-  WEAK_PASSWORD: 'Das Passwort braucht mindestens 8 Zeichen.',
+  WEAK_PASSWORD: 'Das Passwort braucht mindestens 12 Zeichen und darf kein häufig benutztes sein.',
   STORAGE_FULL:
     'Der Server kann nichts speichern: sein Speicher ist voll. Nichts wurde gespeichert. Bitte verständigen Sie die IT.',
   STORAGE_UNAVAILABLE:

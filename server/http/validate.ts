@@ -35,6 +35,11 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(500),
 });
 
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(500),
+  newPassword: z.string().min(1).max(500),
+});
+
 export const TransferBody = z.object({ concernId: id, outcome: id.optional() });
 
 export const CompleteBody = z.object({ outcome: id.optional(), continueHere: z.boolean().optional() });

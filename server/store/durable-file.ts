@@ -59,7 +59,8 @@ export function writeFileDurably(path: string, data: string, options: { keepPrev
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}${TMP_SUFFIX}`);
   const bytes = Buffer.from(data, 'utf8');
   try {
-    const fd = openSync(tmp, 'w');
+    // Readable by the server's user only: staff.json holds password hashes, day files visitors' data.
+    const fd = openSync(tmp, 'w', 0o600);
     try {
       writeFully(fd, bytes, 0);
       fsyncSync(fd);

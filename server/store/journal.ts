@@ -182,7 +182,7 @@ export function readMark(path: string): number | null {
 
 /** Writes the mark afresh (both slots); for the repair and the first start. */
 export function writeMark(path: string, n: number): void {
-  writeFileSync(path, Buffer.concat([markSlot(n), markSlot(n)]));
+  writeFileSync(path, Buffer.concat([markSlot(n), markSlot(n)]), { mode: 0o600 });
   const fd = openSync(path, 'r+');
   try {
     fdatasyncSync(fd);
@@ -222,7 +222,7 @@ export class Journal {
   open(read: JournalRead, lastN: number): void {
     if (read.torn) {
       const aside = `${this.path}.torn-${this.now()}`;
-      writeFileSync(aside, read.torn);
+      writeFileSync(aside, read.torn, { mode: 0o600 });
       const fd = openSync(this.path, 'r+');
       ftruncateSync(fd, read.end);
       fdatasyncSync(fd);
@@ -233,7 +233,7 @@ export class Journal {
       );
     }
     this.bytes = read.end;
-    this.fd = openSync(this.path, 'a');
+    this.fd = openSync(this.path, 'a', 0o600);
     if (!existsSync(this.markPath)) writeMark(this.markPath, lastN);
     this.markFd = openSync(this.markPath, 'r+');
   }
@@ -303,5 +303,5 @@ export class Journal {
 
 /** For tests and tools: appends raw text as if a write had been cut off. */
 export function appendRaw(path: string, text: string): void {
-  writeFileSync(path, text, { flag: 'a' });
+  writeFileSync(path, text, { flag: 'a', mode: 0o600 });
 }

@@ -28,6 +28,7 @@ import {
   type StoreExport,
   StoreWriteError,
   type StoredDevice,
+  SESSIONS_PER_ACCOUNT,
   type StoredSession,
   type StoredUser,
   type TransactionResult,
@@ -249,6 +250,7 @@ class LowdbStore implements Store {
   }
 
   private async archiveDay(state: DayState, buckets: HourBucket[]) {
+    this.tokenIndex = null;
     const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
@@ -326,13 +328,21 @@ class LowdbStore implements Store {
     };
   }
 
+  /** Tokens of the last three archived days, read once (a look-up must not parse files each time). */
+  private tokenIndex: { days: string; tickets: Map<string, Ticket> } | null = null;
+
   async findArchivedTicket(token: string) {
-    for (const day of this.archivedDays().slice(-3).reverse()) {
-      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-      const found = db.data.tickets.find((t) => t.token === token);
-      if (found) return found;
+    const days = this.archivedDays().slice(-3);
+    const key = days.join(',');
+    if (this.tokenIndex?.days !== key) {
+      const tickets = new Map<string, Ticket>();
+      for (const day of days) {
+        const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+        for (const t of db.data.tickets) tickets.set(t.token, t);
+      }
+      this.tokenIndex = { days: key, tickets };
     }
-    return null;
+    return this.tokenIndex.tickets.get(token) ?? null;
   }
 
   async listUsers() {
@@ -357,12 +367,13 @@ class LowdbStore implements Store {
   }
 
   async putSession(session: StoredSession) {
+    const fresh = !this.sessions.has(session.tokenHash);
     this.sessions.set(session.tokenHash, session);
-    if (this.sessions.size > 10_000) {
-      const now = Date.now();
-      for (const [k, v] of this.sessions)
-        if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
-    }
+    if (!fresh) return;
+    // Bounded per account (oldest first), so no account can push out the sessions of others.
+    const own: string[] = [];
+    for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
+    for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
   }
 
   async deleteSession(tokenHash: string) {
@@ -398,7 +409,7 @@ class LowdbStore implements Store {
   /** The audit line follows an action that is already stored: a failure is logged, not answered. */
   async appendAudit(entry: AuditEntry) {
     try {
-      appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`);
+      appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
     } catch (error) {
       log.error({ err: error, entry }, 'cannot append to the audit log');
     }

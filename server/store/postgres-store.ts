@@ -21,6 +21,7 @@ import {
   type StoreExport,
   StoreWriteError,
   type StoredDevice,
+  SESSIONS_PER_ACCOUNT,
   type StoredSession,
   type StoredUser,
   type TransactionResult,
@@ -377,6 +378,12 @@ export class PostgresStore implements Store {
       [session.tokenHash, this.officeId, session.user.username, JSON.stringify(session), session.expiresAt],
     );
     await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now() - 3600_000]);
+    // Bounded per account (oldest first), so no account can push out the sessions of others.
+    await this.pool.query(
+      `DELETE FROM sessions WHERE office_id = $1 AND username = $2 AND token_hash NOT IN (
+         SELECT token_hash FROM sessions WHERE office_id = $1 AND username = $2 ORDER BY expires_at DESC LIMIT $3)`,
+      [this.officeId, session.user.username, SESSIONS_PER_ACCOUNT],
+    );
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

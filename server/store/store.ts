@@ -11,6 +11,8 @@ export interface StoredUser {
   passwordHash: string;
   createdAt: number;
   disabled?: boolean;
+  /** A generated password: the account must choose its own before doing anything else. */
+  mustChangePassword?: boolean;
 }
 
 export type DeviceKind = 'kiosk' | 'screen';
@@ -26,6 +28,9 @@ export interface StoredDevice {
   createdAt: number;
   lastSeenAt?: number;
 }
+
+/** Sessions one account may hold at once; signing in once more ends its oldest. */
+export const SESSIONS_PER_ACCOUNT = 20;
 
 /** A signed-in staff session (the token itself is never stored, only its hash). */
 export interface StoredSession {
