@@ -37,7 +37,17 @@ export interface ServerToClientEvents {
   'office:updated': (office: OfficePublic) => void;
   /** A counter's state changed (room `staff`). */
   'counter:updated': (counter: CounterView) => void;
+  /**
+   * Every `SCREEN_HEARTBEAT_MS` to screens (room `screens`) while this server process is fed with
+   * the office's calls (its Redis link is up, when it uses one), with the latest call `seq`. A
+   * screen that hears none for a while shows that it is offline; a `seq` above its own makes it
+   * catch up through `screen:join` (missed calls in sequence order).
+   */
+  'screen:heartbeat': (beat: { seq: number }) => void;
 }
+
+/** How often screens hear a heartbeat. */
+export const SCREEN_HEARTBEAT_MS = 5000;
 
 export interface ScreenJoinRequest {
   /** Highest call `seq` this screen has already shown; omit on the first join. */

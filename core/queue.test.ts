@@ -8,6 +8,7 @@ import {
   recall,
   rollDay,
   setCounterStatus,
+  startService,
   transfer,
   type IssueInput,
 } from './queue.ts';
@@ -108,6 +109,22 @@ describe('issueTicket: numbering per concern and day', () => {
     const rolled = rollDay(state, office, at('2026-03-29T22:00:00Z'));
     expect(rolled.value).toBe(true);
     expect(rolled.state.day).toBe('2026-03-30');
+  });
+
+  it('given a visitor being served at midnight, when the day is rolled, then the service finishes into the old day', () => {
+    const desk = new Desk(demo(), '2026-03-02T22:50:00Z');
+    const served = desk.issue('housing');
+    const waiting = desk.issue('housing');
+    desk.call('desk-2');
+    desk.state = unwrap(startService(desk.state, desk.office, 'desk-2', desk.now)).state;
+    const now = at('2026-03-02T23:00:00Z');
+    const outcome = rollDay(desk.state, desk.office, now);
+    const event = outcome.events[0];
+    if (event?.type !== 'day-started') throw new Error('no new day');
+    const closed = new Map(event.cancelled.map((t) => [t.id, t]));
+    expect(closed.get(served.id)).toMatchObject({ status: 'done', closedAt: now });
+    expect(closed.get(served.id)?.cancelReason).toBeUndefined();
+    expect(closed.get(waiting.id)).toMatchObject({ status: 'cancelled', cancelReason: 'day-ended' });
   });
 
   it('given open tickets at the end of the day, when the day is rolled, then they are cancelled with the reason day-ended and counters are freed but keep their status', () => {

@@ -58,16 +58,30 @@ export function rollDay(state: DayState, office: OfficeConfig, now: number): Out
   const today = localDay(now, office.timezone);
   // Same day, or a clock that stepped back across midnight: keep the day.
   if (today <= state.day) return { state, events: [], value: false };
+  // Closed with the old day: a visitor being served (service started) finishes into it; everyone
+  // else still open is cancelled.
   const cancelled = state.tickets
     .filter((t) => t.status === 'waiting' || t.status === 'called')
     .map((t) => {
-      const closed: Ticket = {
-        ...t,
-        status: 'cancelled',
-        closedAt: now,
-        cancelReason: 'day-ended',
-        concerns: closeOpenParts(visitParts(t), 'cancelled', now),
-      };
+      const served = t.status === 'called' && t.servedAt !== undefined;
+      const closed: Ticket = served
+        ? {
+            ...t,
+            status: 'done',
+            closedAt: now,
+            concerns: closeOpenParts(
+              visitParts(patchCurrentPart(t, { status: 'done', closedAt: now, serviceStart: t.servedAt })),
+              'cancelled',
+              now,
+            ),
+          }
+        : {
+            ...t,
+            status: 'cancelled',
+            closedAt: now,
+            cancelReason: 'day-ended',
+            concerns: closeOpenParts(visitParts(t), 'cancelled', now),
+          };
       delete closed.parked;
       return closed;
     });

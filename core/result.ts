@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'UNKNOWN_DEVICE',
   'DEVICE_REQUIRED',
   'WEAK_PASSWORD',
+  'STORAGE_FULL',
+  'STORAGE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Announcement, AnnouncerLike } from './announcer.ts';
 import { CALLED_CAP, RECENT_CAP } from './calls.ts';
-import { createScreen, HIGHLIGHT_MS, JOIN_RETRY_MS, OFFLINE_AFTER_MS, PENDING_CAP } from './state.ts';
+import { createScreen, HIGHLIGHT_MS, JOIN_RETRY_MS, OFFLINE_AFTER_MS, PENDING_CAP, SILENT_AFTER_MS } from './state.ts';
 import { call, FakeSocket, office, snapshot } from './test-fixtures.ts';
 
 class FakeAnnouncer implements AnnouncerLike {
@@ -296,5 +296,46 @@ describe('memory', () => {
     stop();
     expect(socket.listenerCount()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('heartbeat', () => {
+  function joined() {
+    const s = setup();
+    s.socket.connect();
+    s.socket.answerJoin({ office: office(), queue: snapshot(0) });
+    return s;
+  }
+
+  it('given heartbeats that stop while connected (the server is not fed), then the screen shows it is offline', () => {
+    const { screen, socket } = joined();
+    socket.fire('screen:heartbeat', { seq: 0 });
+    vi.advanceTimersByTime(SILENT_AFTER_MS - 100);
+    expect(screen.offline.value).toBe(false);
+    vi.advanceTimersByTime(200);
+    expect(screen.offline.value).toBe(true);
+    expect(screen.connected.value).toBe(true);
+    socket.fire('screen:heartbeat', { seq: 0 });
+    expect(screen.offline.value).toBe(false);
+  });
+
+  it('given a heartbeat with a higher seq after silence, then the screen catches up by seq, in order', () => {
+    const { socket, announcer } = joined();
+    socket.fire('screen:heartbeat', { seq: 0 });
+    vi.advanceTimersByTime(SILENT_AFTER_MS + 100);
+    socket.fire('screen:heartbeat', { seq: 3 });
+    expect(socket.joins[0]?.req).toEqual({ afterSeq: 0 });
+    const [c1, c2, c3] = [call(1, 'W-001'), call(2, 'W-002', 'desk-2'), call(3, 'W-003', 'desk-3')];
+    socket.answerJoin({ office: office(), queue: snapshot(3, [c3, c2, c1]), missed: [c3, c1, c2] });
+    // Held-back live events arriving late and out of order are not announced again.
+    socket.fire('call:announced', c2);
+    socket.fire('call:announced', c1);
+    expect(announcer.seqs).toEqual([1, 2, 3]);
+  });
+
+  it('given a server that sends no heartbeats, then the screen never goes offline by silence', () => {
+    const { screen } = joined();
+    vi.advanceTimersByTime(10 * SILENT_AFTER_MS);
+    expect(screen.offline.value).toBe(false);
   });
 });

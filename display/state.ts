@@ -17,6 +17,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/api.ts';
+import { SCREEN_HEARTBEAT_MS } from '../core/events.ts';
 import type { ConcernEstimate } from '../core/estimate.ts';
 import type { Language } from '../ui/i18n.ts';
 import type { LotseSocket } from '../ui/socket.ts';
@@ -38,6 +39,8 @@ export const HIGHLIGHT_MS = 10_000;
 export const JOIN_TIMEOUT_MS = 10_000;
 export const JOIN_RETRY_MS = 3000;
 export const OFFLINE_AFTER_MS = 1500;
+/** A screen that has heard heartbeats and then none for this long shows that it is offline. */
+export const SILENT_AFTER_MS = 3 * SCREEN_HEARTBEAT_MS;
 /** Live calls that arrive while a join is under way wait here (capped). */
 export const PENDING_CAP = 50;
 /** Current calls kept from the server (one per counter; more than any office has counters). */
@@ -100,6 +103,9 @@ export function createScreen(options: ScreenOptions = {}) {
     let stopped = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Runs out when heartbeats stop (armed by the first heartbeat: older servers send none). */
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+    let silent = false;
     const pending: CallView[] = [];
 
     const announce = (call: CallView) => {
@@ -224,18 +230,37 @@ export function createScreen(options: ScreenOptions = {}) {
     const onOffice = (next: OfficePublic) => {
       office.value = next;
     };
+    const armSilence = () => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(() => {
+        silent = true;
+        offline.value = true;
+      }, SILENT_AFTER_MS);
+    };
+    /** The server is fed again (or still): leave "offline", and catch up if calls were missed. */
+    const onHeartbeat = (beat: { seq: number }) => {
+      if (stopped) return;
+      armSilence();
+      if (silent) {
+        silent = false;
+        offline.value = !connected.value;
+      }
+      if (lastSeq !== undefined && beat.seq > lastSeq) join();
+    };
     socket.on('connect', onConnect);
     socket.on('disconnect', down);
     socket.on('connect_error', down);
     socket.on('call:announced', live);
     socket.on('queue:updated', applyQueue);
     socket.on('office:updated', onOffice);
+    socket.on('screen:heartbeat', onHeartbeat);
     if (socket.connected) onConnect();
 
     return () => {
       stopped = true;
       clearTimeout(retryTimer);
       clearTimeout(offlineTimer);
+      clearTimeout(silenceTimer);
       clearTimeout(highlightTimer);
       socket.off('connect', onConnect);
       socket.off('disconnect', down);
@@ -243,6 +268,7 @@ export function createScreen(options: ScreenOptions = {}) {
       socket.off('call:announced', live);
       socket.off('queue:updated', applyQueue);
       socket.off('office:updated', onOffice);
+      socket.off('screen:heartbeat', onHeartbeat);
     };
   }
 

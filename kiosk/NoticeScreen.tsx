@@ -17,6 +17,8 @@ export interface NoticeScreenProps {
   lastActivity: number;
   onBack: () => void;
   onRetry?: () => void;
+  /** The failure was the server's storage: the visitor is sent to the information desk. */
+  storage?: boolean;
 }
 
 function OpeningHoursList({ office, language }: { office: OfficePublic; language: Language }) {
@@ -46,6 +48,7 @@ export function NoticeScreen({
   lastActivity,
   onBack,
   onRetry,
+  storage,
 }: NoticeScreenProps) {
   const t = kioskMessages(language);
   let title: string;
@@ -76,6 +79,10 @@ export function NoticeScreen({
         <OpeningHoursList office={office} language={language} />
       </>
     );
+  } else if (storage) {
+    title = t.storageTitle;
+    speech = t.storageText;
+    body = <p class="notice-text">{t.storageText}</p>;
   } else {
     title = t.failedTitle;
     speech = t.failedText;

@@ -123,6 +123,7 @@ function App() {
           kind="failed"
           office={current}
           concern={view.concern}
+          storage={view.storage === true}
           {...common}
           // The same request again (same key): if the first one went through, this is that ticket.
           onRetry={() => void requestTicket(view.request, view.concern)}

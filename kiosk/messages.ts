@@ -42,6 +42,9 @@ export interface KioskMessages {
   waitText: string;
   failedTitle: string;
   failedText: string;
+  /** The server cannot store tickets (disk full, database down): send the visitor to the information desk. */
+  storageTitle: string;
+  storageText: string;
   tryAgain: string;
   /** The start screen's check-in button, and its one line of explanation. */
   appointment: string;
@@ -103,6 +106,8 @@ const de: KioskMessages = {
   waitText: 'Die Verbindung ist kurz unterbrochen. Es geht gleich weiter.',
   failedTitle: 'Das hat leider nicht geklappt.',
   failedText: 'Versuchen Sie es bitte noch einmal. Oder fragen Sie an der Information.',
+  storageTitle: 'Gerade können wir keine Nummern ausgeben.',
+  storageText: 'Bitte wenden Sie sich an die Information. Dort hilft man Ihnen weiter.',
   tryAgain: 'Noch einmal',
   appointment: 'Ich habe einen Termin',
   appointmentHint: 'Melden Sie sich hier mit Ihrem Code an.',

@@ -28,7 +28,7 @@ export type Screen =
   | { kind: 'booking'; concern: ConcernPublic }
   | { kind: 'closed' }
   | { kind: 'quota'; concern?: ConcernPublic }
-  | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest }
+  | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest; storage?: boolean }
   /** The keypad for the appointment code. */
   | { kind: 'checkin' }
   /** The server refused the appointment code; `early` comes with the times (ISO) when known. */
@@ -346,5 +346,7 @@ function screenForError(error: unknown, request: TicketRequest, concern?: Concer
   if (code === 'QUOTA_REACHED') return concern ? { kind: 'quota', concern } : { kind: 'quota' };
   if (code === 'INFO_ONLY_CONCERN' && concern?.infoUrl) return { kind: 'info', concern };
   if (code === 'APPOINTMENT_ONLY' && concern) return { kind: 'booking', concern };
-  return concern ? { kind: 'failed', concern, request } : { kind: 'failed', request };
+  // The server could not store the ticket (disk full, database down): nothing was issued.
+  const storage = code === 'STORAGE_FULL' || code === 'STORAGE_UNAVAILABLE' ? { storage: true } : {};
+  return concern ? { kind: 'failed', concern, request, ...storage } : { kind: 'failed', request, ...storage };
 }

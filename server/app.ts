@@ -33,6 +33,8 @@ export interface Application {
 export interface ApplicationOptions {
   /** A socket.io adapter (Redis streams) so that several server processes share rooms and events. */
   adapter?: ServerOptions['adapter'];
+  /** False while this process does not hear other processes' calls (its Redis link is down). */
+  fed?: () => boolean;
 }
 
 export function createApplication(
@@ -94,7 +96,7 @@ export function createApplication(
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   refuseForeignUpgrades(httpServer, ctx.config);
-  const detach = attachRealtime(io, ctx);
+  const detach = attachRealtime(io, ctx, options.fed ?? (() => true));
   const detachPrint = attachPrintRealtime(io, ctx);
 
   return {

@@ -28,6 +28,7 @@ import type { DayTransaction, Store } from './store/store.ts';
 const log = logger('queue');
 /** How many of the next visitors a counter sees (to call one by number). */
 const COUNTER_NEXT_CAP = 15;
+const ROLLOVER_CHECK_MS = 1000;
 
 /**
  * Check-in rules for an appointment code: it must exist, be unused, be for this concern, be
@@ -153,11 +154,15 @@ export class QueueService {
     return { state: rolled.state, events: rolled.events };
   }
 
-  /** Looks every 30 s whether the local day has changed, so screens reset at midnight. */
+  /**
+   * Looks every second whether the local day has changed (one date comparison), so screens reset
+   * at midnight, not up to a check interval later. The check works with any clock, also one
+   * that jumps.
+   */
   private scheduleRollover(): void {
     this.rolloverTimer = setInterval(() => {
       this.tick().catch((error: unknown) => log.error({ err: error }, 'day rollover failed'));
-    }, 30_000);
+    }, ROLLOVER_CHECK_MS);
     this.rolloverTimer.unref();
   }
 

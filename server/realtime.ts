@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type Ack, type TicketView, toCallView, toOfficePublic } from '../core/api.ts';
 import {
   type ClientToServerEvents,
+  SCREEN_HEARTBEAT_MS,
   SCREENS_ROOM,
   type ServerToClientEvents,
   STAFF_ROOM,
@@ -183,7 +184,7 @@ class TicketPushCache {
   }
 }
 
-export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
+export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => boolean = () => true): () => void {
   io.use(async (socket, next) => {
     const headers = socket.request.headers;
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; device?: unknown };
@@ -264,8 +265,15 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
     timer ??= setTimeout(flush, flushDelay);
   };
   const stopQueue = ctx.queue.onChange(onChange);
+  // Screens hear a heartbeat only while this process is fed: when its Redis link is down, they
+  // fall silent and show that they are offline, and catch up by sequence number when it returns.
+  const heartbeat = setInterval(() => {
+    if (fed()) io.local.to(SCREENS_ROOM).emit('screen:heartbeat', { seq: ctx.queue.queueSnapshot().seq });
+  }, SCREEN_HEARTBEAT_MS);
+  heartbeat.unref();
   const stopSessions = followSessions(io.of('/'), ctx, [STAFF_ROOM]);
   return () => {
+    clearInterval(heartbeat);
     stopSessions();
     if (timer) clearTimeout(timer);
     stopOffice();

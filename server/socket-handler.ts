@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../core/result.ts';
 import type { Logger } from './logger.ts';
+import { unavailableCode } from './store/unavailable.ts';
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
 
@@ -35,6 +36,11 @@ export function bindHandler<S extends Listening, Req, Data>(
     try {
       reply(await handler.run(socket, parsed.data));
     } catch (error) {
+      const unavailable = unavailableCode(error);
+      if (unavailable) {
+        log.warn({ err: error, event }, 'storage cannot write; answered without storing');
+        return reply(failed(unavailable));
+      }
       log.error({ err: error, event }, 'socket handler failed');
       reply(failed('INTERNAL'));
     }

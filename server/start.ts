@@ -84,12 +84,13 @@ async function openStorage(config: ServerConfig, options: StartOptions) {
  * One stream per office, so the screens of one office never hear another office's calls.
  */
 async function openAdapter(config: ServerConfig, officeId: string) {
-  if (!config.redisUrl) return { adapter: undefined, close: async () => undefined };
+  if (!config.redisUrl) return { adapter: undefined, fed: () => true, close: async () => undefined };
   const client = createClient({ url: config.redisUrl });
   client.on('error', (error: unknown) => log.error({ err: error }, 'redis connection failed'));
   await client.connect();
   return {
     adapter: createAdapter(client, { streamName: `lotse:${officeId}` }),
+    fed: () => client.isReady,
     close: async () => {
       await client.quit().catch(() => undefined);
     },
@@ -133,7 +134,11 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     const httpServer = createServer();
     const adapter = await openAdapter(config, officeService.get().id);
     closeAdapter = adapter.close;
-    const application = createApplication(httpServer, ctx, adapter.adapter ? { adapter: adapter.adapter } : {});
+    const application = createApplication(
+      httpServer,
+      ctx,
+      adapter.adapter ? { adapter: adapter.adapter, fed: adapter.fed } : {},
+    );
     officeService.onChange(() => queue.refresh());
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

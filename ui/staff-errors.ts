@@ -47,6 +47,10 @@ const TEXTS: Record<StaffErrorCode, string> = {
   UNKNOWN_DEVICE: 'Dieses Gerät gibt es nicht.',
   DEVICE_REQUIRED: 'Dieses Gerät ist nicht mit dem Amt verbunden.',
   WEAK_PASSWORD: 'Das Passwort braucht mindestens 12 Zeichen und darf kein häufig benutztes sein.',
+  STORAGE_FULL:
+    'Der Server kann nichts speichern: sein Speicher ist voll. Nichts wurde gespeichert. Bitte verständigen Sie die IT.',
+  STORAGE_UNAVAILABLE:
+    'Der Server kann gerade nichts speichern. Nichts wurde gespeichert. Bitte versuchen Sie es gleich noch einmal.',
   INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ErrorCode } from '../../core/result.ts';
 import { logger } from '../logger.ts';
+import { unavailableCode } from '../store/unavailable.ts';
 
 const log = logger('http');
 
@@ -45,6 +46,8 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   UNKNOWN_DEVICE: 'This device is unknown.',
   DEVICE_REQUIRED: 'This device is not paired with the office.',
   WEAK_PASSWORD: 'The password needs at least 12 characters and must not be a common one.',
+  STORAGE_FULL: 'The server cannot store anything: its disk is full. Nothing was saved.',
+  STORAGE_UNAVAILABLE: 'The server cannot store anything right now. Nothing was saved; try again shortly.',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -89,6 +92,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_DEVICE: 404,
   DEVICE_REQUIRED: 401,
   WEAK_PASSWORD: 400,
+  STORAGE_FULL: 507,
+  STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -114,6 +119,11 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (e.type === 'entity.parse.failed') return sendError(res, 'BAD_REQUEST');
   if (e.type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, 'BAD_REQUEST', e.status);
+  const unavailable = unavailableCode(error);
+  if (unavailable) {
+    log.warn({ err: error }, 'storage cannot write; answered without storing');
+    return sendError(res, unavailable);
+  }
   log.error({ err: error }, 'unhandled error');
   sendError(res, 'INTERNAL');
 };

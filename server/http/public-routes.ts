@@ -9,8 +9,12 @@ import { parse, TokenParam } from './validate.ts';
 export function publicRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  /** 200 while the store can write; 503 with the reason while it cannot (a load balancer takes the process out). */
+  router.get('/api/health', async (_req, res) => {
+    if (await ctx.store.ready()) return res.json({ status: 'ok' });
+    res
+      .status(503)
+      .json({ status: 'unavailable', error: { code: 'STORAGE_UNAVAILABLE', message: 'The store cannot write.' } });
   });
 
   router.get('/api/office', (_req, res) => {

@@ -1,11 +1,23 @@
 /**
- * File writes that survive a power cut: write a temp file, fsync it, rename it over the target,
- * fsync the folder. lowdb's own JSONFile renames without fsync; `DurableJSONFile` is a lowdb
- * adapter that uses this instead.
+ * File writes that survive a power cut and a full disk: write a temp file completely (every
+ * byte checked), fsync it, read it back, then rename it over the target and fsync the folder.
+ * A write that fails on the way leaves the previous file untouched and removes its temp file.
+ * lowdb's own JSONFile renames without fsync; `DurableJSONFile` is a lowdb adapter that uses this.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { StoreWriteError } from './store.ts';
 
 export function fsyncDir(dir: string): void {
   let fd: number | undefined;
@@ -19,23 +31,81 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export function writeFileDurably(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  // Readable by the server's user only: staff.json holds password hashes, day files visitors' data.
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/** Writes all of `data` at `position` (or the current offset), looping over short writes. */
+export function writeFully(fd: number, data: Buffer, position?: number): void {
+  let done = 0;
+  while (done < data.length) {
+    const written = writeSync(fd, data, done, data.length - done, position === undefined ? null : position + done);
+    if (written <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    done += written;
   }
-  renameSync(tmp, path);
+}
+
+/** Turns a failed file operation into a `StoreWriteError` naming the file (ENOSPC: disk full). */
+export function writeError(path: string, error: unknown): StoreWriteError {
+  if (error instanceof StoreWriteError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  return new StoreWriteError(`Cannot write ${path} (${code})`, full);
+}
+
+const TMP_SUFFIX = '.tmp';
+
+/**
+ * Replaces `path` with `data`. Throws a `StoreWriteError` when any step fails; then `path` still
+ * holds what it held before. With `keepPrevious`, the file it replaces stays as `<name>.prev`.
+ */
+export function writeFileDurably(path: string, data: string, options: { keepPrevious?: boolean } = {}): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}${TMP_SUFFIX}`);
+  const bytes = Buffer.from(data, 'utf8');
+  try {
+    // Readable by the server's user only: staff.json holds password hashes, day files visitors' data.
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeFully(fd, bytes, 0);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (!readFileSync(tmp).equals(bytes)) throw Object.assign(new Error('read back differs'), { code: 'EIO' });
+    if (options.keepPrevious) {
+      rmSync(`${path}.prev`, { force: true });
+      try {
+        linkSync(path, `${path}.prev`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing to remove, or not a file */
+    }
+    throw writeError(path, error);
+  }
   fsyncDir(dirname(path));
+}
+
+/** Removes temp files that a crash left behind in `dir` (never the files they were meant to replace). */
+export function removeStaleTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.') && name.endsWith(TMP_SUFFIX)) {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 /** A lowdb adapter for one JSON file, written durably. Reading a malformed file throws. */
 export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly options: { keepPrevious?: boolean } = {},
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -49,6 +119,6 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    writeFileDurably(this.path, JSON.stringify(data));
+    writeFileDurably(this.path, JSON.stringify(data), this.options);
   }
 }

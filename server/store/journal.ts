@@ -1,81 +1,283 @@
 /**
- * An append-only journal of live-day changes: one JSON line per mutation, fdatasync'd before
- * the mutation is confirmed to anyone. Replayed over the last snapshot at start.
+ * An append-only journal of live-day changes, fdatasync'd before a change is confirmed to anyone,
+ * replayed over the last snapshot at start. Each record carries its length and a CRC-32:
+ *   #<bytes>:<crc32 hex> <json>\n        json = {"n": 17, "delta": {...}}
+ * Beside it, `journal.ndjson.mark` holds the number of the last record confirmed (two checksummed
+ * slots written in turn, so a torn write of the mark leaves the other slot intact).
  *
- * A last line without its newline is a write cut off by a crash (never confirmed): its bytes
- * are kept in a `.torn-*` file beside the journal and the journal continues without it.
- * Any other unreadable line is corruption: the server refuses to start and names the file.
+ * At start only a torn *final* record (too short for its length, or failing its checksum) may be
+ * dropped, and only if it was never confirmed (the mark is not past the records before it); its
+ * bytes are kept in a `.torn-*` file. Any other damage refuses the start with the file, the
+ * record and the repair command (`npm run repair`, see `repair.ts`).
  */
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { deltaProblem } from '../../core/day-check.ts';
 import type { DayDelta } from '../../core/day-delta.ts';
+import { logger } from '../logger.ts';
+import { writeError, writeFully } from './durable-file.ts';
 import { StoreError } from './store.ts';
+
+const log = logger('journal');
 
 export interface JournalEntry {
   n: number;
   delta: DayDelta;
 }
 
+export interface JournalDamage {
+  /** 1-based position of the record in the file. */
+  record: number;
+  /** Byte offset where the record begins. */
+  offset: number;
+  reason: string;
+}
+
+export interface JournalRead {
+  entries: JournalEntry[];
+  /** Where the intact records end (the file is cut here when a torn final record is dropped). */
+  end: number;
+  /** Bytes of a torn final record, if any. */
+  torn: Buffer | null;
+  /** Damage before the end (only collected by a lenient read; a strict read throws). */
+  damage: JournalDamage[];
+}
+
+export function encodeRecord(entry: JournalEntry): Buffer {
+  const body = Buffer.from(JSON.stringify(entry), 'utf8');
+  const head = `#${body.length}:${crc32(body).toString(16).padStart(8, '0')} `;
+  return Buffer.concat([Buffer.from(head, 'ascii'), body, Buffer.from('\n')]);
+}
+
+type Parsed =
+  | { kind: 'ok'; entry: JournalEntry; next: number }
+  | { kind: 'incomplete' }
+  | { kind: 'bad'; reason: string; checksum: boolean; next: number };
+
+const HEADER = /^#(\d{1,9}):([0-9a-f]{8}) $/;
+
+function parseBody(text: string): { entry?: JournalEntry; reason?: string } {
+  let entry: JournalEntry;
+  try {
+    entry = JSON.parse(text) as JournalEntry;
+  } catch {
+    return { reason: 'not valid JSON' };
+  }
+  if (!entry || typeof entry.n !== 'number' || !Number.isInteger(entry.n) || entry.n < 1) {
+    return { reason: 'no record number' };
+  }
+  const problem = deltaProblem(entry.delta);
+  return problem ? { reason: `impossible value: ${problem}` } : { entry };
+}
+
+/** Reads the record at `pos`. */
+function parseAt(buffer: Buffer, pos: number): Parsed {
+  const nextLine = () => {
+    const nl = buffer.indexOf(0x0a, pos);
+    return nl < 0 ? buffer.length : nl + 1;
+  };
+  const first = buffer[pos];
+  if (first === 0x7b) {
+    // A record of an older version: one JSON line without length and checksum.
+    const nl = buffer.indexOf(0x0a, pos);
+    if (nl < 0) return { kind: 'incomplete' };
+    const { entry, reason } = parseBody(buffer.subarray(pos, nl).toString('utf8'));
+    return entry
+      ? { kind: 'ok', entry, next: nl + 1 }
+      : { kind: 'bad', reason: reason ?? '', checksum: false, next: nl + 1 };
+  }
+  if (first === 0x23) {
+    const space = buffer.indexOf(0x20, pos);
+    if (space < 0 || space - pos > 20) {
+      if (buffer.length - pos <= 20 && buffer.indexOf(0x0a, pos) < 0) return { kind: 'incomplete' };
+      return { kind: 'bad', reason: 'unreadable record header', checksum: false, next: nextLine() };
+    }
+    const match = HEADER.exec(buffer.subarray(pos, space + 1).toString('latin1'));
+    if (!match) return { kind: 'bad', reason: 'unreadable record header', checksum: false, next: nextLine() };
+    const start = space + 1;
+    const end = start + Number(match[1]);
+    if (end + 1 > buffer.length) return { kind: 'incomplete' };
+    const body = buffer.subarray(start, end);
+    if (buffer[end] !== 0x0a || crc32(body).toString(16).padStart(8, '0') !== match[2]) {
+      return {
+        kind: 'bad',
+        reason: 'checksum does not match',
+        checksum: true,
+        next: buffer[end] === 0x0a ? end + 1 : nextLine(),
+      };
+    }
+    const { entry, reason } = parseBody(body.toString('utf8'));
+    return entry
+      ? { kind: 'ok', entry, next: end + 1 }
+      : { kind: 'bad', reason: reason ?? '', checksum: false, next: end + 1 };
+  }
+  if (buffer.subarray(pos).every((b) => b === 0)) return { kind: 'incomplete' };
+  return { kind: 'bad', reason: 'no record begins here', checksum: false, next: nextLine() };
+}
+
+/**
+ * Reads every record. Strict (the server's start): damage other than a torn final record throws a
+ * `StoreError` naming the file, the record and the repair command. Lenient (the repair): damaged
+ * records are listed and skipped.
+ */
+export function readJournal(path: string, buffer: Buffer, lenient = false): JournalRead {
+  const entries: JournalEntry[] = [];
+  const damage: JournalDamage[] = [];
+  let pos = 0;
+  let record = 0;
+  let end = 0;
+  while (pos < buffer.length) {
+    record++;
+    const parsed = parseAt(buffer, pos);
+    if (parsed.kind === 'incomplete') return { entries, end, torn: buffer.subarray(pos), damage };
+    if (parsed.kind === 'ok') {
+      entries.push(parsed.entry);
+      pos = parsed.next;
+      if (damage.length === 0) end = pos;
+      continue;
+    }
+    if (parsed.checksum && parsed.next >= buffer.length && damage.length === 0) {
+      return { entries, end, torn: buffer.subarray(pos), damage };
+    }
+    if (!lenient) {
+      throw new StoreError(
+        `Journal ${path} is damaged at record ${record} (byte ${pos}): ${parsed.reason}. Nothing was changed. ` +
+          `Stop the server and run "npm run repair -- --data ${dirname(path)}": it keeps every intact record and ` +
+          'never hands out a number that may have been used; or restore the data folder from a backup.',
+      );
+    }
+    damage.push({ record, offset: pos, reason: parsed.reason });
+    pos = parsed.next;
+  }
+  return { entries, end, torn: null, damage };
+}
+
+const SLOT = 32;
+
+function markSlot(n: number): Buffer {
+  const digits = String(n).padStart(16, '0');
+  const sum = crc32(Buffer.from(digits)).toString(16).padStart(8, '0');
+  return Buffer.from(`${`${digits} ${sum}`.padEnd(SLOT - 1, ' ')}\n`, 'ascii');
+}
+
+/** The number of the last confirmed record, or null when there is no (readable) mark. */
+export function readMark(path: string): number | null {
+  if (!existsSync(path)) return null;
+  const buffer = readFileSync(path);
+  let best: number | null = null;
+  for (let slot = 0; slot + SLOT <= buffer.length && slot < 2 * SLOT; slot += SLOT) {
+    const match = /^(\d{16}) ([0-9a-f]{8})/.exec(buffer.subarray(slot, slot + SLOT).toString('ascii'));
+    if (!match) continue;
+    if (
+      crc32(Buffer.from(match[1] as string))
+        .toString(16)
+        .padStart(8, '0') !== match[2]
+    )
+      continue;
+    best = Math.max(best ?? 0, Number(match[1]));
+  }
+  return best;
+}
+
+/** Writes the mark afresh (both slots); for the repair and the first start. */
+export function writeMark(path: string, n: number): void {
+  writeFileSync(path, Buffer.concat([markSlot(n), markSlot(n)]), { mode: 0o600 });
+  const fd = openSync(path, 'r+');
+  try {
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class Journal {
   private fd: number | undefined;
+  private markFd: number | undefined;
   private bytes = 0;
+  /** A failed append left bytes behind that could not be cut off yet. */
+  private dirty = false;
 
   constructor(
     readonly path: string,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Reads every complete entry; keeps and cuts off a torn last line. Opens for appending. */
-  open(): JournalEntry[] {
-    const entries: JournalEntry[] = [];
-    if (existsSync(this.path)) {
-      const buffer = readFileSync(this.path);
-      const end = buffer.lastIndexOf(0x0a) + 1;
-      const complete = buffer.subarray(0, end).toString('utf8');
-      let line = 0;
-      for (const text of complete.split('\n')) {
-        line++;
-        if (!text) continue;
-        try {
-          const entry = JSON.parse(text) as JournalEntry;
-          if (typeof entry.n !== 'number' || !entry.delta) throw new Error('shape');
-          entries.push(entry);
-        } catch {
-          throw new StoreError(
-            `Journal ${this.path} is damaged at line ${line}; it was left untouched. ` +
-              'Restore the data folder from a backup, or move the file away to start from the last snapshot.',
-          );
-        }
-      }
-      if (end < buffer.length) {
-        writeFileSync(`${this.path}.torn-${this.now()}`, buffer.subarray(end));
-        const fd = openSync(this.path, 'r+');
-        ftruncateSync(fd, end);
-        fdatasyncSync(fd);
-        closeSync(fd);
-      }
-      this.bytes = end;
-    }
-    this.fd = openSync(this.path, 'a', 0o600);
-    return entries;
+  get markPath(): string {
+    return `${this.path}.mark`;
   }
 
-  /** Appends one entry and waits until it is on disk. */
+  /** Reads the journal strictly (throws on damage) without changing anything. */
+  read(): JournalRead {
+    if (!existsSync(this.path)) return { entries: [], end: 0, torn: null, damage: [] };
+    return readJournal(this.path, readFileSync(this.path));
+  }
+
+  /** The number of the last confirmed record according to the mark (null: no mark yet). */
+  confirmed(): number | null {
+    return readMark(this.markPath);
+  }
+
+  /** Keeps a torn final record's bytes aside, cuts it off, and opens the journal for appending. */
+  open(read: JournalRead, lastN: number): void {
+    if (read.torn) {
+      const aside = `${this.path}.torn-${this.now()}`;
+      writeFileSync(aside, read.torn, { mode: 0o600 });
+      const fd = openSync(this.path, 'r+');
+      ftruncateSync(fd, read.end);
+      fdatasyncSync(fd);
+      closeSync(fd);
+      log.warn(
+        { file: this.path, bytes: read.torn.length, keptIn: aside },
+        'dropped a torn last record that was never confirmed',
+      );
+    }
+    this.bytes = read.end;
+    this.fd = openSync(this.path, 'a', 0o600);
+    if (!existsSync(this.markPath)) writeMark(this.markPath, lastN);
+    this.markFd = openSync(this.markPath, 'r+');
+  }
+
+  /**
+   * Appends one entry and waits until it is on disk. When that fails (disk full), the journal is
+   * cut back to what it held before and a `StoreWriteError` is thrown: nothing was stored.
+   */
   append(entry: JournalEntry): void {
     if (this.fd === undefined) throw new StoreError(`Journal ${this.path} is not open`);
-    const line = `${JSON.stringify(entry)}\n`;
-    writeSync(this.fd, line);
+    if (this.dirty) this.cutBack();
+    const record = encodeRecord(entry);
+    try {
+      writeFully(this.fd, record);
+      fdatasyncSync(this.fd);
+    } catch (error) {
+      this.dirty = true;
+      try {
+        this.cutBack();
+      } catch (cutError) {
+        log.error({ err: cutError, file: this.path }, 'cannot cut off a failed journal write yet');
+      }
+      throw writeError(this.path, error);
+    }
+    this.bytes += record.length;
+    this.writeMark(entry.n);
+  }
+
+  private cutBack(): void {
+    if (this.fd === undefined) return;
+    ftruncateSync(this.fd, this.bytes);
     fdatasyncSync(this.fd);
-    this.bytes += Buffer.byteLength(line);
+    this.dirty = false;
+  }
+
+  /** Records that entry `n` is confirmed. The record itself is stored already: a failure here is only logged. */
+  private writeMark(n: number): void {
+    if (this.markFd === undefined) return;
+    try {
+      writeFully(this.markFd, markSlot(n), (n % 2) * SLOT);
+      fdatasyncSync(this.markFd);
+    } catch (error) {
+      log.error({ err: error, file: this.markPath }, 'cannot update the journal mark');
+    }
   }
 
   size(): number {
@@ -88,15 +290,18 @@ export class Journal {
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
     this.bytes = 0;
+    this.dirty = false;
   }
 
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
+    if (this.markFd !== undefined) closeSync(this.markFd);
     this.fd = undefined;
+    this.markFd = undefined;
   }
 }
 
 /** For tests and tools: appends raw text as if a write had been cut off. */
 export function appendRaw(path: string, text: string): void {
-  appendFileSync(path, text, { mode: 0o600 });
+  writeFileSync(path, text, { flag: 'a', mode: 0o600 });
 }

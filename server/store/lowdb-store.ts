@@ -10,20 +10,23 @@
  * changes the snapshot is rewritten and the journal emptied.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
+import { dayStateProblem } from '../../core/day-check.ts';
 import { applyDelta, diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
-import { DurableJSONFile } from './durable-file.ts';
+import { logger } from '../logger.ts';
+import { DurableJSONFile, removeStaleTempFiles, writeFileDurably } from './durable-file.ts';
 import { Journal } from './journal.ts';
-import { acquireLock, releaseLock } from './lock.ts';
+import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import {
   type AuditEntry,
   type DayTransaction,
   type Store,
   StoreError,
   type StoreExport,
+  StoreWriteError,
   type StoredDevice,
   SESSIONS_PER_ACCOUNT,
   type StoredSession,
@@ -32,6 +35,8 @@ import {
 } from './store.ts';
 
 const SNAPSHOT_EVERY = 200;
+const log = logger('store');
+const PROBE_EVERY_MS = 5_000;
 
 interface ArchiveFile {
   day: string;
@@ -49,14 +54,15 @@ interface DayFile {
   journalN: number;
 }
 
-async function open<T>(path: string, defaults: T): Promise<Low<T>> {
-  const db = new Low<T>(new DurableJSONFile<T>(path), defaults);
+async function open<T>(path: string, defaults: T, options: { keepPrevious?: boolean } = {}): Promise<Low<T>> {
+  const db = new Low<T>(new DurableJSONFile<T>(path, options), defaults);
   try {
     await db.read();
   } catch (error) {
     throw new StoreError(
       `Data file ${path} cannot be read (${error instanceof SyntaxError ? 'not valid JSON' : 'read error'}); ` +
-        'it was left untouched. Restore it from a backup or move it away to start without it.',
+        `it was left untouched. ${existsSync(`${path}.prev`) ? `The previous version is ${path}.prev. ` : ''}` +
+        `Restore it from a backup, or run "npm run repair -- --data ${dirname(path)}".`,
     );
   }
   return db;
@@ -65,52 +71,97 @@ async function open<T>(path: string, defaults: T): Promise<Low<T>> {
 export async function openLowdbStore(dir: string): Promise<Store> {
   mkdirSync(join(dir, 'archive'), { recursive: true });
   mkdirSync(join(dir, 'stats'), { recursive: true });
-  const lock = acquireLock(dir);
+  const lock = await acquireLock(dir);
   let journal: Journal | undefined;
   try {
-    const day = await open<DayFile>(join(dir, 'live-day.json'), { state: null, journalN: 0 });
+    for (const sub of ['.', 'archive', 'stats']) {
+      const removed = removeStaleTempFiles(join(dir, sub));
+      if (removed.length) log.info({ folder: join(dir, sub), files: removed }, 'removed temp files left by a crash');
+    }
+    const dayPath = join(dir, 'live-day.json');
+    const day = await open<DayFile>(dayPath, { state: null, journalN: 0 }, { keepPrevious: true });
+    const problem = day.data.state && dayStateProblem(day.data.state);
+    if (problem) {
+      throw new StoreError(
+        `Data file ${dayPath} holds an impossible value (${problem}); it was left untouched. ${repairHint(dir)}`,
+      );
+    }
     journal = new Journal(join(dir, 'journal.ndjson'));
+    const read = journal.read();
     let state = day.data.state;
     let n = day.data.journalN ?? 0;
-    for (const entry of journal.open()) {
+    let replayed = 0;
+    for (const [index, entry] of read.entries.entries()) {
       if (entry.n <= n) continue;
+      replayed++;
+      if (entry.n !== n + 1) {
+        const lostDay = existsSync(dayPath) ? '' : 'live-day.json is missing, and ';
+        throw new StoreError(
+          `${lostDay}Journal ${journal.path} record ${index + 1} holds change ${entry.n}, but the changes before it end at ${n}: ` +
+            `changes are missing. ${repairHint(dir)}`,
+        );
+      }
       try {
         state = applyDelta(state, entry.delta, RECENT_CALLS_CAP);
       } catch {
-        throw new StoreError(`Journal ${journal.path} does not fit the snapshot live-day.json (entry ${entry.n}).`);
+        throw new StoreError(
+          `Journal ${journal.path} record ${index + 1} does not fit the snapshot live-day.json. ${repairHint(dir)}`,
+        );
       }
       n = entry.n;
     }
+    const confirmed = journal.confirmed();
+    if (confirmed !== null && n < confirmed) {
+      const missing = existsSync(dayPath)
+        ? `${journal.path} ends`
+        : `live-day.json is missing and ${journal.path} ends`;
+      throw new StoreError(
+        `${missing} at change ${n}, but change ${confirmed} was confirmed (${journal.markPath}): ` +
+          `${confirmed - n} confirmed change(s) are missing; nothing was changed. ${repairHint(dir)}`,
+      );
+    }
+    journal.open(read, n);
     const staff = await open<{ users: StoredUser[] }>(join(dir, 'staff.json'), { users: [] });
     const appointments = await open<{ appointments: Appointment[] }>(join(dir, 'appointments.json'), {
       appointments: [],
     });
     const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
-    return new LowdbStore(dir, lock, day, journal, state, n, staff, appointments, devices);
+    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices);
   } catch (error) {
     journal?.close();
-    releaseLock(lock);
+    await releaseLock(lock);
     throw error;
   }
 }
 
+const repairHint = (dir: string) =>
+  `Stop the server and run "npm run repair -- --data ${dir}" (it keeps every intact record and never hands ` +
+  'out a number that may have been used), or restore the data folder from a backup.';
+
 class LowdbStore implements Store {
   private closed = false;
-  private sinceSnapshot = 0;
+  /** The last write failed (disk full?): not ready until a write succeeds again. */
+  private failing = false;
+  /** A snapshot failed; the journal still holds everything, the snapshot is tried again. */
+  private snapshotDue = false;
+  /** When a probe write last succeeded (health checks probe at most this often while all is well). */
+  private probedAt = 0;
 
   constructor(
     private readonly dir: string,
-    private readonly lock: string,
+    private readonly lock: FolderLock,
     private readonly day: Low<DayFile>,
     private readonly journal: Journal,
     private last: DayState | null,
     private n: number,
+    /** Journal entries replayed at start (not in the snapshot yet). */
+    private sinceSnapshot: number,
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
     private readonly devices: Low<{ devices: StoredDevice[] }>,
   ) {}
 
-  /** Changes run one after another in this process; exactly one process owns the folder (lock file). */
+  /** Changes run one after another in this process; exactly one process owns the folder (see lock.ts). */
   private tail: Promise<unknown> = Promise.resolve();
 
   async loadDay() {
@@ -140,13 +191,36 @@ class LowdbStore implements Store {
     return () => undefined;
   }
 
+  /**
+   * Stores a change: the journal append is what makes it durable (and what the answer depends on).
+   * The snapshot afterwards is housekeeping: if it fails, the change is still stored, so this
+   * resolves, and the snapshot is tried again later.
+   */
   private async saveDay(state: DayState) {
     const delta = diffDay(this.last, state);
+    try {
+      this.journal.append({ n: this.n + 1, delta });
+    } catch (error) {
+      this.failing = true;
+      throw error instanceof StoreWriteError ? error : new StoreWriteError(String(error));
+    }
+    this.failing = false;
     this.n += 1;
-    this.journal.append({ n: this.n, delta });
     this.last = state;
     this.sinceSnapshot += 1;
-    if (delta.kind === 'full' || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshot();
+    if (delta.kind === 'full' || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.trySnapshot();
+  }
+
+  private async trySnapshot(): Promise<boolean> {
+    try {
+      await this.snapshot();
+      this.snapshotDue = false;
+      return true;
+    } catch (error) {
+      if (!this.snapshotDue) log.error({ err: error }, 'cannot write the snapshot; the journal keeps every change');
+      this.snapshotDue = true;
+      return false;
+    }
   }
 
   private async snapshot() {
@@ -154,6 +228,22 @@ class LowdbStore implements Store {
     await this.day.write();
     this.journal.reset();
     this.sinceSnapshot = 0;
+  }
+
+  async ready(): Promise<boolean> {
+    if (this.closed) return false;
+    if (this.snapshotDue) return this.trySnapshot();
+    if (!this.failing && Date.now() - this.probedAt < PROBE_EVERY_MS) return true;
+    try {
+      const probe = join(this.dir, '.lotse-probe');
+      writeFileDurably(probe, 'x'.repeat(4096));
+      rmSync(probe, { force: true });
+      this.failing = false;
+      this.probedAt = Date.now();
+    } catch {
+      this.failing = true;
+    }
+    return !this.failing;
   }
 
   private archivePath(day: string) {
@@ -317,8 +407,13 @@ class LowdbStore implements Store {
     return join(this.dir, 'audit.ndjson');
   }
 
+  /** The audit line follows an action that is already stored: a failure is logged, not answered. */
   async appendAudit(entry: AuditEntry) {
-    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    try {
+      appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    } catch (error) {
+      log.error({ err: error, entry }, 'cannot append to the audit log');
+    }
   }
 
   async listAudit(limit: number) {
@@ -357,10 +452,10 @@ class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     try {
-      if (this.sinceSnapshot > 0) await this.snapshot();
+      if (this.sinceSnapshot > 0 || this.snapshotDue) await this.trySnapshot();
     } finally {
       this.journal.close();
-      releaseLock(this.lock);
+      await releaseLock(this.lock);
     }
   }
 }

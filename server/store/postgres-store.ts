@@ -12,12 +12,14 @@ import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
+import { isConnectionError } from './unavailable.ts';
 import {
   type AuditEntry,
   type DayTransaction,
   type Store,
   StoreError,
   type StoreExport,
+  StoreWriteError,
   type StoredDevice,
   SESSIONS_PER_ACCOUNT,
   type StoredSession,
@@ -98,20 +100,69 @@ export class PostgresStore implements Store {
     readonly officeId: string,
   ) {}
 
-  /** LISTENs for changes made by other processes. */
+  /**
+   * LISTENs for changes made by other processes. When that connection breaks (a database
+   * restart), it is opened again with a growing pause, and on success every listener is told to
+   * reload: changes made meanwhile by other processes are not missed.
+   */
   async listen(url: string): Promise<void> {
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', (error) => log.error({ err: error }, 'database listener failed'));
-    await client.connect();
-    await client.query('LISTEN lotse_day');
-    await client.query('LISTEN lotse_office');
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (error) log.error({ err: error }, 'database listener failed');
+      client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = undefined;
+      if (!this.closed) this.relisten(url, 0);
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
     client.on('notification', (msg) => {
       const [office, instance] = (msg.payload ?? '').split('|');
       if (office !== this.officeId || instance === this.instance) return;
       const targets = msg.channel === 'lotse_office' ? this.officeListeners : this.externalListeners;
       for (const l of targets) l();
     });
+    try {
+      await client.connect();
+      await client.query('LISTEN lotse_day');
+      await client.query('LISTEN lotse_office');
+    } catch (error) {
+      lost = true;
+      client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
+  }
+
+  private relistenTimer: NodeJS.Timeout | undefined;
+
+  private relisten(url: string, attempt: number): void {
+    const pause = Math.min(250 * 2 ** attempt, 10_000);
+    this.relistenTimer = setTimeout(() => {
+      if (this.closed) return;
+      this.listen(url).then(
+        () => {
+          log.info({ attempt: attempt + 1 }, 'database listener connected again; reloading');
+          this.cachedVersion = -1;
+          for (const l of this.externalListeners) l();
+          for (const l of this.officeListeners) l();
+        },
+        () => this.relisten(url, attempt + 1),
+      );
+    }, pause);
+    this.relistenTimer.unref();
+  }
+
+  async ready(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async loadDay(): Promise<DayState | null> {
@@ -127,7 +178,19 @@ export class PostgresStore implements Store {
   }
 
   async transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new StoreWriteError(`Cannot reach the database (${String((error as Error).message)})`);
+    }
+    // A connection that breaks while checked out emits 'error': without a listener, the process dies.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+      log.error({ err: error }, 'database connection failed during a change');
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query(
@@ -184,10 +247,15 @@ export class PostgresStore implements Store {
       this.cachedVersion = nextVersion;
       return result.value;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      if (!broken && !isConnectionError(error)) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      broken ??= error as Error;
+      throw new StoreWriteError(`The database connection failed during a change (${String(broken.message)})`);
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(broken);
     }
   }
 
@@ -401,6 +469,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await this.listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }

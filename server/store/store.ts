@@ -118,6 +118,9 @@ export interface Store {
   /** Stores a new appointment; false when its code is taken (checked atomically). */
   createAppointment(appointment: Appointment): Promise<boolean>;
 
+  /** False while the store cannot write (the last write failed and a new attempt fails too). */
+  ready(): Promise<boolean>;
+
   close(): Promise<void>;
 }
 
@@ -133,3 +136,16 @@ export interface StoreExport {
 
 /** A storage problem the server cannot recover from by itself (names the file or table). */
 export class StoreError extends Error {}
+
+/**
+ * A change could not be stored (disk full, database unreachable): nothing of it was stored, and
+ * the server answers 507 (`full`) or 503 until storing works again.
+ */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    readonly full = false,
+  ) {
+    super(message);
+  }
+}

@@ -3,6 +3,7 @@
  * `postgresql` and `redis-server`), each in a temporary folder on a random loopback port.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,14 @@ import { freePort } from './ports.ts';
 export interface Service {
   url: string;
   stop(): Promise<void>;
+}
+
+/** A service that can be killed and started again on the same port with the same data (fault tests). */
+export interface RestartableService extends Service {
+  /** Stops it at once, as a crash would (PostgreSQL: `pg_ctl -m immediate stop`; Redis: SIGKILL). */
+  crash(): Promise<void>;
+  /** Starts it again on the same port. */
+  restart(): Promise<void>;
 }
 
 function postgresBin(): string {
@@ -29,28 +38,38 @@ function asPostgres(cmd: string, args: string[]) {
   return execFileSync(cmd, args, { stdio: 'pipe' });
 }
 
-export async function startPostgres(): Promise<Service> {
+export async function startPostgres(): Promise<RestartableService> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'lotse-pg-'));
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
   const data = join(dir, 'data');
   asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'lotse', '--no-sync']);
   const port = await freePort();
-  asPostgres(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      'start',
+    ]);
+  start();
   return {
     url: `postgres://lotse@127.0.0.1:${port}/postgres`,
+    async crash() {
+      asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+    },
+    async restart() {
+      start();
+    },
     async stop() {
       try {
         asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        /* not running (crashed by a fault test) */
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -74,20 +93,30 @@ async function waitForPort(port: number, ms: number): Promise<void> {
   throw new Error(`nothing listens on port ${port}`);
 }
 
-export async function startRedis(): Promise<Service> {
+export async function startRedis(): Promise<RestartableService> {
   if (!existsSync('/usr/bin/redis-server'))
     throw new Error('Redis is not installed: apt-get install redis-server (.ci/run does)');
   const dir = mkdtempSync(join(tmpdir(), 'lotse-redis-'));
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    '/usr/bin/redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: 'ignore' },
-  );
+  const launch = () =>
+    spawn(
+      '/usr/bin/redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: 'ignore' },
+    );
+  let child: ChildProcess = launch();
   await waitForPort(port, 10_000);
   return {
     url: `redis://127.0.0.1:${port}`,
+    async crash() {
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    },
+    async restart() {
+      child = launch();
+      await waitForPort(port, 10_000);
+    },
     async stop() {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -82,6 +82,26 @@ describe('rollover at local midnight', () => {
     expect((await draw(s.url, 'documents')).number).toBe('U-001');
   });
 
+  it('starts the new day by itself within seconds of midnight, with no request at all', async () => {
+    const { set, server: s } = await withClock('2026-11-20T22:59:00Z');
+    await draw(s.url);
+    const screen = await connectClient(s.url);
+    try {
+      await screen.emitWithAck('screen:join', {});
+      const newDay = new Promise<string>((resolve) => {
+        screen.on('queue:updated', (q) => {
+          if (q.day === '2026-11-21') resolve(q.day);
+        });
+      });
+      set('2026-11-20T23:00:01Z');
+      // Well under the old 30 s check interval; nothing but the server's own timer runs.
+      const bound = new Promise<string>((resolve) => setTimeout(() => resolve('still the old day'), 5000));
+      expect(await Promise.race([newDay, bound])).toBe('2026-11-21');
+    } finally {
+      screen.disconnect();
+    }
+  });
+
   it('starts the new day without any visitor and tells screens and phones', async () => {
     const { set, server: s } = await withClock('2026-11-20T22:58:00Z');
     const waiting = await draw(s.url);

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DayDelta } from '../../core/day-delta.ts';
+import type { Ticket } from '../../core/types.ts';
+import { encodeRecord, Journal, type JournalEntry, readJournal, readMark } from './journal.ts';
+import { StoreError } from './store.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function ticket(n: number, status: string = 'waiting'): Ticket {
+  return {
+    id: `t${n}`,
+    token: `token-${n}`,
+    number: `W-${String(n).padStart(3, '0')}`,
+    concernId: 'housing',
+    day: '2026-12-03',
+    status: status as Ticket['status'],
+    language: 'de',
+    issuedAt: 1_000 + n,
+    source: 'kiosk',
+    callCount: 0,
+  };
+}
+
+function entry(n: number, status?: string): JournalEntry {
+  const delta: DayDelta = {
+    kind: 'change',
+    day: '2026-12-03',
+    tickets: [ticket(n, status)],
+    counters: [],
+    lastNumber: { housing: n },
+    callSeq: 0,
+    calls: [],
+  };
+  return { n, delta };
+}
+
+const records = (count: number) => Buffer.concat(Array.from({ length: count }, (_, i) => encodeRecord(entry(i + 1))));
+
+describe('journal records', () => {
+  it('reads every record back', () => {
+    const read = readJournal('j', records(5));
+    expect(read.entries.map((e) => e.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(read.torn).toBeNull();
+  });
+
+  it('drops only a torn final record: one cut short of its length', () => {
+    const whole = records(5);
+    const cut = whole.subarray(0, whole.length - 7);
+    const read = readJournal('j', cut);
+    expect(read.entries.map((e) => e.n)).toEqual([1, 2, 3, 4]);
+    expect(read.torn?.length).toBe(cut.length - read.end);
+  });
+
+  it('drops a final record whose checksum fails', () => {
+    const whole = Buffer.from(records(3));
+    whole[whole.length - 5] = 0x41;
+    const read = readJournal('j', whole);
+    expect(read.entries).toHaveLength(2);
+    expect(read.torn).not.toBeNull();
+  });
+
+  it('refuses damage before the last record and names file, record and the repair command', () => {
+    const whole = Buffer.from(records(5));
+    const second = encodeRecord(entry(1)).length + 30;
+    whole[second] = whole[second] === 0x30 ? 0x31 : 0x30;
+    expect(() => readJournal('/data/journal.ndjson', whole)).toThrow(StoreError);
+    expect(() => readJournal('/data/journal.ndjson', whole)).toThrow(
+      /journal\.ndjson is damaged at record 2 .*npm run repair -- --data \/data/,
+    );
+    const lenient = readJournal('j', whole, true);
+    expect(lenient.entries.map((e) => e.n)).toEqual([1, 3, 4, 5]);
+    expect(lenient.damage).toEqual([expect.objectContaining({ record: 2 })]);
+  });
+
+  it('refuses a record with an impossible value even when its checksum fits', () => {
+    const whole = Buffer.concat([records(2), encodeRecord(entry(3, '42'))]);
+    expect(() => readJournal('j', whole)).toThrow(/record 3 .*status 42/);
+  });
+
+  it('reads records of the older line format', () => {
+    const old = Buffer.from(`${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n`);
+    expect(readJournal('j', Buffer.concat([old, records(0)])).entries).toHaveLength(2);
+  });
+});
+
+describe('journal mark', () => {
+  it('remembers the last confirmed record, also when one slot is torn', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-journal-'));
+    dirs.push(dir);
+    const journal = new Journal(join(dir, 'journal.ndjson'));
+    journal.open(journal.read(), 0);
+    for (let n = 1; n <= 7; n++) journal.append(entry(n));
+    journal.close();
+    expect(readMark(journal.markPath)).toBe(7);
+    const mark = readFileSync(journal.markPath);
+    mark[32 + 3] = 0x39; // slot of odd records (7) torn: slot of 6 still holds
+    writeFileSync(journal.markPath, mark);
+    expect(readMark(journal.markPath)).toBe(6);
+    expect(journal.read().entries).toHaveLength(7);
+  });
+});
