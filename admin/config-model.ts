@@ -182,6 +182,7 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
     counter.id = counter.id.trim();
     counter.name = counter.name.trim();
     setOrDelete(counter, 'area', cleanText(counter.area));
+    setOrDelete(counter, 'spokenName', cleanText(counter.spokenName));
   }
   const weekly = office.openingHours.weekly;
   for (const day of Object.keys(weekly) as Weekday[]) {
@@ -357,6 +358,7 @@ const FIELD_NAMES: Record<string, string> = {
   serviceMinutes: 'Übliche Dauer',
   concernIds: 'Anliegen',
   area: 'Bereich',
+  spokenName: 'Aussprache',
   timezone: 'Zeitzone',
   retentionDays: 'Aufbewahrung',
   kioskResetSeconds: 'Kiosk zurücksetzen nach',

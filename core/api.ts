@@ -90,6 +90,8 @@ export interface CounterPublic {
   name: string;
   concernIds: string[];
   area?: string;
+  /** How announcements say it; default `name`. */
+  spokenName?: string;
 }
 
 export interface OfficePublic {

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'UNKNOWN_DEVICE',
   'DEVICE_REQUIRED',
   'WEAK_PASSWORD',
+  'SPEECH_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

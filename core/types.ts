@@ -61,6 +61,8 @@ export interface Counter {
   concernIds: string[];
   /** Optional area (floor, wing) so a lobby screen can show only its counters. */
   area?: string;
+  /** How announcements say it ("Platz zwei", "Schalter A"); default `name`. */
+  spokenName?: string;
 }
 
 /**

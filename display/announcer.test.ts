@@ -13,9 +13,9 @@ afterEach(() => {
 });
 
 describe('announcementText', () => {
-  it("given the office's wording, then the number is spoken without its leading zeros", () => {
+  it("given the office's wording, then the number is spoken as a waiting room expects it", () => {
     expect(announcementText(office(), { number: 'W-017', counterName: 'Platz 3' })).toBe(
-      'Nummer W 17, bitte zu Platz 3.',
+      'Nummer W siebzehn, bitte zu Platz 3.',
     );
     expect(announcementText(office(), { number: 'W-017', counterName: 'Platz 3' }, 'en')).toBe(
       'Number W 17, please go to Platz 3.',

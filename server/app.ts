@@ -16,6 +16,7 @@ import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { publicRoutes } from './http/public-routes.ts';
+import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
@@ -66,6 +67,7 @@ export function createApplication(
   app.use(compression({ threshold: 1024 }));
 
   app.use(publicRoutes(ctx));
+  app.use(speechRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(ticketRoutes(ctx));
   app.use(counterRoutes(ctx));

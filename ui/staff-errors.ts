@@ -37,6 +37,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
   UNKNOWN_DEVICE: 'Dieses Gerät gibt es nicht.',
   DEVICE_REQUIRED: 'Dieses Gerät ist nicht mit dem Amt verbunden.',
   WEAK_PASSWORD: 'Das Passwort braucht mindestens 8 Zeichen.',
+  SPEECH_UNAVAILABLE: 'Der Server hat gerade keine Stimme (espeak-ng fehlt oder ist ausgelastet).',
   INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',

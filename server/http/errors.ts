@@ -35,6 +35,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   UNKNOWN_DEVICE: 'This device is unknown.',
   DEVICE_REQUIRED: 'This device is not paired with the office.',
   WEAK_PASSWORD: 'The password needs at least 8 characters.',
+  SPEECH_UNAVAILABLE: 'The server has no voice right now (espeak-ng missing or busy).',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -69,6 +70,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_DEVICE: 404,
   DEVICE_REQUIRED: 401,
   WEAK_PASSWORD: 400,
+  SPEECH_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
