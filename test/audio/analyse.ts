@@ -14,10 +14,11 @@ const HOP_S = HOP / RATE;
 /** Below this RMS level (about -48 dBFS) a window is silence. */
 const SILENCE_RMS = 0.004;
 /** Share of a window's energy on the gong's partials above which it is the gong. */
-const GONG_SHARE = 0.55;
+const GONG_SHARE = 0.3;
 const GONG_PARTIALS = [659.25, 523.25, 659.25 * 2, 523.25 * 2, 659.25 * 2.76, 523.25 * 2.76];
-const BRIDGE_S: Record<Kind, number> = { gong: 0.3, speech: 0.6, beep: 0.35 };
-const MIN_SEGMENT_S = 0.15;
+const BRIDGE_S: Record<Kind, number> = { gong: 0.5, speech: 0.6, beep: 0.35 };
+/** Shorter runs are clicks or glitches (an audio buffer running late), not sound of their own. */
+const MIN_SEGMENT_S: Record<Kind, number> = { gong: 0.15, speech: 0.3, beep: 0.06 };
 
 export type Kind = 'gong' | 'speech' | 'beep';
 
@@ -117,8 +118,8 @@ export function segments(samples: Float32Array): Segment[] {
     if (last && last.kind === kind && start - last.end <= BRIDGE_S[kind]) last.end = end;
     else runs.push({ kind, start, end });
   });
-  // Blips (a window at a boundary that looks like the other kind) go; neighbours of one kind join.
-  const kept = runs.filter((r) => r.end - r.start >= MIN_SEGMENT_S);
+  // Blips (a window at a boundary that looks like the other kind, a click) go; neighbours of one kind join.
+  const kept = runs.filter((r) => r.end - r.start >= MIN_SEGMENT_S[r.kind]);
   const joined: Segment[] = [];
   for (const r of kept) {
     const last = joined.at(-1);

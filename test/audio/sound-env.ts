@@ -88,7 +88,8 @@ export async function startSoundEnv(options: { speechDispatcher?: boolean } = {}
   };
   const stop = async () => {
     for (const child of children.reverse()) await end(child);
-    rmSync(dir, { recursive: true, force: true });
+    // LOTSE_AUDIO_KEEP=1 keeps the recordings (and logs) to listen to.
+    if (process.env.LOTSE_AUDIO_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
   };
 
   try {
