@@ -2,8 +2,8 @@
  * What a recording holds: `sox` turns the WAV into 8 kHz mono samples; windows of 100 ms are
  * sound or silence by their level, and a sounding window is the gong when nearly all its energy
  * lies on the gong's partials (the two notes of `ui/audio.ts` and their overtones), else speech
- * (a voice spreads its energy over many frequencies). Runs of windows give segments; silences
- * shorter than a bridge are closed (pauses between words), very short blips are dropped.
+ * (a voice spreads its energy over many frequencies). Blocks of sound give segments; silences
+ * shorter than a bridge are closed (pauses between words), very short clicks are dropped.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -14,7 +14,9 @@ const HOP_S = HOP / RATE;
 /** Below this RMS level (about -48 dBFS) a window is silence. */
 const SILENCE_RMS = 0.004;
 /** Share of a window's energy on the gong's partials above which it is the gong. */
-const GONG_SHARE = 0.3;
+const GONG_SHARE = 0.35;
+/** Silence that separates two blocks of sound. */
+const BLOCK_GAP_S = 0.25;
 const GONG_PARTIALS = [659.25, 523.25, 659.25 * 2, 523.25 * 2, 659.25 * 2.76, 523.25 * 2.76];
 const BRIDGE_S: Record<Kind, number> = { gong: 0.5, speech: 0.6, beep: 0.35 };
 /** Shorter runs are clicks or glitches (an audio buffer running late), not sound of their own. */
@@ -104,22 +106,31 @@ export function windows(samples: Float32Array): (number | null)[] {
   return out;
 }
 
-/** Sound segments: gong or speech. */
+/**
+ * Sound segments: gong or speech. Sound is first cut into blocks at silences of more than
+ * `BLOCK_GAP_S`; a block is the gong when its windows hold on average most of their energy on
+ * the gong's partials (a glitch at the gong's start, a late audio buffer, may smear single
+ * windows). A gong and speech played over each other make one block: counted wrong, as they should.
+ */
 export function segments(samples: Float32Array): Segment[] {
-  const labels = windows(samples).map((share) =>
-    share === null ? null : share >= GONG_SHARE ? ('gong' as const) : ('speech' as const),
-  );
-  const runs: Segment[] = [];
-  labels.forEach((kind, i) => {
-    if (kind === null) return;
+  const shares = windows(samples);
+  const blocks: { start: number; end: number; shares: number[] }[] = [];
+  shares.forEach((share, i) => {
+    if (share === null) return;
     const start = i * HOP_S;
-    const end = start + HOP_S;
-    const last = runs.at(-1);
-    if (last && last.kind === kind && start - last.end <= BRIDGE_S[kind]) last.end = end;
-    else runs.push({ kind, start, end });
+    const last = blocks.at(-1);
+    if (last && start - last.end <= BLOCK_GAP_S) {
+      last.end = start + HOP_S;
+      last.shares.push(share);
+    } else blocks.push({ start, end: start + HOP_S, shares: [share] });
   });
-  // Blips (a window at a boundary that looks like the other kind, a click) go; neighbours of one kind join.
-  const kept = runs.filter((r) => r.end - r.start >= MIN_SEGMENT_S[r.kind]);
+  const kept = blocks
+    .map((b): Segment => {
+      const mean = b.shares.reduce((x, y) => x + y, 0) / b.shares.length;
+      return { kind: mean >= GONG_SHARE ? 'gong' : 'speech', start: b.start, end: b.end };
+    })
+    .filter((r) => r.end - r.start >= MIN_SEGMENT_S[r.kind]);
+  // Neighbours of one kind (speech with a pause at a comma) join.
   const joined: Segment[] = [];
   for (const r of kept) {
     const last = joined.at(-1);

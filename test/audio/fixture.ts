@@ -20,15 +20,15 @@ export function launchHeadful(env: SoundEnv, options: { voices: boolean }): Prom
 }
 
 /**
- * Five counters whose spoken names grow by three words each: their announcements get longer in
+ * Five counters whose spoken names grow by about three words each: their announcements get longer in
  * this order, so the order of the calls can be read from the recording.
  */
 export const SPOKEN_NAMES = [
   'eins',
   'Platz zwei am Fenster',
-  'Zimmer drei im Erdgeschoss links',
-  'Zimmer vier im ersten Stock gleich rechts neben der Treppe',
-  'Zimmer fünf im zweiten Stock am Ende des langen Flurs hinter der großen Glastür',
+  'Zimmer drei im Erdgeschoss links neben dem Eingang',
+  'Zimmer vier im ersten Stock gleich rechts neben der Treppe und dem Aufzug',
+  'Zimmer fünf im zweiten Stock am Ende des langen Flurs hinter der großen Glastür mit dem Schild',
 ];
 
 export function audioOffice(): OfficeConfig {
