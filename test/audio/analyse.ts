@@ -172,17 +172,17 @@ export function beeps(samples: Float32Array, frequency: number): Segment[] {
       energy += x * x;
       frame[j] = x;
     }
-    if (Math.sqrt(energy / size) < SILENCE_RMS * 4) continue;
+    if (Math.sqrt(energy / size) < SILENCE_RMS) continue;
     // |X|² of a sine on its bin is (A·N/2)², its energy A²·N/2: share = 2|X|² / (N · energy).
     const share = (2 * goertzel(frame, frequency)) / (size * energy || 1);
-    if (share < 0.3) continue;
+    if (share < 0.2) continue;
     const start = at / RATE;
     const end = (at + size) / RATE;
     const last = out.at(-1);
     if (last && start - last.end <= 0.03) last.end = end;
     else out.push({ kind: 'beep', start, end });
   }
-  return out.filter((b) => b.end - b.start >= 0.06);
+  return out.filter((b) => b.end - b.start >= 0.04);
 }
 
 export function describe(found: Segment[]): string {

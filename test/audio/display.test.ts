@@ -47,6 +47,8 @@ describe('lobby screen, heard', () => {
     await played(page, 1);
     await page.waitForTimeout(2000);
     expectGongThenSpeech(await listen(recording), 1);
+    // It was the browser's own voice (speech-dispatcher), not the server's.
+    expect(await page.evaluate(() => window.__lotseAnnouncementLog?.map((r) => r.speech))).toEqual(['spoken']);
   });
 
   it('a burst of five calls gives five announcements one after another, in order, none twice', async () => {

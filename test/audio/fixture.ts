@@ -9,14 +9,31 @@ import { demoOffice, http, login } from '../helpers/server.ts';
 import { announcements, describe as describeSegments, type Heard, readSamples, segments } from './analyse.ts';
 import type { Recording, SoundEnv } from './sound-env.ts';
 
-/** A headful Chromium on the setup's X server, its sound going to the null sink. */
-export function launchHeadful(env: SoundEnv, options: { voices: boolean }): Promise<Browser> {
-  return chromium.launch({
+/**
+ * A headful Chromium on the setup's X server, its sound going to the null sink. With `voices`,
+ * Chromium starts speech-dispatcher, which takes several seconds to list its voices on a busy
+ * machine: this waits (bounded) until a page sees German voices.
+ */
+export async function launchHeadful(env: SoundEnv, options: { voices: boolean }): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: false,
     env: { ...env.env },
     args: [...CHROMIUM_ARGS, ...(options.voices ? ['--enable-speech-dispatcher'] : []), '--window-size=1280,800'],
   });
+  if (options.voices) {
+    const page = await browser.newPage();
+    try {
+      await page.goto('about:blank');
+      await page.waitForFunction(() => speechSynthesis.getVoices().some((v) => v.lang.startsWith('de')), undefined, {
+        timeout: 60_000,
+        polling: 500,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+  return browser;
 }
 
 /**

@@ -18,7 +18,7 @@ let browser: Browser;
 const servers: TestServer[] = [];
 
 beforeAll(async () => {
-  env = await startSoundEnv({ speechDispatcher: false });
+  env = await startSoundEnv();
   browser = await launchHeadful(env, { voices: false });
 });
 
@@ -64,6 +64,10 @@ describe('a screen without voices', () => {
     await page.waitForTimeout(2000);
     const listened = await listen(recording);
     expectGongThenSpeech(listened, 2);
+    expect(await page.evaluate(() => window.__lotseAnnouncementLog?.map((r) => r.speech))).toEqual([
+      'server',
+      'server',
+    ]);
     // Room 4's name is longer: the second announcement lasts longer.
     const [room2, room4] = listened.heard.map((h) => h.speech) as [number, number];
     expect(room4, listened.trace).toBeGreaterThan(room2 + 0.3);

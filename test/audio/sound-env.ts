@@ -4,11 +4,13 @@
  * a headful Chromium (headless Chromium plays Web Audio into a fake device, not into PulseAudio).
  *
  * Everything lives in its own temporary folder (XDG_RUNTIME_DIR, HOME) and runs as children of
- * the test process, also as root in CI; `stop()` ends them (and their children) by process id.
+ * the test process, also as root in CI; `stop()` ends them by process id. speech-dispatcher is
+ * started by Chromium itself (`--enable-speech-dispatcher`), as on a screen PC, with its socket
+ * and pid file in that folder; `stop()` ends it by the id in its pid file.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,7 +60,7 @@ async function end(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
   clearTimeout(timer);
 }
 
-export async function startSoundEnv(options: { speechDispatcher?: boolean } = {}): Promise<SoundEnv> {
+export async function startSoundEnv(): Promise<SoundEnv> {
   const missing = missingPrograms();
   if (missing.length > 0) throw new Error(`missing for the audio tests: ${missing.join(', ')} (.ci/run installs them)`);
   const dir = mkdtempSync(join(tmpdir(), 'lotse-audio-'));
@@ -88,6 +90,7 @@ export async function startSoundEnv(options: { speechDispatcher?: boolean } = {}
   };
   const stop = async () => {
     for (const child of children.reverse()) await end(child);
+    stopSpeechDispatcher(runtime);
     // LOTSE_AUDIO_KEEP=1 keeps the recordings (and logs) to listen to.
     if (process.env.LOTSE_AUDIO_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
   };
@@ -119,26 +122,6 @@ export async function startSoundEnv(options: { speechDispatcher?: boolean } = {}
     });
     await waitFor(() => display !== '', 15_000, 'Xvfb');
     base.DISPLAY = `:${display}`;
-
-    if (options.speechDispatcher !== false) {
-      // Where Chromium's libspeechd looks for it; single mode keeps it our child.
-      const socket = join(runtime, 'speech-dispatcher', 'speechd.sock');
-      mkdirSync(join(runtime, 'speech-dispatcher'), { recursive: true });
-      start('speech-dispatcher', [
-        '-s',
-        '-t',
-        '0',
-        '-c',
-        'unix_socket',
-        '-S',
-        socket,
-        '-P',
-        join(dir, 'speechd.pid'),
-        '-L',
-        join(dir, 'speechd-log'),
-      ]);
-      await waitFor(() => existsSync(socket), 15_000, 'speech-dispatcher');
-    }
   } catch (error) {
     await stop();
     throw error;
@@ -168,6 +151,21 @@ export async function startSoundEnv(options: { speechDispatcher?: boolean } = {}
     },
     stop,
   };
+}
+
+/** Ends the speech-dispatcher Chromium started in `runtime` (it ends its voice modules). */
+function stopSpeechDispatcher(runtime: string): void {
+  const pidDir = join(runtime, 'speech-dispatcher', 'pid');
+  if (!existsSync(pidDir)) return;
+  for (const file of readdirSync(pidDir)) {
+    const pid = Number(readFileSync(join(pidDir, file), 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 1) continue;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** Reads a small file, for error messages. */
