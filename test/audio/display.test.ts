@@ -62,7 +62,7 @@ describe('lobby screen, heard', () => {
     await page.waitForTimeout(3000);
     const listened = await listen(recording);
     expectGongThenSpeech(listened, 5);
-    // The spoken counter names grow by three words from room 1 to room 5: in call order the
+    // The spoken counter names grow by several words from room 1 to room 5: in call order the
     // speech gets longer each time.
     const lengths = listened.heard.map((h) => h.speech);
     for (let i = 1; i < lengths.length; i++) {

@@ -37,15 +37,15 @@ export async function launchHeadful(env: SoundEnv, options: { voices: boolean })
 }
 
 /**
- * Five counters whose spoken names grow by about three words each: their announcements get longer in
+ * Five counters whose spoken names grow by several words each: their announcements get longer in
  * this order, so the order of the calls can be read from the recording.
  */
 export const SPOKEN_NAMES = [
   'eins',
   'Platz zwei am Fenster',
   'Zimmer drei im Erdgeschoss links neben dem Eingang',
-  'Zimmer vier im ersten Stock gleich rechts neben der Treppe und dem Aufzug',
-  'Zimmer fünf im zweiten Stock am Ende des langen Flurs hinter der großen Glastür mit dem Schild',
+  'Zimmer vier im ersten Stock gleich rechts neben der Treppe, gegenüber dem Aufzug und der großen Wartezone',
+  'Zimmer fünf im zweiten Stock am Ende des langen Flurs hinter der großen Glastür mit dem Schild Bürgerbüro, dort bitte klingeln und kurz warten',
 ];
 
 export function audioOffice(): OfficeConfig {
