@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addDays, instantOf } from '../core/localtime.ts';
 import { emptyDay } from '../core/queue.ts';
-import { arrivalsHeatmap, bucketsOf, counterReport, type HourBucket, statsReport } from '../core/stats.ts';
+import { bucketsOf, type HourBucket, statsReport } from '../core/stats.ts';
+import { arrivalsHeatmap, counterReport } from '../core/stats-views.ts';
 import type { Ticket } from '../core/types.ts';
 import { openLowdbStore } from '../server/store/lowdb-store.ts';
 

@@ -11,6 +11,7 @@ import type {
   DayState,
   Language,
   OfficeConfig,
+  OutcomeConfig,
   OpeningHours,
   Role,
   Ticket,
@@ -18,12 +19,28 @@ import type {
   Translations,
 } from './types.ts';
 import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
+import { currentPartIndex, kioskMaxConcerns, visitParts } from './visit.ts';
+
+/** One concern of a visit as the visitor and staff see it. */
+export interface VisitPartView {
+  concernId: string;
+  /** In the ticket's language. */
+  concernName: string;
+  status: TicketStatus;
+  /** The clerk's outcome id, once the part is completed with one. */
+  outcome?: string;
+  /** The part now due (waiting or at a counter). */
+  due?: true;
+}
 
 export interface TicketView {
   id: string;
   number: string;
+  /** The concern now due (the current part of the visit). */
   concernId: string;
   concernName: string;
+  /** Every concern of the visit in the order served (one for a one-concern ticket). */
+  concerns: VisitPartView[];
   status: TicketStatus;
   waitingAhead: number;
   estimatedWaitMinutes: number;
@@ -92,6 +109,8 @@ export interface CounterPublic {
   area?: string;
   /** How announcements say it; default `name`. */
   spokenName?: string;
+  /** A receptionist at this counter can print tickets here. */
+  hasPrinter?: boolean;
 }
 
 export interface OfficePublic {
@@ -108,6 +127,10 @@ export interface OfficePublic {
   appointments: { lateMinutes: number; checkinMinutes: number };
   /** Only paired kiosks and screens may draw tickets and show calls. */
   requireDevicePairing: boolean;
+  /** What a clerk records on completing a concern (may be empty). */
+  outcomes: OutcomeConfig[];
+  /** Concerns a visitor may choose for one ticket at the kiosk (1..5). */
+  kioskMaxConcerns: number;
 }
 
 /** A waiting visitor as a clerk sees it: by number only. */
@@ -198,6 +221,7 @@ export function toTicketView(ticket: Ticket, office: OfficeConfig, estimate?: Ti
     number: ticket.number,
     concernId: ticket.concernId,
     concernName: concernName(office, ticket.concernId, ticket.language),
+    concerns: partViews(ticket, office),
     status: ticket.status,
     waitingAhead: waiting ? (estimate?.waitingAhead ?? 0) : 0,
     estimatedWaitMinutes: waiting ? (estimate?.estimatedWaitMinutes ?? 0) : 0,
@@ -216,6 +240,21 @@ export function toTicketView(ticket: Ticket, office: OfficeConfig, estimate?: Ti
   if (ticket.status === 'called' && ticket.servedAt !== undefined) view.servedAt = iso(ticket.servedAt);
   if (ticket.status === 'waiting' && ticket.parked) view.parked = true;
   return view;
+}
+
+function partViews(ticket: Ticket, office: OfficeConfig): VisitPartView[] {
+  const parts = visitParts(ticket);
+  const due = currentPartIndex(parts);
+  return parts.map((p, i) => {
+    const view: VisitPartView = {
+      concernId: p.concernId,
+      concernName: concernName(office, p.concernId, ticket.language),
+      status: p.status,
+    };
+    if (p.outcome !== undefined) view.outcome = p.outcome;
+    if (i === due) view.due = true;
+    return view;
+  });
 }
 
 export function toCallView(call: CallRecord): CallView {
@@ -255,7 +294,7 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
       const { weight: _w, serviceMinutes: _s, ...pub } = c;
       return pub;
     }),
-    counters: office.counters.map((c) => ({ ...c })),
+    counters: office.counters.map(({ printer, ...c }) => (printer ? { ...c, hasPrinter: true } : { ...c })),
     announcements: office.announcements,
     kioskResetSeconds: office.kioskResetSeconds,
     appointments: {
@@ -263,5 +302,7 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
       checkinMinutes: office.policy.appointmentCheckinMinutes ?? 60,
     },
     requireDevicePairing: office.requireDevicePairing === true,
+    outcomes: office.outcomes ?? [],
+    kioskMaxConcerns: kioskMaxConcerns(office),
   };
 }

@@ -63,6 +63,19 @@ export interface TicketRequest extends CounterRequest {
 
 export interface TransferRequest extends CounterRequest {
   concernId: string;
+  /** Outcome of the part served here before the visitor is sent on. */
+  outcome?: string;
+}
+
+export interface CompleteRequest extends CounterRequest {
+  /** One of the office's outcomes (`OfficePublic.outcomes`). */
+  outcome?: string;
+  /** The visitor stays here for the visit's next concern (this counter must serve it). */
+  continueHere?: boolean;
+}
+
+export interface AddConcernRequest extends CounterRequest {
+  concernId: string;
 }
 
 export interface CounterStatusRequest extends CounterRequest {
@@ -71,7 +84,9 @@ export interface CounterStatusRequest extends CounterRequest {
 }
 
 export interface IssueRequest {
-  concernId: string;
+  concernId?: string;
+  /** Several concerns of one visit (1..5, in the order served) instead of `concernId`. */
+  concernIds?: string[];
   language?: Language;
   appointmentCode?: string;
   /** One key per touch on the kiosk: repeating it returns the same ticket. */
@@ -97,7 +112,10 @@ export interface ClientToServerEvents {
   /** A parked visitor is back and takes a fair place in the line again. */
   'counter:returnParked': (req: TicketRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:recall': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
-  'counter:complete': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** The current concern is done (with an outcome); the visit ends or waits for its next concern. */
+  'counter:complete': (req: CompleteRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** A concern found during the conversation becomes the visit's next part. */
+  'counter:addConcern': (req: AddConcernRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:noShow': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:transfer': (req: TransferRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:setStatus': (req: CounterStatusRequest, ack: (a: Ack<CounterView>) => void) => void;

@@ -9,16 +9,27 @@ import { formatTicketNumber } from './numbering.ts';
 import { nextPriorityStreak, pickNext } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
+  checkVisitConcerns,
+  closeOpenParts,
+  currentPartIndex,
+  isKnownOutcome,
+  kioskMaxConcerns,
+  patchCurrentPart,
+  visitParts,
+} from './visit.ts';
+import {
   type Appointment,
   type CallRecord,
   type Counter,
   type CounterState,
   type DayState,
   type Language,
+  MAX_VISIT_CONCERNS,
   type OfficeConfig,
   RECENT_CALLS_CAP,
   SERVICE_SAMPLES_CAP,
   type Ticket,
+  type VisitPart,
 } from './types.ts';
 
 export type DomainEvent =
@@ -50,7 +61,13 @@ export function rollDay(state: DayState, office: OfficeConfig, now: number): Out
   const cancelled = state.tickets
     .filter((t) => t.status === 'waiting' || t.status === 'called')
     .map((t) => {
-      const closed: Ticket = { ...t, status: 'cancelled', closedAt: now, cancelReason: 'day-ended' };
+      const closed: Ticket = {
+        ...t,
+        status: 'cancelled',
+        closedAt: now,
+        cancelReason: 'day-ended',
+        concerns: closeOpenParts(visitParts(t), 'cancelled', now),
+      };
       delete closed.parked;
       return closed;
     });
@@ -69,7 +86,10 @@ export function rollDay(state: DayState, office: OfficeConfig, now: number): Out
 export interface IssueInput {
   id: string;
   token: string;
+  /** The visit's first concern (its prefix numbers the ticket). */
   concernId: string;
+  /** Further concerns of the same visit, served after the first in this order. */
+  laterConcernIds?: string[];
   language: Language;
   source: 'kiosk' | 'staff';
   appointment?: Appointment;
@@ -83,23 +103,31 @@ export function issueTicket(
   input: IssueInput,
   now: number,
 ): Result<Outcome<Ticket>> {
+  const kiosk = input.source === 'kiosk';
+  const asked = checkVisitConcerns(
+    office,
+    [input.concernId, ...(input.laterConcernIds ?? [])],
+    kiosk ? kioskMaxConcerns(office) : MAX_VISIT_CONCERNS,
+  );
+  if (!asked.ok) return asked;
   const concern = office.concerns.find((c) => c.id === input.concernId);
   if (!concern) return fail('UNKNOWN_CONCERN');
-  if (concern.infoUrl) return fail('INFO_ONLY_CONCERN');
-  const kiosk = input.source === 'kiosk';
   if (kiosk && office.enforceOpeningHours && !isOpen(office.openingHours, office.timezone, now)) {
     return fail('OFFICE_CLOSED');
   }
-  const issuedToday = state.lastNumber[concern.id] ?? 0;
-  if (kiosk && concern.dailyQuota !== undefined && issuedToday >= concern.dailyQuota && !input.appointment) {
+  if (kiosk && !input.appointment && asked.value.some((id) => quotaReached(state, office, id))) {
     return fail('QUOTA_REACHED');
   }
-  const running = issuedToday + 1;
+  const running = (state.lastNumber[concern.id] ?? 0) + 1;
+  const concerns: VisitPart[] = asked.value.map((concernId, i) =>
+    i === 0 ? { concernId, status: 'waiting', dueAt: now } : { concernId, status: 'waiting' },
+  );
   const ticket: Ticket = {
     id: input.id,
     token: input.token,
     number: formatTicketNumber(concern.prefix, running),
     concernId: concern.id,
+    concerns,
     day: state.day,
     status: 'waiting',
     language: input.language,
@@ -118,6 +146,23 @@ export function issueTicket(
     events: [{ type: 'ticket-issued', ticket }],
     value: ticket,
   });
+}
+
+/**
+ * Whether the day's kiosk tickets for a concern with a `dailyQuota` are all given out: tickets
+ * numbered by it plus visits that asked for it as a later concern.
+ */
+function quotaReached(state: DayState, office: OfficeConfig, concernId: string): boolean {
+  const quota = office.concerns.find((c) => c.id === concernId)?.dailyQuota;
+  if (quota === undefined) return false;
+  let count = state.lastNumber[concernId] ?? 0;
+  if (count >= quota) return true;
+  for (const t of state.tickets) {
+    if (t.concerns?.some((p, i) => i > 0 && p.concernId === concernId && !p.addedAtCounter && !p.transferredFrom)) {
+      count++;
+    }
+  }
+  return count >= quota;
 }
 
 function findCounter(office: OfficeConfig, counterId: string): Counter | undefined {
@@ -175,24 +220,85 @@ function leaveCounter(state: DayState, counterId: string, ticket: Ticket): Outco
   };
 }
 
-/** Closes the counter's current ticket with `status`; records the service time when served. */
-function closeCurrent(
+/** How the clerk ends the current part of a visit. */
+export interface FinishOptions {
+  /** One of the office's outcomes. */
+  outcome?: string;
+  /** The visitor stays at this counter for the next part (the counter must serve it). */
+  continueHere?: boolean;
+}
+
+/**
+ * Ends the counter's current part with `status`. `done` records the service time; when the
+ * visit has another part, the visitor waits for it with the original arrival time, or, with
+ * `continueHere`, stays called at this counter and is served at once. `no-show` ends the visit
+ * (later parts are cancelled). Undefined when nobody is called to the counter.
+ */
+function finishCurrent(
   state: DayState,
+  office: OfficeConfig,
   counterId: string,
   status: 'done' | 'no-show',
   now: number,
-): Outcome<Ticket> | undefined {
+  options: FinishOptions = {},
+): Result<Outcome<Ticket>> | undefined {
   const ticket = currentTicket(state, counterId);
   if (!ticket) return undefined;
-  const closed: Ticket = { ...ticket, status, closedAt: now };
+  if (!isKnownOutcome(office, options.outcome)) return fail('UNKNOWN_OUTCOME');
+  const parts = visitParts(ticket);
+  const i = Math.max(0, currentPartIndex(parts));
+  const part = parts[i] as VisitPart;
   let next = state;
   const serviceStart = ticket.servedAt ?? ticket.calledAt;
+  const closedPart: VisitPart = { ...part, status, counterId, closedAt: now };
+  if (options.outcome !== undefined) closedPart.outcome = options.outcome;
   if (status === 'done' && serviceStart !== undefined) {
+    closedPart.serviceStart = serviceStart;
     const minutes = Math.max(0, (now - serviceStart) / 60_000);
-    const samples = [...(next.serviceMinutes[ticket.concernId] ?? []), minutes].slice(-SERVICE_SAMPLES_CAP);
-    next = { ...next, serviceMinutes: { ...next.serviceMinutes, [ticket.concernId]: samples } };
+    const samples = [...(next.serviceMinutes[part.concernId] ?? []), minutes].slice(-SERVICE_SAMPLES_CAP);
+    next = { ...next, serviceMinutes: { ...next.serviceMinutes, [part.concernId]: samples } };
   }
-  return leaveCounter(next, counterId, closed);
+  const before = parts.slice(0, i);
+  const after = parts.slice(i + 1);
+  if (status === 'no-show') {
+    const concerns = [...before, closedPart, ...closeOpenParts(after, 'cancelled', now)];
+    return ok(leaveCounter(next, counterId, { ...ticket, status, closedAt: now, concerns }));
+  }
+  const j = after.findIndex((p) => p.status === 'waiting');
+  if (j < 0) {
+    return ok(
+      leaveCounter(next, counterId, { ...ticket, status, closedAt: now, concerns: [...before, closedPart, ...after] }),
+    );
+  }
+  const following = after[j] as VisitPart;
+  const counter = findCounter(office, counterId);
+  if (options.continueHere) {
+    if (!counter?.concernIds.includes(following.concernId)) return fail('COUNTER_NOT_SERVING');
+    const concerns = [...before, closedPart, ...after];
+    concerns[i + 1 + j] = { ...following, status: 'called', dueAt: now, firstCalledAt: now };
+    const continued: Ticket = {
+      ...ticket,
+      concernId: following.concernId,
+      concerns,
+      status: 'called',
+      counterId,
+      calledAt: now,
+      servedAt: now,
+      callCount: 1,
+    };
+    return ok({
+      state: replaceTicket(next, continued),
+      events: [{ type: 'ticket-changed', ticket: continued }],
+      value: continued,
+    });
+  }
+  const concerns = [...before, closedPart, ...after];
+  concerns[i + 1 + j] = { ...following, dueAt: now };
+  const waiting: Ticket = { ...ticket, concernId: following.concernId, concerns, status: 'waiting', callCount: 0 };
+  delete waiting.counterId;
+  delete waiting.calledAt;
+  delete waiting.servedAt;
+  return ok(leaveCounter(next, counterId, waiting));
 }
 
 /**
@@ -209,10 +315,11 @@ export function callNext(
   if (!counter) return fail('UNKNOWN_COUNTER');
   const events: DomainEvent[] = [];
   let next = state;
-  const finished = closeCurrent(next, counterId, 'done', now);
+  const finished = finishCurrent(next, office, counterId, 'done', now);
   if (finished) {
-    next = finished.state;
-    events.push(...finished.events);
+    if (!finished.ok) return finished;
+    next = finished.value.state;
+    events.push(...finished.value.events);
   }
   const cs = counterState(next, counterId);
   const ticket = pickNext(next.tickets, counter, office, now, { priorityStreak: cs.priorityStreak ?? 0 });
@@ -248,10 +355,11 @@ export function callSpecific(
   if (!counter.concernIds.includes(ticket.concernId)) return fail('COUNTER_NOT_SERVING');
   const events: DomainEvent[] = [];
   let next = state;
-  const finished = closeCurrent(next, counterId, 'done', now);
+  const finished = finishCurrent(next, office, counterId, 'done', now);
   if (finished) {
-    next = finished.state;
-    events.push(...finished.events);
+    if (!finished.ok) return finished;
+    next = finished.value.state;
+    events.push(...finished.value.events);
   }
   return ok(callTicket(next, office, counter, ticket, now, events));
 }
@@ -266,14 +374,19 @@ function callTicket(
   events: DomainEvent[],
 ): Outcome<Ticket> {
   const cs = counterState(state, counter.id);
-  const called: Ticket = {
-    ...ticket,
-    status: 'called',
-    counterId: counter.id,
-    calledAt: now,
-    firstCalledAt: ticket.firstCalledAt ?? now,
-    callCount: ticket.callCount + 1,
-  };
+  const parts = visitParts(ticket);
+  const part = parts[currentPartIndex(parts)];
+  const called: Ticket = patchCurrentPart(
+    {
+      ...ticket,
+      status: 'called',
+      counterId: counter.id,
+      calledAt: now,
+      firstCalledAt: ticket.firstCalledAt ?? now,
+      callCount: ticket.callCount + 1,
+    },
+    { status: 'called', firstCalledAt: part?.firstCalledAt ?? now },
+  );
   delete called.parked;
   delete called.parkedAt;
   delete called.parkedBy;
@@ -324,14 +437,17 @@ export function park(state: DayState, office: OfficeConfig, counterId: string, n
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const ticket = currentTicket(state, counterId);
   if (!ticket) return fail('NO_CURRENT_TICKET');
-  const parked: Ticket = {
-    ...ticket,
-    status: 'waiting',
-    callCount: 0,
-    parked: true,
-    parkedAt: now,
-    parkedBy: counterId,
-  };
+  const parked: Ticket = patchCurrentPart(
+    {
+      ...ticket,
+      status: 'waiting',
+      callCount: 0,
+      parked: true,
+      parkedAt: now,
+      parkedBy: counterId,
+    },
+    { status: 'waiting' },
+  );
   delete parked.counterId;
   delete parked.calledAt;
   delete parked.servedAt;
@@ -375,9 +491,7 @@ export function recall(state: DayState, office: OfficeConfig, counterId: string,
   // The visitor is at the counter already: announcing the number again would only confuse.
   if (ticket.servedAt !== undefined) return fail('SERVICE_STARTED');
   if (ticket.callCount >= office.policy.maxCalls) {
-    const closed = closeCurrent(state, counterId, 'no-show', now);
-    if (!closed) return fail('NO_CURRENT_TICKET');
-    return ok(closed);
+    return finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
   }
   const recalled: Ticket = { ...ticket, calledAt: now, callCount: ticket.callCount + 1 };
   const announced = announce(replaceTicket(state, recalled), recalled, counter, now, true);
@@ -391,29 +505,66 @@ export function recall(state: DayState, office: OfficeConfig, counterId: string,
   });
 }
 
-export function complete(state: DayState, office: OfficeConfig, counterId: string, now: number) {
-  return closeWith(state, office, counterId, 'done', now);
-}
-
-export function markNoShow(state: DayState, office: OfficeConfig, counterId: string, now: number) {
-  return closeWith(state, office, counterId, 'no-show', now);
-}
-
-function closeWith(
+/**
+ * The clerk completes the current part, optionally with an outcome. The visit ends, or waits
+ * for its next part, or (`continueHere`) goes on at this counter at once; see `finishCurrent`.
+ */
+export function complete(
   state: DayState,
   office: OfficeConfig,
   counterId: string,
-  status: 'done' | 'no-show',
   now: number,
+  options: FinishOptions = {},
 ): Result<Outcome<Ticket>> {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
-  const closed = closeCurrent(state, counterId, status, now);
-  return closed ? ok(closed) : fail('NO_CURRENT_TICKET');
+  return finishCurrent(state, office, counterId, 'done', now, options) ?? fail('NO_CURRENT_TICKET');
+}
+
+/** The called visitor did not come: the visit ends as a no-show (later parts are cancelled). */
+export function markNoShow(state: DayState, office: OfficeConfig, counterId: string, now: number) {
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  return finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
 }
 
 /**
- * Sends the counter's current visitor to another concern: the visitor keeps number and arrival
- * time (so waits in the new line by the original arrival) and is waiting again.
+ * The clerk adds a concern found during the conversation: it becomes the visit's next part,
+ * served after the current one. Refused for a concern the visit still has open
+ * (DUPLICATE_CONCERN) and beyond five concerns (TOO_MANY_CONCERNS).
+ */
+export function addConcern(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  concernId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  void now;
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  const concern = office.concerns.find((c) => c.id === concernId);
+  if (!concern || concern.infoUrl) return fail('UNKNOWN_CONCERN');
+  const ticket = currentTicket(state, counterId);
+  if (!ticket) return fail('NO_CURRENT_TICKET');
+  const parts = visitParts(ticket);
+  if (parts.some((p) => p.concernId === concernId && (p.status === 'waiting' || p.status === 'called'))) {
+    return fail('DUPLICATE_CONCERN');
+  }
+  if (parts.length >= MAX_VISIT_CONCERNS) return fail('TOO_MANY_CONCERNS');
+  const i = currentPartIndex(parts);
+  const concerns = [...parts];
+  concerns.splice(i + 1, 0, { concernId, status: 'waiting', addedAtCounter: true });
+  const changed: Ticket = { ...ticket, concerns };
+  return ok({
+    state: replaceTicket(state, changed),
+    events: [{ type: 'ticket-changed', ticket: changed }],
+    value: changed,
+  });
+}
+
+/**
+ * Sends the counter's current visitor to another concern: the part served here ends (its
+ * service time and outcome are kept), the new concern becomes the visit's next part (a later
+ * part of the same concern moves up), and the visitor waits for it with the original arrival
+ * time and keeps the number.
  */
 export function transfer(
   state: DayState,
@@ -421,6 +572,7 @@ export function transfer(
   counterId: string,
   concernId: string,
   now: number,
+  options: Pick<FinishOptions, 'outcome'> = {},
 ): Result<Outcome<Ticket>> {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const target = office.concerns.find((c) => c.id === concernId);
@@ -428,18 +580,19 @@ export function transfer(
   const ticket = currentTicket(state, counterId);
   if (!ticket) return fail('NO_CURRENT_TICKET');
   if (ticket.concernId === concernId) return fail('SAME_CONCERN');
+  const parts = visitParts(ticket);
+  const i = Math.max(0, currentPartIndex(parts));
+  const concerns = parts.filter(
+    (p, k) => k <= i || !(p.concernId === concernId && (p.status === 'waiting' || p.status === 'called')),
+  );
+  concerns.splice(i + 1, 0, { concernId, status: 'waiting', transferredFrom: ticket.concernId });
   const moved: Ticket = {
     ...ticket,
-    status: 'waiting',
-    concernId,
-    callCount: 0,
+    concerns,
     transferredFrom: [...(ticket.transferredFrom ?? []), ticket.concernId],
   };
-  delete moved.counterId;
-  delete moved.calledAt;
-  delete moved.servedAt;
-  void now;
-  return ok(leaveCounter(state, counterId, moved));
+  const finished = finishCurrent(replaceTicket(state, moved), office, counterId, 'done', now, options);
+  return finished ?? fail('NO_CURRENT_TICKET');
 }
 
 /**

@@ -5,22 +5,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  arrivalsHeatmap,
   bucketsOf,
-  counterReport,
-  countersToCsv,
   type HourBucket,
-  heatmapToCsv,
-  histogramShareAtMost,
   isoWeek,
   isoWeekday,
   periodOfHour,
-  STATS_CSV_COLUMNS,
   statsReport,
   TOTAL,
-  toCsv,
   withTotals,
 } from './stats.ts';
+import { countersToCsv, heatmapToCsv, STATS_CSV_COLUMNS, toCsv } from './stats-csv.ts';
+import { arrivalsHeatmap, counterReport } from './stats-views.ts';
+import { histogramShareAtMost } from './tally.ts';
 import type { Ticket } from './types.ts';
 
 const TZ = 'Europe/Berlin';
@@ -124,6 +120,8 @@ describe('bucketsOf', () => {
       noShow: 1,
       cancelled: 1,
       transferred: 1,
+      // Four one-concern tickets: four visits.
+      visits: 4,
       waits: { '4.0': 1, '10.0': 1, '1.0': 1 },
       services: { '6.0': 1, '8.0': 1 },
       byCounter: {
@@ -196,6 +194,10 @@ describe('statsReport', () => {
         punctualShare: null,
         medianCheckInMinutes: null,
         avgAppointmentWaitMinutes: null,
+        // Ten one-concern tickets: ten visits, none with several concerns, no outcomes recorded.
+        visits: 10,
+        multiConcernShare: 0,
+        outcomes: {},
       },
     ]);
     // Housing: i = 0, 2, 4, 6, 8 with waits 2, 6, 10, 14, 25 and the cancelled ticket.

@@ -11,7 +11,11 @@
  * council's consent in German public offices, so Lotse does not collect them at all).
  */
 import { localParts } from './localtime.ts';
+import { type Histogram, Tally } from './tally.ts';
 import type { Ticket } from './types.ts';
+import { visitParts } from './visit.ts';
+
+export type { Histogram } from './tally.ts';
 
 export type StatsGrouping = 'hour' | 'day' | 'week' | 'month' | 'all';
 export const STATS_GROUPINGS: readonly StatsGrouping[] = ['hour', 'day', 'week', 'month', 'all'];
@@ -22,9 +26,6 @@ export const TOTAL = '*';
 /** Waiting time a visitor should not exceed, unless the office sets `statsTargetWaitMinutes`. */
 export const DEFAULT_TARGET_WAIT_MINUTES = 20;
 
-/** Minutes rounded to a tenth -> how many tickets. */
-export type Histogram = Record<string, number>;
-
 /** What one counter did for one concern in one hour. */
 export interface CounterFigures {
   served: number;
@@ -33,10 +34,15 @@ export interface CounterFigures {
   services: Histogram;
 }
 
+/**
+ * What happened to one concern in one hour: the parts of visits (concerns) asked for it by
+ * tickets issued in that hour. A one-concern ticket is one part.
+ */
 export interface HourBucket {
   /** Local hour of issue: `YYYY-MM-DD HH`. */
   hour: string;
   concernId: string;
+  /** Parts of this concern (concerns requested). */
   issued: number;
   served: number;
   noShow: number;
@@ -56,6 +62,12 @@ export interface HourBucket {
   checkIns?: Histogram;
   /** Appointment holders: wait from the later of slot start and check-in until the first call. */
   appointmentWaits?: Histogram;
+  /** Visits whose first concern is this one (absent in older files: one visit per part). */
+  visits?: number;
+  /** Of those, visits with more than one concern. */
+  multiConcernVisits?: number;
+  /** Parts completed with each outcome id. */
+  outcomes?: Record<string, number>;
 }
 
 /** One line of a report. The first eight fields are the contract's (`GET /api/stats`). */
@@ -86,6 +98,12 @@ export interface StatsRow {
   medianCheckInMinutes: number | null;
   /** Appointment holders' mean wait from the later of slot start and check-in until the call. */
   avgAppointmentWaitMinutes: number | null;
+  /** Visits (tickets) whose first concern is this one; `issued` counts concerns. */
+  visits: number;
+  /** Of those visits: share (0..1) with more than one concern. */
+  multiConcernShare: number | null;
+  /** Concerns completed with each outcome (outcome id -> count). */
+  outcomes: Record<string, number>;
 }
 
 export interface ReportOptions {
@@ -151,206 +169,82 @@ function addSigned(h: Histogram, minutes: number): void {
 }
 
 function emptyBucket(hour: string, concernId: string): HourBucket {
-  return { hour, concernId, issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: {}, services: {} };
+  // `visits` is always written (0 for a concern asked only as a later part): files without it
+  // were written before visits had parts, and there every ticket was a visit.
+  return {
+    hour,
+    concernId,
+    issued: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    transferred: 0,
+    waits: {},
+    services: {},
+    visits: 0,
+  };
 }
 
-/** Folds tickets into hourly buckets per concern (local hour of issue). */
+function bucketFor(buckets: Map<string, HourBucket>, hour: string, concernId: string): HourBucket {
+  const key = `${hour}|${concernId}`;
+  let b = buckets.get(key);
+  if (!b) {
+    b = emptyBucket(hour, concernId);
+    buckets.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * Folds tickets into hourly buckets per concern (local hour of issue). Each part of a visit
+ * counts for its own concern: requested, served or not, its wait from when it became due, its
+ * service time and outcome; the visit itself counts once, for its first concern.
+ */
 export function bucketsOf(tickets: readonly Ticket[], timeZone: string): HourBucket[] {
   const buckets = new Map<string, HourBucket>();
   for (const t of tickets) {
     const hour = hourOf(t.issuedAt, timeZone);
-    const key = `${hour}|${t.concernId}`;
-    let b = buckets.get(key);
-    if (!b) {
-      b = emptyBucket(hour, t.concernId);
-      buckets.set(key, b);
-    }
-    b.issued++;
-    if (t.status === 'done') b.served++;
-    if (t.status === 'no-show') b.noShow++;
-    if (t.status === 'cancelled') b.cancelled++;
-    if (t.transferredFrom?.length) b.transferred++;
-    if (t.firstCalledAt !== undefined) addTo(b.waits, (t.firstCalledAt - t.issuedAt) / 60_000);
-    const serviceStart = t.servedAt ?? t.calledAt;
-    const serviceMinutes =
-      t.status === 'done' && serviceStart !== undefined && t.closedAt !== undefined
-        ? (t.closedAt - serviceStart) / 60_000
-        : undefined;
-    if (serviceMinutes !== undefined) addTo(b.services, serviceMinutes);
-    if (t.counterId && (t.status === 'done' || t.status === 'no-show')) {
-      b.byCounter ??= {};
-      b.byCounter[t.counterId] ??= { served: 0, noShow: 0, services: {} };
-      const c = b.byCounter[t.counterId] as CounterFigures;
-      if (t.status === 'done') c.served++;
-      else c.noShow++;
-      if (serviceMinutes !== undefined) addTo(c.services, serviceMinutes);
-    }
-    if (t.appointmentAt !== undefined) {
-      b.appointments = (b.appointments ?? 0) + 1;
-      b.checkIns ??= {};
-      addSigned(b.checkIns, (t.issuedAt - t.appointmentAt) / 60_000);
-      if (t.firstCalledAt !== undefined) {
-        b.appointmentWaits ??= {};
-        addTo(b.appointmentWaits, (t.firstCalledAt - Math.max(t.appointmentAt, t.issuedAt)) / 60_000);
+    const parts = visitParts(t);
+    parts.forEach((p, i) => {
+      const b = bucketFor(buckets, hour, p.concernId);
+      b.issued++;
+      if (p.status === 'done') b.served++;
+      if (p.status === 'no-show') b.noShow++;
+      if (p.status === 'cancelled') b.cancelled++;
+      if (p.transferredFrom !== undefined) b.transferred++;
+      if (p.firstCalledAt !== undefined) addTo(b.waits, (p.firstCalledAt - (p.dueAt ?? t.issuedAt)) / 60_000);
+      const serviceMinutes =
+        p.status === 'done' && p.serviceStart !== undefined && p.closedAt !== undefined
+          ? (p.closedAt - p.serviceStart) / 60_000
+          : undefined;
+      if (serviceMinutes !== undefined) addTo(b.services, serviceMinutes);
+      if (p.counterId && (p.status === 'done' || p.status === 'no-show')) {
+        b.byCounter ??= {};
+        b.byCounter[p.counterId] ??= { served: 0, noShow: 0, services: {} };
+        const c = b.byCounter[p.counterId] as CounterFigures;
+        if (p.status === 'done') c.served++;
+        else c.noShow++;
+        if (serviceMinutes !== undefined) addTo(c.services, serviceMinutes);
       }
-    }
+      if (p.outcome !== undefined) {
+        b.outcomes ??= {};
+        b.outcomes[p.outcome] = (b.outcomes[p.outcome] ?? 0) + 1;
+      }
+      if (i > 0) return;
+      b.visits = (b.visits as number) + 1;
+      if (parts.length > 1) b.multiConcernVisits = (b.multiConcernVisits ?? 0) + 1;
+      if (t.appointmentAt !== undefined) {
+        b.appointments = (b.appointments ?? 0) + 1;
+        b.checkIns ??= {};
+        addSigned(b.checkIns, (t.issuedAt - t.appointmentAt) / 60_000);
+        if (t.firstCalledAt !== undefined) {
+          b.appointmentWaits ??= {};
+          addTo(b.appointmentWaits, (t.firstCalledAt - Math.max(t.appointmentAt, t.issuedAt)) / 60_000);
+        }
+      }
+    });
   }
   return [...buckets.values()];
-}
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-/** Tenths of a minute of a histogram key ("12.3" -> 123); keys repeat, so they are parsed once. */
-const keyIndexes = new Map<string, number>();
-function keyIndex(key: string): number {
-  let index = keyIndexes.get(key);
-  if (index === undefined) {
-    index = Math.round(Number(key) * 10);
-    if (keyIndexes.size < 100_000) keyIndexes.set(key, index);
-  }
-  return index;
-}
-
-/** Mean, median, p90 and the share within a limit of a tally, from one pass. */
-interface Described {
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
-  within: number | null;
-}
-
-/**
- * A histogram while aggregating: counts in arrays indexed by tenths of a minute (negative
- * values apart), so merging is array arithmetic and reading percentiles needs no sorting.
- */
-class Tally {
-  private readonly pos: number[] = [];
-  /** `neg[i]`: how many of the value `-i / 10` (i >= 1). */
-  private readonly neg: number[] = [];
-  /** Highest index in use since the last reset (the arrays are kept and reused). */
-  private topPos = -1;
-  private topNeg = 0;
-  n = 0;
-
-  private static grow(list: number[], i: number): void {
-    while (list.length <= i) list.push(0);
-  }
-
-  private addAt(index: number, count: number): void {
-    if (index >= 0) {
-      if (index >= this.pos.length) Tally.grow(this.pos, index);
-      this.pos[index] = (this.pos[index] as number) + count;
-      if (index > this.topPos) this.topPos = index;
-    } else {
-      const i = -index;
-      if (i >= this.neg.length) Tally.grow(this.neg, i);
-      this.neg[i] = (this.neg[i] as number) + count;
-      if (i > this.topNeg) this.topNeg = i;
-    }
-    this.n += count;
-  }
-
-  /** Adds a stored histogram (keys: minutes with one decimal). */
-  addHistogram(h: Histogram | undefined): void {
-    if (!h) return;
-    for (const key in h) {
-      const count = h[key] as number;
-      const index = keyIndex(key);
-      if (count > 0 && Math.abs(index) <= 1_000_000) this.addAt(index, count);
-    }
-  }
-
-  /** Adds another tally (a concern's into its period's total). */
-  merge(other: Tally): void {
-    if (!other.n) return;
-    for (let i = 0; i <= other.topPos; i++) {
-      const c = other.pos[i] as number;
-      if (c) this.addAt(i, c);
-    }
-    for (let i = 1; i <= other.topNeg; i++) {
-      const c = other.neg[i] as number;
-      if (c) this.addAt(-i, c);
-    }
-  }
-
-  /** Empties the tally, keeping its arrays for the next period. */
-  reset(): void {
-    if (this.topPos >= 0) this.pos.fill(0, 0, this.topPos + 1);
-    if (this.topNeg > 0) this.neg.fill(0, 1, this.topNeg + 1);
-    this.topPos = -1;
-    this.topNeg = 0;
-    this.n = 0;
-  }
-
-  /** One pass in ascending order; `limit` in minutes for the share at most it. */
-  describe(limit: number): Described {
-    const n = this.n;
-    if (!n) return { mean: null, median: null, p90: null, within: null };
-    const rank50 = Math.max(1, Math.ceil(0.5 * n));
-    const rank90 = Math.max(1, Math.ceil(0.9 * n));
-    const last = Math.floor(limit * 10 + 1e-9);
-    let sum = 0;
-    let seen = 0;
-    let within = 0;
-    let median = Number.NaN;
-    let p90 = Number.NaN;
-    for (let k = -this.topNeg; k <= this.topPos; k++) {
-      const c = (k < 0 ? this.neg[-k] : this.pos[k]) as number;
-      if (!c) continue;
-      sum += k * c;
-      seen += c;
-      if (Number.isNaN(median) && seen >= rank50) median = k;
-      if (Number.isNaN(p90) && seen >= rank90) p90 = k;
-      if (k <= last) within += c;
-    }
-    return {
-      mean: round1(sum / 10 / n),
-      median: round1(median / 10),
-      p90: round1(p90 / 10),
-      within: round3(within / n),
-    };
-  }
-
-  mean(): number | null {
-    return this.describe(0).mean;
-  }
-
-  /** Nearest-rank percentile. */
-  percentile(p: number): number | null {
-    if (!this.n) return null;
-    const rank = Math.max(1, Math.ceil((p / 100) * this.n));
-    let seen = 0;
-    for (let k = -this.topNeg; k <= this.topPos; k++) {
-      seen += (k < 0 ? this.neg[-k] : this.pos[k]) as number;
-      if (seen >= rank) return round1(k / 10);
-    }
-    return null;
-  }
-
-  shareAtMost(limit: number): number | null {
-    return this.describe(limit).within;
-  }
-}
-
-function tallyOf(h: Histogram): Tally {
-  const t = new Tally();
-  t.addHistogram(h);
-  return t;
-}
-
-export function histogramMean(h: Histogram): number | null {
-  return tallyOf(h).mean();
-}
-
-/** Nearest-rank percentile of a histogram. */
-export function histogramPercentile(h: Histogram, p: number): number | null {
-  return tallyOf(h).percentile(p);
-}
-
-/** Share (0..1) of a histogram's values that are at most `limit`; null when empty. */
-export function histogramShareAtMost(h: Histogram, limit: number): number | null {
-  return tallyOf(h).shareAtMost(limit);
 }
 
 interface Acc {
@@ -362,6 +256,9 @@ interface Acc {
   cancelled: number;
   transferred: number;
   appointments: number;
+  visits: number;
+  multiConcernVisits: number;
+  outcomes: Map<string, number>;
   waits: Tally;
   services: Tally;
   checkIns: Tally;
@@ -378,6 +275,9 @@ function newAcc(concernId: string): Acc {
     cancelled: 0,
     transferred: 0,
     appointments: 0,
+    visits: 0,
+    multiConcernVisits: 0,
+    outcomes: new Map(),
     waits: new Tally(),
     services: new Tally(),
     checkIns: new Tally(),
@@ -393,6 +293,9 @@ function resetAcc(g: Acc, period: string): void {
   g.cancelled = 0;
   g.transferred = 0;
   g.appointments = 0;
+  g.visits = 0;
+  g.multiConcernVisits = 0;
+  g.outcomes.clear();
   g.waits.reset();
   g.services.reset();
   g.checkIns.reset();
@@ -406,6 +309,10 @@ function addBucket(g: Acc, b: HourBucket): void {
   g.cancelled += b.cancelled ?? 0;
   g.transferred += b.transferred ?? 0;
   g.appointments += b.appointments ?? 0;
+  // Files written before visits had parts: every ticket was one visit of one concern.
+  g.visits += b.visits ?? b.issued;
+  g.multiConcernVisits += b.multiConcernVisits ?? 0;
+  if (b.outcomes) for (const id in b.outcomes) g.outcomes.set(id, (g.outcomes.get(id) ?? 0) + (b.outcomes[id] ?? 0));
   g.waits.addHistogram(b.waits);
   g.services.addHistogram(b.services);
   if (b.checkIns) g.checkIns.addHistogram(b.checkIns);
@@ -420,6 +327,9 @@ function mergeAcc(total: Acc, g: Acc): void {
   total.cancelled += g.cancelled;
   total.transferred += g.transferred;
   total.appointments += g.appointments;
+  total.visits += g.visits;
+  total.multiConcernVisits += g.multiConcernVisits;
+  for (const [id, n] of g.outcomes) total.outcomes.set(id, (total.outcomes.get(id) ?? 0) + n);
   total.waits.merge(g.waits);
   total.services.merge(g.services);
   total.checkIns.merge(g.checkIns);
@@ -448,6 +358,9 @@ function rowOf(g: Acc, target: number): StatsRow {
     punctualShare: checkIns.within,
     medianCheckInMinutes: checkIns.median,
     avgAppointmentWaitMinutes: g.appointmentWaits.describe(0).mean,
+    visits: g.visits,
+    multiConcernShare: g.visits ? Math.round((g.multiConcernVisits / g.visits) * 1000) / 1000 : null,
+    outcomes: Object.fromEntries([...g.outcomes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
   };
 }
 
@@ -466,7 +379,7 @@ function inHourOrder(buckets: readonly HourBucket[]): readonly HourBucket[] {
  * period. Periods grow with the hour, so after ordering by hour each period comes in one run:
  * the accumulators of one period can be reused for the next (a year stays cheap).
  */
-function byPeriods(
+export function byPeriods(
   buckets: readonly HourBucket[],
   by: StatsGrouping,
   rangeLabel: string,
@@ -572,208 +485,4 @@ export function withTotals(report: StatsReport): StatsRow[] {
     if (b.concernId === TOTAL) return -1;
     return a.concernId < b.concernId ? -1 : a.concernId > b.concernId ? 1 : 0;
   });
-}
-
-// Arrivals by weekday and hour.
-
-export interface HeatCell {
-  /** ISO weekday: 1 Monday .. 7 Sunday. */
-  weekday: number;
-  /** Local hour of arrival, 0..23. */
-  hour: number;
-  /** Tickets issued in this hour on these weekdays in the range. */
-  arrivals: number;
-  /** Days of this weekday in the range with any arrival (the days the office was open). */
-  days: number;
-  /** Arrivals per such day, one decimal. */
-  avgArrivals: number;
-}
-
-export interface Heatmap {
-  /** Days with any arrival, per ISO weekday (index 0 = Monday). */
-  openDays: number[];
-  /** Only cells with arrivals, by weekday then hour. */
-  cells: HeatCell[];
-}
-
-/** Arrivals (tickets issued) by weekday and local hour; optionally of one concern only. */
-export function arrivalsHeatmap(buckets: readonly HourBucket[], concernId?: string): Heatmap {
-  const datesByWeekday: Set<string>[] = Array.from({ length: 7 }, () => new Set<string>());
-  const counts = new Map<number, number>();
-  const weekdayOf = new Map<string, number>();
-  for (const b of buckets) {
-    if (concernId !== undefined && b.concernId !== concernId) continue;
-    if (!b.issued) continue;
-    const date = b.hour.slice(0, 10);
-    let weekday = weekdayOf.get(date);
-    if (weekday === undefined) {
-      weekday = isoWeekday(date);
-      weekdayOf.set(date, weekday);
-    }
-    datesByWeekday[weekday - 1]?.add(date);
-    const key = weekday * 100 + Number(b.hour.slice(11, 13));
-    counts.set(key, (counts.get(key) ?? 0) + b.issued);
-  }
-  const openDays = datesByWeekday.map((s) => s.size);
-  const cells = [...counts.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([key, arrivals]) => {
-      const weekday = Math.floor(key / 100);
-      const days = openDays[weekday - 1] ?? 0;
-      return { weekday, hour: key % 100, arrivals, days, avgArrivals: days ? round1(arrivals / days) : 0 };
-    });
-  return { openDays, cells };
-}
-
-// Per counter (never per person).
-
-export interface CounterRow {
-  period: string;
-  counterId: string;
-  served: number;
-  noShow: number;
-  avgServiceMinutes: number | null;
-  medianServiceMinutes: number | null;
-  /** Share (0..1) of the period's visitors served at all counters that this counter served. */
-  servedShare: number | null;
-}
-
-/** Visitors served and no-shows per counter and period, with service times. */
-export function counterReport(
-  buckets: readonly HourBucket[],
-  by: StatsGrouping = 'all',
-  options: ReportOptions = {},
-): CounterRow[] {
-  interface CounterAcc {
-    counterId: string;
-    served: number;
-    noShow: number;
-    services: Tally;
-  }
-  const accs = new Map<string, CounterAcc>();
-  const used = new Set<CounterAcc>();
-  const rows: CounterRow[] = [];
-  byPeriods(
-    buckets,
-    by,
-    options.rangeLabel ?? 'all',
-    (b) => {
-      if (!b.byCounter) return;
-      for (const counterId in b.byCounter) {
-        const c = b.byCounter[counterId] as CounterFigures;
-        let g = accs.get(counterId);
-        if (!g) {
-          g = { counterId, served: 0, noShow: 0, services: new Tally() };
-          accs.set(counterId, g);
-        }
-        if (!used.has(g)) {
-          g.served = 0;
-          g.noShow = 0;
-          g.services.reset();
-          used.add(g);
-        }
-        g.served += c.served;
-        g.noShow += c.noShow;
-        g.services.addHistogram(c.services);
-      }
-    },
-    (period) => {
-      const groups = [...used].sort((x, y) => (x.counterId < y.counterId ? -1 : x.counterId > y.counterId ? 1 : 0));
-      const all = groups.reduce((sum, g) => sum + g.served, 0);
-      for (const g of groups) {
-        const services = g.services.describe(0);
-        rows.push({
-          period,
-          counterId: g.counterId,
-          served: g.served,
-          noShow: g.noShow,
-          avgServiceMinutes: services.mean,
-          medianServiceMinutes: services.median,
-          servedShare: all ? round3(g.served / all) : null,
-        });
-      }
-      used.clear();
-    },
-  );
-  return rows;
-}
-
-// CSV (comma separated, dot decimals, one header line).
-
-export const STATS_CSV_COLUMNS: readonly (keyof StatsRow)[] = [
-  'period',
-  'concernId',
-  'issued',
-  'served',
-  'noShow',
-  'avgWaitMinutes',
-  'p90WaitMinutes',
-  'avgServiceMinutes',
-  'cancelled',
-  'transferred',
-  'medianWaitMinutes',
-  'medianServiceMinutes',
-  'servedWithinTargetShare',
-  'appointments',
-  'punctualShare',
-  'medianCheckInMinutes',
-  'avgAppointmentWaitMinutes',
-];
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Any list of flat records as CSV with the given columns, plus optional extra columns. */
-export function recordsToCsv<T extends object>(
-  rows: readonly T[],
-  columns: readonly (keyof T & string)[],
-  extra: { header: string; value: (row: T) => string | number | null }[] = [],
-): string {
-  const lines = [[...columns, ...extra.map((e) => e.header)].join(',')];
-  for (const row of rows) {
-    const cells = columns.map((c) => csvCell(row[c]));
-    for (const e of extra) cells.push(csvCell(e.value(row)));
-    lines.push(cells.join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Report rows as CSV; with `concernNames` a last column `concernName` (total rows: "Alle Anliegen"). */
-export function toCsv(rows: readonly StatsRow[], concernNames?: Readonly<Record<string, string>>): string {
-  const extra = concernNames
-    ? [
-        {
-          header: 'concernName',
-          value: (r: StatsRow) =>
-            r.concernId === TOTAL ? 'Alle Anliegen' : (concernNames[r.concernId] ?? r.concernId),
-        },
-      ]
-    : [];
-  return recordsToCsv(rows, STATS_CSV_COLUMNS, extra);
-}
-
-export const HEATMAP_CSV_COLUMNS: readonly (keyof HeatCell)[] = ['weekday', 'hour', 'arrivals', 'days', 'avgArrivals'];
-
-export function heatmapToCsv(heatmap: Heatmap): string {
-  return recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS);
-}
-
-export const COUNTER_CSV_COLUMNS: readonly (keyof CounterRow)[] = [
-  'period',
-  'counterId',
-  'served',
-  'noShow',
-  'avgServiceMinutes',
-  'medianServiceMinutes',
-  'servedShare',
-];
-
-export function countersToCsv(rows: readonly CounterRow[], counterNames?: Readonly<Record<string, string>>): string {
-  const extra = counterNames
-    ? [{ header: 'counterName', value: (r: CounterRow) => counterNames[r.counterId] ?? r.counterId }]
-    : [];
-  return recordsToCsv(rows, COUNTER_CSV_COLUMNS, extra);
 }

@@ -16,7 +16,7 @@ import {
   setCounterStatus,
   transfer,
 } from './queue.ts';
-import type { IssueInput } from './queue.ts';
+import type { FinishOptions, IssueInput } from './queue.ts';
 import type { Result } from './result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from './types.ts';
 
@@ -82,6 +82,8 @@ export interface IssueOptions {
   language?: Language;
   source?: 'kiosk' | 'staff';
   appointment?: Appointment;
+  /** Further concerns of the same visit. */
+  later?: string[];
 }
 
 /**
@@ -120,6 +122,7 @@ export class Desk {
       id,
       token: `token-${id}`,
       concernId,
+      ...(options.later ? { laterConcernIds: options.later } : {}),
       language: options.language ?? 'de',
       source: options.source ?? 'kiosk',
       ...(options.appointment ? { appointment: options.appointment } : {}),
@@ -141,8 +144,8 @@ export class Desk {
     return outcome.value;
   }
 
-  complete(counterId: string): Ticket {
-    const outcome = unwrap(complete(this.state, this.office, counterId, this.now));
+  complete(counterId: string, options: FinishOptions = {}): Ticket {
+    const outcome = unwrap(complete(this.state, this.office, counterId, this.now, options));
     this.state = outcome.state;
     return outcome.value;
   }

@@ -63,6 +63,11 @@ export interface Counter {
   area?: string;
   /** How announcements say it ("Platz zwei", "Schalter A"); default `name`. */
   spokenName?: string;
+  /**
+   * The printer at this counter or desk (written like LOTSE_PRINTER), for tickets a
+   * receptionist gives out there; without it such tickets are not printed.
+   */
+  printer?: string;
 }
 
 /**
@@ -124,6 +129,10 @@ export interface OfficeConfig {
   statsTargetWaitMinutes?: number;
   /** The office's kiosks, when one needs its own printer (see `KioskConfig`). */
   kiosks?: KioskConfig[];
+  /** What a clerk records on completing a part of a visit; none: no outcome is asked. */
+  outcomes?: OutcomeConfig[];
+  /** Concerns a visitor may choose for one ticket at the kiosk (1 = one concern only; default 3, at most 5). */
+  kioskMaxConcerns?: number;
 }
 
 /** A kiosk the office knows by id (its page is opened as `/kiosk?kiosk=<id>`). */
@@ -143,13 +152,58 @@ export interface KioskConfig {
 export const TICKET_STATUSES = ['waiting', 'called', 'done', 'no-show', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Most concerns one visit may hold (reception; the kiosk offers `kioskMaxConcerns`, default 3). */
+export const MAX_VISIT_CONCERNS = 5;
+export const DEFAULT_KIOSK_MAX_CONCERNS = 3;
+
+/** What came of a part of a visit, chosen by the clerk on completion ("Unterlagen fehlen"). */
+export interface OutcomeConfig {
+  id: string;
+  /** German name, shown to clerks and in statistics. */
+  name: string;
+  names?: Translations;
+}
+
+/**
+ * One concern of a visit. A ticket keeps one number for the whole visit; its parts are served
+ * one after another in the order asked, and `Ticket.concernId` is the part now due. While a part
+ * is being called or served, the ticket's call fields (`counterId`, `calledAt`, `servedAt`,
+ * `callCount`) describe it; when it closes, what the statistics need is kept here.
+ */
+export interface VisitPart {
+  concernId: string;
+  /** `waiting` for the part now due and those after it; `called` while at a counter. */
+  status: TicketStatus;
+  /** The clerk's outcome (an `OutcomeConfig.id`), when the part was completed with one. */
+  outcome?: string;
+  /** Counter that served it (or where the visitor did not show up). */
+  counterId?: string;
+  /** When this part became due: the arrival for the first, the end of the part before for later ones. */
+  dueAt?: number;
+  /** First call for this part (its wait is `firstCalledAt - dueAt`). */
+  firstCalledAt?: number;
+  /** Start of its service (the clerk's start, else the last call). */
+  serviceStart?: number;
+  closedAt?: number;
+  /** The concern whose clerk sent the visitor here. */
+  transferredFrom?: string;
+  /** Added by the clerk during the conversation. */
+  addedAtCounter?: boolean;
+}
+
 export interface Ticket {
   id: string;
   /** Unguessable token of the visitor's phone page (`/t/<token>`). */
   token: string;
   /** What the visitor reads: `W-017`. */
   number: string;
+  /** The concern now due: the current part of the visit (see `concerns`). */
   concernId: string;
+  /**
+   * The visit's concerns in the order they are served (one for a one-concern ticket). Absent
+   * on tickets stored before visits had parts: read them with `visitParts` (core/visit.ts).
+   */
+  concerns?: VisitPart[];
   /** Local day (YYYY-MM-DD, office time zone) the ticket belongs to. */
   day: string;
   status: TicketStatus;

@@ -15,9 +15,10 @@ export interface CounterActionPayloads {
   park: Record<string, never>;
   returnParked: { ticketId: string };
   recall: Record<string, never>;
-  complete: Record<string, never>;
+  complete: { outcome?: string; continueHere?: boolean };
+  addConcern: { concernId: string };
   noShow: Record<string, never>;
-  transfer: { concernId: string };
+  transfer: { concernId: string; outcome?: string };
   setStatus: { status: CounterStatus; reason?: string };
 }
 
@@ -29,6 +30,7 @@ export interface CounterActionResults {
   returnParked: { ticket: TicketView };
   recall: { ticket: TicketView };
   complete: { ticket: TicketView };
+  addConcern: { ticket: TicketView };
   noShow: { ticket: TicketView };
   transfer: { ticket: TicketView };
   setStatus: CounterView;
@@ -72,8 +74,12 @@ const handlers: Handlers = {
     const r = await ctx.queue.recall(counterId);
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
-  async complete(ctx, counterId) {
-    const r = await ctx.queue.complete(counterId);
+  async complete(ctx, counterId, payload) {
+    const r = await ctx.queue.complete(counterId, payload);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async addConcern(ctx, counterId, payload) {
+    const r = await ctx.queue.addConcern(counterId, payload.concernId);
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async noShow(ctx, counterId) {
@@ -81,7 +87,7 @@ const handlers: Handlers = {
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async transfer(ctx, counterId, payload) {
-    const r = await ctx.queue.transfer(counterId, payload.concernId);
+    const r = await ctx.queue.transfer(counterId, payload.concernId, payload.outcome);
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async setStatus(ctx, counterId, payload) {

@@ -69,6 +69,7 @@ export const OfficeConfigSchema = z
           concernIds: z.array(Id).min(1),
           area: z.string().max(60).optional(),
           spokenName: z.string().max(80).optional(),
+          printer: KioskPrinter.refine((p) => p !== 'agent', 'a counter printer is a printer address').optional(),
         }),
       )
       .min(1),
@@ -105,6 +106,12 @@ export const OfficeConfigSchema = z
       .max(100)
       .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'duplicate kiosk id')
       .optional(),
+    outcomes: z
+      .array(z.object({ id: Id, name: z.string().min(1).max(60), names: Translations.optional() }))
+      .max(12)
+      .refine((os) => new Set(os.map((o) => o.id)).size === os.length, 'duplicate outcome id')
+      .optional(),
+    kioskMaxConcerns: z.number().int().min(1).max(5).optional(),
   })
   .superRefine((office, ctx) => {
     const concernIds = new Set<string>();

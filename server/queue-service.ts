@@ -60,6 +60,8 @@ export type QueueListener = (change: QueueChange) => void;
 export interface IssueCommand {
   /** May be left out with an appointment code: the appointment's concern is used. */
   concernId?: string;
+  /** Further concerns of the same visit, served after the first. */
+  laterConcernIds?: string[];
   language: Language;
   source: 'kiosk' | 'staff';
   appointmentCode?: string;
@@ -259,6 +261,7 @@ export class QueueService {
         id: randomUUID(),
         token: randomBytes(16).toString('base64url'),
         concernId,
+        ...(cmd.laterConcernIds?.length ? { laterConcernIds: cmd.laterConcernIds } : {}),
         language: cmd.language,
         source: cmd.source,
         ...(appointment ? { appointment } : {}),
@@ -301,16 +304,22 @@ export class QueueService {
     return this.mutate((s, o, now) => queue.recall(s, o, counterId, now));
   }
 
-  complete(counterId: string) {
-    return this.mutate((s, o, now) => queue.complete(s, o, counterId, now));
+  complete(counterId: string, options: queue.FinishOptions = {}) {
+    return this.mutate((s, o, now) => queue.complete(s, o, counterId, now, options));
+  }
+
+  addConcern(counterId: string, concernId: string) {
+    return this.mutate((s, o, now) => queue.addConcern(s, o, counterId, concernId, now));
   }
 
   noShow(counterId: string) {
     return this.mutate((s, o, now) => queue.markNoShow(s, o, counterId, now));
   }
 
-  transfer(counterId: string, concernId: string) {
-    return this.mutate((s, o, now) => queue.transfer(s, o, counterId, concernId, now));
+  transfer(counterId: string, concernId: string, outcome?: string) {
+    return this.mutate((s, o, now) =>
+      queue.transfer(s, o, counterId, concernId, now, outcome === undefined ? {} : { outcome }),
+    );
   }
 
   setCounterStatus(counterId: string, status: CounterStatus, reason?: string) {

@@ -43,7 +43,7 @@ const CounterReq = z.object({ counterId: z.string().min(1).max(64) });
 function handlers(ctx: AppContext): Handlers {
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
   const counterAction =
-    <K extends 'callNext' | 'recall' | 'complete' | 'noShow' | 'start' | 'park'>(name: K) =>
+    <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park'>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
       const r = await runCounterAction(ctx, await session(socket), name, req.counterId, {});
       return r.ok ? done(r.value) : failed(r.error);
@@ -109,14 +109,35 @@ function handlers(ctx: AppContext): Handlers {
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
-    'counter:complete': { schema: CounterReq, run: counterAction('complete') },
-    'counter:noShow': { schema: CounterReq, run: counterAction('noShow') },
-    'counter:transfer': {
+    'counter:complete': {
+      schema: CounterReq.extend({
+        outcome: z.string().min(1).max(64).optional(),
+        continueHere: z.boolean().optional(),
+      }),
+      async run(socket, req) {
+        const { counterId, ...payload } = req;
+        const r = await runCounterAction(ctx, await session(socket), 'complete', counterId, payload);
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
+    'counter:addConcern': {
       schema: CounterReq.extend({ concernId: z.string().min(1).max(64) }),
       async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'transfer', req.counterId, {
+        const r = await runCounterAction(ctx, await session(socket), 'addConcern', req.counterId, {
           concernId: req.concernId,
         });
+        return r.ok ? done(r.value) : failed(r.error);
+      },
+    },
+    'counter:noShow': { schema: CounterReq, run: counterAction('noShow') },
+    'counter:transfer': {
+      schema: CounterReq.extend({
+        concernId: z.string().min(1).max(64),
+        outcome: z.string().min(1).max(64).optional(),
+      }),
+      async run(socket, req) {
+        const { counterId, ...payload } = req;
+        const r = await runCounterAction(ctx, await session(socket), 'transfer', counterId, payload);
         return r.ok ? done(r.value) : failed(r.error);
       },
     },

@@ -50,6 +50,8 @@ const office: OfficePublic = {
   kioskResetSeconds: 30,
   appointments: { lateMinutes: 15, checkinMinutes: 60 },
   requireDevicePairing: false,
+  outcomes: [],
+  kioskMaxConcerns: 3,
 };
 
 let state: CounterView;

@@ -64,6 +64,8 @@ const office: OfficePublic = {
   kioskResetSeconds: 30,
   appointments: { lateMinutes: 15, checkinMinutes: 60 },
   requireDevicePairing: false,
+  outcomes: [],
+  kioskMaxConcerns: 3,
 };
 
 const ticket: TicketView = {
@@ -71,6 +73,7 @@ const ticket: TicketView = {
   number: 'W-001',
   concernId: 'housing',
   concernName: 'Wohngeld',
+  concerns: [{ concernId: 'housing', concernName: 'Wohngeld', status: 'called', due: true }],
   status: 'called',
   waitingAhead: 0,
   estimatedWaitMinutes: 0,

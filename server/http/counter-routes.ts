@@ -14,7 +14,15 @@ import {
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { currentSession } from './session.ts';
-import { CounterIdParam, CounterStatusBody, parse, TicketBody, TransferBody } from './validate.ts';
+import {
+  AddConcernBody,
+  CompleteBody,
+  CounterIdParam,
+  CounterStatusBody,
+  parse,
+  TicketBody,
+  TransferBody,
+} from './validate.ts';
 
 export function counterRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -54,7 +62,14 @@ export function counterRoutes(ctx: AppContext): Router {
     action('returnParked', (req) => parse(TicketBody, req.body)),
   );
   router.post('/api/counters/:id/recall', action('recall', none));
-  router.post('/api/counters/:id/complete', action('complete', none));
+  router.post(
+    '/api/counters/:id/complete',
+    action('complete', (req) => parse(CompleteBody, req.body ?? {})),
+  );
+  router.post(
+    '/api/counters/:id/add-concern',
+    action('addConcern', (req) => parse(AddConcernBody, req.body)),
+  );
   router.post('/api/counters/:id/no-show', action('noShow', none));
   router.post(
     '/api/counters/:id/transfer',

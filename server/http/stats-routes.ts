@@ -9,20 +9,9 @@
  */
 import { type Request, type Response, Router } from 'express';
 import { addDays, localDay } from '../../core/localtime.ts';
-import {
-  arrivalsHeatmap,
-  bucketsOf,
-  type CounterRow,
-  counterReport,
-  countersToCsv,
-  DEFAULT_TARGET_WAIT_MINUTES,
-  HEATMAP_CSV_COLUMNS,
-  type HourBucket,
-  recordsToCsv,
-  statsReport,
-  toCsv,
-  withTotals,
-} from '../../core/stats.ts';
+import { bucketsOf, DEFAULT_TARGET_WAIT_MINUTES, type HourBucket, statsReport, withTotals } from '../../core/stats.ts';
+import { countersToCsv, HEATMAP_CSV_COLUMNS, recordsToCsv, toCsv } from '../../core/stats-csv.ts';
+import { arrivalsHeatmap, type CounterRow, counterReport } from '../../core/stats-views.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
@@ -80,7 +69,15 @@ export function statsRoutes(ctx: AppContext): Router {
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(office.concerns.map((c) => [c.id, c.name]));
-      return sendCsv(res, `lotse-stats-${range.from}-${range.to}-${query.by}`, toCsv(withTotals(report), names));
+      return sendCsv(
+        res,
+        `lotse-stats-${range.from}-${range.to}-${query.by}`,
+        toCsv(
+          withTotals(report),
+          names,
+          (office.outcomes ?? []).map((o) => o.id),
+        ),
+      );
     }
     res.json({
       from: range.from,

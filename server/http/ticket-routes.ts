@@ -1,6 +1,11 @@
-/** POST /api/tickets: the kiosk (or staff for a visitor already inside) draws a ticket. */
+/**
+ * POST /api/tickets: the kiosk draws a ticket, or staff give one out for a visitor already inside
+ * (reception: with `counterId` the ticket prints on that counter's printer, `print: false` shows
+ * its QR code on screen only). One ticket may hold several concerns of one visit (`concernIds`).
+ */
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
+import { deskPrinterId } from '../printing/print-service.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
 import { sendError } from './errors.ts';
 import { currentUser } from './session.ts';
@@ -11,15 +16,22 @@ export function ticketRoutes(ctx: AppContext): Router {
 
   router.post('/api/tickets', async (req, res) => {
     const body = parse(IssueBody, req.body);
-    if (!body.concernId && !body.appointmentCode) return sendError(res, 'VALIDATION_FAILED');
+    const [concernId, ...laterConcernIds] = body.concernIds ?? (body.concernId ? [body.concernId] : []);
+    if (body.concernIds && body.concernId && body.concernId !== concernId) return sendError(res, 'VALIDATION_FAILED');
+    if (!concernId && !body.appointmentCode) return sendError(res, 'VALIDATION_FAILED');
     const headerKey = req.get('idempotency-key');
     const idempotencyKey = body.idempotencyKey ?? (headerKey && headerKey.length <= 100 ? headerKey : undefined);
     const staff = await currentUser(ctx, req);
     const device = await ctx.devices.authenticate(req.get('x-lotse-device'));
     if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk')
       return sendError(res, 'DEVICE_REQUIRED');
+    // Reception: only staff give out tickets at a counter or desk.
+    if ((body.counterId !== undefined || body.print !== undefined) && !staff) return sendError(res, 'FORBIDDEN');
+    const desk = body.counterId === undefined ? undefined : ctx.office().counters.find((c) => c.id === body.counterId);
+    if (body.counterId !== undefined && !desk) return sendError(res, 'UNKNOWN_COUNTER');
     const result = await ctx.queue.issue({
-      ...(body.concernId ? { concernId: body.concernId } : {}),
+      ...(concernId ? { concernId } : {}),
+      ...(laterConcernIds.length ? { laterConcernIds } : {}),
       language: body.language ?? 'de',
       source: staff ? 'staff' : 'kiosk',
       ...(body.appointmentCode ? { appointmentCode: body.appointmentCode } : {}),
@@ -44,7 +56,15 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!result.ok) return sendError(res, result.error);
     const { ticket, repeated } = result.value;
     const baseUrl = publicBaseUrl(ctx.config.publicUrl, req.protocol, req.get('host'));
-    const print = await ctx.printing.printIssued(ticket, { repeated, kioskId: body.kioskId, baseUrl, staff: !!staff });
+    const print =
+      body.print === false || (desk && !desk.printer)
+        ? { status: 'none' as const }
+        : await ctx.printing.printIssued(ticket, {
+            repeated,
+            kioskId: desk ? deskPrinterId(desk.id) : body.kioskId,
+            baseUrl,
+            staff: !!staff,
+          });
     res.status(repeated ? 200 : 201).json({ ticket, print });
   });
 

@@ -14,6 +14,8 @@ const id = z.string().min(1).max(64);
 export const IssueBody = z.object({
   /** Optional with an appointment code: the appointment's concern is used. */
   concernId: id.optional(),
+  /** A visit with several concerns, in the order served (instead of `concernId`). */
+  concernIds: z.array(id).min(1).max(5).optional(),
   language: z.enum(LANGUAGES).optional(),
   appointmentCode: z.string().trim().min(1).max(64).optional(),
   idempotencyKey: z.string().min(8).max(100).optional(),
@@ -22,6 +24,10 @@ export const IssueBody = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/)
     .optional(),
+  /** Staff at reception: the counter or desk giving out the ticket (its printer prints it). */
+  counterId: id.optional(),
+  /** Staff: false to show the ticket's QR code on screen instead of printing. */
+  print: z.boolean().optional(),
 });
 
 export const LoginBody = z.object({
@@ -29,7 +35,11 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(500),
 });
 
-export const TransferBody = z.object({ concernId: id });
+export const TransferBody = z.object({ concernId: id, outcome: id.optional() });
+
+export const CompleteBody = z.object({ outcome: id.optional(), continueHere: z.boolean().optional() });
+
+export const AddConcernBody = z.object({ concernId: id });
 
 export const TicketBody = z.object({ ticketId: id });
 

@@ -44,6 +44,9 @@ import { printErrorOf, problemOf, stateOf, toPrintable } from './printable.ts';
 const log = logger('printing');
 
 export const DEFAULT_PRINTER_ID = 'default';
+
+/** How a counter's own printer is known among the kiosks' (never a valid kiosk id: it has a colon). */
+export const deskPrinterId = (counterId: string) => `counter:${counterId}`;
 const RESULTS_CAP = 1000;
 const PRUNE_EVERY_MS = 6 * 3600_000;
 const PRUNE_MAX_FILES = 4000;
@@ -470,6 +473,14 @@ export class PrintService {
       const printer = kiosk.printer ? this.kioskPrinter(kiosk, take) : fallback;
       printer.kioskIds.push(kiosk.id);
       byKiosk.set(kiosk.id, printer);
+    }
+    // A counter's own printer (reception gives out tickets there) is kept like a kiosk's.
+    for (const counter of office.counters) {
+      if (!counter.printer || counter.printer === 'agent') continue;
+      const desk = { id: deskPrinterId(counter.id), name: counter.name, printer: counter.printer };
+      const printer = this.kioskPrinter(desk, take);
+      printer.kioskIds.push(desk.id);
+      byKiosk.set(desk.id, printer);
     }
     for (const [key, printer] of old) {
       if (next.has(key)) continue;

@@ -11,6 +11,7 @@ const view = (changes: Partial<TicketView> = {}): TicketView => ({
   number: 'W-017',
   concernId: 'housing',
   concernName: 'Wohngeld',
+  concerns: [{ concernId: 'housing', concernName: 'Wohngeld', status: 'waiting', due: true }],
   status: 'waiting',
   waitingAhead: 3,
   estimatedWaitMinutes: 14,

@@ -112,6 +112,10 @@ describe('a generated month (November 2026)', () => {
         punctualShare: 0.5,
         medianCheckInMinutes: -5,
         avgAppointmentWaitMinutes: 2,
+        // One-concern tickets: a visit each; the generated month records no outcomes.
+        visits: 810,
+        multiConcernShare: 0,
+        outcomes: {},
       },
     ]);
     expect(r.body.rows.map((x: { concernId: string; issued: number }) => [x.concernId, x.issued])).toEqual([
@@ -159,7 +163,8 @@ describe('a generated month (November 2026)', () => {
     expect(text.split('\n')[0]).toBe(
       'period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes,cancelled,transferred,' +
         'medianWaitMinutes,medianServiceMinutes,servedWithinTargetShare,appointments,punctualShare,medianCheckInMinutes,' +
-        'avgAppointmentWaitMinutes,concernName',
+        'avgAppointmentWaitMinutes,visits,multiConcernShare,outcome_done,outcome_documents-missing,' +
+        'outcome_forwarded,outcome_appointment-made,concernName',
     );
     const records = parseCsv(text);
     expect(records).toHaveLength(json.body.rows.length + json.body.totals.length);
@@ -167,8 +172,11 @@ describe('a generated month (November 2026)', () => {
     for (const row of expected) {
       const line = records.find((r) => r.period === row.period && r.concernId === row.concernId);
       expect(line, `${row.period} ${row.concernId}`).toBeDefined();
-      for (const [key, value] of Object.entries(row))
+      for (const [key, value] of Object.entries(row)) {
+        if (key === 'outcomes') continue; // one column per outcome, checked below
         expect(line?.[key], `${row.period} ${row.concernId} ${key}`).toBe(cell(value));
+      }
+      expect(line?.['outcome_documents-missing']).toBe('0');
     }
     expect(records.filter((r) => r.period === '2026-W47').map((r) => r.concernId)).toEqual([
       'documents',
@@ -355,8 +363,10 @@ describe('an office day through the real API', () => {
       served: 3,
       noShow: 0,
       transferred: 1,
-      // Waits: 10 (walk-in), 7 (appointment, 09:20 -> 09:27), 5 (documents, 09:40 -> 09:45): mean 7.3.
-      avgWaitMinutes: 7.3,
+      // Waits per concern: 10 (walk-in), 7 (appointment, 09:20 -> 09:27), and 3 for the part the
+      // transferred visitor waited for housing (due 09:47 when the documents part ended, called
+      // 09:50): mean 6.7.
+      avgWaitMinutes: 6.7,
       medianWaitMinutes: 7,
       p90WaitMinutes: 10,
       // Services 6, 8, 10 (the transferred visitor from the new call at 09:50).
@@ -371,6 +381,14 @@ describe('an office day through the real API', () => {
     expect(live.body.rows.find((r: { concernId: string }) => r.concernId === 'housing')).toMatchObject({
       ...expectedHousing,
       cancelled: 0,
+    });
+    // The documents part before the transfer counts too: waited 5 (09:40 -> 09:45), served 2.
+    expect(live.body.rows.find((r: { concernId: string }) => r.concernId === 'documents')).toMatchObject({
+      issued: 1,
+      served: 1,
+      visits: 1,
+      avgWaitMinutes: 5,
+      avgServiceMinutes: 2,
     });
 
     // Midnight: the waiting ticket is cancelled and the day archived.
@@ -396,6 +414,8 @@ describe('an office day through the real API', () => {
         r.noShow,
       ]),
     ).toEqual([
+      // desk-1 served the documents part before sending the visitor on to housing.
+      ['desk-1', 1, 0],
       ['desk-2', 3, 0],
       ['desk-3', 0, 1],
     ]);
