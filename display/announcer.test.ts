@@ -84,6 +84,24 @@ describe('Announcer', () => {
     expect(a.busy).toBe(false);
   });
 
+  it('given a second language, then after one gong both languages, in order, before the next announcement', async () => {
+    const { a, events } = announcer(async () => 'spoken');
+    a.announce({ ...item(1, 'Nummer W eins'), more: [{ text: 'Number W 1', language: 'en' }] });
+    a.announce(item(2, 'Nummer W zwei'));
+    await vi.runAllTimersAsync();
+    expect(events).toEqual([
+      'gong',
+      'speak:Nummer W eins',
+      'end:Nummer W eins',
+      'speak:Number W 1',
+      'end:Number W 1',
+      'gong',
+      'speak:Nummer W zwei',
+      'end:Nummer W zwei',
+    ]);
+    expect(a.records[0]?.speeches).toEqual(['spoken', 'spoken']);
+  });
+
   it('given the same seq twice, then it is announced once', async () => {
     const { a } = announcer(async () => 'spoken');
     expect(a.announce(item(7))).toBe(true);
