@@ -21,6 +21,8 @@ export default defineConfig({
             'kiosk/**/*.test.ts',
           ],
           environment: 'node',
+          // Property tests and simulated weeks run several seconds; the machine is shared.
+          testTimeout: 20_000,
         },
       },
       {

@@ -34,6 +34,8 @@ export interface ChartProps {
   unit?: string;
   /** A horizontal reference line, e.g. the target wait. */
   reference?: { value: number; label: string };
+  /** Bar charts: the series stacked in one bar per period (parts of a whole), the sum above it. */
+  stacked?: boolean;
 }
 
 const W = 640;
@@ -134,6 +136,7 @@ const tip = (chart: ChartProps, i: number, s: ChartSeries, v: number | null) =>
 
 /** Bars side by side per period, the number above each bar while there is room. */
 export function BarChart(chart: ChartProps) {
+  if (chart.stacked) return <StackedBars {...chart} />;
   const { ticks, y } = scale(chart.series.map((s) => s.values));
   const n = chart.periods.length;
   const slot = PLOT_W / Math.max(1, n);
@@ -174,6 +177,61 @@ export function BarChart(chart: ChartProps) {
             );
           }),
         )}
+      </Frame>
+    </figure>
+  );
+}
+
+/** One bar per period, the series stacked from the axis up in their order; the sum above the bar. */
+function StackedBars(chart: ChartProps) {
+  const sums = chart.periods.map((_, i) => chart.series.reduce((s, series) => s + (series.values[i] ?? 0), 0));
+  const { ticks, y } = scale([sums]);
+  const n = chart.periods.length;
+  const slot = PLOT_W / Math.max(1, n);
+  const barW = Math.min(46, slot * 0.7);
+  return (
+    <figure class="chart" data-testid={chart.id}>
+      <figcaption class="chart__title">{chart.title}</figcaption>
+      <Legend series={chart.series} />
+      <Frame chart={chart} ticks={ticks} y={y}>
+        {chart.periods.map((period, i) => {
+          const x = M.left + slot * (i + 0.5) - barW / 2;
+          let below = 0;
+          return (
+            <g key={period}>
+              {chart.series.map((s) => {
+                const v = s.values[i] ?? null;
+                const bottom = y(below);
+                below += v ?? 0;
+                const top = y(below);
+                return (
+                  <rect
+                    key={s.key}
+                    class="chart__bar"
+                    x={x}
+                    y={top}
+                    width={barW}
+                    height={Math.max(0, bottom - top)}
+                    fill={s.color}
+                    stroke="#ffffff"
+                    stroke-width={v ? 1 : 0}
+                    data-testid={`${chart.id}-bar`}
+                    data-series={s.key}
+                    data-period={period}
+                    data-value={v ?? ''}
+                  >
+                    <title>{tip(chart, i, s, v)}</title>
+                  </rect>
+                );
+              })}
+              {n <= 32 && (sums[i] ?? 0) > 0 ? (
+                <text class="chart__value" x={x + barW / 2} y={y(sums[i] ?? 0) - 5} text-anchor="middle">
+                  {formatDecimal(sums[i] ?? 0)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
       </Frame>
     </figure>
   );

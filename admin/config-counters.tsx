@@ -1,12 +1,14 @@
 /**
- * Counters: name (what the screens show), area (floor, wing) and the concerns each counter
- * serves, in its order of preference (the first one is the counter's own).
+ * Counters: name (what the screens show), area (floor, wing), the printer for tickets given out
+ * there, and the concerns each counter serves, in its order of preference (the first one is the
+ * counter's own).
  */
 import { useSignal } from '@preact/signals';
 import type { Counter, OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { ConfigPage, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
-import { type ConfigModel, moved, slugify, uniqueId } from './config-model.ts';
+import { moved, slugify, uniqueId } from './config-ids.ts';
+import type { ConfigModel } from './config-model.ts';
 
 export interface CountersSetupPageProps {
   model: ConfigModel;
@@ -217,6 +219,21 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
           testId={`counter-id-${index}`}
           update={(o, v) => {
             at(o).id = v;
+          }}
+        />
+      </div>
+      <div class="cfg-grid">
+        <TextField
+          model={model}
+          path={`${base}.printer`}
+          label="Drucker dieses Platzes (freiwillig)"
+          hint="Für Nummern, die hier am Empfang ausgegeben werden: tcp://192.168.1.50:9100, file:/dev/usb/lp0, virtual oder none. Leer: kein Drucker."
+          value={counter.printer ?? ''}
+          maxLength={300}
+          placeholder="tcp://192.168.1.50:9100"
+          testId={`counter-printer-${index}`}
+          update={(o, v) => {
+            at(o).printer = v;
           }}
         />
       </div>

@@ -9,7 +9,9 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { OfficeConfig } from '../core/types.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { type ConfigIssue, type ConfigModel, issuePlace, issueTab, issueText } from './config-model.ts';
+import { issueTab } from './config-issues.ts';
+import type { ConfigIssue, ConfigModel } from './config-model.ts';
+import { issuePlace, issueText } from './config-words.ts';
 import './config.css';
 
 /** The DOM id of the input that edits `path` (`concerns.2.prefix` → `cfg-concerns-2-prefix`). */

@@ -9,7 +9,8 @@ import { announcementText } from '../core/announcement.ts';
 import { LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { CheckField, ConfigPage, NumberField, Section, SelectField, TextField } from './config-fields.tsx';
-import { type ConfigIssue, type ConfigModel, issuePlace, issueText, languageName } from './config-model.ts';
+import type { ConfigIssue, ConfigModel } from './config-model.ts';
+import { issuePlace, issueText, languageName } from './config-words.ts';
 
 export interface OfficePageProps {
   model: ConfigModel;

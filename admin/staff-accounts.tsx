@@ -32,7 +32,7 @@ const ROLE_HINT: Record<Role, string> = {
 };
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
-export const MIN_PASSWORD = 8;
+export const MIN_PASSWORD = 12;
 
 /** What is wrong with a new account's data, in plain German; null when it can be sent. */
 export function accountProblem(username: string, password: string): string | null {

@@ -268,3 +268,32 @@ export function heatHours(cells: readonly HeatCell[]): number[] {
   }
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
+
+// Visits and outcomes.
+
+/** Visits of a row; days stored before visits had parts count one visit per ticket (as issued). */
+export function visitsOf(row: StatsRow): number {
+  return typeof row.visits === 'number' ? row.visits : row.issued;
+}
+
+/** Concerns completed with an outcome in a row. */
+export function outcomeCount(row: StatsRow): number {
+  return Object.values(row.outcomes ?? {}).reduce((s, n) => s + n, 0);
+}
+
+/**
+ * The outcomes to show: the configured ones in their order, then ids found in the rows that are
+ * no longer configured (sorted), so old figures stay visible.
+ */
+export function outcomeIdsOf(rows: readonly StatsRow[], configured: readonly { id: string }[]): string[] {
+  const ids = configured.map((o) => o.id);
+  const known = new Set(ids);
+  const found = new Set<string>();
+  for (const r of rows) for (const id of Object.keys(r.outcomes ?? {})) if (!known.has(id)) found.add(id);
+  return [...ids, ...[...found].sort()];
+}
+
+/** An outcome's German name; an id no longer configured shows as itself. */
+export function outcomeName(id: string, configured: readonly { id: string; name: string }[]): string {
+  return configured.find((o) => o.id === id)?.name ?? id;
+}

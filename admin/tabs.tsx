@@ -19,6 +19,7 @@ import { PrintersPanel } from './printers.tsx';
 import { QueuePanel } from './queue.tsx';
 import { StaffAccountsPanel } from './staff-accounts.tsx';
 import { StatsPanel } from './stats.tsx';
+import { VisitsPage } from './config-visits.tsx';
 
 export interface AdminContext {
   session: StaffSession;
@@ -56,6 +57,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     label: 'Plätze einrichten',
     render: (ctx) => <CountersSetupPage model={ctx.config} fail={ctx.fail} />,
   },
+  { id: 'visits', label: 'Besuche', render: (ctx) => <VisitsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'hours', label: 'Öffnungszeiten', render: (ctx) => <HoursPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'office', label: 'Amt und Ansagen', render: (ctx) => <OfficePage model={ctx.config} fail={ctx.fail} /> },
   {

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { startServerProcess, type ServerProcess } from '../test/helpers/processes.ts';
 import { removeDir, tempDataDir } from '../test/helpers/server.ts';
 import { startPostgres, startRedis } from '../test/helpers/services.ts';
-import { BENCH_ADMIN_PASSWORD, postJson, quantile } from './server-process.ts';
+import { BENCH_ADMIN_PASSWORD, pairKiosk, postJson, quantile } from './server-process.ts';
 
 export interface ClusterFigures {
   processes: number;
@@ -99,6 +99,7 @@ export async function benchCluster(processCounts = [1, 3], screens = 300, calls 
           }),
         ),
       );
+      for (const node of nodes) await pairKiosk(node.url);
       results.push({ processes: count, ...(await measure(nodes, screens, calls)) });
     } finally {
       await Promise.all(nodes.map((n) => n.stop('SIGTERM')));

@@ -14,6 +14,7 @@ import { bundleSizes } from './bundles.ts';
 import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
+import { benchFlood } from './flood.ts';
 import { benchIssue } from './issue.ts';
 import { benchRace } from './race.ts';
 import { median, ROOT, startServer } from './server-process.ts';
@@ -265,6 +266,33 @@ async function main() {
       target: '≤ 25',
       ok: error <= 25,
     });
+    // A third of the visitors booked ahead by phone; the estimates foresee their appointments.
+    const mixed = summarize(
+      simulateDays(office, {
+        seed: 1,
+        days: 1,
+        weeklyConcerns: 227,
+        appointmentShare: 1 / 3,
+        appointmentsBookedAhead: true,
+      }),
+    );
+    const mixedError = mixed.estimate.relativeToMeanWait * 100;
+    record({
+      id: 'sim.appointments.estimate.error',
+      name: 'wait-estimate error with a third booked ahead, % of mean wait',
+      value: r2(mixedError),
+      unit: '%',
+      target: '≤ 25',
+      ok: mixedError <= 25,
+    });
+    record({
+      id: 'sim.appointments.estimate.bias',
+      name: 'wait-estimate bias with a third booked ahead (estimate − wait)',
+      value: r2(mixed.estimate.biasMinutes),
+      unit: 'min',
+      target: '-',
+      ok: null,
+    });
   });
 
   await section('display-heap', async () => {
@@ -345,6 +373,26 @@ async function main() {
         ok: c.lost === 0,
       });
     }
+  });
+
+  await section('flood', async () => {
+    const f = await withServer((s) => benchFlood(s, quick ? 6 : 15));
+    record({
+      id: 'flood.health.p99',
+      name: '/api/health p99 while one client floods tickets, one socket events',
+      value: r2(f.healthP99),
+      unit: 'ms',
+      target: '≤ 50',
+      ok: f.healthP99 <= 50,
+    });
+    record({
+      id: 'flood.health.p50',
+      name: '/api/health p50 during the same floods',
+      value: r2(f.healthP50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
   });
 
   mkdirSync(results, { recursive: true });

@@ -20,7 +20,23 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     LOTSE_LOG_LEVEL: 'warn',
     ...env,
   });
+  await pairKiosk(server.url);
   return { base: server.url, child: server.child, stop: () => server.stop() };
+}
+
+/** Kiosk pairing tokens per server: the benchmarks draw tickets as a paired kiosk (not rate-limited). */
+const kioskTokens = new Map<string, string>();
+
+/** Pairs a kiosk with the server at `base`; `postJson` then draws its tickets as that kiosk. */
+export async function pairKiosk(base: string): Promise<void> {
+  const admin = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD })) as {
+    token: string;
+  };
+  const paired = (await postJson(base, '/api/admin/devices', { kind: 'kiosk', name: 'Benchmark' }, admin.token)) as {
+    token?: string;
+  };
+  if (!paired.token) throw new Error(`pairing a kiosk failed: ${JSON.stringify(paired)}`);
+  kioskTokens.set(base, paired.token);
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -41,6 +57,7 @@ export function postJson(base: string, path: string, body?: unknown, token?: str
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(data),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(path === '/api/tickets' && kioskTokens.has(base) ? { 'x-lotse-device': kioskTokens.get(base) } : {}),
         },
       },
       (res) => {

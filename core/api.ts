@@ -3,9 +3,14 @@
  * plus the pure functions that build them from the domain state.
  * Times are ISO strings here.
  */
+import { formatCode } from './appointments.ts';
+import { appointmentHoursOf, policyOf } from './policy.ts';
 import type { ErrorCode } from './result.ts';
 import type {
   AnnouncementConfig,
+  Appointment,
+  AppointmentStatus,
+  OfficeContact,
   CallRecord,
   CounterStatus,
   DayState,
@@ -100,6 +105,10 @@ export interface ConcernPublic {
   pictogram?: string;
   infoUrl?: string;
   dailyQuota?: number;
+  /** Served by appointment only: the kiosk shows how to book instead of drawing a ticket. */
+  appointmentOnly?: boolean;
+  slotMinutes?: number;
+  slotCapacity?: number;
 }
 
 export interface CounterPublic {
@@ -118,6 +127,9 @@ export interface OfficePublic {
   name: string;
   timezone: string;
   openingHours: OpeningHours;
+  /** When appointments are given and checked in (the opening hours unless the office set its own). */
+  appointmentHours?: OpeningHours;
+  contact?: OfficeContact;
   enforceOpeningHours: boolean;
   concerns: ConcernPublic[];
   counters: CounterPublic[];
@@ -142,6 +154,8 @@ export interface CounterTicket {
   appointmentAt?: string;
   /** Checked in for an appointment that is not due yet: call-next leaves them, a clerk may call them. */
   early?: boolean;
+  /** The visit's concerns still to come after `concernId` (absent for a one-concern visit). */
+  laterConcernIds?: string[];
 }
 
 export interface CounterView {
@@ -289,6 +303,8 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
     name: office.name,
     timezone: office.timezone,
     openingHours: office.openingHours,
+    appointmentHours: appointmentHoursOf(office),
+    contact: office.contact ?? {},
     enforceOpeningHours: office.enforceOpeningHours,
     concerns: office.concerns.map((c) => {
       const { weight: _w, serviceMinutes: _s, ...pub } = c;
@@ -299,10 +315,46 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
     kioskResetSeconds: office.kioskResetSeconds,
     appointments: {
       lateMinutes: office.policy.appointmentLateMinutes,
-      checkinMinutes: office.policy.appointmentCheckinMinutes ?? 60,
+      checkinMinutes: policyOf(office).appointmentCheckinMinutes,
     },
     requireDevicePairing: office.requireDevicePairing === true,
     outcomes: office.outcomes ?? [],
     kioskMaxConcerns: kioskMaxConcerns(office),
+  };
+}
+
+/** An appointment as staff and integrations see it (`GET /api/appointments`). */
+export interface AppointmentView {
+  id: string;
+  code: string;
+  /** The code grouped for reading out: `4711 0815`. */
+  codeDisplay: string;
+  concernId: string;
+  start: string;
+  status: AppointmentStatus;
+  counterId?: string;
+  externalId?: string;
+  bookedAt?: string;
+  language?: Language;
+  /** The visitor's ticket number once checked in. */
+  ticketNumber?: string;
+  /** The confirmation page (printable; in the visitor's language). */
+  confirmationUrl: string;
+}
+
+export function toAppointmentView(a: Appointment, status: AppointmentStatus, ticketNumber?: string): AppointmentView {
+  return {
+    id: a.id,
+    code: a.code,
+    codeDisplay: formatCode(a.code),
+    concernId: a.concernId,
+    start: iso(a.start),
+    status,
+    ...(a.counterId !== undefined ? { counterId: a.counterId } : {}),
+    ...(a.externalId !== undefined ? { externalId: a.externalId } : {}),
+    ...(a.bookedAt !== undefined ? { bookedAt: iso(a.bookedAt) } : {}),
+    ...(a.language !== undefined ? { language: a.language } : {}),
+    ...(ticketNumber !== undefined ? { ticketNumber } : {}),
+    confirmationUrl: `/appointment/${a.id}`,
   };
 }

@@ -280,3 +280,42 @@ describe('running the counters forward', () => {
     expect(housing).toEqual({ concernId: 'housing', count: 3, estimatedWaitMinutes: 27 });
   });
 });
+
+describe('booked appointments not checked in yet', () => {
+  it('given two walk-ins at one open counter and an appointment due at 09:05, then the walk-ins wait one service longer', () => {
+    const { desk, tickets } = housingLine(2);
+    desk.setStatus('desk-2', 'open');
+    const booked = [{ id: 'ap-1', concernId: 'housing', start: desk.now + 3 * MINUTE }];
+    const without = estimates(desk).tickets;
+    const withBooked = estimateAll(desk.state, desk.office, desk.now, booked).tickets;
+    const waits = (e: typeof without) => tickets.map((t) => e.get(t.id)?.estimatedWaitMinutes);
+    expect(waits(without)).toEqual([0, 9]);
+    expect(waits(withBooked)).toEqual([9, 18]);
+  });
+
+  it('given the booked visitor has checked in or is past the late limit, then it is not counted twice or at all', () => {
+    const { desk, tickets } = housingLine(2);
+    desk.setStatus('desk-2', 'open');
+    const late = [{ id: 'ap-late', concernId: 'housing', start: desk.now - 20 * MINUTE }];
+    expect(
+      estimateAll(desk.state, desk.office, desk.now, late).tickets.get(tickets[1]?.id ?? '')?.estimatedWaitMinutes,
+    ).toBe(9);
+    const appointment = { id: 'ap-in', code: 'C', concernId: 'housing', start: desk.now + 3 * MINUTE };
+    desk.issue('housing', { appointment });
+    const inside = [{ id: 'ap-in', concernId: 'housing', start: appointment.start }];
+    expect(
+      estimateAll(desk.state, desk.office, desk.now, inside).tickets.get(tickets[1]?.id ?? '')?.estimatedWaitMinutes,
+    ).toBe(18);
+  });
+
+  it('given a booked appointment later in the day, then a newcomer’s concern estimate counts it only from its lead time', () => {
+    const { desk } = housingLine(0);
+    desk.setStatus('desk-2', 'open');
+    const later = [{ id: 'ap-2', concernId: 'housing', start: desk.now + 120 * MINUTE }];
+    const soon = [{ id: 'ap-3', concernId: 'housing', start: desk.now + 5 * MINUTE }];
+    const housing = (e: ReturnType<typeof estimates>) =>
+      e.concerns.find((c) => c.concernId === 'housing')?.estimatedWaitMinutes;
+    expect(housing(estimateAll(desk.state, desk.office, desk.now, later))).toBe(0);
+    expect(housing(estimateAll(desk.state, desk.office, desk.now, soon))).toBe(9);
+  });
+});

@@ -12,20 +12,29 @@
  * configured `serviceMinutes`, else 8 minutes) plus, when clerks use "start", the mean time from
  * call to start of today's visitors (walking to the counter).
  *
- * Known limits: visitors who arrive later are not foreseen (a later appointment holder or a
- * heavier concern may still go first), appointment holders are treated as due from their lead
- * time on, and nobody is assumed to miss their call.
+ * Booked appointments whose visitor has not checked in yet (`expected`) are foreseen: each is
+ * assumed to arrive by its lead time and takes a counter like a checked-in appointment holder;
+ * one already past its late limit is assumed not to come.
+ *
+ * Known limits: walk-ins who arrive later are not foreseen (a heavier concern may still go
+ * first), appointment holders are treated as due from their lead time on, an appointment booked
+ * for a counter is not kept for it, and nobody is assumed to miss their call.
  *
  * Cost: one forward pass is O(waiting x counters); per concern one more pass for a newcomer.
  */
 import { compareRanks, orderForCounter, type Rank, rankOf, walkInTurn } from './policy.ts';
-import type { Counter, DayState, OfficeConfig, Ticket } from './types.ts';
+import type { Appointment, Counter, DayState, OfficeConfig, Ticket } from './types.ts';
+
+/** A booked appointment the estimates foresee (not checked in yet). */
+export type ExpectedAppointment = Pick<Appointment, 'id' | 'concernId' | 'start'>;
 
 export const DEFAULT_SERVICE_MINUTES = 8;
 const MINUTE = 60_000;
 /** A visitor who takes longer than expected is assumed to need at least this share more. */
 const MIN_REMAINING_SHARE = 0.25;
 const WALK_UP_SAMPLES = 20;
+/** Id prefix of a foreseen (booked, not yet arrived) appointment in the forward pass. */
+const FORESEEN = '\u0000ap-';
 
 export interface TicketEstimate {
   waitingAhead: number;
@@ -89,6 +98,7 @@ function forward(
   office: OfficeConfig,
   now: number,
   newcomer?: Ticket,
+  expected: readonly ExpectedAppointment[] = [],
 ): Map<string, number> {
   const lead = office.policy.appointmentLeadMinutes * MINUTE;
   const late = office.policy.appointmentLateMinutes * MINUTE;
@@ -113,7 +123,23 @@ function forward(
     return line;
   };
   const all = newcomer ? [...waiting, newcomer] : waiting;
-  all.forEach((ticket, index) => {
+  const arrived = new Set(expected.length ? state.tickets.map((t) => t.appointmentId) : []);
+  const foreseen: Ticket[] = expected
+    .filter((a) => !arrived.has(a.id) && a.start + late >= now)
+    .map((a) => ({
+      id: `${FORESEEN}${a.id}`,
+      token: '',
+      number: '',
+      concernId: a.concernId,
+      day: state.day,
+      status: 'waiting',
+      language: 'de',
+      issuedAt: Math.max(now, a.start - lead),
+      source: 'kiosk',
+      callCount: 0,
+      appointmentAt: a.start,
+    }));
+  [...all, ...foreseen].forEach((ticket, index) => {
     const line = lineOf(ticket.concernId);
     // Appointment holders already past the late limit wait as walk-ins by check-in time.
     if (ticket.appointmentAt !== undefined && now <= ticket.appointmentAt + late) {
@@ -151,6 +177,7 @@ function forward(
   }
 
   const calledAt = new Map<string, number>();
+  // Foreseen appointments take counters' time; the pass ends once every real ticket is called.
   let left = all.length;
   while (left > 0 && counters.length > 0) {
     // The counter that is free first (ties: configuration order) calls next.
@@ -201,7 +228,7 @@ function forward(
     const { entry, line, appointment } = best;
     if (appointment) line.nextAppointment++;
     else line.nextWalkIn++;
-    left--;
+    if (!entry.ticket.id.startsWith(FORESEEN)) left--;
     calledAt.set(entry.ticket.id, t);
     sim.streak = appointment ? sim.streak + 1 : 0;
     sim.freeAt = t + walkUp + serviceOf(entry.ticket.concernId);
@@ -221,6 +248,7 @@ export function estimateAll(
   state: DayState,
   office: OfficeConfig,
   now: number,
+  expected: readonly ExpectedAppointment[] = [],
 ): { tickets: Map<string, TicketEstimate>; concerns: ConcernEstimate[] } {
   const tickets = new Map<string, TicketEstimate>();
   const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true);
@@ -232,7 +260,7 @@ export function estimateAll(
       if (best === undefined || i < best) position.set(t.id, i);
     });
   }
-  const calledAt = forward(waiting, state, office, now);
+  const calledAt = forward(waiting, state, office, now, undefined, expected);
   const minutesUntil = (at: number | undefined): number =>
     at === undefined ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
   for (const t of waiting) {
@@ -258,7 +286,7 @@ export function estimateAll(
         source: 'kiosk',
         callCount: 0,
       };
-      const at = forward(waiting, state, office, now, newcomer).get(newcomer.id);
+      const at = forward(waiting, state, office, now, newcomer, expected).get(newcomer.id);
       return { concernId: c.id, count, estimatedWaitMinutes: minutesUntil(at) };
     });
   return { tickets, concerns };

@@ -197,6 +197,8 @@ export interface PrintTicketPayload {
   header?: string;
   footer?: string;
   fallback?: { concernName: string; documents: string[] };
+  /** A visit with several concerns: each in order, with its documents (and German fallback). */
+  concerns?: { name: string; documents: string[]; fallback?: { name: string; documents: string[] } }[];
 }
 
 /** A print job for the agent of one kiosk. Sent again after a reconnect until acknowledged. */

@@ -48,6 +48,7 @@ interface PolicySettings {
   maxCalls: number;
   interleave: number;
   preference: number;
+  grace: number;
   weights: number[];
 }
 
@@ -59,6 +60,7 @@ const settingsArb = (options: { interleave: fc.Arbitrary<number> }) =>
     maxCalls: fc.integer({ min: 1, max: 3 }),
     interleave: options.interleave,
     preference: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+    grace: fc.integer({ min: 0, max: 30 }),
     weights: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: CONCERNS, maxLength: CONCERNS }),
   });
 
@@ -71,6 +73,7 @@ function officeWith(s: PolicySettings, counters?: Counter[]): OfficeConfig {
     maxCalls: s.maxCalls,
     priorityInterleave: s.interleave,
     preferenceMinutes: s.preference,
+    appointmentGraceMinutes: s.grace,
   };
   office.concerns.forEach((c, i) => {
     c.weight = s.weights[i] ?? 1;
@@ -80,7 +83,7 @@ function officeWith(s: PolicySettings, counters?: Counter[]): OfficeConfig {
 }
 
 type Action =
-  | { kind: 'arrive'; concern: number; dt: number; appointmentIn: number | null }
+  | { kind: 'arrive'; concern: number; dt: number; appointmentIn: number | null; bookedFor: number | null }
   | { kind: 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'park'; counter: number }
   | { kind: 'callSpecific'; counter: number; pick: number }
   | { kind: 'return'; pick: number }
@@ -90,7 +93,8 @@ type Action =
 
 const counterIx = fc.nat({ max: 3 });
 const concernIx = fc.nat({ max: CONCERNS - 1 });
-const arrival = (appointments: boolean) =>
+/** With `booked`, some appointments are booked for one counter (it calls them first). */
+const arrival = (appointments: boolean, booked = false) =>
   fc.record({
     kind: fc.constant('arrive' as const),
     concern: concernIx,
@@ -98,12 +102,13 @@ const arrival = (appointments: boolean) =>
     appointmentIn: appointments
       ? fc.option(fc.integer({ min: -30, max: 90 }), { freq: 3, nil: null })
       : fc.constant<number | null>(null),
+    bookedFor: booked ? fc.option(counterIx, { freq: 2, nil: null }) : fc.constant<number | null>(null),
   });
 const advance = fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 25 }) });
 
 /** Every clerk action, weighted roughly as a day at the counters would have them. */
 const anyAction: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: arrival(true) },
+  { weight: 6, arbitrary: arrival(true, true) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('call' as const), counter: counterIx }) },
   {
     weight: 1,
@@ -139,6 +144,12 @@ const isDue = (t: Ticket, o: OfficeConfig, now: number) =>
   now >= t.appointmentAt - o.policy.appointmentLeadMinutes * MINUTE &&
   now <= t.appointmentAt + o.policy.appointmentLateMinutes * MINUTE;
 
+/** Booked for another counter, which alone calls it until the grace time after its slot. */
+const reservedElsewhere = (t: Ticket, counter: Counter, o: OfficeConfig, now: number) =>
+  t.bookedCounterId !== undefined &&
+  t.bookedCounterId !== counter.id &&
+  now < (t.appointmentAt ?? 0) + (o.policy.appointmentGraceMinutes ?? 5) * MINUTE;
+
 /** A check in the hot loop (thousands of steps per run): plain, and it fails with a readable message. */
 function must(condition: boolean, message: () => string): void {
   if (!condition) throw new Error(message());
@@ -147,7 +158,12 @@ function must(condition: boolean, message: () => string): void {
 /** Tickets call-next at `counter` may take at `now`. */
 function callableAt(state: DayState, counter: Counter, o: OfficeConfig, now: number): Ticket[] {
   return state.tickets.filter(
-    (t) => t.status === 'waiting' && !t.parked && counter.concernIds.includes(t.concernId) && !isEarly(t, o, now),
+    (t) =>
+      t.status === 'waiting' &&
+      !t.parked &&
+      counter.concernIds.includes(t.concernId) &&
+      !isEarly(t, o, now) &&
+      !reservedElsewhere(t, counter, o, now),
   );
 }
 
@@ -289,7 +305,13 @@ class Day {
         const appointment =
           a.appointmentIn === null
             ? undefined
-            : { id: `ap-${id}`, code: id, concernId, start: this.now + a.appointmentIn * MINUTE };
+            : {
+                id: `ap-${id}`,
+                code: id,
+                concernId,
+                start: this.now + a.appointmentIn * MINUTE,
+                ...(a.bookedFor === null ? {} : { counterId: this.counter(a.bookedFor).id }),
+              };
         this.apply(
           issueTicket(
             s,
@@ -374,7 +396,8 @@ class Day {
     for (const t of this.state.tickets.filter((x) => x.parked)) {
       this.apply(returnParked(this.state, this.office, t.id, this.now));
     }
-    this.now = Math.max(this.now, ...this.state.tickets.map((t) => t.appointmentAt ?? 0)) + MINUTE;
+    const grace = (this.office.policy.appointmentGraceMinutes ?? 5) * MINUTE;
+    this.now = Math.max(this.now, ...this.state.tickets.map((t) => (t.appointmentAt ?? 0) + grace)) + MINUTE;
     const open = this.office.counters.filter((c) => this.state.counters[c.id]?.status === 'open');
     for (let round = 0; round <= this.state.tickets.length; round++) {
       let called = 0;
@@ -410,7 +433,7 @@ describe('queue policy over random days (properties of core/policy.ts)', () => {
     fc.assert(
       fc.property(
         settingsArb({ interleave: fc.constant(0) }),
-        fc.array(fc.oneof(arrival(true), anyAction), DAY_LENGTH),
+        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
         (settings, actions) => {
           const day = new Day(officeWith(settings));
           for (const a of actions) day.run(a);
@@ -429,11 +452,31 @@ describe('queue policy over random days (properties of core/policy.ts)', () => {
     );
   });
 
+  it('given appointments booked for a counter, then no other counter calls them by call-next before the grace time after their slot', () => {
+    fc.assert(
+      fc.property(
+        settingsArb({ interleave: fc.constantFrom(0, 1) }),
+        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
+        (settings, actions) => {
+          const day = new Day(officeWith(settings));
+          for (const a of actions) day.run(a);
+          day.drain();
+          for (const call of day.callLog) {
+            const t = call.ticket;
+            if (call.byNumber || t.bookedCounterId === undefined || t.bookedCounterId === call.counterId) continue;
+            expect(call.at).toBeGreaterThanOrEqual((t.appointmentAt ?? 0) + settings.grace * MINUTE);
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('given N:1 interleaving, then while a walk-in waits for a counter, that counter never calls more than N due appointment holders in a row', () => {
     fc.assert(
       fc.property(
         settingsArb({ interleave: fc.integer({ min: 1, max: 3 }) }),
-        fc.array(fc.oneof(arrival(true), anyAction), DAY_LENGTH),
+        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
         (settings, actions) => {
           const day = new Day(officeWith(settings));
           for (const a of actions) day.run(a);

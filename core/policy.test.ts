@@ -196,3 +196,32 @@ describe('order is a function of the tickets, not of their array order', () => {
     expect(ids(orderForCounter([...tickets].reverse(), desk1, office, min(10)))).toEqual(expected);
   });
 });
+
+describe('appointments booked for a counter', () => {
+  const slot = min(30);
+  const booked = makeTicket({
+    id: 'b',
+    concernId: 'housing',
+    issuedAt: min(20),
+    appointmentAt: slot,
+    bookedCounterId: 'desk-2',
+  });
+  const walkIn = makeTicket({ id: 'w', concernId: 'housing', issuedAt: min(0) });
+
+  it('given an appointment booked for desk-2, when it is due, then desk-2 calls it first and desk-1 does not see it', () => {
+    expect(pickNext([walkIn, booked], desk2, office, min(25))?.id).toBe('b');
+    expect(ids(orderForCounter([walkIn, booked], desk1, office, min(25)))).toEqual(['w']);
+  });
+
+  it('given the grace time (5 minutes) after its slot has passed, then desk-1 calls it too, before walk-ins', () => {
+    expect(ids(orderForCounter([walkIn, booked], desk1, office, slot + 4 * MINUTE))).toEqual(['w']);
+    expect(pickNext([walkIn, booked], desk1, office, slot + 5 * MINUTE)?.id).toBe('b');
+  });
+
+  it('given a grace time of 0, then every counter serving its concern calls it from its slot on', () => {
+    const o = makeOffice((x) => {
+      x.policy.appointmentGraceMinutes = 0;
+    });
+    expect(pickNext([walkIn, booked], desk1, o, slot)?.id).toBe('b');
+  });
+});

@@ -26,12 +26,25 @@
  *   policy.priorityInterleave [0]  N:1 interleaving: after N due appointment holders in a row at
  *                                one counter, that counter calls one walk-in if one waits for it.
  *                                0 = due appointment holders always go first.
+ *   policy.appointmentCheckinMinutes [60]  the kiosk checks an appointment holder in from this
+ *                                long before the slot (and during appointment hours even when
+ *                                walk-in hours are closed).
+ *   policy.appointmentGraceMinutes [5]  an appointment booked for a counter is called by that
+ *                                counter only, until this long after its slot; then by every
+ *                                counter serving its concern.
+ *   appointmentHours  [openingHours]  when appointments are given; closed days of the opening
+ *                                hours apply too.
+ *   concerns[].appointmentOnly [false]  walk-in tickets are refused (APPOINTMENT_ONLY).
+ *   concerns[].slotMinutes [serviceMinutes rounded up to 5, else 15]  length of a slot.
+ *   concerns[].slotCapacity [1]  places per slot (visitors seen at once).
  *   policy.preferenceMinutes [0]  each step down a counter's list of concerns costs a walk-in this
  *                                many minutes of (weighted) waiting at that counter; 0 = the order
  *                                of preference only breaks ties.
  *
  * CALLABLE: a ticket is callable by a counter when it is waiting, not parked, its concern is one
- * the counter serves, and it is not an appointment holder who came before the lead time.
+ * the counter serves, it is not an appointment holder who came before the lead time, and it is
+ * not RESERVED for another counter: an appointment booked for counter X is reserved for X until
+ * appointmentGraceMinutes after its slot.
  *
  * ORDER of the callable tickets at a counter:
  *  1. due appointment holders (slot within [-lead, +late] of now), earliest slot first, then by
@@ -49,6 +62,7 @@
  *  - nobody is called twice: only a waiting ticket can be called, by one counter at a time;
  *  - nobody callable is left behind: call-next finds nobody only when no ticket is callable;
  *  - within a class, call-next calls in arrival order (as above);
+ *  - an appointment booked for a counter is called by no other counter before its grace time;
  *  - a due appointment holder goes before every walk-in (with interleaving: unless the counter
  *    has just called N appointment holders in a row and a walk-in waits);
  *  - aging bounds every walk-in's wait: once a walk-in has waited maxWaitMinutes, no counter
@@ -60,13 +74,22 @@
  * counter open / pause (with a reason) / close. A transferred or returned ticket waits again
  * with its original arrival time, so it is placed fairly in its (new) line.
  */
-import type { Counter, OfficeConfig, QueuePolicyConfig, Ticket } from './types.ts';
+import type { Concern, Counter, OfficeConfig, OpeningHours, QueuePolicyConfig, Ticket } from './types.ts';
 
 const MINUTE = 60_000;
 
-/** The office's policy with the optional fields of the call order filled in by their defaults. */
+/** The office's policy with the optional fields filled in by their defaults (the one place of them). */
 export type ResolvedPolicy = QueuePolicyConfig &
-  Required<Pick<QueuePolicyConfig, 'priorityInterleave' | 'preferenceMinutes'>>;
+  Required<
+    Pick<
+      QueuePolicyConfig,
+      'priorityInterleave' | 'preferenceMinutes' | 'appointmentCheckinMinutes' | 'appointmentGraceMinutes'
+    >
+  >;
+
+export const DEFAULT_CHECKIN_MINUTES = 60;
+export const DEFAULT_GRACE_MINUTES = 5;
+export const DEFAULT_SLOT_MINUTES = 15;
 
 export function policyOf(office: OfficeConfig): ResolvedPolicy {
   const p = office.policy;
@@ -74,7 +97,35 @@ export function policyOf(office: OfficeConfig): ResolvedPolicy {
     ...p,
     priorityInterleave: Math.max(0, Math.floor(p.priorityInterleave ?? 0)),
     preferenceMinutes: Math.max(0, p.preferenceMinutes ?? 0),
+    appointmentCheckinMinutes: Math.max(0, p.appointmentCheckinMinutes ?? DEFAULT_CHECKIN_MINUTES),
+    appointmentGraceMinutes: Math.max(0, p.appointmentGraceMinutes ?? DEFAULT_GRACE_MINUTES),
   };
+}
+
+/** A concern's appointment slots with defaults: length in minutes and places per slot. */
+export function slotRulesOf(concern: Concern): { slotMinutes: number; slotCapacity: number } {
+  const fromService = concern.serviceMinutes ? Math.ceil(concern.serviceMinutes / 5) * 5 : DEFAULT_SLOT_MINUTES;
+  return {
+    slotMinutes: Math.max(5, Math.floor(concern.slotMinutes ?? fromService)),
+    slotCapacity: Math.max(1, Math.floor(concern.slotCapacity ?? 1)),
+  };
+}
+
+/** The office's appointment hours (its opening hours when absent); the office's closed days apply too. */
+export function appointmentHoursOf(office: OfficeConfig): OpeningHours {
+  const own = office.appointmentHours;
+  if (!own) return office.openingHours;
+  return {
+    weekly: own.weekly,
+    closedDays: [...new Set([...own.closedDays, ...office.openingHours.closedDays])],
+  };
+}
+
+/** Whether an appointment holder's ticket is still reserved for another counter than `counter`. */
+export function isReservedForOther(ticket: Ticket, counter: Counter, office: OfficeConfig, now: number): boolean {
+  if (ticket.bookedCounterId === undefined || ticket.bookedCounterId === counter.id) return false;
+  if (ticket.appointmentAt === undefined) return false;
+  return now < ticket.appointmentAt + policyOf(office).appointmentGraceMinutes * MINUTE;
 }
 
 export function isAppointmentDue(ticket: Ticket, office: OfficeConfig, now: number): boolean {
@@ -97,7 +148,8 @@ export function isCallable(ticket: Ticket, counter: Counter, office: OfficeConfi
     ticket.status === 'waiting' &&
     ticket.parked !== true &&
     counter.concernIds.includes(ticket.concernId) &&
-    !isAppointmentEarly(ticket, office, now)
+    !isAppointmentEarly(ticket, office, now) &&
+    !isReservedForOther(ticket, counter, office, now)
   );
 }
 
@@ -155,7 +207,7 @@ export function orderForCounter(
   tickets.forEach((t, i) => {
     const preference = serves.get(t.concernId);
     if (preference === undefined || t.status !== 'waiting' || t.parked === true) return;
-    if (isAppointmentEarly(t, office, now)) return;
+    if (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)) return;
     ranked.push({ t, i, r: rankOf(t, preference, office, now) });
   });
   const walkInsFirst = walkInTurn(office, context);

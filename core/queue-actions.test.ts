@@ -27,7 +27,7 @@ function act(desk: Desk, fn: (s: DayState, o: OfficeConfig, now: number) => Retu
 }
 
 describe('policyOf: defaults of the optional settings', () => {
-  it('given an office JSON without the new fields, then interleaving and preference minutes are off', () => {
+  it('given an office JSON without the new fields, then interleaving and preference minutes are off, check-in opens 60 and the grace time is 5 minutes', () => {
     const p = policyOf(demo());
     expect(p).toEqual({
       appointmentLeadMinutes: 10,
@@ -36,6 +36,8 @@ describe('policyOf: defaults of the optional settings', () => {
       maxCalls: 3,
       priorityInterleave: 0,
       preferenceMinutes: 0,
+      appointmentCheckinMinutes: 60,
+      appointmentGraceMinutes: 5,
     });
   });
 });

@@ -6,7 +6,7 @@
 import { isOpen } from './hours.ts';
 import { localDay } from './localtime.ts';
 import { formatTicketNumber } from './numbering.ts';
-import { nextPriorityStreak, pickNext } from './policy.ts';
+import { appointmentHoursOf, nextPriorityStreak, pickNext } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   checkVisitConcerns,
@@ -112,9 +112,9 @@ export function issueTicket(
   if (!asked.ok) return asked;
   const concern = office.concerns.find((c) => c.id === input.concernId);
   if (!concern) return fail('UNKNOWN_CONCERN');
-  if (kiosk && office.enforceOpeningHours && !isOpen(office.openingHours, office.timezone, now)) {
-    return fail('OFFICE_CLOSED');
-  }
+  const appointmentOnly = (id: string) => office.concerns.find((c) => c.id === id)?.appointmentOnly === true;
+  if (!input.appointment && asked.value.some(appointmentOnly)) return fail('APPOINTMENT_ONLY');
+  if (kiosk && office.enforceOpeningHours && !isOpenFor(office, now, input.appointment)) return fail('OFFICE_CLOSED');
   if (kiosk && !input.appointment && asked.value.some((id) => quotaReached(state, office, id))) {
     return fail('QUOTA_REACHED');
   }
@@ -135,6 +135,7 @@ export function issueTicket(
     source: input.source,
     callCount: 0,
     ...(input.appointment ? { appointmentAt: input.appointment.start, appointmentId: input.appointment.id } : {}),
+    ...(input.appointment?.counterId ? { bookedCounterId: input.appointment.counterId } : {}),
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   };
   return ok({
@@ -146,6 +147,16 @@ export function issueTicket(
     events: [{ type: 'ticket-issued', ticket }],
     value: ticket,
   });
+}
+
+/**
+ * Whether the kiosk takes this ticket now: walk-ins during the opening hours; an appointment
+ * holder also during the appointment hours, and before a slot that begins later today.
+ */
+function isOpenFor(office: OfficeConfig, now: number, appointment: Appointment | undefined): boolean {
+  if (isOpen(office.openingHours, office.timezone, now)) return true;
+  if (!appointment) return false;
+  return isOpen(appointmentHoursOf(office), office.timezone, now) || now < appointment.start;
 }
 
 /**

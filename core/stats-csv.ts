@@ -24,9 +24,10 @@ export const STATS_CSV_COLUMNS: readonly (keyof StatsRow)[] = [
   'multiConcernShare',
 ];
 
-function csvCell(value: unknown): string {
+/** Text that a spreadsheet would run as a formula gets a leading `'` (numbers stay numbers). */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -157,6 +157,40 @@ describe('bucketsOf', () => {
 });
 
 describe('statsReport', () => {
+  it('given one visit with two concerns in one hour, then two concerns, one visit and both outcomes', () => {
+    const t = ticket('2026-11-16T08:00:00Z', 'education', { waitMin: 10, serviceMin: 5 });
+    const at = t.issuedAt;
+    t.concerns = [
+      {
+        concernId: 'housing',
+        status: 'done',
+        dueAt: at,
+        firstCalledAt: at + 2 * MIN,
+        serviceStart: at + 2 * MIN,
+        closedAt: at + 8 * MIN,
+        counterId: 'desk-2',
+        outcome: 'documents-missing',
+      },
+      {
+        concernId: 'education',
+        status: 'done',
+        dueAt: at,
+        firstCalledAt: at + 10 * MIN,
+        serviceStart: at + 10 * MIN,
+        closedAt: at + 15 * MIN,
+        counterId: 'desk-3',
+        outcome: 'done',
+      },
+    ];
+    const report = statsReport(bucketsOf([t], TZ), 'day');
+    const row = (id: string) => report.rows.find((r) => r.concernId === id);
+    // The visit counts once, under its first concern; the second concern is a part, not a visit.
+    expect(row('housing')).toMatchObject({ issued: 1, served: 1, visits: 1, multiConcernShare: 1 });
+    expect(row('education')).toMatchObject({ issued: 1, served: 1, visits: 0, multiConcernShare: null });
+    expect(report.totals[0]).toMatchObject({ issued: 2, served: 2, visits: 1, multiConcernShare: 1 });
+    expect(report.totals[0]?.outcomes).toEqual({ 'documents-missing': 1, done: 1 });
+  });
+
   const day = () => [
     ...WAITS.map((w, i) =>
       ticket(`2026-11-16T08:${String(i * 5).padStart(2, '0')}:00Z`, i % 2 ? 'education' : 'housing', {

@@ -51,6 +51,12 @@ export interface Concern {
   weight?: number;
   /** Expected service time in minutes, used until enough real service times are known. */
   serviceMinutes?: number;
+  /** "Nur mit Termin": the kiosk explains how to book instead of drawing a ticket. */
+  appointmentOnly?: boolean;
+  /** Length of one appointment slot in minutes (default: see `slotRulesOf` in `core/policy.ts`). */
+  slotMinutes?: number;
+  /** Places per slot: how many visitors of this concern can be seen at once (default 1). */
+  slotCapacity?: number;
 }
 
 export interface Counter {
@@ -98,6 +104,19 @@ export interface QueuePolicyConfig {
   preferenceMinutes?: number;
   /** How many minutes before the slot an appointment holder may check in at the kiosk (default 60). */
   appointmentCheckinMinutes?: number;
+  /**
+   * Minutes past its slot after which an appointment booked for one counter may be called by
+   * any other counter serving its concern (default 5).
+   */
+  appointmentGraceMinutes?: number;
+}
+
+/** How visitors reach the office (shown on the kiosk, the confirmation and the public page). */
+export interface OfficeContact {
+  phone?: string;
+  email?: string;
+  address?: string;
+  web?: string;
 }
 
 export interface AnnouncementConfig {
@@ -113,6 +132,9 @@ export interface OfficeConfig {
   /** IANA time zone, e.g. `Europe/Berlin`. Numbering and opening hours follow it. */
   timezone: string;
   openingHours: OpeningHours;
+  /** Hours in which appointments are given and checked in; the opening hours when absent. */
+  appointmentHours?: OpeningHours;
+  contact?: OfficeContact;
   /** When false the kiosk takes tickets at any hour (the bundled demo office). */
   enforceOpeningHours: boolean;
   concerns: Concern[];
@@ -214,6 +236,8 @@ export interface Ticket {
   /** Appointment slot start, when the visitor checked in with an appointment code. */
   appointmentAt?: number;
   appointmentId?: string;
+  /** The counter the appointment was booked for: it calls first (see `core/policy.ts`). */
+  bookedCounterId?: string;
   counterId?: string;
   calledAt?: number;
   /** How often the ticket has been called (first call + recalls). */
@@ -271,13 +295,30 @@ export interface CallRecord {
   recall: boolean;
 }
 
+export const APPOINTMENT_STATUSES = ['booked', 'checked-in', 'called', 'done', 'no-show', 'cancelled'] as const;
+/** Derived from the appointment and its ticket (see `appointmentStatus` in `core/appointments.ts`). */
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
 export interface Appointment {
   id: string;
+  /** What the visitor types at the kiosk; generated codes are 8 digits. */
   code: string;
   concernId: string;
   start: number;
   /** Set when the visitor checked in at the kiosk. */
   ticketId?: string;
+  /** The counter (prepared clerk) that calls this visitor first. */
+  counterId?: string;
+  /** The id an external booking system gave it (a repeated booking answers the same appointment). */
+  externalId?: string;
+  /** When it was booked (absent on appointments stored before bookings were recorded). */
+  bookedAt?: number;
+  /** Staff account that booked it (never visitor data). */
+  bookedBy?: string;
+  /** The visitor's language for the confirmation. */
+  language?: Language;
+  /** Set when cancelled; its code then no longer checks in. */
+  cancelledAt?: number;
 }
 
 /** Everything about the live office day that the queue rules need. */
@@ -303,4 +344,6 @@ export type Role = 'admin' | 'clerk';
 export interface StaffUser {
   username: string;
   role: Role;
+  /** Signed in with a generated password: choose a new one first. */
+  mustChangePassword?: boolean;
 }

@@ -1,14 +1,17 @@
 /** Session, office data and counter choice; the desk itself is in `desk.tsx`. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import './appointments.css';
 import type { OfficePublic } from '../core/api.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { LoadingCard } from '../ui/staff-shell.tsx';
+import { Appointments } from './appointments.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
+import { Reception } from './reception.tsx';
 import { loadCounterId, saveCounterId } from './storage.ts';
 
 export function CounterApp() {
@@ -25,6 +28,17 @@ function Workstation({ session }: { session: StaffSession }) {
   const counterId = useSignal<string | null>(loadCounterId());
   /** True when the clerk asked for the picker although a counter is remembered. */
   const picking = useSignal(false);
+  /** `/counter?view=reception`: reception, also at a desk without a counter. */
+  const reception = useSignal(new URLSearchParams(window.location.search).get('view') === 'reception');
+  const showReception = (on: boolean) => {
+    reception.value = on;
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set('view', 'reception');
+    else url.searchParams.delete('view');
+    window.history.replaceState(null, '', url);
+  };
+  /** The appointments screen instead of the desk (booking by phone, the day's list). */
+  const appointments = useSignal(false);
 
   const load = async () => {
     loadError.value = null;
@@ -43,6 +57,12 @@ function Workstation({ session }: { session: StaffSession }) {
     return <LoadingCard title="Schalter" error={loadError.value} onRetry={() => void load()} />;
   }
 
+  if (reception.value) {
+    return (
+      <Reception office={current} session={session} counterId={counterId.value} onDesk={() => showReception(false)} />
+    );
+  }
+
   const counter = picking.value ? undefined : current.counters.find((c) => c.id === counterId.value);
   if (!counter) {
     return (
@@ -50,6 +70,7 @@ function Workstation({ session }: { session: StaffSession }) {
         office={current}
         selectedId={counterId.value}
         session={session}
+        onReception={() => showReception(true)}
         onPick={(id) => {
           saveCounterId(id);
           counterId.value = id;
@@ -58,18 +79,43 @@ function Workstation({ session }: { session: StaffSession }) {
       />
     );
   }
+  if (appointments.value) {
+    return (
+      <Appointments
+        office={current}
+        counter={counter}
+        session={session}
+        onBack={() => {
+          appointments.value = false;
+        }}
+      />
+    );
+  }
   return (
-    <CounterDesk
-      key={counter.id}
-      office={current}
-      counter={counter}
-      session={session}
-      onChangeCounter={() => {
-        picking.value = true;
-      }}
-      onOfficeUpdated={(next) => {
-        office.value = next;
-      }}
-    />
+    <>
+      <CounterDesk
+        key={counter.id}
+        office={current}
+        counter={counter}
+        session={session}
+        onChangeCounter={() => {
+          picking.value = true;
+        }}
+        onReception={() => showReception(true)}
+        onOfficeUpdated={(next) => {
+          office.value = next;
+        }}
+      />
+      <button
+        type="button"
+        class="staff-btn staff-btn--secondary appt-open"
+        data-testid="open-appointments"
+        onClick={() => {
+          appointments.value = true;
+        }}
+      >
+        Termine
+      </button>
+    </>
   );
 }

@@ -1,4 +1,8 @@
-/** The visitor at the counter: number (large), concern, waiting time, calls; "Im Gespräch" once started. */
+/**
+ * The visitor at the counter: number (large), concern, waiting time, calls; "Im Gespräch" once
+ * started; the visit's parts and the current concern's documents checklist.
+ */
+import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
@@ -8,6 +12,12 @@ export interface CurrentTicketProps {
   status: CounterStatus;
   now: number;
   timeZone: string;
+  /** The visit's parts and documents (see `visit.tsx`). */
+  children?: ComponentChildren;
+  /** Beside the label, e.g. "+ Anliegen". */
+  action?: ComponentChildren;
+  /** The concern's German name (the ticket's own is in the visitor's language). */
+  concernName?: (concernId: string) => string;
 }
 
 const STATUS_HINT: Record<CounterStatus, string> = {
@@ -16,7 +26,7 @@ const STATUS_HINT: Record<CounterStatus, string> = {
   closed: 'Ihr Platz ist geschlossen. Mit „Aufrufen“ öffnen Sie ihn wieder.',
 };
 
-export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketProps) {
+export function CurrentTicket({ ticket, status, now, timeZone, children, action, concernName }: CurrentTicketProps) {
   if (!ticket) {
     return (
       <section class="current current--empty" aria-label="Aktuelle Person" data-testid="current-empty">
@@ -28,18 +38,21 @@ export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketPr
   const waited = minutesSince(ticket.issuedAt, now);
   return (
     <section
-      class={`current ${ticket.servedAt ? 'current--serving' : ''}`}
+      class={`current ${ticket.servedAt ? 'current--serving' : ''} ${children ? 'current--visit' : ''}`}
       aria-label="Aktuelle Person"
       data-testid="current"
       data-started={ticket.servedAt ? 'true' : 'false'}
     >
-      <div class="current__label">{ticket.servedAt ? 'Im Gespräch' : 'Aktuell aufgerufen'}</div>
+      <div class="current__head">
+        <div class="current__label">{ticket.servedAt ? 'Im Gespräch' : 'Aktuell aufgerufen'}</div>
+        {action}
+      </div>
       <div class="current__row">
         <div class="current__number" data-testid="current-number">
           {ticket.number}
         </div>
         <div class="current__concern" data-testid="current-concern">
-          {ticket.concernName}
+          {concernName ? concernName(ticket.concernId) : ticket.concernName}
         </div>
       </div>
       <dl class="current__facts">
@@ -63,6 +76,7 @@ export function CurrentTicket({ ticket, status, now, timeZone }: CurrentTicketPr
           </div>
         ) : null}
       </dl>
+      {children}
     </section>
   );
 }

@@ -11,11 +11,15 @@ export type CounterAction =
   | 'park'
   | 'returnParked'
   | 'transfer'
+  | 'addConcern'
   | 'pause'
   | 'resume'
   | 'close';
 
-/** Shortcut letters as shown on the buttons. `P` toggles pause and resume. */
+/**
+ * Shortcut letters as shown on the buttons. `P` toggles pause and resume. On completing, the
+ * digits 1..n choose the outcome (see `complete.tsx`).
+ */
 export const SHORTCUT_KEYS: Partial<Record<CounterAction, string>> = {
   callNext: 'N',
   start: 'S',
@@ -24,6 +28,7 @@ export const SHORTCUT_KEYS: Partial<Record<CounterAction, string>> = {
   noShow: 'X',
   park: 'K',
   transfer: 'T',
+  addConcern: 'A',
   pause: 'P',
   resume: 'P',
 };
@@ -45,6 +50,8 @@ export function actionForKey(key: string, status: CounterStatus): CounterAction 
       return 'park';
     case 't':
       return 'transfer';
+    case 'a':
+      return 'addConcern';
     case 'p':
       return status === 'open' ? 'pause' : 'resume';
     default:
@@ -57,8 +64,15 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
-    target.tagName === 'INPUT' ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type)) ||
     target.tagName === 'TEXTAREA' ||
     target.tagName === 'SELECT'
   );
+}
+
+/** The index (0-based) of the outcome a digit key chooses, or null (`1` is the first outcome). */
+export function outcomeIndexForKey(key: string, count: number): number | null {
+  if (!/^[1-9]$/.test(key)) return null;
+  const index = Number(key) - 1;
+  return index < count ? index : null;
 }

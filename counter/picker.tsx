@@ -8,18 +8,21 @@ export interface CounterPickerProps {
   selectedId: string | null;
   session: StaffSession;
   onPick: (counterId: string) => void;
+  /** Reception without a counter. */
+  onReception?: () => void;
 }
 
-export function CounterPicker({ office, selectedId, session, onPick }: CounterPickerProps) {
+export function CounterPicker({ office, selectedId, session, onPick, onReception }: CounterPickerProps) {
   const concernName = (id: string) => office.concerns.find((c) => c.id === id)?.name ?? id;
   return (
     <div class="staff-page">
-      <StaffHeader
-        title="Schalter"
-        subtitle={office.name}
-        username={session.user.username}
-        onSignOut={session.signOut}
-      />
+      <StaffHeader title="Schalter" subtitle={office.name} username={session.user.username} onSignOut={session.signOut}>
+        {onReception ? (
+          <button type="button" class="staff-btn staff-btn--quiet" data-testid="open-reception" onClick={onReception}>
+            Empfang
+          </button>
+        ) : null}
+      </StaffHeader>
       <main class="staff-main">
         <h1 class="staff-h1">An welchem Platz arbeiten Sie?</h1>
         <p class="staff-muted">Dieser Computer merkt sich Ihre Wahl.</p>

@@ -22,6 +22,11 @@ function TicketInfo({ ticket, concernName, timeZone, extraMinutes }: { ticket: C
     <div class="queue__info">
       <span class="queue__number">{ticket.number}</span>
       <span class="queue__concern">{concernName(ticket.concernId)}</span>
+      {ticket.laterConcernIds?.length ? (
+        <span class="queue__later" data-testid={`later-${ticket.ticketId}`}>
+          {ticket.laterConcernIds.length + 1} Anliegen · danach {ticket.laterConcernIds.map(concernName).join(', ')}
+        </span>
+      ) : null}
       <span class="queue__meta">
         <span>
           Wartezeit <span class="queue__minutes">{formatMinutes(ticket.waitingMinutes + extraMinutes)}</span>

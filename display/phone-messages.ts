@@ -26,6 +26,18 @@ export interface PhoneMessages {
   /** "Vor Ihnen sind nur noch 2 Personen." for 1 and 2. */
   onlyAhead: (n: 1 | 2) => string;
   stayClose: string;
+  /** Above the parts of a visit with several concerns. */
+  partsTitle: string;
+  /** Beside each part: done, now due, later. */
+  partDone: string;
+  partNow: string;
+  partLater: string;
+  /** Between two parts: `{name}` is the next concern. */
+  nextPart: string;
+  nextPartHint: string;
+  /** The clerk goes on with the next concern at once: the visitor stays at the counter. */
+  stayAt: string;
+  continueHere: string;
 }
 
 const de: PhoneMessages = {
@@ -55,6 +67,14 @@ const de: PhoneMessages = {
   soonTitle: 'Sie sind bald dran.',
   onlyAhead: (n) => (n === 1 ? 'Vor Ihnen ist nur noch 1 Person.' : 'Vor Ihnen sind nur noch 2 Personen.'),
   stayClose: 'Bitte bleiben Sie in der Nähe. Halten Sie Ihre Unterlagen bereit.',
+  partsTitle: 'Ihre Anliegen',
+  partDone: 'erledigt',
+  partNow: 'jetzt',
+  partLater: 'danach',
+  nextPart: 'Ihr nächstes Anliegen: {name}',
+  nextPartHint: 'Sie werden wieder aufgerufen. Bitte bleiben Sie in der Nähe.',
+  stayAt: 'Bleiben Sie bitte bei:',
+  continueHere: 'Ihr nächstes Anliegen wird gleich hier erledigt.',
 };
 
 const en: PhoneMessages = {
@@ -84,6 +104,14 @@ const en: PhoneMessages = {
   soonTitle: 'It is your turn soon.',
   onlyAhead: (n) => (n === 1 ? 'Only 1 person is ahead of you.' : 'Only 2 people are ahead of you.'),
   stayClose: 'Please stay close. Have your documents ready.',
+  partsTitle: 'Your concerns',
+  partDone: 'done',
+  partNow: 'now',
+  partLater: 'later',
+  nextPart: 'Your next concern: {name}',
+  nextPartHint: 'You will be called again. Please stay close.',
+  stayAt: 'Please stay at:',
+  continueHere: 'Your next concern is handled right here.',
 };
 
 const tr: PhoneMessages = {
@@ -113,6 +141,14 @@ const tr: PhoneMessages = {
   soonTitle: 'Sıra birazdan size gelecek.',
   onlyAhead: (n) => `Sizden önce sadece ${n} kişi var.`,
   stayClose: 'Lütfen yakında kalın. Belgelerinizi hazır tutun.',
+  partsTitle: 'İşlemleriniz',
+  partDone: 'tamam',
+  partNow: 'şimdi',
+  partLater: 'sonra',
+  nextPart: 'Sıradaki işleminiz: {name}',
+  nextPartHint: 'Tekrar çağrılacaksınız. Lütfen yakında kalın.',
+  stayAt: 'Lütfen burada kalın:',
+  continueHere: 'Sıradaki işleminiz hemen burada yapılıyor.',
 };
 
 const ar: PhoneMessages = {
@@ -142,6 +178,14 @@ const ar: PhoneMessages = {
   soonTitle: 'سيأتي دورك قريبًا.',
   onlyAhead: (n) => (n === 1 ? 'أمامك شخص واحد فقط.' : 'أمامك شخصان فقط.'),
   stayClose: 'يرجى البقاء قريبًا. جهّز مستنداتك.',
+  partsTitle: 'طلباتك',
+  partDone: 'تم',
+  partNow: 'الآن',
+  partLater: 'لاحقًا',
+  nextPart: 'طلبك التالي: {name}',
+  nextPartHint: 'سيتم استدعاؤك مرة أخرى. يرجى البقاء قريبًا.',
+  stayAt: 'يرجى البقاء عند:',
+  continueHere: 'يُنجز طلبك التالي هنا مباشرة.',
 };
 
 const uk: PhoneMessages = {
@@ -171,6 +215,14 @@ const uk: PhoneMessages = {
   soonTitle: 'Скоро ваша черга.',
   onlyAhead: (n) => (n === 1 ? 'Перед вами лише 1 людина.' : 'Перед вами лише 2 людини.'),
   stayClose: 'Будь ласка, будьте поруч. Підготуйте документи.',
+  partsTitle: 'Ваші питання',
+  partDone: 'виконано',
+  partNow: 'зараз',
+  partLater: 'потім',
+  nextPart: 'Ваше наступне питання: {name}',
+  nextPartHint: 'Вас викличуть ще раз. Будь ласка, будьте поруч.',
+  stayAt: 'Будь ласка, залишайтеся біля:',
+  continueHere: 'Ваше наступне питання розглянуть тут же.',
 };
 
 const ru: PhoneMessages = {
@@ -200,6 +252,14 @@ const ru: PhoneMessages = {
   soonTitle: 'Скоро ваша очередь.',
   onlyAhead: (n) => (n === 1 ? 'Перед вами только 1 человек.' : 'Перед вами только 2 человека.'),
   stayClose: 'Пожалуйста, оставайтесь рядом. Приготовьте документы.',
+  partsTitle: 'Ваши вопросы',
+  partDone: 'готово',
+  partNow: 'сейчас',
+  partLater: 'потом',
+  nextPart: 'Ваш следующий вопрос: {name}',
+  nextPartHint: 'Вас вызовут ещё раз. Пожалуйста, оставайтесь рядом.',
+  stayAt: 'Пожалуйста, оставайтесь у:',
+  continueHere: 'Ваш следующий вопрос решат здесь же.',
 };
 
 export const PHONE_MESSAGES: Record<Language, PhoneMessages> = { de, en, tr, ar, uk, ru };

@@ -105,6 +105,9 @@ function setTicket(next: TicketView, fromLive: boolean): void {
   const before = ticket.value;
   // A ticket already called when the page opens is shown, not signalled.
   if (before === null) alertedCalls = next.callCount;
+  // Waiting for the next part of the visit: its call counts from zero again, and is signalled.
+  if (next.status === 'waiting' && next.callCount < alertedCalls) alertedCalls = next.callCount;
+  if (before !== null && before.concernId !== next.concernId && next.status === 'waiting') soonSignalled = false;
   ticket.value = next;
   updatedAt.value = Date.now();
   applyDocumentLanguage(currentLanguage());

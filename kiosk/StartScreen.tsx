@@ -17,11 +17,17 @@ export interface StartScreenProps {
   busy: boolean;
   largeText: boolean;
   highContrast: boolean;
+  /** Concerns already chosen for the next ticket (where the kiosk offers several). */
+  chosen?: string[];
+  /** Most concerns one ticket may hold. */
+  max?: number;
   onChoose: (concern: ConcernPublic) => void;
   onAppointment: () => void;
   onLanguage: (language: Language) => void;
   onLargeText: (on: boolean) => void;
   onHighContrast: (on: boolean) => void;
+  /** "Ticket ziehen" for the chosen concerns. */
+  onDraw?: () => void;
 }
 
 /** What "Vorlesen" says on the start screen: the greeting, then every concern with its line. */
@@ -46,8 +52,13 @@ export function StartScreen({
   onLanguage,
   onLargeText,
   onHighContrast,
+  chosen = [],
+  max = 1,
+  onDraw,
 }: StartScreenProps) {
   const t = kioskMessages(language);
+  const several = max > 1;
+  const full = chosen.length >= max;
   return (
     <main class="start" data-testid="start-screen" aria-busy={busy}>
       <header class="start-head">
@@ -58,24 +69,43 @@ export function StartScreen({
         </div>
       </header>
       <section class="concerns" aria-label={t.chooseConcern}>
-        {office.concerns.map((concern) => (
-          <ConcernButton key={concern.id} concern={concern} language={language} disabled={busy} onChoose={onChoose} />
-        ))}
+        {office.concerns.map((concern) => {
+          const isChosen = chosen.includes(concern.id);
+          return (
+            <ConcernButton
+              key={concern.id}
+              concern={concern}
+              language={language}
+              disabled={busy || (several && full && !isChosen && !concern.infoUrl)}
+              {...(several && chosen.length > 0 ? { chosen: isChosen, chosenMark: t.chosenMark } : {})}
+              onChoose={onChoose}
+            />
+          );
+        })}
       </section>
       <div class="start-actions">
-        <button
-          type="button"
-          class="concern appointment"
-          data-testid="appointment"
-          disabled={busy}
-          onClick={onAppointment}
-        >
-          <CalendarIcon size="3.2rem" class="concern-icon" />
-          <span class="concern-text">
-            <span class="concern-name">{t.appointment}</span>
-            <span class="concern-desc">{t.appointmentHint}</span>
-          </span>
-        </button>
+        {chosen.length > 0 && onDraw ? (
+          <button type="button" class="primary start-draw" data-testid="start-draw" disabled={busy} onClick={onDraw}>
+            <span>{t.draw}</span>
+            <span class="draw-count" aria-hidden="true">
+              {chosen.length}
+            </span>
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="concern appointment"
+            data-testid="appointment"
+            disabled={busy}
+            onClick={onAppointment}
+          >
+            <CalendarIcon size="3.2rem" class="concern-icon" />
+            <span class="concern-text">
+              <span class="concern-name">{t.appointment}</span>
+              <span class="concern-desc">{t.appointmentHint}</span>
+            </span>
+          </button>
+        )}
         <ReadAloud text={startSpeech(office, language)} language={language} disabled={busy} />
       </div>
       <footer class="start-foot">

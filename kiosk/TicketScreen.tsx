@@ -1,9 +1,10 @@
 /**
- * The ticket on screen: the number very large, the concern, people ahead, estimated wait,
- * the documents to have ready and a QR code of the visitor's phone page.
+ * The ticket on screen: the number very large, the concern (or the visit's concerns in order,
+ * served one after another under this number), people ahead, estimated wait, the documents to
+ * have ready (per concern) and a QR code of the visitor's phone page.
  */
 import type { OfficePublic, TicketView } from '../core/api.ts';
-import { concernDocuments, type Language } from '../ui/i18n.ts';
+import type { Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { aheadText, waitText } from '../ui/visitor-texts.ts';
@@ -15,6 +16,7 @@ import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 import type { PrintOutcome } from './state.ts';
 import { ticketSpeech } from './ticket-speech.ts';
+import { type VisitConcern, visitConcerns } from './visit-concerns.ts';
 
 export interface TicketScreenProps {
   ticket: TicketView;
@@ -29,6 +31,25 @@ export interface TicketScreenProps {
   onDone: () => void;
 }
 
+function VisitList({ parts, title, order }: { parts: VisitConcern[]; title: string; order: string }) {
+  return (
+    <section class="ticket-visit" aria-labelledby="ticket-visit-title">
+      <h2 id="ticket-visit-title">{title}</h2>
+      <ol class="ticket-parts" data-testid="ticket-concerns">
+        {parts.map((part) => (
+          <li key={part.concernId} data-testid={`ticket-part-${part.concernId}`}>
+            <Pictogram name={part.concern?.pictogram} size="2rem" />
+            <span>{part.name}</span>
+          </li>
+        ))}
+      </ol>
+      <p class="ticket-order" data-testid="ticket-order">
+        {order}
+      </p>
+    </section>
+  );
+}
+
 export function TicketScreen({
   ticket,
   print,
@@ -41,7 +62,9 @@ export function TicketScreen({
 }: TicketScreenProps) {
   const t = kioskMessages(language);
   const concern = office.concerns.find((c) => c.id === ticket.concernId);
-  const documents = ticket.documents?.length ? ticket.documents : concern ? concernDocuments(concern, language) : [];
+  const parts = visitConcerns(ticket, office, language);
+  const several = parts.length > 1;
+  const documents = parts[0]?.documents ?? [];
   // No printout: the screen is the ticket (larger number and QR code, "take a photo").
   const outcome = visitorOutcome(print);
   const fallback = outcome === 'failed';
@@ -56,10 +79,14 @@ export function TicketScreen({
         <p class="ticket-number ticket-no" data-testid="ticket-number">
           {ticket.number}
         </p>
-        <p class="ticket-concern" data-testid="ticket-concern">
-          <Pictogram name={concern?.pictogram} size="2.4rem" />
-          <span>{ticket.concernName}</span>
-        </p>
+        {several ? (
+          <VisitList parts={parts} title={t.visitTitle} order={t.visitOrder} />
+        ) : (
+          <p class="ticket-concern" data-testid="ticket-concern">
+            <Pictogram name={concern?.pictogram} size="2.4rem" />
+            <span>{ticket.concernName}</span>
+          </p>
+        )}
       </section>
       {checkin && <checkin.AppointmentNote ticket={ticket} office={office} language={language} />}
       <PrintNotice outcome={outcome} language={language} />
@@ -68,15 +95,33 @@ export function TicketScreen({
         <p data-testid="ticket-wait">{waitText(language, ticket.estimatedWaitMinutes)}</p>
       </section>
       <section class="ticket-more">
-        {documents.length > 0 && (
-          <div class="ticket-docs">
+        {several && parts.some((p) => p.documents.length > 0) ? (
+          <div class="ticket-docs" data-testid="ticket-documents">
             <h2>{t.documentsTitle}</h2>
-            <ul data-testid="ticket-documents">
-              {documents.map((doc) => (
-                <li key={doc}>{doc}</li>
+            {parts
+              .filter((p) => p.documents.length > 0)
+              .map((part) => (
+                <div key={part.concernId} class="ticket-docs-part" data-testid={`ticket-documents-${part.concernId}`}>
+                  <h3>{part.name}</h3>
+                  <ul>
+                    {part.documents.map((doc) => (
+                      <li key={doc}>{doc}</li>
+                    ))}
+                  </ul>
+                </div>
               ))}
-            </ul>
           </div>
+        ) : (
+          documents.length > 0 && (
+            <div class="ticket-docs">
+              <h2>{t.documentsTitle}</h2>
+              <ul data-testid="ticket-documents">
+                {documents.map((doc) => (
+                  <li key={doc}>{doc}</li>
+                ))}
+              </ul>
+            </div>
+          )
         )}
         <figure class="ticket-qr">
           <QrCode value={phoneUrl} label={t.qrLabel} size={fallback ? '20rem' : '16rem'} testid="ticket-qr" />

@@ -50,3 +50,13 @@ export const ContrastIcon = ({ size = '1em' }: { size?: string }) => (
     <path d="M24 7a17 17 0 0 1 0 34z" fill="currentColor" />
   </Icon>
 );
+
+/** A chosen concern: a tick in a filled circle. */
+export function CheckIcon({ size, class: className }: { size: string; class?: string }) {
+  return (
+    <Icon size={size} {...(className ? { class: className } : {})}>
+      <circle cx="24" cy="24" r="20" fill="currentColor" />
+      <path d="M14 25l7 7 13-15" stroke="var(--surface)" stroke-width="5" />
+    </Icon>
+  );
+}

@@ -11,26 +11,33 @@ import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
 import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
 import { loadCatalogues } from './messages.ts';
+import { ConfirmScreen } from './ConfirmScreen.tsx';
+import { BookingScreen } from './BookingScreen.tsx';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
 import { StartScreen } from './StartScreen.tsx';
 import {
+  addAnotherConcern,
   busy,
   checkIn,
+  chosen,
   checkinCode,
   chooseConcern,
   deleteCode,
+  drawTicket,
   highContrast,
   language,
   largeText,
   lastActivity,
   loadOffice,
+  maxConcerns,
   office,
   officeUpdated,
   offline,
   openCheckin,
   reconnecting,
+  removeConcern,
   requestTicket,
   resetKiosk,
   screen,
@@ -76,7 +83,33 @@ function App() {
       );
       break;
     case 'info':
-      page = <InfoScreen concern={view.concern} url={view.concern.infoUrl ?? ''} {...common} />;
+      // With concerns already chosen, "Zurück" keeps them.
+      page = (
+        <InfoScreen
+          concern={view.concern}
+          url={view.concern.infoUrl ?? ''}
+          {...common}
+          {...(chosen.value.length > 0 ? { onBack: addAnotherConcern } : {})}
+        />
+      );
+      break;
+    case 'confirm':
+      page = (
+        <ConfirmScreen
+          chosen={chosen.value}
+          max={maxConcerns()}
+          language={lang}
+          busy={busy.value}
+          resetSeconds={common.resetSeconds}
+          lastActivity={common.lastActivity}
+          onDraw={() => void drawTicket()}
+          onAddAnother={addAnotherConcern}
+          onRemove={removeConcern}
+        />
+      );
+      break;
+    case 'booking':
+      page = <BookingScreen concern={view.concern} office={current} {...common} onCheckin={() => openCheckin()} />;
       break;
     case 'closed':
       page = <NoticeScreen kind="closed" office={current} {...common} />;
@@ -133,6 +166,9 @@ function App() {
           busy={busy.value}
           largeText={largeText.value}
           highContrast={highContrast.value}
+          chosen={chosen.value.map((c) => c.id)}
+          max={maxConcerns()}
+          onDraw={() => void drawTicket()}
           onChoose={(concern) => void chooseConcern(concern)}
           onAppointment={() => openCheckin()}
           onLanguage={(next) => {
@@ -226,7 +262,12 @@ function startIdleReset(): void {
   window.addEventListener('pointerdown', touched, { capture: true, passive: true });
   effect(() => {
     clearTimeout(timer);
-    const away = screen.value.kind !== 'start' || language.value !== 'de' || largeText.value || highContrast.value;
+    const away =
+      screen.value.kind !== 'start' ||
+      chosen.value.length > 0 ||
+      language.value !== 'de' ||
+      largeText.value ||
+      highContrast.value;
     if (!away || busy.value) return;
     const due = lastActivity.value + resetSeconds() * 1000 - Date.now();
     timer = setTimeout(resetKiosk, Math.max(0, due));

@@ -43,6 +43,15 @@ const en: KioskMessages = {
   readAloud: 'Read aloud',
   stopReading: 'Stop',
   noVoice: 'Not in English',
+  chosenTitle: 'You chose:',
+  chosenHint: 'Do you have another concern? Then choose it too. You get one number for everything.',
+  chosenMax: 'You can choose up to {n} concerns.',
+  draw: 'Take a ticket',
+  addAnother: 'I have another concern',
+  remove: 'Remove',
+  chosenMark: 'Chosen. Tap again to remove.',
+  visitTitle: 'Your concerns:',
+  visitOrder: 'Your concerns are handled one after another, all under one number.',
 };
 
 const tr: KioskMessages = {
@@ -83,6 +92,15 @@ const tr: KioskMessages = {
   readAloud: 'Sesli oku',
   stopReading: 'Durdur',
   noVoice: 'Türkçe yok',
+  chosenTitle: 'Seçiminiz:',
+  chosenHint: 'Başka bir işleminiz var mı? Onu da seçin. Hepsi için tek bir numara alırsınız.',
+  chosenMax: 'En fazla {n} işlem seçebilirsiniz.',
+  draw: 'Numara al',
+  addAnother: 'Başka bir işlemim var',
+  remove: 'Kaldır',
+  chosenMark: 'Seçildi. Kaldırmak için tekrar dokunun.',
+  visitTitle: 'İşlemleriniz:',
+  visitOrder: 'İşlemleriniz sırayla yapılır, hepsi tek bir numarayla.',
 };
 
 const ar: KioskMessages = {
@@ -123,6 +141,15 @@ const ar: KioskMessages = {
   readAloud: 'اقرأ لي',
   stopReading: 'إيقاف',
   noVoice: 'غير متوفر بالعربية',
+  chosenTitle: 'اخترت:',
+  chosenHint: 'هل لديك طلب آخر؟ اختره أيضًا. تحصل على رقم واحد لكل طلباتك.',
+  chosenMax: 'يمكنك اختيار حتى {n} طلبات.',
+  draw: 'خذ التذكرة',
+  addAnother: 'لدي طلب آخر',
+  remove: 'إزالة',
+  chosenMark: 'تم الاختيار. المس مرة أخرى للإزالة.',
+  visitTitle: 'طلباتك:',
+  visitOrder: 'تُنجز طلباتك واحدًا بعد الآخر، كلها برقم واحد.',
 };
 
 const uk: KioskMessages = {
@@ -163,6 +190,15 @@ const uk: KioskMessages = {
   readAloud: 'Прочитати вголос',
   stopReading: 'Зупинити',
   noVoice: 'Немає українською',
+  chosenTitle: 'Ви вибрали:',
+  chosenHint: 'Маєте ще одне питання? Виберіть і його. Ви отримаєте один номер на все.',
+  chosenMax: 'Можна вибрати до {n} питань.',
+  draw: 'Отримати талон',
+  addAnother: 'У мене є ще питання',
+  remove: 'Видалити',
+  chosenMark: 'Вибрано. Торкніться ще раз, щоб видалити.',
+  visitTitle: 'Ваші питання:',
+  visitOrder: 'Ваші питання розглядають одне за одним, усе під одним номером.',
 };
 
 const ru: KioskMessages = {
@@ -203,6 +239,15 @@ const ru: KioskMessages = {
   readAloud: 'Прочитать вслух',
   stopReading: 'Остановить',
   noVoice: 'Нет на русском',
+  chosenTitle: 'Вы выбрали:',
+  chosenHint: 'Есть ещё один вопрос? Выберите и его. Вы получите один номер на всё.',
+  chosenMax: 'Можно выбрать до {n} вопросов.',
+  draw: 'Получить талон',
+  addAnother: 'У меня есть ещё вопрос',
+  remove: 'Удалить',
+  chosenMark: 'Выбрано. Нажмите ещё раз, чтобы удалить.',
+  visitTitle: 'Ваши вопросы:',
+  visitOrder: 'Ваши вопросы решают один за другим, всё под одним номером.',
 };
 
 export const MORE_MESSAGES = { en, tr, ar, uk, ru };

@@ -51,6 +51,24 @@ export interface KioskMessages {
   stopReading: string;
   /** Under a disabled "read aloud" button: the device has no voice for this language. */
   noVoice: string;
+  /** Above the concerns chosen for one ticket (confirmation screen). */
+  chosenTitle: string;
+  /** On the confirmation screen, while another concern may be added. */
+  chosenHint: string;
+  /** `{n}`: the most concerns one ticket may hold; shown once they are all chosen. */
+  chosenMax: string;
+  /** The big button that draws the ticket for the chosen concerns. */
+  draw: string;
+  /** Back to the concern list to add one more. */
+  addAnother: string;
+  /** Takes a chosen concern off the list. */
+  remove: string;
+  /** On a chosen concern button of the start screen. */
+  chosenMark: string;
+  /** On the ticket of several concerns: above their list. */
+  visitTitle: string;
+  /** On the ticket of several concerns: how they are served. */
+  visitOrder: string;
 }
 
 const de: KioskMessages = {
@@ -92,6 +110,15 @@ const de: KioskMessages = {
   readAloud: 'Vorlesen',
   stopReading: 'Stopp',
   noVoice: 'Nicht auf Deutsch',
+  chosenTitle: 'Sie haben gewählt:',
+  chosenHint: 'Haben Sie noch ein Anliegen? Dann wählen Sie es dazu. Sie bekommen eine Nummer für alles.',
+  chosenMax: 'Sie können bis zu {n} Anliegen wählen.',
+  draw: 'Ticket ziehen',
+  addAnother: 'Ich habe noch ein Anliegen',
+  remove: 'Entfernen',
+  chosenMark: 'Gewählt. Noch einmal tippen: entfernen.',
+  visitTitle: 'Ihre Anliegen:',
+  visitOrder: 'Ihre Anliegen werden nacheinander erledigt, alle unter einer Nummer.',
 };
 
 /** German is always at hand (the office's language, and the fallback). */

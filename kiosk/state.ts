@@ -1,6 +1,7 @@
 /**
- * State of the kiosk in small signals, and the one action that matters: taking a ticket, for a
- * concern or with an appointment code. A ticket request carries one random idempotency key per
+ * State of the kiosk in small signals, and the one action that matters: taking a ticket, for one
+ * or more concerns (up to `kioskMaxConcerns`, confirmed before drawing) or with an appointment
+ * code. A ticket request carries one random idempotency key per
  * touch; while it runs, further touches are ignored, and when the connection drops it is
  * repeated with the same key (also by "Noch einmal"), so the visitor never gets two tickets and
  * never loses one.
@@ -22,6 +23,9 @@ export type Screen =
   | { kind: 'start' }
   | { kind: 'ticket'; ticket: TicketView; print?: PrintOutcome }
   | { kind: 'info'; concern: ConcernPublic }
+  /** The concerns chosen so far: "Ticket ziehen" or "Ich habe noch ein Anliegen". */
+  | { kind: 'confirm' }
+  | { kind: 'booking'; concern: ConcernPublic }
   | { kind: 'closed' }
   | { kind: 'quota'; concern?: ConcernPublic }
   | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest }
@@ -33,6 +37,8 @@ export type Screen =
 /** One ticket request; repeating it (same key) never gives a second ticket. */
 export interface TicketRequest {
   concernId?: string;
+  /** Several concerns of one visit, in the order chosen. */
+  concernIds?: string[];
   appointmentCode?: string;
   idempotencyKey: string;
 }
@@ -49,6 +55,8 @@ export const reconnecting = signal(false);
 export const offline = signal(false);
 export const largeText = signal(false);
 export const highContrast = signal(false);
+/** The concerns chosen for the next ticket, in order (only where the kiosk offers several). */
+export const chosen = signal<ConcernPublic[]>([]);
 /** The appointment code typed on the keypad or by a scanner. */
 export const checkinCode = signal('');
 /** Time of the visitor's last touch; the idle timer and its progress bar restart from it. */
@@ -79,6 +87,7 @@ export function resetKiosk(): void {
   if (busy.value) return;
   stopSpeaking();
   screen.value = { kind: 'start' };
+  chosen.value = [];
   checkinCode.value = '';
   setLanguage(DEFAULT_LANGUAGE);
   setLargeText(false);
@@ -104,6 +113,13 @@ let officePushes = 0;
 export function officeUpdated(next: OfficePublic): void {
   officePushes++;
   office.value = next;
+  // Chosen concerns the office no longer offers are dropped (the rest take their new names).
+  const offered = new Map(next.concerns.filter((c) => !c.infoUrl).map((c) => [c.id, c]));
+  const kept = chosen.value.flatMap((c) => offered.get(c.id) ?? []).slice(0, maxConcerns());
+  if (kept.length !== chosen.value.length || kept.some((c, i) => c !== chosen.value[i])) {
+    chosen.value = kept;
+    if (kept.length === 0 && screen.value.kind === 'confirm') screen.value = { kind: 'start' };
+  }
 }
 
 export async function loadOffice(): Promise<OfficePublic> {
@@ -161,7 +177,31 @@ async function postTicket(body: Record<string, unknown>): Promise<IssueAnswer> {
   return data as IssueAnswer;
 }
 
-/** The visitor touched a concern: show its online form, or take a ticket for it. */
+/**
+ * Right after the screen changed between the concern list and the confirmation, touches that
+ * would remove or add a concern are ignored: the second touch of a double tap lands on the
+ * new screen and must not undo or change the first.
+ */
+export const SETTLE_MS = 400;
+let switchedAt = 0;
+const settling = () => Date.now() - switchedAt < SETTLE_MS;
+
+function showSelection(kind: 'start' | 'confirm'): void {
+  switchedAt = Date.now();
+  screen.value = { kind };
+}
+
+/** How many concerns one ticket from this kiosk may hold (1: a touch draws the ticket at once). */
+export function maxConcerns(): number {
+  const max = office.value?.kioskMaxConcerns;
+  return typeof max === 'number' && max > 1 ? Math.floor(max) : 1;
+}
+
+/**
+ * The visitor touched a concern: show its online form; where one concern per ticket is the rule,
+ * take the ticket; else add it to the chosen ones and confirm (a chosen one touched again is
+ * removed).
+ */
 export async function chooseConcern(concern: ConcernPublic): Promise<void> {
   if (busy.value) return;
   lastActivity.value = Date.now();
@@ -169,7 +209,47 @@ export async function chooseConcern(concern: ConcernPublic): Promise<void> {
     screen.value = { kind: 'info', concern };
     return;
   }
-  await requestTicket({ concernId: concern.id, idempotencyKey: randomKey() }, concern);
+  if (concern.appointmentOnly) {
+    screen.value = { kind: 'booking', concern };
+    return;
+  }
+  if (maxConcerns() <= 1) {
+    await requestTicket({ concernId: concern.id, idempotencyKey: randomKey() }, concern);
+    return;
+  }
+  if (settling()) return;
+  if (chosen.value.some((c) => c.id === concern.id)) {
+    removeConcern(concern.id);
+    return;
+  }
+  if (chosen.value.length >= maxConcerns()) return;
+  chosen.value = [...chosen.value, concern];
+  showSelection('confirm');
+}
+
+/** Takes a chosen concern off the list; with none left, back to the start screen. */
+export function removeConcern(concernId: string): void {
+  if (busy.value || settling()) return;
+  lastActivity.value = Date.now();
+  chosen.value = chosen.value.filter((c) => c.id !== concernId);
+  if (chosen.value.length === 0 && screen.value.kind === 'confirm') showSelection('start');
+}
+
+/** "Ich habe noch ein Anliegen": the concern list, the chosen ones marked. */
+export function addAnotherConcern(): void {
+  if (busy.value || settling()) return;
+  lastActivity.value = Date.now();
+  showSelection('start');
+}
+
+/** "Ticket ziehen": one request for every chosen concern, with one key for this touch. */
+export async function drawTicket(): Promise<void> {
+  const concerns = chosen.value;
+  if (busy.value || concerns.length === 0) return;
+  lastActivity.value = Date.now();
+  // A refusal (quota) names the concern only when it is clear which one it is.
+  const only = concerns.length === 1 ? concerns[0] : undefined;
+  await requestTicket({ concernIds: concerns.map((c) => c.id), idempotencyKey: randomKey() }, only);
 }
 
 /** "Ich habe einen Termin": the keypad, empty or with what a scanner typed so far. */
@@ -223,6 +303,7 @@ export async function requestTicket(request: TicketRequest, concern?: ConcernPub
           ? { kind: 'ticket', ticket: answer.ticket, print }
           : { kind: 'ticket', ticket: answer.ticket };
         checkinCode.value = '';
+        chosen.value = [];
         return;
       } catch (error) {
         if (retryable(error) && Date.now() < giveUpAt) {
@@ -264,5 +345,6 @@ function screenForError(error: unknown, request: TicketRequest, concern?: Concer
   if (code === 'OFFICE_CLOSED') return { kind: 'closed' };
   if (code === 'QUOTA_REACHED') return concern ? { kind: 'quota', concern } : { kind: 'quota' };
   if (code === 'INFO_ONLY_CONCERN' && concern?.infoUrl) return { kind: 'info', concern };
+  if (code === 'APPOINTMENT_ONLY' && concern) return { kind: 'booking', concern };
   return concern ? { kind: 'failed', concern, request } : { kind: 'failed', request };
 }

@@ -1,5 +1,6 @@
 /** What the server uses of the printer module. */
 export { renderTicket } from './layout.ts';
+export { renderConfirmation, type PrintableConfirmation } from './confirmation.ts';
 export { parsePrinterUrl, type PrinterConfig, type PrinterUrlLayout } from './printer-url.ts';
 export {
   createTransport,

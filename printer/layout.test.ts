@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, summarize } from './decode.ts';
-import { renderTicket } from './layout.ts';
+import { MAX_DOCUMENTS_PER_CONCERN, renderTicket } from './layout.ts';
 import { getDot } from './raster.ts';
 import { native58, readRasterQr, sampleTicket } from './test-fixtures.ts';
 import type { PrintableTicket } from './types.ts';
@@ -181,5 +181,92 @@ describe('renderTicket → decode (round trip)', () => {
     expect(readRasterQr(qr!)).toBe(long.phoneUrl);
     const native = decode(renderTicket(long, native58)).find((c) => c.type === 'qr');
     expect(native?.type === 'qr' && native.moduleSize).toBeLessThan(6);
+  });
+
+  describe('a visit with several concerns', () => {
+    const visit: PrintableTicket = {
+      ...sampleTicket,
+      concerns: [
+        { name: 'Wohngeld beantragen', documents: ['Personalausweis', 'Mietvertrag', 'Lohnzettel', 'Kontoauszüge'] },
+        { name: 'Bescheinigung', documents: ['Personalausweis'] },
+        { name: 'Unterlagen abgeben', documents: [] },
+      ],
+    };
+
+    it('prints the concerns in order under the number, and how they are served', () => {
+      const lines = summarize(decode(renderTicket(visit, native58))).lines;
+      const at = lines.indexOf('W-017');
+      expect(lines.slice(at + 1, at + 7)).toEqual([
+        '1. Wohngeld beantragen',
+        '2. Bescheinigung',
+        '3. Unterlagen abgeben',
+        'Nacheinander erledigt, alles',
+        'unter einer Nummer.',
+        '─'.repeat(32),
+      ]);
+      // Unnumbered only as the heading of its documents.
+      expect(lines.filter((l) => l === 'Wohngeld beantragen')).toHaveLength(1);
+    });
+
+    it('lists the documents of each concern under its name, at most three each', () => {
+      const lines = summarize(decode(renderTicket(visit, native58))).lines;
+      const at = lines.indexOf('Bitte halten Sie bereit:');
+      expect(lines.slice(at + 1, at + 9)).toEqual([
+        'Wohngeld beantragen',
+        '- Personalausweis',
+        '- Mietvertrag',
+        '- Lohnzettel',
+        '... und 1 mehr: siehe Handy',
+        'Bescheinigung',
+        '- Personalausweis',
+        '─'.repeat(32),
+      ]);
+      expect(lines).not.toContain('- Kontoauszüge');
+      expect(MAX_DOCUMENTS_PER_CONCERN).toBe(3);
+    });
+
+    it('sets each concern centred and bold, byte for byte', () => {
+      const bytes = Buffer.from(renderTicket(visit, native58));
+      const line = (text: string) =>
+        Buffer.concat([
+          Buffer.from([0x1b, 0x61, 0x01, 0x1b, 0x45, 0x01]), // ESC a 1 (centre), ESC E 1 (bold)
+          Buffer.from(`${text}\n`, 'latin1'),
+          Buffer.from([0x1b, 0x45, 0x00]), // ESC E 0
+        ]);
+      const first = bytes.indexOf(line('1. Wohngeld beantragen'));
+      expect(first).toBeGreaterThan(0);
+      expect(bytes.indexOf(line('2. Bescheinigung'))).toBe(first + line('1. Wohngeld beantragen').length);
+    });
+
+    it('prints a one-concern ticket exactly as without the list', () => {
+      const one: PrintableTicket = {
+        ...sampleTicket,
+        concerns: [{ name: sampleTicket.concernName, documents: sampleTicket.documents }],
+      };
+      expect(renderTicket(one, native58)).toEqual(renderTicket(sampleTicket, native58));
+    });
+
+    it('Arabic: the German names and documents where the printer cannot show the script', () => {
+      const ar: PrintableTicket = {
+        ...sampleTicket,
+        language: 'ar',
+        concerns: [
+          { name: 'إعانة السكن', documents: ['جواز السفر'], fallback: { name: 'Wohngeld', documents: ['Pass'] } },
+          { name: 'شهادات', documents: ['جواز السفر'], fallback: { name: 'Bescheinigungen', documents: ['Pass'] } },
+        ],
+      };
+      const t = summarize(decode(renderTicket(ar, native58)));
+      expect(t.lines).toContain('1. Wohngeld');
+      expect(t.lines).toContain('2. Bescheinigungen');
+      expect(t.lines).toContain('Nacheinander erledigt, alles');
+      expect(t.text).not.toContain('?');
+      const drawn: string[] = [];
+      const rasterizeText = (text: string) => {
+        drawn.push(text);
+        return { width: 8, height: 1, data: Uint8Array.of(0xff) };
+      };
+      renderTicket(ar, { ...native58, nonLatin: 'raster', rasterizeText });
+      expect(drawn.slice(0, 3)).toEqual(['1. إعانة السكن', '2. شهادات', 'تُنجز واحدًا بعد الآخر، كلها برقم واحد.']);
+    });
   });
 });

@@ -24,6 +24,7 @@ import {
 import { formatIssued, formatMinutes, type LabelKey, MESSAGES, type TicketMessages } from './messages.ts';
 import { centerOn, createRaster, blit, fitQrModuleSize, qrRaster } from './raster.ts';
 import {
+  type PrintableConcern,
   type PrintableTicket,
   type PrintLayoutOptions,
   paperColumns,
@@ -38,14 +39,14 @@ export const BASE_CODE_PAGE = 19;
 /** Raster images are sent in bands of at most this many rows (some printers reject taller ones). */
 export const RASTER_BAND_ROWS = 1024;
 
-interface TextStyle {
+export interface TextStyle {
   align?: Alignment;
   bold?: boolean;
   width?: number;
   height?: number;
 }
 
-class TicketWriter {
+export class TicketWriter {
   readonly out = new EscPosWriter();
   readonly columns: number;
   readonly dots: number;
@@ -139,10 +140,10 @@ function dynamicText(w: TicketWriter, text: string, fallback: string | undefined
 }
 
 /** The documents as a list; when some cannot be shown and nothing can draw them, the German list. */
-function documentList(w: TicketWriter, ticket: PrintableTicket): void {
+function documentList(w: TicketWriter, list: readonly string[], fallback: readonly string[] | undefined): void {
   const canDraw = w.opts.nonLatin === 'raster' && w.opts.rasterizeText !== undefined;
-  const allPrintable = ticket.documents.every((d) => isPrintable(d));
-  const documents = !allPrintable && !canDraw && ticket.fallback ? ticket.fallback.documents : ticket.documents;
+  const allPrintable = list.every((d) => isPrintable(d));
+  const documents = !allPrintable && !canDraw && fallback ? fallback : list;
   for (const doc of documents) {
     if (!isPrintable(doc) && canDraw) {
       dynamicText(w, doc, undefined, { align: 'right' });
@@ -150,6 +151,37 @@ function documentList(w: TicketWriter, ticket: PrintableTicket): void {
     }
     const [first = '', ...rest] = wrapText(toPrintable(doc), w.columns - 2);
     w.lines([`- ${first}`, ...rest.map((l) => `  ${l}`)]);
+  }
+}
+
+/**
+ * Most documents printed per concern of a visit with several: the ticket stays short; the rest
+ * are named on the phone page.
+ */
+export const MAX_DOCUMENTS_PER_CONCERN = 3;
+
+/** The concerns of a visit, numbered, under the number; and how they are served. */
+function visitConcerns(w: TicketWriter, labels: Labels, parts: readonly PrintableConcern[]): void {
+  parts.forEach((part, i) => {
+    const fallback = part.fallback ? `${i + 1}. ${part.fallback.name}` : undefined;
+    dynamicText(w, `${i + 1}. ${part.name}`, fallback, { align: 'center', bold: true });
+  });
+  dynamicText(w, labels.messages.visitOrder, MESSAGES.de.visitOrder, { align: 'center' });
+}
+
+/** Each concern's documents under its name, at most `MAX_DOCUMENTS_PER_CONCERN` of each. */
+function visitDocuments(w: TicketWriter, labels: Labels, parts: readonly PrintableConcern[]): void {
+  const where: Alignment = labels.images ? 'right' : 'left';
+  for (const part of parts) {
+    if (part.documents.length === 0) continue;
+    dynamicText(w, part.name, part.fallback?.name, { align: where, bold: true });
+    const shown = part.documents.slice(0, MAX_DOCUMENTS_PER_CONCERN);
+    documentList(w, shown, part.fallback?.documents.slice(0, MAX_DOCUMENTS_PER_CONCERN));
+    const more = part.documents.length - shown.length;
+    if (more > 0) {
+      const text = formatMinutes(labels.messages.moreDocuments, more);
+      dynamicText(w, text, formatMinutes(MESSAGES.de.moreDocuments, more), { align: where });
+    }
   }
 }
 
@@ -183,7 +215,9 @@ export function renderTicket(ticket: PrintableTicket, opts: PrintLayoutOptions):
   label(w, labels, 'yourNumber', 'center');
   const scale = numberScale(toPrintable(ticket.number), w.columns);
   w.text(ticket.number, { align: 'center', bold: true, width: scale, height: scale });
-  dynamicText(w, ticket.concernName, ticket.fallback?.concernName, { align: 'center', bold: true });
+  const parts = ticket.concerns && ticket.concerns.length > 1 ? ticket.concerns : undefined;
+  if (parts) visitConcerns(w, labels, parts);
+  else dynamicText(w, ticket.concernName, ticket.fallback?.concernName, { align: 'center', bold: true });
   w.separator();
 
   labelled(w, labels, 'issued', issued);
@@ -200,10 +234,16 @@ export function renderTicket(ticket: PrintableTicket, opts: PrintLayoutOptions):
     );
   }
 
-  if (ticket.documents.length > 0) {
+  if (parts) {
+    if (parts.some((p) => p.documents.length > 0)) {
+      w.separator();
+      label(w, labels, 'documents', labels.images ? 'right' : 'left');
+      visitDocuments(w, labels, parts);
+    }
+  } else if (ticket.documents.length > 0) {
     w.separator();
     label(w, labels, 'documents', labels.images ? 'right' : 'left');
-    documentList(w, ticket);
+    documentList(w, ticket.documents, ticket.fallback?.documents);
   }
 
   w.separator();

@@ -16,11 +16,19 @@ export interface TicketMessages {
   minutes: string;
   documents: string;
   qr: string;
+  /** Under the concerns of a visit with several: how they are served. */
+  visitOrder: string;
+  /** When a concern's documents are cut short on paper: `{n}` more, listed on the phone. */
+  moreDocuments: string;
 }
 
 export type MessageKey = keyof TicketMessages;
-/** Messages printed as they are (not templates): the ones drawn as images for Arabic. */
-export type LabelKey = Exclude<MessageKey, 'minutes'>;
+/**
+ * Messages printed as they are (not templates): the ones drawn as images for Arabic. The
+ * sentences of a visit with several concerns are printed as text (rasterised or in German for
+ * Arabic), as they are rarely printed and long.
+ */
+export type LabelKey = Exclude<MessageKey, 'minutes' | 'visitOrder' | 'moreDocuments'>;
 export const LABEL_KEYS: readonly LabelKey[] = [
   'yourNumber',
   'issued',
@@ -41,6 +49,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: 'ca. {n} Min.',
     documents: 'Bitte halten Sie bereit:',
     qr: 'Ihre Wartezeit auf dem Handy:',
+    visitOrder: 'Nacheinander erledigt, alles unter einer Nummer.',
+    moreDocuments: '... und {n} mehr: siehe Handy',
   },
   en: {
     yourNumber: 'Your number',
@@ -51,6 +61,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: 'approx. {n} min',
     documents: 'Please have ready:',
     qr: 'Follow your turn on your phone:',
+    visitOrder: 'Handled one after another, all under one number.',
+    moreDocuments: '... and {n} more: see your phone',
   },
   tr: {
     yourNumber: 'Numaranız',
@@ -61,6 +73,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: 'yakl. {n} dk.',
     documents: 'Lütfen hazır bulundurun:',
     qr: 'Sıranızı telefonunuzdan izleyin:',
+    visitOrder: 'Sırayla yapılır, hepsi tek numarayla.',
+    moreDocuments: '... ve {n} tane daha: telefonunuza bakın',
   },
   uk: {
     yourNumber: 'Ваш номер',
@@ -71,6 +85,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: 'бл. {n} хв',
     documents: 'Будь ласка, підготуйте:',
     qr: 'Стежте за чергою на телефоні:',
+    visitOrder: 'По черзі, усе під одним номером.',
+    moreDocuments: '... і ще {n}: див. телефон',
   },
   ru: {
     yourNumber: 'Ваш номер',
@@ -81,6 +97,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: 'ок. {n} мин',
     documents: 'Пожалуйста, подготовьте:',
     qr: 'Следите за очередью на телефоне:',
+    visitOrder: 'По очереди, всё под одним номером.',
+    moreDocuments: '... и ещё {n}: см. телефон',
   },
   ar: {
     yourNumber: 'رقمك',
@@ -91,6 +109,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     minutes: '{n}',
     documents: 'يرجى تجهيز:',
     qr: 'تابع دورك على هاتفك:',
+    visitOrder: 'تُنجز واحدًا بعد الآخر، كلها برقم واحد.',
+    moreDocuments: '... و{n} أخرى: انظر هاتفك',
   },
 };
 

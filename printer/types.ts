@@ -33,6 +33,18 @@ export interface PrintableTicket {
    * print as `?`.
    */
   fallback?: { concernName: string; documents: string[] };
+  /**
+   * A visit with several concerns: each in the order served, with its documents (these replace
+   * `concernName` and `documents` on paper). Absent or of length 1 for a one-concern ticket.
+   */
+  concerns?: PrintableConcern[];
+}
+
+/** One concern of a visit on paper, in the ticket's language, with the German texts as fallback. */
+export interface PrintableConcern {
+  name: string;
+  documents: string[];
+  fallback?: { name: string; documents: string[] };
 }
 
 /**

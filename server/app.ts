@@ -10,11 +10,13 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './context.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
+import { confirmationRoutes } from './http/confirmation-page.ts';
 import { appRoutes } from './http/apps.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
+import { originGuard, refuseForeignUpgrades, socketOriginCheck } from './http/origin.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
@@ -41,7 +43,8 @@ export function createApplication(
 ): Application {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies named in LOTSE_TRUST_PROXY.
+  app.set('trust proxy', ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -65,6 +68,7 @@ export function createApplication(
   app.use(express.json({ limit: '64kb' }));
   // Pages and scripts gzip'd: the phone page must load fast on a weak connection.
   app.use(compression({ threshold: 1024 }));
+  app.use(originGuard(ctx.config));
 
   app.use(publicRoutes(ctx));
   app.use(speechRoutes(ctx));
@@ -72,6 +76,7 @@ export function createApplication(
   app.use(ticketRoutes(ctx));
   app.use(counterRoutes(ctx));
   app.use(appointmentRoutes(ctx));
+  app.use(confirmationRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(backupRoutes(ctx));
   app.use(adminRoutes(ctx));
@@ -86,9 +91,11 @@ export function createApplication(
   const io: LotseServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: socketOriginCheck(ctx.config),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
+  refuseForeignUpgrades(httpServer, ctx.config);
   const detach = attachRealtime(io, ctx);
   const detachPrint = attachPrintRealtime(io, ctx);
 

@@ -1,21 +1,20 @@
 /**
  * Staff accounts and sessions: argon2 password hashes, random session tokens (cookie or
- * bearer), login throttling, and the admin bootstrap on a first start.
+ * bearer), login throttling, and the admin bootstrap on a first start (a generated password
+ * must be changed at the first sign-in).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Role, StaffUser } from '../core/types.ts';
 import type { Clock } from './queue-service.ts';
+import type { Limits } from './limits.ts';
 import { logger } from './logger.ts';
-import type { Store, StoredSession } from './store/store.ts';
+import type { Store, StoredSession, StoredUser } from './store/store.ts';
 
 const log = logger('auth');
 
 export const SESSION_COOKIE = 'lotse_session';
 const SESSION_TTL_MS = 12 * 3600_000;
-const SESSIONS_CAP = 10_000;
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 5;
 
 export interface Session {
   user: StaffUser;
@@ -26,7 +25,7 @@ export interface Session {
 
 export type LoginResult =
   | { ok: true; token: string; user: StaffUser }
-  | { ok: false; error: 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' };
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'RATE_LIMITED' };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -35,12 +34,13 @@ const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_CAP = 5_000;
 
 export class Auth {
-  private readonly failures = new Map<string, number[]>();
   private readonly cache = new Map<string, { session: StoredSession; at: number }>();
+  private readonly endedListeners = new Set<() => void>();
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly limits: Limits,
   ) {}
 
   /** Creates the `admin` account when no staff account exists yet. Returns the password when generated. */
@@ -48,7 +48,7 @@ export class Auth {
     const users = await this.store.listUsers();
     if (users.length > 0) return null;
     const password = adminPassword ?? randomBytes(12).toString('base64url');
-    await this.createUser('admin', password, 'admin');
+    await this.createUser('admin', password, 'admin', !adminPassword);
     if (!adminPassword) {
       log.warn({ username: 'admin', password }, 'created the account admin with this one-time password; change it');
     } else {
@@ -57,35 +57,72 @@ export class Auth {
     return adminPassword ? null : password;
   }
 
-  async createUser(username: string, password: string, role: Role): Promise<void> {
-    await this.store.saveUser({ username, role, passwordHash: await hash(password), createdAt: this.clock() });
+  async createUser(username: string, password: string, role: Role, mustChangePassword = false): Promise<void> {
+    const user: StoredUser = { username, role, passwordHash: await hash(password), createdAt: this.clock() };
+    if (mustChangePassword) user.mustChangePassword = true;
+    await this.store.saveUser(user);
   }
 
+  /**
+   * Signs in. Failed attempts count per client address and per account (across processes
+   * when Redis is configured); either limit used up refuses further attempts with RATE_LIMITED
+   * before the password is even checked.
+   */
   async login(username: string, password: string, client: string): Promise<LoginResult> {
     const now = this.clock();
-    const key = `${client}|${username.toLowerCase()}`;
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
-    if (recent.length >= MAX_FAILURES) return { ok: false, error: 'TOO_MANY_ATTEMPTS' };
+    const account = `account:${username.toLowerCase()}`;
+    if (
+      (await this.limits.exhausted('loginClient', client)) ||
+      (await this.limits.exhausted('loginAccount', account))
+    ) {
+      return { ok: false, error: 'RATE_LIMITED' };
+    }
     const user = (await this.store.listUsers()).find((u) => u.username === username);
     const valid = user && !user.disabled ? await verify(user.passwordHash, password).catch(() => false) : false;
     if (!user || !valid) {
-      recent.push(now);
-      this.failures.set(key, recent);
-      if (this.failures.size > SESSIONS_CAP) this.failures.delete(this.failures.keys().next().value as string);
+      await this.limits.take('loginClient', client);
+      // Only real accounts are counted: made-up names create no keys.
+      if (user) await this.limits.take('loginAccount', account);
       log.info({ username: username.slice(0, 40), client }, 'failed sign-in');
       return { ok: false, error: 'INVALID_CREDENTIALS' };
     }
-    this.failures.delete(key);
     const token = randomBytes(32).toString('base64url');
     const staff: StaffUser = { username: user.username, role: user.role };
+    if (user.mustChangePassword) staff.mustChangePassword = true;
     await this.store.putSession({ tokenHash: hashToken(token), user: staff, expiresAt: now + SESSION_TTL_MS });
     return { ok: true, token, user: staff };
+  }
+
+  /**
+   * Checks the password of a signed-in user (before they change it); failures count like
+   * failed sign-ins.
+   */
+  async checkPassword(username: string, password: string, client: string): Promise<'ok' | 'wrong' | 'limited'> {
+    const account = `account:${username.toLowerCase()}`;
+    if ((await this.limits.exhausted('loginClient', client)) || (await this.limits.exhausted('loginAccount', account)))
+      return 'limited';
+    const user = (await this.store.listUsers()).find((u) => u.username === username);
+    if (user && !user.disabled && (await verify(user.passwordHash, password).catch(() => false))) return 'ok';
+    await this.limits.take('loginClient', client);
+    await this.limits.take('loginAccount', account);
+    return 'wrong';
   }
 
   async logout(token: string): Promise<void> {
     const tokenHash = hashToken(token);
     this.cache.delete(tokenHash);
     await this.store.deleteSession(tokenHash);
+    this.sessionsEnded();
+  }
+
+  /** Called after sessions ended in this process (sockets then leave the staff rooms). */
+  onSessionsEnded(listener: () => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private sessionsEnded(): void {
+    for (const listener of this.endedListeners) listener();
   }
 
   /** The signed-in user of a session token, or null. */
@@ -130,6 +167,7 @@ export class Auth {
   async revokeUser(username: string): Promise<void> {
     for (const [k, v] of this.cache) if (v.session.user.username === username) this.cache.delete(k);
     await this.store.deleteSessionsOf(username);
+    this.sessionsEnded();
   }
 }
 

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const store = await openLowdbStore(dataDir);
   try {
     const data = await store.exportAll();
-    writeFileSync(out, JSON.stringify(data));
+    writeFileSync(out, JSON.stringify(data), { mode: 0o600 });
     process.stdout.write(
       `Backup of ${dataDir} written to ${out} (${data.archive.length} archived days, ${data.liveDay?.tickets.length ?? 0} tickets today).\n`,
     );

@@ -7,7 +7,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LOTSE_DATA: z.string().min(1).default('./data'),
   LOTSE_CONFIG: z.string().min(1).optional(),
-  LOTSE_ADMIN_PASSWORD: z.string().min(8, 'LOTSE_ADMIN_PASSWORD needs at least 8 characters').optional(),
+  LOTSE_ADMIN_PASSWORD: z.string().min(12, 'LOTSE_ADMIN_PASSWORD needs at least 12 characters').optional(),
   LOTSE_PRINTER: z.string().min(1).default('virtual'),
   LOTSE_PUBLIC_URL: z.string().url().optional(),
   LOTSE_DATABASE_URL: z
@@ -18,7 +18,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'expected redis://…')
     .optional(),
+  LOTSE_TRUST_PROXY: z.string().optional(),
+  LOTSE_PRINTER_DEVICES: z.string().optional(),
 });
+
+/** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
+export const DEFAULT_PRINTER_DEVICES = ['/dev/usb/lp*', '/dev/ttyUSB*', '/dev/lp*'];
 
 export interface ServerConfig {
   port: number;
@@ -33,7 +38,20 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** Redis for socket.io across processes (a call made on one reaches screens on all). */
   redisUrl: string | undefined;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (addresses, CIDR ranges or `loopback`,
+   * comma-separated). Empty: the client address is the TCP peer.
+   */
+  trustProxy: string[];
+  /** Patterns (`*` at the end only) of the device files a `file:` printer may write to. */
+  printerDevices: string[];
 }
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export class ConfigError extends Error {}
 
@@ -54,5 +72,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     publicUrl: e.LOTSE_PUBLIC_URL,
     databaseUrl: e.LOTSE_DATABASE_URL,
     redisUrl: e.LOTSE_REDIS_URL,
+    trustProxy: list(e.LOTSE_TRUST_PROXY),
+    printerDevices: e.LOTSE_PRINTER_DEVICES === undefined ? DEFAULT_PRINTER_DEVICES : list(e.LOTSE_PRINTER_DEVICES),
   };
 }

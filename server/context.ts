@@ -1,9 +1,11 @@
 /** What every feature module of the server gets: the wired dependencies. */
 import type { OfficeConfig } from '../core/types.ts';
+import type { AppointmentService } from './appointment-service.ts';
 import type { AuditLog } from './audit.ts';
 import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { DeviceService } from './devices.ts';
+import type { Limits } from './limits.ts';
 import type { OfficeService } from './office-service.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
@@ -20,10 +22,13 @@ export interface AppContext {
   devices: DeviceService;
   audit: AuditLog;
   queue: QueueService;
+  appointments: AppointmentService;
   auth: Auth;
   /** Ticket printers, their health and the print agents (`server/printing/`). */
   printing: PrintService;
   clock: Clock;
+  /** Rate limits per client, account and kiosk (`server/limits.ts`). */
+  limits: Limits;
   /** Folder of the built apps (`dist/apps`). */
   appsDir: string;
 }

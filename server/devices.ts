@@ -37,6 +37,7 @@ export function presentDevice(d: StoredDevice): DeviceView {
 
 export class DeviceService {
   private byHash = new Map<string, StoredDevice>();
+  private readonly removedListeners = new Set<() => void>();
 
   constructor(
     private readonly store: Store,
@@ -66,7 +67,19 @@ export class DeviceService {
     if (!device) return fail('UNKNOWN_DEVICE');
     await this.store.deleteDevice(id);
     this.byHash.delete(device.tokenHash);
+    for (const listener of this.removedListeners) listener();
     return ok(true);
+  }
+
+  onRemoved(listener: () => void): () => void {
+    this.removedListeners.add(listener);
+    return () => this.removedListeners.delete(listener);
+  }
+
+  /** Whether a device authenticated earlier is still paired (removal in this process is seen at once). */
+  async stillPaired(id: string): Promise<boolean> {
+    for (const d of this.byHash.values()) if (d.id === id) return true;
+    return (await this.store.listDevices()).some((d) => d.id === id);
   }
 
   /** The paired device presenting `token`, or null. Notes when it was last seen. */

@@ -32,16 +32,27 @@ const TimeRange = z
   .object({ from: Clock, to: Clock })
   .refine((r) => parseClock(r.from) < parseClock(r.to), 'from must be before to');
 
+const Hours = z.object({
+  weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(TimeRange)),
+  closedDays: z.array(Day).default([]),
+});
+
 export const OfficeConfigSchema = z
   .object({
     id: Id,
     name: z.string().min(1).max(120),
     timezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
     enforceOpeningHours: z.boolean().default(true),
-    openingHours: z.object({
-      weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(TimeRange)),
-      closedDays: z.array(Day).default([]),
-    }),
+    openingHours: Hours,
+    appointmentHours: Hours.optional(),
+    contact: z
+      .object({
+        phone: z.string().min(1).max(60).optional(),
+        email: z.string().min(1).max(120).optional(),
+        address: z.string().min(1).max(300).optional(),
+        web: z.string().url().max(300).optional(),
+      })
+      .optional(),
     concerns: z
       .array(
         z.object({
@@ -58,6 +69,9 @@ export const OfficeConfigSchema = z
           infoUrl: z.string().url().optional(),
           weight: z.number().positive().max(10).optional(),
           serviceMinutes: z.number().positive().max(480).optional(),
+          appointmentOnly: z.boolean().optional(),
+          slotMinutes: z.number().int().min(5).max(480).optional(),
+          slotCapacity: z.number().int().min(1).max(50).optional(),
         }),
       )
       .min(1),
@@ -82,6 +96,7 @@ export const OfficeConfigSchema = z
         priorityInterleave: z.number().int().min(0).max(20).optional(),
         preferenceMinutes: z.number().min(0).max(240).optional(),
         appointmentCheckinMinutes: z.number().int().min(0).max(720).optional(),
+        appointmentGraceMinutes: z.number().int().min(0).max(240).optional(),
       })
       .prefault({}),
     announcements: z
@@ -100,8 +115,17 @@ export const OfficeConfigSchema = z
           id: Id,
           name: z.string().min(1).max(60),
           printer: KioskPrinter.optional(),
-          agentKey: z.string().min(12).max(200).optional(),
+          agentKey: z
+            .string()
+            .min(24, 'an agent key needs at least 24 characters')
+            .max(200)
+            .refine((k) => new Set(k).size >= 8, 'the agent key is too simple; use a random one')
+            .optional(),
         }),
+      )
+      .refine(
+        (ks) => ks.every((k) => k.printer !== 'agent' || k.agentKey),
+        'a kiosk with an agent printer needs an agentKey',
       )
       .max(100)
       .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'duplicate kiosk id')

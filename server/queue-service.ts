@@ -12,14 +12,16 @@ import {
   toQueueSnapshot,
   toTicketView,
 } from '../core/api.ts';
-import { type TicketEstimate, estimateAll } from '../core/estimate.ts';
-import { isAppointmentEarly, orderForCounter } from '../core/policy.ts';
+import { type ExpectedAppointment, type TicketEstimate, estimateAll } from '../core/estimate.ts';
+import { normalizeCode } from '../core/appointments.ts';
+import { isAppointmentEarly, isReservedForOther, orderForCounter, policyOf } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from '../core/types.ts';
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
+import { laterParts } from '../core/visit.ts';
 import { logger } from './logger.ts';
 import type { DayTransaction, Store } from './store/store.ts';
 
@@ -41,9 +43,10 @@ export function checkAppointment(
   if (!appointment || (concernId !== undefined && appointment.concernId !== concernId)) {
     return fail('UNKNOWN_APPOINTMENT');
   }
+  if (appointment.cancelledAt !== undefined) return fail('APPOINTMENT_CANCELLED');
   if (appointment.ticketId) return fail('APPOINTMENT_USED');
   if (localDay(appointment.start, office.timezone) < localDay(now, office.timezone)) return fail('APPOINTMENT_EXPIRED');
-  const early = (office.policy.appointmentCheckinMinutes ?? 60) * 60_000;
+  const early = policyOf(office).appointmentCheckinMinutes * 60_000;
   if (appointment.start - now > early) return fail('APPOINTMENT_TOO_EARLY');
   return ok(appointment);
 }
@@ -80,6 +83,8 @@ export class QueueService {
   private readonly listeners = new Set<QueueListener>();
   private rolloverTimer: NodeJS.Timeout | undefined;
   private stopExternal: (() => void) | undefined;
+  /** Today's booked appointments not checked in yet (the estimates foresee them). */
+  private expected: ExpectedAppointment[] = [];
 
   constructor(
     private readonly store: Store,
@@ -105,6 +110,14 @@ export class QueueService {
   stop(): void {
     if (this.rolloverTimer) clearInterval(this.rolloverTimer);
     this.stopExternal?.();
+  }
+
+  /** The stored appointments changed: keep today's booked ones for the estimates. */
+  setAppointments(appointments: readonly Appointment[]): void {
+    this.expected = appointments
+      .filter((a) => a.cancelledAt === undefined && a.ticketId === undefined)
+      .map((a) => ({ id: a.id, concernId: a.concernId, start: a.start }));
+    this.estimatesDirty = true;
   }
 
   onChange(listener: QueueListener): () => void {
@@ -157,7 +170,9 @@ export class QueueService {
 
   private recompute(now: number): void {
     const started = performance.now();
-    const { tickets, concerns } = estimateAll(this.state, this.office(), now);
+    const office = this.office();
+    const today = this.expected.filter((a) => localDay(a.start, office.timezone) === this.state.day);
+    const { tickets, concerns } = estimateAll(this.state, office, now, today);
     this.estimates = tickets;
     this.concernEstimates = concerns;
     this.estimatesDirty = false;
@@ -251,7 +266,12 @@ export class QueueService {
       }
       let appointment: Appointment | undefined;
       if (cmd.appointmentCode !== undefined) {
-        const checked = checkAppointment(await tx.findAppointment(cmd.appointmentCode), cmd.concernId, office, now);
+        const checked = checkAppointment(
+          await tx.findAppointment(normalizeCode(cmd.appointmentCode)),
+          cmd.concernId,
+          office,
+          now,
+        );
         if (!checked.ok) return checked;
         appointment = checked.value;
       }
@@ -277,7 +297,8 @@ export class QueueService {
 
   /** The appointment behind a code, for explaining a refused check-in. */
   async appointmentByCode(code: string): Promise<Appointment | undefined> {
-    return (await this.store.listAppointments()).find((a) => a.code === code);
+    const wanted = normalizeCode(code);
+    return (await this.store.listAppointments()).find((a) => a.code === wanted);
   }
 
   callNext(counterId: string) {
@@ -373,13 +394,17 @@ export class QueueService {
         longestWaitMinutes: tickets.length ? Math.max(0, Math.floor((now - oldest) / 60_000)) : 0,
       };
     });
-    const brief = (t: Ticket): CounterTicket => ({
-      ticketId: t.id,
-      number: t.number,
-      concernId: t.concernId,
-      waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
-      ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
-    });
+    const brief = (t: Ticket): CounterTicket => {
+      const later = laterParts(t).map((p) => p.concernId);
+      return {
+        ticketId: t.id,
+        number: t.number,
+        concernId: t.concernId,
+        waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
+        ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
+        ...(later.length ? { laterConcernIds: later } : {}),
+      };
+    };
     const serves = new Set(counter.concernIds);
     const parked = this.state.tickets.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
     const view: CounterView = {
@@ -392,7 +417,11 @@ export class QueueService {
         ...orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
         ...this.state.tickets
           .filter(
-            (t) => t.status === 'waiting' && !t.parked && serves.has(t.concernId) && isAppointmentEarly(t, office, now),
+            (t) =>
+              t.status === 'waiting' &&
+              !t.parked &&
+              serves.has(t.concernId) &&
+              (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)),
           )
           .map((t) => ({ ...brief(t), early: true })),
       ],

@@ -18,7 +18,9 @@ import {
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { runCounterAction, signInToCounter } from './counter-actions.ts';
+import { clientAddress, compileTrust } from './http/origin.ts';
 import { logger } from './logger.ts';
+import { followSessions, limitEvents } from './socket-guards.ts';
 import type { QueueChange } from './queue-service.ts';
 
 const log = logger('realtime');
@@ -41,6 +43,7 @@ type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
 const CounterReq = z.object({ counterId: z.string().min(1).max(64) });
 
 function handlers(ctx: AppContext): Handlers {
+  const trust = compileTrust(ctx.config);
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
   const counterAction =
     <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park'>(name: K) =>
@@ -70,8 +73,15 @@ function handlers(ctx: AppContext): Handlers {
     'ticket:watch': {
       schema: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
       async run(socket, req) {
-        const ticket = ctx.queue.ticketByToken(req.token) ?? (await ctx.store.findArchivedTicket(req.token));
-        if (!ticket) return failed('UNKNOWN_TICKET');
+        // Unknown tokens are counted per client address, like status look-ups over HTTP.
+        const client = clientAddress(socket.request, trust);
+        const live = ctx.queue.ticketByToken(req.token);
+        if (!live && (await ctx.limits.exhausted('statusMiss', client))) return failed('RATE_LIMITED');
+        const ticket = live ?? (await ctx.store.findArchivedTicket(req.token));
+        if (!ticket) {
+          await ctx.limits.take('statusMiss', client);
+          return failed('UNKNOWN_TICKET');
+        }
         await socket.join(ticketRoom(req.token));
         return done(ctx.queue.view(ticket));
       },
@@ -192,6 +202,7 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
 
   const map = handlers(ctx);
   io.on('connection', (socket) => {
+    limitEvents(socket);
     for (const event of Object.keys(map) as (keyof ClientToServerEvents)[]) {
       bind(socket, event, map[event] as Handler<typeof event>);
     }
@@ -253,7 +264,9 @@ export function attachRealtime(io: LotseServer, ctx: AppContext): () => void {
     timer ??= setTimeout(flush, flushDelay);
   };
   const stopQueue = ctx.queue.onChange(onChange);
+  const stopSessions = followSessions(io.of('/'), ctx, [STAFF_ROOM]);
   return () => {
+    stopSessions();
     if (timer) clearTimeout(timer);
     stopOffice();
     stopQueue();

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Role } from '../core/types.ts';
 import type { Auth } from './auth.ts';
+import { passwordProblem } from './passwords.ts';
 import type { Store, StoredUser } from './store/store.ts';
-
-export const MIN_PASSWORD_LENGTH = 8;
 
 export const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'lower-case letters, digits, . _ -');
 
@@ -34,7 +33,7 @@ export class StaffService {
   }
 
   async create(username: string, password: string, role: Role): Promise<Result<StaffAccount>> {
-    if (password.length < MIN_PASSWORD_LENGTH) return fail('WEAK_PASSWORD');
+    if (passwordProblem(password, username)) return fail('WEAK_PASSWORD');
     const users = await this.store.listUsers();
     if (users.some((u) => u.username === username)) return fail('USER_EXISTS');
     await this.auth.createUser(username, password, role);
@@ -49,7 +48,7 @@ export class StaffService {
     const users = await this.store.listUsers();
     const user = users.find((u) => u.username === username);
     if (!user) return fail('UNKNOWN_USER');
-    if (change.password !== undefined && change.password.length < MIN_PASSWORD_LENGTH) return fail('WEAK_PASSWORD');
+    if (change.password !== undefined && passwordProblem(change.password, username)) return fail('WEAK_PASSWORD');
     const losesAdmin = user.role === 'admin' && ((change.role && change.role !== 'admin') || change.disabled === true);
     if (losesAdmin && activeAdmins(users) <= 1) return fail('LAST_ADMIN');
     if (change.password !== undefined) await this.auth.createUser(username, change.password, change.role ?? user.role);

@@ -13,10 +13,12 @@ import { DeviceService } from './devices.ts';
 import { OfficeService } from './office-service.ts';
 import { createPrintService, type PrintServiceOptions } from './printing/print-service.ts';
 import { StaffService } from './staff.ts';
+import { AppointmentService } from './appointment-service.ts';
 import { type Clock, QueueService } from './queue-service.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { logger } from './logger.ts';
+import { Limits } from './limits.ts';
 import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { openPostgresStore } from './store/postgres-store.ts';
@@ -98,11 +100,15 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
   const clock = options.clock ?? (() => Date.now());
   const { store, officeService } = await openStorage(config, options);
   let closeAdapter: () => Promise<void> = async () => {};
+  let limits: Limits | undefined;
   try {
     const office = () => officeService.get();
     const queue = new QueueService(store, office, clock);
     await queue.init();
-    const auth = new Auth(store, clock);
+    limits = config.redisUrl ? await Limits.redis(config.redisUrl, officeService.get().id) : Limits.memory();
+    const appointments = new AppointmentService(store, office, clock, queue);
+    await appointments.refreshEstimates();
+    const auth = new Auth(store, clock, limits);
     const generatedAdminPassword = await auth.bootstrap(config.adminPassword);
     const devices = new DeviceService(store, clock);
     await devices.init();
@@ -114,12 +120,14 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       officeService,
       store,
       queue,
+      appointments,
       auth,
       staff: new StaffService(store, auth),
       devices,
       audit: new AuditLog(store, clock),
       printing,
       clock,
+      limits,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
     const httpServer = createServer();
@@ -148,11 +156,13 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await closeAdapter();
+        await limits?.close();
         await store.close();
       },
     };
   } catch (error) {
     await closeAdapter();
+    await limits?.close();
     await store.close();
     throw error;
   }

@@ -3,20 +3,11 @@
  * issues, and the load / edit / save / conflict / import cycle against a stubbed server.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  cleanOffice,
-  createConfigModel,
-  isUnder,
-  issuePlace,
-  issueTab,
-  issueText,
-  localIssues,
-  moved,
-  placeIssues,
-  slugify,
-  stableJson,
-  uniqueId,
-} from '../admin/config-model.ts';
+import { cleanOffice, stableJson } from '../admin/config-clean.ts';
+import { moved, slugify, uniqueId } from '../admin/config-ids.ts';
+import { isUnder, issueTab, localIssues, placeIssues } from '../admin/config-issues.ts';
+import { createConfigModel } from '../admin/config-model.ts';
+import { issuePlace, issueText } from '../admin/config-words.ts';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

@@ -6,7 +6,8 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConcernsPage, suggestPrefix } from '../admin/config-concerns.tsx';
+import { suggestPrefix } from '../admin/config-concern-edits.ts';
+import { ConcernsPage } from '../admin/config-concerns.tsx';
 import { CountersSetupPage, nextCounterName } from '../admin/config-counters.tsx';
 import { parseNumber } from '../admin/config-fields.tsx';
 import { addClosedDay, nextSpan } from '../admin/config-hours.tsx';

@@ -2,11 +2,13 @@
  * Sign-in for the staff apps. `StaffGate` checks the session (`GET /api/me`), shows the sign-in
  * form when there is none, and renders the app only for a signed-in user with the needed role.
  * Everything below the gate is unmounted on sign-out, so sockets made there close with it.
+ * An account signed in with a generated password first chooses its own.
  */
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Role, StaffUser } from '../core/types.ts';
+import { PasswordChange } from './password-change.tsx';
 import { errorText } from './staff-errors.ts';
 import { errorCodeOf, fetchMe, hasRole, signIn, signOut } from './staff-session.ts';
 import { StaffCard } from './staff-shell.tsx';
@@ -185,6 +187,16 @@ export function StaffGate({ appName, requiredRole, children }: StaffGateProps) {
   const current = user.value;
   if (phase.value === 'signed-out' || !current) {
     return <LoginForm title={`${appName} – Anmeldung`} message={message.value} onSubmit={submit} />;
+  }
+  if (current.mustChangePassword) {
+    return (
+      <PasswordChange
+        appName={appName}
+        onChanged={(changed) => {
+          user.value = changed;
+        }}
+      />
+    );
   }
   const session: StaffSession = {
     user: current,

@@ -27,6 +27,12 @@ export async function signIn(username: string, password: string): Promise<StaffU
   return answer.user;
 }
 
+/** Sets a new password (the server ends the other sessions and gives this one a fresh cookie). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<StaffUser> {
+  const answer = await api<LoginAnswer>('POST', '/api/me/password', { currentPassword, newPassword });
+  return answer.user;
+}
+
 /** Ends the session on the server; a failure (offline, already gone) is not the user's problem. */
 export async function signOut(): Promise<void> {
   try {

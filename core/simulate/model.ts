@@ -19,7 +19,7 @@
  *    (`transferShare`) or parked to fetch a document and come back (`parkShare`, `parkMinutes`).
  *  - At the end of a span the doors close; the clerks serve everybody still inside.
  */
-import { estimateAll } from '../estimate.ts';
+import { type ExpectedAppointment, estimateAll } from '../estimate.ts';
 import { addDays, instantOf, parseClock } from '../localtime.ts';
 import { policyOf } from '../policy.ts';
 import * as queue from '../queue.ts';
@@ -56,6 +56,11 @@ export interface SimulationOptions {
   parkMinutes: [number, number];
   /** Share of visitors with an appointment (slot between 5 minutes before and 15 minutes after arrival). */
   appointmentShare: number;
+  /**
+   * Appointments are booked before the day (by phone): the wait estimates know them before their
+   * visitors arrive (`estimateAll`'s `expected`). Off: they become known only at check-in.
+   */
+  appointmentsBookedAhead?: boolean;
 }
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
@@ -110,7 +115,7 @@ export interface DayResult {
 }
 
 type Event =
-  | { kind: 'arrive'; concernId: string; appointmentAt?: number }
+  | { kind: 'arrive'; concernId: string; appointmentAt?: number; appointmentId?: string }
   | { kind: 'open'; span: number }
   | { kind: 'try-call'; counterId: string }
   | { kind: 'at-counter'; counterId: string; ticketId: string }
@@ -226,6 +231,8 @@ export function simulateDay(
 
   const agenda = new Agenda();
   const rate = hourlyRateOf(office, options);
+  /** Appointments booked before the day, for the estimates (only with `appointmentsBookedAhead`). */
+  const booked: ExpectedAppointment[] = [];
   spans.forEach((span, i) => {
     agenda.push(span.from, { kind: 'open', span: i });
     if (rate <= 0) return;
@@ -233,7 +240,10 @@ export function simulateDay(
     while (t < span.to) {
       const concernId = random.pick(mixIds, mixWeights);
       if (random.chance(options.appointmentShare)) {
-        agenda.push(t, { kind: 'arrive', concernId, appointmentAt: t + random.uniform(-5, 15) * MINUTE });
+        const appointmentAt = t + random.uniform(-5, 15) * MINUTE;
+        const appointmentId = `ap-${booked.length + 1}`;
+        booked.push({ id: appointmentId, concernId, start: appointmentAt });
+        agenda.push(t, { kind: 'arrive', concernId, appointmentAt, appointmentId });
       } else {
         agenda.push(t, { kind: 'arrive', concernId });
       }
@@ -306,7 +316,7 @@ export function simulateDay(
         const appointment =
           e.appointmentAt === undefined
             ? undefined
-            : { id: `ap-${id}`, code: id, concernId: e.concernId, start: e.appointmentAt };
+            : { id: e.appointmentId ?? `ap-${id}`, code: id, concernId: e.concernId, start: e.appointmentAt };
         const outcome = unwrap(
           queue.issueTicket(
             state,
@@ -324,7 +334,8 @@ export function simulateDay(
           'issueTicket',
         );
         state = outcome.state;
-        const estimate = estimateAll(state, office, now).tickets.get(id);
+        const foreseen = options.appointmentsBookedAhead ? booked : [];
+        const estimate = estimateAll(state, office, now, foreseen).tickets.get(id);
         const ticket = outcome.value;
         records.set(id, {
           ticketId: id,

@@ -131,3 +131,23 @@ describe('simulated days of the demo office', () => {
     }
   });
 });
+
+describe('appointments booked ahead', () => {
+  it('given a third of the visitors booked ahead, when the estimates foresee their appointments, then the estimates are no longer too short on average', () => {
+    const run = (ahead: boolean) =>
+      summarize(
+        simulateDays(office, {
+          seed: 2,
+          days: 5,
+          weeklyConcerns: 227,
+          appointmentShare: 1 / 3,
+          appointmentsBookedAhead: ahead,
+        }),
+      ).estimate;
+    const blind = run(false);
+    const foreseen = run(true);
+    expect(blind.biasMinutes).toBeLessThan(-2);
+    expect(Math.abs(foreseen.biasMinutes)).toBeLessThan(Math.abs(blind.biasMinutes) / 2);
+    expect(foreseen.relativeToMeanWait).toBeLessThanOrEqual(0.25);
+  });
+});

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { StaffUser } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { Username } from '../staff.ts';
+import { printerPlaceIssues } from '../printing/printer-places.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
 import { parse } from './validate.ts';
@@ -50,6 +51,13 @@ export function adminRoutes(ctx: AppContext): Router {
 
   router.put('/api/admin/config', admin, async (req, res) => {
     const body = parse(ConfigBody, req.body);
+    const places = printerPlaceIssues(body.office, { dataDir: ctx.config.dataDir, devices: ctx.config.printerDevices });
+    if (places.length > 0) {
+      res.status(400).json({
+        error: { code: 'VALIDATION_FAILED', message: 'The configuration is invalid.', issues: places },
+      });
+      return;
+    }
     const result = await ctx.officeService.replace(body.office, body.version);
     if (!result.ok) {
       if ('issues' in result) {

@@ -3,8 +3,8 @@ import { Router } from 'express';
 import { SESSION_COOKIE, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
-import { currentUser } from './session.ts';
-import { LoginBody, parse } from './validate.ts';
+import { currentSession, currentUser } from './session.ts';
+import { LoginBody, PasswordChangeBody, parse } from './validate.ts';
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -29,6 +29,32 @@ export function authRoutes(ctx: AppContext): Router {
     if (token) await ctx.auth.logout(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.json({ ok: true });
+  });
+
+  // A signed-in user chooses a new password (required after a generated one). Every session of
+  // the account ends; this request gets a fresh one.
+  router.post('/api/me/password', async (req, res) => {
+    const body = parse(PasswordChangeBody, req.body);
+    const session = await currentSession(ctx, req);
+    if (!session) return sendError(res, 'UNAUTHENTICATED');
+    const client = req.ip ?? 'unknown';
+    const checked = await ctx.auth.checkPassword(session.user.username, body.currentPassword, client);
+    if (checked === 'limited') return sendError(res, 'RATE_LIMITED');
+    if (checked === 'wrong') return sendError(res, 'INVALID_CREDENTIALS');
+    if (body.newPassword === body.currentPassword) return sendError(res, 'WEAK_PASSWORD');
+    const changed = await ctx.staff.update(session.user.username, { password: body.newPassword });
+    if (!changed.ok) return sendError(res, changed.error);
+    const result = await ctx.auth.login(session.user.username, body.newPassword, client);
+    if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(result.user, 'session:password-change');
+    res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: '/',
+      maxAge: 12 * 3600_000,
+    });
+    res.json({ token: result.token, user: result.user });
   });
 
   router.get('/api/me', async (req, res) => {

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { toOfficePublic, toTicketView } from '../../core/api.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
+import { currentUser } from './session.ts';
 import { parse, TokenParam } from './validate.ts';
 
 export function publicRoutes(ctx: AppContext): Router {
@@ -23,10 +24,16 @@ export function publicRoutes(ctx: AppContext): Router {
 
   router.get('/api/status/:token', async (req, res) => {
     const { token } = parse(TokenParam, req.params);
+    // Staff are not limited; anybody else is, per client address (misses more strictly).
+    const client = (await currentUser(ctx, req)) ? null : (req.ip ?? 'unknown');
+    if (client && (!(await ctx.limits.take('status', client)) || (await ctx.limits.exhausted('statusMiss', client)))) {
+      return sendError(res, 'RATE_LIMITED');
+    }
     const live = ctx.queue.ticketByToken(token);
     if (live) return res.json({ ticket: ctx.queue.view(live) });
     const archived = await ctx.store.findArchivedTicket(token);
     if (archived) return res.json({ ticket: toTicketView(archived, ctx.office()) });
+    if (client) await ctx.limits.take('statusMiss', client);
     sendError(res, 'UNKNOWN_TICKET');
   });
 

@@ -18,6 +18,7 @@ export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {
     const user = await currentUser(ctx, req);
     if (!user) return sendError(res, 'UNAUTHENTICATED');
     if (!roles.includes(user.role)) return sendError(res, 'FORBIDDEN');
+    if (user.mustChangePassword) return sendError(res, 'PASSWORD_CHANGE_REQUIRED');
     res.locals.user = user;
     next();
   };

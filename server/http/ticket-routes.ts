@@ -4,6 +4,7 @@
  * its QR code on screen only). One ticket may hold several concerns of one visit (`concernIds`).
  */
 import { Router } from 'express';
+import { policyOf } from '../../core/policy.ts';
 import type { AppContext } from '../context.ts';
 import { deskPrinterId } from '../printing/print-service.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
@@ -23,8 +24,16 @@ export function ticketRoutes(ctx: AppContext): Router {
     const idempotencyKey = body.idempotencyKey ?? (headerKey && headerKey.length <= 100 ? headerKey : undefined);
     const staff = await currentUser(ctx, req);
     const device = await ctx.devices.authenticate(req.get('x-lotse-device'));
-    if (ctx.office().requireDevicePairing && !staff && device?.kind !== 'kiosk')
-      return sendError(res, 'DEVICE_REQUIRED');
+    const kiosk = device?.kind === 'kiosk' ? device : null;
+    if (ctx.office().requireDevicePairing && !staff && !kiosk) return sendError(res, 'DEVICE_REQUIRED');
+    // Staff and paired kiosks are trusted to draw as fast as visitors arrive; anybody else is limited.
+    const client = req.ip ?? 'unknown';
+    if (!staff && !kiosk && !(await ctx.limits.take('ticket', client))) return sendError(res, 'RATE_LIMITED');
+    // Appointment codes cannot be guessed: wrong ones are counted per client (or paired kiosk).
+    const codeKey = kiosk ? `kiosk:${kiosk.id}` : client;
+    if (body.appointmentCode && !staff && (await ctx.limits.exhausted('appointmentCode', codeKey))) {
+      return sendError(res, 'RATE_LIMITED');
+    }
     // Reception: only staff give out tickets at a counter or desk.
     if ((body.counterId !== undefined || body.print !== undefined) && !staff) return sendError(res, 'FORBIDDEN');
     const desk = body.counterId === undefined ? undefined : ctx.office().counters.find((c) => c.id === body.counterId);
@@ -37,10 +46,12 @@ export function ticketRoutes(ctx: AppContext): Router {
       ...(body.appointmentCode ? { appointmentCode: body.appointmentCode } : {}),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    if (!result.ok && result.error === 'UNKNOWN_APPOINTMENT' && !staff)
+      await ctx.limits.take('appointmentCode', codeKey);
     if (!result.ok && result.error === 'APPOINTMENT_TOO_EARLY' && body.appointmentCode) {
       // Tell the kiosk when the visitor can check in.
       const appointment = await ctx.queue.appointmentByCode(body.appointmentCode);
-      const lead = (ctx.office().policy.appointmentCheckinMinutes ?? 60) * 60_000;
+      const lead = policyOf(ctx.office()).appointmentCheckinMinutes * 60_000;
       if (appointment) {
         res.status(409).json({
           error: {

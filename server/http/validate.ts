@@ -35,6 +35,11 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(500),
 });
 
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(500),
+  newPassword: z.string().min(1).max(500),
+});
+
 export const TransferBody = z.object({ concernId: id, outcome: id.optional() });
 
 export const CompleteBody = z.object({ outcome: id.optional(), continueHere: z.boolean().optional() });
@@ -48,13 +53,44 @@ export const CounterStatusBody = z.object({
   reason: z.string().max(200).optional(),
 });
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const CounterRef = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
+
 export const AppointmentBody = z.object({
-  code: z.string().trim().min(3).max(64),
   concernId: id,
   start: z.iso.datetime({ offset: true }),
+  counterId: CounterRef.optional(),
+  /** A code of the booking system; generated (8 digits) when absent. */
+  code: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/)
+    .optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  language: z.enum(LANGUAGES).optional(),
 });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const RescheduleBody = z.object({
+  start: z.iso.datetime({ offset: true }),
+  /** Another counter, or null for none; unchanged when absent. */
+  counterId: CounterRef.nullable().optional(),
+});
+
+export const AppointmentIdParam = z.object({ id: z.string().uuid() });
+export const SlotsQuery = z.object({ concernId: id, date: Day });
+export const FreeSlotsQuery = z.object({ concernId: id, days: z.coerce.number().int().min(1).max(60).default(14) });
+export const AppointmentStatsQuery = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  by: z.enum(['day', 'week', 'month', 'all']).default('day'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export const AppointmentsQuery = z.object({
+  date: Day.optional(),
+  format: z.enum(['json', 'csv', 'ics']).default('json'),
+});
 
 /** A real calendar date (2026-02-30 is refused). */
 const StatsDay = Day.refine((d) => {

@@ -24,7 +24,8 @@ import type {
   PrinterStatusView,
 } from '../../core/events.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { KioskConfig, OfficeConfig } from '../../core/types.ts';
+import { confirmationOf } from '../../core/confirmation.ts';
+import type { Appointment, KioskConfig, OfficeConfig } from '../../core/types.ts';
 import {
   createTransport,
   type PrinterConfig,
@@ -33,6 +34,7 @@ import {
   type PrintLayoutOptions,
   PrinterConfigError,
   parsePrinterUrl,
+  renderConfirmation,
   renderTicket,
   type TcpTransportOptions,
 } from '../../printer/index.ts';
@@ -40,6 +42,7 @@ import { ConfigError, type ServerConfig } from '../config.ts';
 import { logger } from '../logger.ts';
 import { type AgentJob, AgentJobStore } from './agent-jobs.ts';
 import { printErrorOf, problemOf, stateOf, toPrintable } from './printable.ts';
+import { printerPlaceProblem } from './printer-places.ts';
 
 const log = logger('printing');
 
@@ -50,6 +53,13 @@ export const deskPrinterId = (counterId: string) => `counter:${counterId}`;
 const RESULTS_CAP = 1000;
 const PRUNE_EVERY_MS = 6 * 3600_000;
 const PRUNE_MAX_FILES = 4000;
+/** Failures of a network printer that all read as "does not answer" to the admin. */
+const TCP_SILENCE = new Set<PrintErrorCode>([
+  'PRINTER_UNREACHABLE',
+  'PRINTER_TIMEOUT',
+  'CONNECTION_LOST',
+  'PRINTER_OFFLINE',
+]);
 
 export interface PrintServiceOptions {
   /** Health check of every printer this often (default 30 s). */
@@ -66,6 +76,8 @@ export interface PrintServiceDeps {
   /** LOTSE_PRINTER. */
   printer: string;
   dataDir: string;
+  /** LOTSE_PRINTER_DEVICES: the device files a `file:` printer may name. */
+  printerDevices: readonly string[];
   office: () => OfficeConfig;
   clock: () => number;
 }
@@ -231,6 +243,36 @@ export class PrintService {
     });
   }
 
+  /**
+   * Prints an appointment confirmation on LOTSE_PRINTER, or on a kiosk's own printer when named
+   * (not through print agents). Never rejects; waits at most `waitMs` for the outcome.
+   */
+  printAppointment(
+    appointment: Appointment,
+    where: { kioskId?: string | undefined; baseUrl: string },
+  ): Promise<PrintResult> {
+    const printer = this.printerFor(where.kioskId);
+    if (printer.kind === 'none' || printer.kind === 'agent' || !printer.transport) return Promise.resolve(NONE);
+    const office = this.deps.office();
+    const language = appointment.language === 'ar' ? 'de' : (appointment.language ?? 'de');
+    const pageUrl = `${where.baseUrl}/appointment/${appointment.id}${appointment.language ? `?lang=${appointment.language}` : ''}`;
+    const transport = printer.transport;
+    const run = async (): Promise<PrintResult> => {
+      try {
+        const bytes = renderConfirmation(
+          { confirmation: confirmationOf(appointment, office, language), pageUrl },
+          printer.layout,
+        );
+        await transport.print(bytes, { id: `appointment-${appointment.id}` });
+        return PRINTED;
+      } catch (error) {
+        log.warn({ printer: printer.id, err: error }, 'appointment confirmation not printed');
+        return failed(printErrorOf(error));
+      }
+    };
+    return this.within(run());
+  }
+
   private async printDirect(printer: Printer, view: TicketView, ticket: AgentPrintJob['ticket']): Promise<PrintResult> {
     let result: PrintResult;
     try {
@@ -318,7 +360,8 @@ export class PrintService {
     this.sync();
     const kiosk = this.deps.office().kiosks?.find((k) => k.id === kioskId);
     if (kiosk?.printer !== 'agent') return fail('NOT_FOUND');
-    if (kiosk.agentKey && !(key && sameKey(key, kiosk.agentKey))) return fail('FORBIDDEN');
+    // Without a configured key nobody may join (the configuration refuses such kiosks anyway).
+    if (!kiosk.agentKey || !key || !sameKey(key, kiosk.agentKey)) return fail('FORBIDDEN');
     const printer = this.byKiosk.get(kioskId) as Printer;
     const previous = this.agents.get(kioskId);
     if (previous && previous.id !== agent.id) log.warn({ kiosk: kioskId }, 'a second print agent took over this kiosk');
@@ -401,10 +444,17 @@ export class PrintService {
       pendingJobs: p.kind === 'agent' ? this.agentJobs.count(p.kioskIds[0] ?? '') : 0,
     };
     const problem = agentMissing ? 'AGENT_OFFLINE' : status && p.kind !== 'none' ? problemOf(status) : undefined;
-    if (problem) view.problem = problem;
-    if (status?.error) view.detail = status.error;
+    // A network printer that does not answer is reported one way, whatever the reason: the
+    // admin view must not tell a closed port from an open one that is no printer.
+    const silentTcp = p.kind === 'tcp' && problem !== undefined && TCP_SILENCE.has(problem);
+    if (problem) view.problem = silentTcp ? 'PRINTER_UNREACHABLE' : problem;
+    if (status?.error) view.detail = silentTcp ? 'the printer does not answer' : status.error;
     if (p.lastPrintedAt !== undefined) view.lastPrintedAt = iso(p.lastPrintedAt);
-    if (p.lastFailure) view.lastFailure = { at: iso(p.lastFailure.at), error: p.lastFailure.error };
+    if (p.lastFailure) {
+      const error =
+        p.kind === 'tcp' && TCP_SILENCE.has(p.lastFailure.error) ? 'PRINTER_UNREACHABLE' : p.lastFailure.error;
+      view.lastFailure = { at: iso(p.lastFailure.at), error };
+    }
     return view;
   }
 
@@ -532,6 +582,8 @@ export class PrintService {
   }
 
   private makePrinter(key: string, id: string, name: string, config: PrinterConfig): Printer {
+    const problem = printerPlaceProblem(config, { dataDir: this.deps.dataDir, devices: this.deps.printerDevices });
+    if (problem) throw new PrinterConfigError(problem);
     const resolved: PrinterConfig =
       config.kind === 'virtual' && config.dir && !isAbsolute(config.dir)
         ? { ...config, dir: resolve(this.deps.dataDir, config.dir) }
@@ -600,13 +652,16 @@ export class PrintService {
 
 /** The service from the server configuration; an unusable LOTSE_PRINTER is a `ConfigError`. */
 export function createPrintService(
-  config: Pick<ServerConfig, 'printer' | 'dataDir'>,
+  config: Pick<ServerConfig, 'printer' | 'dataDir' | 'printerDevices'>,
   office: () => OfficeConfig,
   clock: () => number,
   options: PrintServiceOptions = {},
 ): PrintService {
   try {
-    return new PrintService({ printer: config.printer, dataDir: config.dataDir, office, clock }, options);
+    return new PrintService(
+      { printer: config.printer, dataDir: config.dataDir, printerDevices: config.printerDevices, office, clock },
+      options,
+    );
   } catch (error) {
     if (error instanceof PrinterConfigError) throw new ConfigError(error.message);
     throw error;

@@ -54,6 +54,25 @@ describe('what is printed', () => {
     });
   });
 
+  it('lists every concern of a visit in order with its documents; a one-concern ticket has no list', () => {
+    expect(toPrintable(view(), office, 'x').concerns).toBeUndefined();
+    const two = view({
+      concerns: [
+        { concernId: 'housing', concernName: 'Wohngeld', status: 'waiting', due: true },
+        { concernId: 'certificates', concernName: 'Bescheinigungen', status: 'waiting' },
+      ],
+    });
+    expect(toPrintable(two, office, 'x').concerns).toEqual([
+      {
+        name: 'Wohngeld',
+        documents: ['Personalausweis oder Pass', 'Mietvertrag', 'Einkommensnachweise der letzten 3 Monate'],
+      },
+      { name: 'Bescheinigungen', documents: ['Personalausweis oder Pass'] },
+    ]);
+    const english = toPrintable({ ...two, language: 'en' }, office, 'x').concerns;
+    expect(english?.[1]?.fallback).toEqual({ name: 'Bescheinigungen', documents: ['Personalausweis oder Pass'] });
+  });
+
   it('builds the base URL from LOTSE_PUBLIC_URL or the request', () => {
     expect(publicBaseUrl('https://lotse.example.org/', 'http', 'ignored:1')).toBe('https://lotse.example.org');
     expect(publicBaseUrl(undefined, 'https', 'kiosk.amt.local')).toBe('https://kiosk.amt.local');

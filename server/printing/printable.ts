@@ -2,7 +2,7 @@
  * From an issued ticket to what is printed on paper, and how printer trouble is named for the
  * apps: pure functions, no I/O.
  */
-import { concernName, type PrintErrorCode, type TicketView } from '../../core/api.ts';
+import { concernName, type PrintErrorCode, type TicketView, type VisitPartView } from '../../core/api.ts';
 import type { PrinterState, PrintTicketPayload } from '../../core/events.ts';
 import type { OfficeConfig } from '../../core/types.ts';
 import type { PrinterErrorCode, PrinterStatus } from '../../printer/index.ts';
@@ -35,7 +35,23 @@ export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: str
     const concern = office.concerns.find((c) => c.id === view.concernId);
     ticket.fallback = { concernName: concernName(office, view.concernId, 'de'), documents: concern?.documents ?? [] };
   }
+  if (view.concerns.length > 1) ticket.concerns = view.concerns.map((part) => printableConcern(part, view, office));
   return ticket;
+}
+
+type PrintableConcern = NonNullable<PrintTicketPayload['concerns']>[number];
+
+/** One concern of a visit on paper: its name and documents in the ticket's language (German as fallback). */
+function printableConcern(part: VisitPartView, view: TicketView, office: OfficeConfig): PrintableConcern {
+  const concern = office.concerns.find((c) => c.id === part.concernId);
+  const german = concern?.documents ?? [];
+  const printable: PrintableConcern = {
+    name: part.concernName,
+    documents: concern?.documentsByLanguage?.[view.language] ?? german,
+  };
+  if (view.language !== 'de')
+    printable.fallback = { name: concernName(office, part.concernId, 'de'), documents: german };
+  return printable;
 }
 
 const TRANSPORT_ERRORS: Record<PrinterErrorCode, PrintErrorCode> = {

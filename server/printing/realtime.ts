@@ -18,7 +18,9 @@ import {
 } from '../../core/events.ts';
 import { tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
+import { clientAddress, compileTrust } from '../http/origin.ts';
 import { logger } from '../logger.ts';
+import { followSessions, limitEvents } from '../socket-guards.ts';
 import type { LotseServer } from '../realtime.ts';
 
 const log = logger('print-realtime');
@@ -50,6 +52,7 @@ type Handlers = { [E in keyof Events]: Handler<E> };
 const KioskId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
 
 function handlers(ctx: AppContext): Handlers {
+  const trust = compileTrust(ctx.config);
   const isAdmin = async (socket: PrintSocket) => (await ctx.auth.userFor(socket.data.sessionToken))?.role === 'admin';
   return {
     'printer:watch': {
@@ -69,12 +72,18 @@ function handlers(ctx: AppContext): Handlers {
     },
     'agent:join': {
       schema: z.object({ kioskId: KioskId, key: z.string().max(200).optional() }),
-      run(socket, req) {
+      async run(socket, req) {
+        // Wrong keys are counted per client address: guessing a key takes forever.
+        const client = clientAddress(socket.request, trust);
+        if (await ctx.limits.exhausted('agentKey', client)) return failed('RATE_LIMITED');
         const joined = ctx.printing.agentJoin(req.kioskId, req.key, {
           id: socket.id,
           send: (job) => socket.emit('print:job', job),
         });
-        if (!joined.ok) return failed(joined.error);
+        if (!joined.ok) {
+          if (joined.error === 'FORBIDDEN') await ctx.limits.take('agentKey', client);
+          return failed(joined.error);
+        }
         socket.data.agentKioskId = req.kioskId;
         return done(joined.value);
       },
@@ -131,6 +140,7 @@ export function attachPrintRealtime(io: LotseServer, ctx: AppContext): () => voi
 
   const map = handlers(ctx);
   const onConnection = (socket: PrintSocket) => {
+    limitEvents(socket as never);
     for (const event of Object.keys(map) as (keyof Events)[]) {
       bind(socket, event, map[event] as Handler<typeof event>);
     }
@@ -148,7 +158,9 @@ export function attachPrintRealtime(io: LotseServer, ctx: AppContext): () => voi
   const offResult = ctx.printing.onResult((printerId, result) => {
     nsp.to(printerRoom(printerId)).emit('print:result', result);
   });
+  const stopSessions = followSessions(nsp as never, ctx, [PRINTERS_ROOM]);
   return () => {
+    stopSessions();
     offStatus();
     offResult();
     nsp.off('connection', onConnection);

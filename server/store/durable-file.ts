@@ -21,7 +21,8 @@ export function fsyncDir(dir: string): void {
 
 export function writeFileDurably(path: string, data: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
+  // Readable by the server's user only: staff.json holds password hashes, day files visitors' data.
+  const fd = openSync(tmp, 'w', 0o600);
   try {
     writeSync(fd, data);
     fsyncSync(fd);

@@ -65,7 +65,7 @@ export class Journal {
       }
       this.bytes = end;
     }
-    this.fd = openSync(this.path, 'a');
+    this.fd = openSync(this.path, 'a', 0o600);
     return entries;
   }
 
@@ -98,5 +98,5 @@ export class Journal {
 
 /** For tests and tools: appends raw text as if a write had been cut off. */
 export function appendRaw(path: string, text: string): void {
-  appendFileSync(path, text);
+  appendFileSync(path, text, { mode: 0o600 });
 }

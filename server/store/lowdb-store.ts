@@ -25,6 +25,7 @@ import {
   StoreError,
   type StoreExport,
   type StoredDevice,
+  SESSIONS_PER_ACCOUNT,
   type StoredSession,
   type StoredUser,
   type TransactionResult,
@@ -123,6 +124,7 @@ class LowdbStore implements Store {
         archiveDay: (state, buckets) => this.archiveDay(state, buckets),
         purgeDetailsBefore: (day) => this.purgeDetailsBefore(day),
         findAppointment: async (code) => this.appointments.data.appointments.find((a) => a.code === code),
+        listAppointments: async () => this.appointments.data.appointments,
         saveAppointment: (appointment) => this.saveAppointment(appointment),
       };
       const result = await fn(tx);
@@ -159,6 +161,7 @@ class LowdbStore implements Store {
   }
 
   private async archiveDay(state: DayState, buckets: HourBucket[]) {
+    this.tokenIndex = null;
     const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
@@ -236,13 +239,21 @@ class LowdbStore implements Store {
     };
   }
 
+  /** Tokens of the last three archived days, read once (a look-up must not parse files each time). */
+  private tokenIndex: { days: string; tickets: Map<string, Ticket> } | null = null;
+
   async findArchivedTicket(token: string) {
-    for (const day of this.archivedDays().slice(-3).reverse()) {
-      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-      const found = db.data.tickets.find((t) => t.token === token);
-      if (found) return found;
+    const days = this.archivedDays().slice(-3);
+    const key = days.join(',');
+    if (this.tokenIndex?.days !== key) {
+      const tickets = new Map<string, Ticket>();
+      for (const day of days) {
+        const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+        for (const t of db.data.tickets) tickets.set(t.token, t);
+      }
+      this.tokenIndex = { days: key, tickets };
     }
-    return null;
+    return this.tokenIndex.tickets.get(token) ?? null;
   }
 
   async listUsers() {
@@ -267,12 +278,13 @@ class LowdbStore implements Store {
   }
 
   async putSession(session: StoredSession) {
+    const fresh = !this.sessions.has(session.tokenHash);
     this.sessions.set(session.tokenHash, session);
-    if (this.sessions.size > 10_000) {
-      const now = Date.now();
-      for (const [k, v] of this.sessions)
-        if (v.expiresAt <= now || this.sessions.size > 10_000) this.sessions.delete(k);
-    }
+    if (!fresh) return;
+    // Bounded per account (oldest first), so no account can push out the sessions of others.
+    const own: string[] = [];
+    for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
+    for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
   }
 
   async deleteSession(tokenHash: string) {
@@ -306,7 +318,7 @@ class LowdbStore implements Store {
   }
 
   async appendAudit(entry: AuditEntry) {
-    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`);
+    appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
 
   async listAudit(limit: number) {

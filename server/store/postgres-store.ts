@@ -19,6 +19,7 @@ import {
   StoreError,
   type StoreExport,
   type StoredDevice,
+  SESSIONS_PER_ACCOUNT,
   type StoredSession,
   type StoredUser,
   type TransactionResult,
@@ -155,6 +156,12 @@ export class PostgresStore implements Store {
             [this.officeId, code],
           );
           return r.rows[0]?.data;
+        },
+        listAppointments: async () => {
+          const r = await client.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
+            this.officeId,
+          ]);
+          return r.rows.map((row) => row.data);
         },
         saveAppointment: (appointment) => this.upsertAppointment(client, appointment),
       };
@@ -309,6 +316,12 @@ export class PostgresStore implements Store {
       [session.tokenHash, this.officeId, session.user.username, JSON.stringify(session), session.expiresAt],
     );
     await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now() - 3600_000]);
+    // Bounded per account (oldest first), so no account can push out the sessions of others.
+    await this.pool.query(
+      `DELETE FROM sessions WHERE office_id = $1 AND username = $2 AND token_hash NOT IN (
+         SELECT token_hash FROM sessions WHERE office_id = $1 AND username = $2 ORDER BY expires_at DESC LIMIT $3)`,
+      [this.officeId, session.user.username, SESSIONS_PER_ACCOUNT],
+    );
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

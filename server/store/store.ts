@@ -11,6 +11,8 @@ export interface StoredUser {
   passwordHash: string;
   createdAt: number;
   disabled?: boolean;
+  /** A generated password: the account must choose its own before doing anything else. */
+  mustChangePassword?: boolean;
 }
 
 export type DeviceKind = 'kiosk' | 'screen';
@@ -26,6 +28,9 @@ export interface StoredDevice {
   createdAt: number;
   lastSeenAt?: number;
 }
+
+/** Sessions one account may hold at once; signing in once more ends its oldest. */
+export const SESSIONS_PER_ACCOUNT = 20;
 
 /** A signed-in staff session (the token itself is never stored, only its hash). */
 export interface StoredSession {
@@ -57,6 +62,8 @@ export interface DayTransaction {
   /** Deletes ticket details of archived days before `day`; returns how many days were purged. */
   purgeDetailsBefore(day: string): Promise<number>;
   findAppointment(code: string): Promise<Appointment | undefined>;
+  /** Every stored appointment, as seen under the lock (bookings check free places with it). */
+  listAppointments(): Promise<Appointment[]>;
   saveAppointment(appointment: Appointment): Promise<void>;
 }
 

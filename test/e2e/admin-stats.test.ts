@@ -99,7 +99,7 @@ describe('the statistics tab', () => {
 
     // Bars: every day of the week, closed days as zero.
     const bars = await marks('chart-visitors-bar');
-    expect(bars).toHaveLength(14);
+    expect(bars).toHaveLength(21);
     for (const [series, period, value] of bars) {
       expect(value, `${series} ${period}`).toBe(total(csv, period as string, series as string, '0'));
     }
@@ -196,8 +196,8 @@ describe('the statistics tab', () => {
     await waitForStats('Mo 16.11.2026 bis So 22.11.2026');
     await page.getByTestId('stats-by').selectOption('hour');
     await page.getByTestId('stats-load').click();
-    // Monday 9–12, Tuesday 13–17, Thursday 9–12: 13 hours with visitors, two bars each.
-    await expect.poll(async () => (await marks('chart-visitors-bar')).length).toBe(26);
+    // Monday 9–12, Tuesday 13–17, Thursday 9–12: 13 hours with visitors, three bars each (concerns requested, served, visits).
+    await expect.poll(async () => (await marks('chart-visitors-bar')).length).toBe(39);
     const csv = await csvOf('stats-csv-chart');
     for (const [series, period, value] of await marks('chart-visitors-bar')) {
       expect(value, `${series} ${period}`).toBe(total(csv, period as string, series as string, '0'));
@@ -213,7 +213,7 @@ describe('the statistics tab', () => {
     await waitForStats('So 01.11.2026 bis Mi 25.11.2026');
     await page.getByTestId('stats-by').selectOption('week');
     await page.getByTestId('stats-load').click();
-    await expect.poll(async () => (await marks('chart-visitors-bar')).length).toBe(10);
+    await expect.poll(async () => (await marks('chart-visitors-bar')).length).toBe(15);
     const csv = await csvOf('stats-csv-chart');
     const issued = (await marks('chart-visitors-bar')).filter(([s]) => s === 'issued').map(([, p, v]) => [p, v]);
     expect(issued).toEqual([

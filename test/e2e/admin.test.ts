@@ -245,7 +245,7 @@ describe('admin app: set up an office from scratch', () => {
     await admin.getByTestId('user-new-username').fill('m.yilmaz');
     await admin.getByTestId('user-new-password').fill('kurz');
     await admin.getByTestId('user-new-submit').click();
-    expect(await admin.getByTestId('user-new-error').textContent()).toContain('mindestens 8 Zeichen');
+    expect(await admin.getByTestId('user-new-error').textContent()).toContain('mindestens 12 Zeichen');
     await admin.getByTestId('user-new-password').fill('sicher-und-lang');
     await admin.getByTestId('user-new-submit').click();
     await admin.getByTestId('user-m.yilmaz').waitFor();

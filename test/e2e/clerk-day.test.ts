@@ -111,6 +111,9 @@ describe("a clerk's day", () => {
     expect(await text(desk, 'current-concern')).toBe('Bildung und Teilhabe');
     await expect.poll(() => calledOnScreen(display), { timeout: 5000 }).toEqual([number]);
     await desk.getByTestId('action-complete').click();
+    // The office has outcomes: completing asks for one (one touch).
+    await desk.getByTestId('complete-dialog').waitFor();
+    await desk.getByTestId('outcome-done').click();
     await desk.getByTestId('current-empty').waitFor();
     await expect.poll(() => calledOnScreen(display), { timeout: 5000 }).toEqual([]);
 

@@ -173,8 +173,11 @@ describe('counter actions', () => {
     await desk.keyboard.press('s');
     await desk.getByTestId('in-service').waitFor();
     await desk.getByTestId('action-complete').click();
+    await desk.getByTestId('complete-dialog').waitFor();
+    await desk.keyboard.press('0');
     await desk.getByTestId('current-empty').waitFor();
     expect(server.ctx.queue.ticketById(b1.id)?.status).toBe('done');
+    expect(server.ctx.queue.ticketById(b1.id)?.concerns?.[0]?.outcome).toBeUndefined();
     expect(await nextNumbers(desk)).toEqual(['W-001']);
   });
 });

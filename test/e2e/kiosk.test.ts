@@ -47,6 +47,9 @@ function kioskOffice(): OfficeConfig {
   const certificates = o.concerns.find((c) => c.id === 'certificates');
   if (!certificates) throw new Error('demo office without certificates');
   certificates.dailyQuota = 1;
+  // Two places per housing slot: two appointments below share the 09:40 slot.
+  const housing = o.concerns.find((c) => c.id === 'housing');
+  if (housing) housing.slotCapacity = 2;
   return o;
 }
 
@@ -126,6 +129,13 @@ async function openKiosk({ query = '', voices, clock = false }: KioskOptions = {
 }
 
 const touch = (page: Page, testId: string) => page.getByTestId(testId).tap();
+
+/** Chooses one concern and draws its ticket: the kiosk confirms the choice first. */
+async function draw(page: Page, concernId: string): Promise<void> {
+  await touch(page, `concern-${concernId}`);
+  await page.getByTestId('confirm-screen').waitFor();
+  await touch(page, 'kiosk-draw');
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(150);
@@ -321,7 +331,7 @@ describe('kiosk: a ticket by touch', () => {
   it('shows the number very large, people ahead, the wait, the documents and the QR code; Fertig goes back', async () => {
     const page = await openKiosk();
     const before = await waiting('housing');
-    await touch(page, 'concern-housing');
+    await draw(page, 'housing');
     const number = page.getByTestId('ticket-number');
     await number.waitFor();
     expect((await number.textContent())?.trim()).toMatch(/^W-\d{3}$/);
@@ -350,17 +360,25 @@ describe('kiosk: a ticket by touch', () => {
   it('gives one ticket for a double or triple tap', async () => {
     const page = await openKiosk();
     const before = await waiting('education');
+    // A triple tap on the concern chooses it once: the touches landing on the confirmation do nothing ...
     await page.getByTestId('concern-education').click({ clickCount: 3, delay: 30 });
+    await page.getByTestId('confirm-screen').waitFor();
+    expect(await page.getByTestId('chosen-concerns').locator('li').count()).toBe(1);
+    // ... and a triple tap on "Ticket ziehen" draws one ticket.
+    await page.getByTestId('kiosk-draw').click({ clickCount: 3, delay: 30 });
     await page.getByTestId('ticket-screen').waitFor();
     expect(await waiting('education')).toBe(before + 1);
     await touch(page, 'kiosk-done');
     // Three touches within one task, before the screen can even change.
-    await page.evaluate(() => {
-      const button = document.querySelector('[data-testid="concern-education"]') as HTMLButtonElement;
-      button.click();
-      button.click();
-      button.click();
-    });
+    for (const testId of ['concern-education', 'kiosk-draw']) {
+      await page.getByTestId(testId).waitFor();
+      await page.evaluate((id) => {
+        const button = document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement;
+        button.click();
+        button.click();
+        button.click();
+      }, testId);
+    }
     await page.getByTestId('ticket-screen').waitFor();
     expect(await waiting('education')).toBe(before + 2);
   });
@@ -378,7 +396,7 @@ describe('kiosk: a ticket by touch', () => {
       }
       await route.continue();
     });
-    await touch(page, 'concern-subsistence');
+    await draw(page, 'subsistence');
     await page.getByTestId('ticket-screen').waitFor({ timeout: 15_000 });
     expect(bodies.length).toBeGreaterThanOrEqual(2);
     expect(new Set(bodies.map((b) => b.idempotencyKey)).size).toBe(1);
@@ -407,10 +425,10 @@ describe('kiosk: no ticket, explained', () => {
 
   it('says "no more tickets today" when the daily quota of a concern is reached', async () => {
     const page = await openKiosk();
-    await touch(page, 'concern-certificates'); // quota 1: this one is the last
+    await draw(page, 'certificates'); // quota 1: this one is the last
     await page.getByTestId('ticket-screen').waitFor();
     await touch(page, 'kiosk-done');
-    await touch(page, 'concern-certificates');
+    await draw(page, 'certificates');
     const notice = page.getByTestId('kiosk-message');
     await notice.waitFor();
     expect(await notice.getAttribute('data-kind')).toBe('quota');
@@ -425,7 +443,7 @@ describe('kiosk: no ticket, explained', () => {
     now = CLOSED;
     try {
       const page = await openKiosk({ clock: true });
-      await touch(page, 'concern-housing');
+      await draw(page, 'housing');
       const notice = page.getByTestId('kiosk-message');
       await notice.waitFor();
       expect(await notice.getAttribute('data-kind')).toBe('closed');
@@ -440,7 +458,7 @@ describe('kiosk: no ticket, explained', () => {
       // The same in Arabic, right to left.
       await touch(page, 'kiosk-back');
       await touch(page, 'lang-ar');
-      await touch(page, 'concern-housing');
+      await draw(page, 'housing');
       await notice.waitFor();
       expect(await page.locator('h1').textContent()).toBe(KIOSK_MESSAGES.ar.closedTitle);
       await shot(page, 'closed-ar');
@@ -462,7 +480,12 @@ describe('kiosk: appointment check-in', () => {
     await book('5522', '2026-11-23T08:00:00Z'); // 09:00: 30 minutes late
     await book('6633', '2026-11-23T11:00:00Z'); // 12:00: too early before 11:00
     await book('8855', '2026-11-24T13:00:00Z'); // tomorrow 14:00
-    await book('7744', '2026-11-20T09:00:00Z'); // last Friday
+    now = Date.parse('2026-11-19T07:00:00Z'); // booked last Thursday for the same day
+    try {
+      await book('7744', '2026-11-19T09:00:00Z'); // last Thursday 10:00
+    } finally {
+      now = OPEN;
+    }
     await book('T-2002', '2026-11-23T08:40:00Z'); // 09:40, from a scanner
   });
 
@@ -608,7 +631,7 @@ describe('kiosk: accessibility modes', () => {
     await scan(page, 'high contrast (start)');
     await touch(page, 'large-text');
     await scan(page, 'high contrast + large text');
-    await touch(page, 'concern-documents');
+    await draw(page, 'documents');
     await page.getByTestId('ticket-screen').waitFor();
     expect(await contrast(page, 'ticket-number', 'ticket-number')).toBeGreaterThanOrEqual(7);
     await shot(page, 'ticket-high-contrast');
@@ -650,7 +673,7 @@ describe('kiosk: accessibility modes', () => {
     await scan(page, 'start with "Vorlesen" (ar)');
 
     await touch(page, 'lang-de');
-    await touch(page, 'concern-housing');
+    await draw(page, 'housing');
     const number = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
     await touch(page, 'read-aloud');
     const said = spokenNumber(number, 'de');
@@ -701,7 +724,7 @@ describe('kiosk: live updates and reset', () => {
     await page.getByTestId('concern-passport').waitFor();
 
     await touch(page, 'lang-en');
-    await touch(page, 'concern-passport');
+    await draw(page, 'passport');
     await page.getByTestId('ticket-screen').waitFor();
     expect((await page.getByTestId('ticket-number').textContent())?.trim()).toMatch(/^P-\d{3}$/);
     const left = Date.now();
@@ -715,7 +738,7 @@ describe('kiosk: live updates and reset', () => {
 describe('kiosk: connection loss', () => {
   it('says "Einen Moment, bitte" while the server is away and recovers by itself after a restart', async () => {
     const page = await openKiosk();
-    await touch(page, 'concern-housing');
+    await draw(page, 'housing');
     const last = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
     await touch(page, 'kiosk-done');
     await page.getByTestId('start-screen').waitFor();
@@ -730,7 +753,7 @@ describe('kiosk: connection loss', () => {
 
     server = await startTestServer({ dataDir, port, office, clock: () => now });
     await overlay.waitFor({ state: 'detached', timeout: 20_000 });
-    await touch(page, 'concern-housing');
+    await draw(page, 'housing');
     const number = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
     // Same data folder: the numbering goes on.
     expect(Number(number.slice(2))).toBe(Number(last.slice(2)) + 1);

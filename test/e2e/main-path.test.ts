@@ -37,6 +37,7 @@ describe('a visitor draws a ticket, a clerk calls it, the screens show it', () =
     const kiosk = await page({ width: 1080, height: 1920 });
     await kiosk.goto(`${server.url}/kiosk`);
     await kiosk.getByTestId('concern-housing').click();
+    await kiosk.getByTestId('kiosk-draw').click(); // the kiosk confirms the choice first
     const number = (await kiosk.getByTestId('ticket-number').textContent())?.trim();
     expect(number).toMatch(/^W-\d{3}$/);
 

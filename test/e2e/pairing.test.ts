@@ -33,6 +33,7 @@ describe('paired devices', () => {
     expect(kiosk.url()).toBe(`${server.url}/kiosk`);
     await kiosk.reload();
     await kiosk.getByTestId('concern-housing').click();
+    await kiosk.getByTestId('kiosk-draw').click(); // the kiosk confirms the choice first
     await expect
       .poll(async () => (await kiosk.getByTestId('ticket-number').textContent())?.trim())
       .toMatch(/^W-\d{3}$/);

@@ -49,6 +49,7 @@ describe('kiosk fallback when the printer fails', () => {
   it('paper out: the number and QR code on screen, and the visitor is asked to take a photo', async () => {
     const kiosk = await kioskPage();
     await kiosk.getByTestId('concern-housing').click();
+    await kiosk.getByTestId('kiosk-draw').click(); // the kiosk confirms the choice first
 
     const screen = kiosk.getByTestId('ticket-screen');
     await expect.poll(() => screen.getAttribute('data-print')).toBe('failed');
@@ -81,12 +82,14 @@ describe('kiosk fallback when the printer fails', () => {
     const kiosk = await kioskPage();
     await kiosk.getByTestId('lang-tr').click();
     await kiosk.getByTestId('concern-certificates').click();
+    await kiosk.getByTestId('kiosk-draw').click();
     await expect.poll(() => kiosk.getByTestId('ticket-screen').getAttribute('data-print')).toBe('failed');
     expect(await kiosk.getByTestId('ticket-print').textContent()).toContain('Lütfen ekranın fotoğrafını çekin.');
     await kiosk.getByTestId('kiosk-done').click();
 
     printer.condition = 'ready';
     await kiosk.getByTestId('concern-certificates').click();
+    await kiosk.getByTestId('kiosk-draw').click();
     await expect.poll(() => kiosk.getByTestId('ticket-screen').getAttribute('data-print')).toBe('printed');
     expect(await kiosk.getByTestId('ticket-print').textContent()).toContain('Der Drucker druckt jetzt Ihr Ticket.');
     const [job] = await printer.waitForJobs(1);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/events.ts';
 import type { OfficeConfig } from '../../core/types.ts';
-import type { ServerConfig } from '../../server/config.ts';
+import { DEFAULT_PRINTER_DEVICES, type ServerConfig } from '../../server/config.ts';
 import type { PrintServiceOptions } from '../../server/printing/print-service.ts';
 import type { Clock } from '../../server/queue-service.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
@@ -42,6 +42,10 @@ export async function startTestServer(
     /** LOTSE_DATABASE_URL and LOTSE_REDIS_URL: a process of a multi-process deployment. */
     databaseUrl?: string;
     redisUrl?: string;
+    /** LOTSE_TRUST_PROXY. */
+    trustProxy?: string[];
+    /** LOTSE_PRINTER_DEVICES. */
+    printerDevices?: string[];
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
@@ -55,6 +59,8 @@ export async function startTestServer(
     publicUrl: options.publicUrl,
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
+    trustProxy: options.trustProxy ?? [],
+    printerDevices: options.printerDevices ?? DEFAULT_PRINTER_DEVICES,
   };
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),

@@ -100,17 +100,6 @@ describe('drawing tickets', () => {
 });
 
 describe('staff sign-in', () => {
-  it('refuses wrong passwords with 401 and throttles with 429', async () => {
-    for (let i = 0; i < 5; i++) {
-      const r = await http(base, 'POST', '/api/login', { username: 'mallory', password: 'wrong' });
-      expect(r.status).toBe(401);
-      expect(r.body.error.code).toBe('INVALID_CREDENTIALS');
-    }
-    const blocked = await http(base, 'POST', '/api/login', { username: 'mallory', password: 'wrong' });
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
-  });
-
   it('sets an httpOnly session cookie and returns a bearer token', async () => {
     const r = await http(base, 'POST', '/api/login', { username: 'admin', password: 'test-admin-password' });
     expect(r.status).toBe(200);

@@ -11,15 +11,17 @@ afterEach(async () => {
 
 describe('appointment check-in', () => {
   it('follows the check-in window and explains refusals', async () => {
-    let now = Date.parse('2026-11-23T08:00:00Z'); // Monday 09:00 in Berlin
+    let now = Date.parse('2026-11-19T07:00:00Z'); // the Thursday before, 08:00 in Berlin
     server = await startTestServer({ clock: () => now });
     const s = server;
-    const admin = await login(s.url);
+    let admin = await login(s.url);
     const book = (code: string, start: string) =>
       http(s.url, 'POST', '/api/appointments', { code, concernId: 'housing', start }, admin);
+    expect((await book('T-300', '2026-11-19T08:20:00Z')).status).toBe(201); // last Thursday 09:20
+    now = Date.parse('2026-11-23T08:00:00Z'); // Monday 09:00 in Berlin
+    admin = await login(s.url);
     expect((await book('T-100', '2026-11-23T10:00:00Z')).status).toBe(201); // 11:00 local
     expect((await book('T-200', '2026-11-23T08:20:00Z')).status).toBe(201); // 09:20 local
-    expect((await book('T-300', '2026-11-20T08:20:00Z')).status).toBe(201); // last Friday
 
     const early = await http(s.url, 'POST', '/api/tickets', { appointmentCode: 'T-100' });
     expect(early.status).toBe(409);

@@ -51,8 +51,6 @@ const COUNTER_ACTIONS: [string, unknown][] = [
 const ADMIN_ROUTES: [string, string, unknown][] = [
   ['GET', '/api/stats', undefined],
   ['GET', '/api/backup', undefined],
-  ['GET', '/api/appointments', undefined],
-  ['POST', '/api/appointments', { code: 'AUTH-1', concernId: 'housing', start: '2026-12-01T09:00:00Z' }],
   ['GET', '/api/admin/config', undefined],
   ['PUT', '/api/admin/config', { office: {} }],
   ['GET', '/api/admin/config/export', undefined],
@@ -100,6 +98,23 @@ describe('HTTP staff actions', () => {
       expect(asClerk.body.error.code).toBe('FORBIDDEN');
     });
   }
+
+  it('appointments: staff only (401 without a session or with a forged token); clerks book by phone, so they may', async () => {
+    const body = { concernId: 'housing', start: '2026-12-01T09:00:00Z' };
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [method, path, b] of [
+      ['GET', '/api/appointments', undefined],
+      ['GET', '/api/appointments/slots?concernId=housing&date=2026-12-01', undefined],
+      ['POST', '/api/appointments', body],
+      ['PATCH', `/api/appointments/${id}`, { start: body.start }],
+      ['DELETE', `/api/appointments/${id}`, undefined],
+      ['POST', `/api/appointments/${id}/print`, {}],
+    ] as const) {
+      expect((await http(server.url, method, path, b)).status, `${method} ${path}`).toBe(401);
+      expect((await http(server.url, method, path, b, 'forged-token-forged-token')).status).toBe(401);
+    }
+    expect((await http(server.url, 'GET', '/api/appointments', undefined, clerk)).status).toBe(200);
+  });
 
   it('nothing was changed by the refused attempts', async () => {
     const users = await http(server.url, 'GET', '/api/admin/users', undefined, admin);

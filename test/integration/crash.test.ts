@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../helpers/processes.ts';
-import { removeDir, tempDataDir } from '../helpers/server.ts';
+import { login, removeDir, tempDataDir } from '../helpers/server.ts';
 
 const KILLS = 20;
 const dataDir = tempDataDir();
@@ -24,7 +24,7 @@ interface Confirmed {
 }
 
 /** Draws tickets from `clients` parallel kiosks until `stop()` resolves; returns what was confirmed. */
-async function drawUntil(base: string, clients: number, stop: Promise<void>): Promise<Confirmed[]> {
+async function drawUntil(base: string, token: string, clients: number, stop: Promise<void>): Promise<Confirmed[]> {
   const confirmed: Confirmed[] = [];
   let stopped = false;
   void stop.then(() => {
@@ -36,7 +36,7 @@ async function drawUntil(base: string, clients: number, stop: Promise<void>): Pr
       try {
         const r = await fetch(`${base}/api/tickets`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ concernId: concerns[(i + k) % concerns.length] }),
         });
         if (r.status !== 201) continue;
@@ -58,10 +58,12 @@ describe('a server killed while tickets are drawn', () => {
       const server = await startServerProcess({ LOTSE_DATA: dataDir, LOTSE_ADMIN_PASSWORD: 'crash-test-password' });
       child = server.child;
       const base = server.url;
+      // Drawn by staff (like paired kiosks, not rate-limited): the test draws as fast as it can.
+      const token = await login(base, 'admin', 'crash-test-password');
 
       // Everything confirmed so far is still there, unchanged.
       for (const t of all) {
-        const r = await fetch(`${base}/api/status/${t.token}`);
+        const r = await fetch(`${base}/api/status/${t.token}`, { headers: { authorization: `Bearer ${token}` } });
         expect(r.status, `ticket ${t.number} after kill ${round}`).toBe(200);
         expect(((await r.json()) as { ticket: { number: string } }).ticket.number).toBe(t.number);
       }
@@ -74,7 +76,7 @@ describe('a server killed while tickets are drawn', () => {
           resolve();
         }, killAfter);
       });
-      const confirmed = await drawUntil(base, 4, killed);
+      const confirmed = await drawUntil(base, token, 4, killed);
       await killed;
       if (proc.exitCode === null && proc.signalCode === null) await once(proc, 'exit');
       all.push(...confirmed);
@@ -87,11 +89,13 @@ describe('a server killed while tickets are drawn', () => {
     const server = await startServerProcess({ LOTSE_DATA: dataDir, LOTSE_ADMIN_PASSWORD: 'crash-test-password' });
     child = server.child;
     const base = server.url;
-    for (const t of all) expect((await fetch(`${base}/api/status/${t.token}`)).status).toBe(200);
+    const token = await login(base, 'admin', 'crash-test-password');
+    const auth = { authorization: `Bearer ${token}` };
+    for (const t of all) expect((await fetch(`${base}/api/status/${t.token}`, { headers: auth })).status).toBe(200);
     const next = (await (
       await fetch(`${base}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ concernId: 'housing' }),
       })
     ).json()) as { ticket: { number: string } };

@@ -26,7 +26,8 @@ import {
 } from '../helpers/server.ts';
 
 const AGENT = fileURLToPath(new URL('../../printer/agent.ts', import.meta.url));
-const KEY = 'kiosk-two-agent-key';
+const KEY1 = 'kiosk-one-agent-key-7Jq2mX9vLp';
+const KEY = 'kiosk-two-agent-key-Hn4sW8cRt2';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -37,7 +38,7 @@ function office(): OfficeConfig {
   return {
     ...demoOffice(),
     kiosks: [
-      { id: 'k1', name: 'Eingang', printer: 'agent' },
+      { id: 'k1', name: 'Eingang', printer: 'agent', agentKey: KEY1 },
       { id: 'k2', name: 'Eingang rechts', printer: 'agent', agentKey: KEY },
       { id: 'hall', name: 'Halle' },
     ],
@@ -74,6 +75,7 @@ function agent(
   const a = new PrintAgent({
     server: url,
     kioskId: 'k1',
+    key: KEY1,
     device: printer.url,
     statePath: null,
     statusIntervalMs: 100,
@@ -266,7 +268,10 @@ describe('print agent', () => {
           '--status-every',
           '1',
         ],
-        { env: { ...process.env, LOTSE_LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'pipe'] },
+        {
+          env: { ...process.env, LOTSE_LOG_LEVEL: 'error', LOTSE_AGENT_KEY: KEY1 },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
       );
       let stderr = '';
       proc.stderr?.on('data', (d) => {

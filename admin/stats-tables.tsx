@@ -1,0 +1,245 @@
+/** The tables of the statistics tab: per counter, appointments, and figures per period and concern. */
+import { formatDecimal } from '../ui/staff-format.ts';
+import {
+  type CountersAnswer,
+  countersUrl,
+  formatCheckIn,
+  formatShare,
+  periodLabel,
+  type StatsQuery,
+  type StatsRow,
+  statsUrl,
+  summaryCsvUrl,
+  TOTAL,
+  visitsOf,
+} from './stats-data.ts';
+import { BY_LABEL, CsvLink, PER_LABEL, SectionHead } from './stats-parts.tsx';
+
+export function CountersTable(props: {
+  query: StatsQuery;
+  counters: CountersAnswer;
+  counterName: (id: string) => string;
+}) {
+  const { query, counters, counterName } = props;
+  return (
+    <section class="panel" aria-labelledby="stats-counters-title">
+      <SectionHead id="stats-counters-title" title="Je Platz">
+        <CsvLink href={countersUrl(query, 'csv')} name="Zahlen je Platz" testid="stats-csv-counters" />
+      </SectionHead>
+      {counters.rows.length ? (
+        <div class="table-scroll">
+          <table class="table" data-testid="stats-counters">
+            <thead>
+              <tr>
+                <th scope="col">Platz</th>
+                <th scope="col" class="num">
+                  Bedient
+                </th>
+                <th scope="col" class="num">
+                  Anteil
+                </th>
+                <th scope="col" class="num">
+                  Nicht erschienen
+                </th>
+                <th scope="col" class="num">
+                  Bearbeitung Median
+                </th>
+                <th scope="col" class="num">
+                  Bearbeitung Ø
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {counters.rows.map((c) => (
+                <tr key={c.counterId} data-testid="stats-counter-row" data-counter={c.counterId}>
+                  <th scope="row">{counterName(c.counterId)}</th>
+                  <td class="num" data-col="served">
+                    {c.served}
+                  </td>
+                  <td class="num">{formatShare(c.servedShare)}</td>
+                  <td class="num">{c.noShow}</td>
+                  <td class="num">{formatDecimal(c.medianServiceMinutes)}</td>
+                  <td class="num">{formatDecimal(c.avgServiceMinutes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="staff-muted">In diesem Zeitraum wurde an keinem Platz jemand bedient.</p>
+      )}
+      <p class="staff-muted stats-note">
+        Lotse zählt je Platz, nie je Person. Auswertungen über einzelne Beschäftigte gibt es nicht.
+      </p>
+    </section>
+  );
+}
+
+export function AppointmentsTable(props: {
+  query: StatsQuery;
+  summary: StatsRow[];
+  all: StatsRow;
+  concernName: (id: string) => string;
+}) {
+  const { query, all, concernName } = props;
+  const appointments = props.summary.filter((r) => r.concernId !== TOTAL && (r.appointments ?? 0) > 0);
+  return (
+    <section class="panel" aria-labelledby="stats-appointments-title">
+      <SectionHead id="stats-appointments-title" title="Termine">
+        <CsvLink
+          href={summaryCsvUrl(query)}
+          name="Zahlen des ganzen Zeitraums mit Terminen"
+          testid="stats-csv-appointments"
+        />
+      </SectionHead>
+      {all.appointments ? (
+        <div class="table-scroll">
+          <table class="table" data-testid="stats-appointments">
+            <thead>
+              <tr>
+                <th scope="col">Anliegen</th>
+                <th scope="col" class="num">
+                  Termine
+                </th>
+                <th scope="col" class="num">
+                  Pünktlich da
+                </th>
+                <th scope="col" class="num">
+                  Ankunft (Median)
+                </th>
+                <th scope="col" class="num">
+                  Wartezeit ab Termin Ø
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...appointments, all].map((r) => (
+                <tr key={r.concernId} class={r.concernId === TOTAL ? 'stats-table__total' : ''}>
+                  <th scope="row">{concernName(r.concernId)}</th>
+                  <td class="num">{r.appointments ?? 0}</td>
+                  <td class="num">{formatShare(r.punctualShare)}</td>
+                  <td class="num">{formatCheckIn(r.medianCheckInMinutes)}</td>
+                  <td class="num">{formatDecimal(r.avgAppointmentWaitMinutes)} Min.</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="staff-muted">In diesem Zeitraum kam niemand mit einem Termin.</p>
+      )}
+      <p class="staff-muted stats-note">
+        Pünktlich: spätestens zur Terminzeit angemeldet. Wartezeit ab Termin: ab der Terminzeit oder, wer später kam, ab
+        der Anmeldung.
+      </p>
+    </section>
+  );
+}
+
+/** Rows of every period and concern, each period's total last. */
+export function PeriodTable(props: {
+  query: StatsQuery;
+  table: StatsRow[];
+  target: number;
+  concernName: (id: string) => string;
+}) {
+  const { query, table, target, concernName } = props;
+  const by = query.by;
+  return (
+    <section class="panel" aria-labelledby="stats-table-title">
+      <SectionHead id="stats-table-title" title={`Zahlen ${PER_LABEL[by]} und Anliegen`}>
+        <CsvLink href={statsUrl(query, 'csv')} name="Zahlen je Zeitraum und Anliegen" testid="stats-csv" />
+      </SectionHead>
+      {/* Focusable, so the table can be scrolled sideways with the keyboard when it is wider than the page. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <div class="table-scroll" tabIndex={0}>
+        <table class="table table--stats stats-table" data-testid="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{BY_LABEL[by]}</th>
+              <th scope="col">Anliegen</th>
+              <th scope="col" class="num">
+                Ge&shy;wünscht
+              </th>
+              <th scope="col" class="num">
+                Bedient
+              </th>
+              <th scope="col" class="num">
+                Be&shy;suche
+              </th>
+              <th scope="col" class="num">
+                Mit mehreren Anliegen
+              </th>
+              <th scope="col" class="num">
+                Nicht erschienen
+              </th>
+              <th scope="col" class="num">
+                Ab&shy;gebrochen
+              </th>
+              <th scope="col" class="num">
+                Weiter&shy;geleitet
+              </th>
+              <th scope="col" class="num">
+                Warte&shy;zeit Median
+              </th>
+              <th scope="col" class="num">
+                Warte&shy;zeit Ø
+              </th>
+              <th scope="col" class="num">
+                9 von 10 warteten höchstens
+              </th>
+              <th scope="col" class="num">
+                In Ziel&shy;zeit ({target} Min.)
+              </th>
+              <th scope="col" class="num">
+                Bear&shy;beitung Median
+              </th>
+              <th scope="col" class="num">
+                Bear&shy;beitung Ø
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.map((r) => (
+              <tr
+                key={`${r.period}-${r.concernId}`}
+                class={r.concernId === TOTAL ? 'stats-table__total' : ''}
+                data-testid={r.concernId === TOTAL ? 'stats-total-row' : 'stats-row'}
+                data-period={r.period}
+                data-concern={r.concernId}
+              >
+                <td class="stats-table__period">{periodLabel(r.period, by)}</td>
+                <td>{concernName(r.concernId)}</td>
+                <td class="num" data-col="issued">
+                  {r.issued}
+                </td>
+                <td class="num" data-col="served">
+                  {r.served}
+                </td>
+                <td class="num" data-col="visits">
+                  {visitsOf(r)}
+                </td>
+                <td class="num" data-col="multiConcernShare">
+                  {formatShare(r.multiConcernShare)}
+                </td>
+                <td class="num">{r.noShow}</td>
+                <td class="num">{r.cancelled ?? 0}</td>
+                <td class="num">{r.transferred ?? 0}</td>
+                <td class="num">{formatDecimal(r.medianWaitMinutes)}</td>
+                <td class="num">{formatDecimal(r.avgWaitMinutes)}</td>
+                <td class="num">{formatDecimal(r.p90WaitMinutes)}</td>
+                <td class="num">{formatShare(r.servedWithinTargetShare)}</td>
+                <td class="num">{formatDecimal(r.medianServiceMinutes)}</td>
+                <td class="num">{formatDecimal(r.avgServiceMinutes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="staff-muted stats-note">
+        Zeiten in Minuten. Wartezeit: vom Ziehen der Nummer bis zum ersten Aufruf. Gewünscht und bedient zählen
+        Anliegen; ein Besuch mit zwei Anliegen zählt zweimal, als Besuch einmal (beim ersten Anliegen).
+      </p>
+    </section>
+  );
+}

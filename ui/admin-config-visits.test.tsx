@@ -1,0 +1,237 @@
+// @vitest-environment happy-dom
+/**
+ * The visits page (outcomes, the kiosk's multi-concern choice) and the counters' own printers
+ * against a stubbed admin API, and how the model cleans and places them.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanOffice } from '../admin/config-clean.ts';
+import { CountersSetupPage } from '../admin/config-counters.tsx';
+import { issueTab, localIssues } from '../admin/config-issues.ts';
+import { createConfigModel } from '../admin/config-model.ts';
+import { addOutcome, MAX_OUTCOMES, VisitsPage } from '../admin/config-visits.tsx';
+import { issuePlace, issueText } from '../admin/config-words.ts';
+import type { OfficeConfig } from '../core/types.ts';
+
+function office(): OfficeConfig {
+  return {
+    id: 'demo',
+    name: 'Testamt',
+    timezone: 'Europe/Berlin',
+    enforceOpeningHours: true,
+    openingHours: { weekly: {}, closedDays: [] },
+    concerns: [{ id: 'housing', prefix: 'W', name: 'Wohngeld' }],
+    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
+    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
+    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
+    retentionDays: 90,
+    kioskResetSeconds: 30,
+    outcomes: [
+      { id: 'done', name: 'Erledigt', names: { de: 'Erledigt', en: 'Done' } },
+      { id: 'documents-missing', name: 'Unterlagen fehlen' },
+    ],
+  };
+}
+
+type Put = { office: OfficeConfig; version?: string };
+
+function serve(reply: (body: Put, round: number) => { status: number; body: unknown }) {
+  const puts: Put[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      if (method === 'GET' && path === '/api/admin/config')
+        return new Response(JSON.stringify({ version: 'v1', office: office() }), { status: 200 });
+      if (method === 'PUT' && path === '/api/admin/config') {
+        const body = JSON.parse(String(init?.body)) as Put;
+        puts.push(body);
+        const r = reply(body, puts.length);
+        return new Response(JSON.stringify(r.body), { status: r.status });
+      }
+      return new Response('{}', { status: 404 });
+    }),
+  );
+  return puts;
+}
+
+const saved = (body: Put) => ({ status: 200, body: { version: `v${Date.now()}`, office: body.office } });
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+
+describe('visits page', () => {
+  it('adds, renames, translates, reorders and removes outcomes; ids come from the name and stay once saved', async () => {
+    const puts = serve(saved);
+    const model = createConfigModel();
+    render(<VisitsPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('outcome-list');
+    expect(input('outcome-name-1').value).toBe('Unterlagen fehlen');
+
+    // A saved outcome keeps its id when renamed.
+    type('outcome-name-1', 'Unterlagen unvollständig');
+    expect(screen.getByTestId('outcome-id-1').textContent).toBe('documents-missing');
+
+    fireEvent.click(screen.getByTestId('outcome-add'));
+    await waitFor(() => expect(input('outcome-name-2').value).toBe(''));
+    type('outcome-name-2', 'Rückruf vereinbart');
+    expect(screen.getByTestId('outcome-id-2').textContent).toBe('rueckruf-vereinbart');
+    type('outcome-name-2', 'Rückruf zugesagt');
+    expect(screen.getByTestId('outcome-id-2').textContent).toBe('rueckruf-zugesagt');
+    type('outcome-translation-2', 'Call back promised');
+
+    fireEvent.click(screen.getByTestId('outcome-up-2'));
+    expect(screen.getByTestId('outcome-id-1').textContent).toBe('rueckruf-zugesagt');
+    fireEvent.click(screen.getByTestId('outcome-remove-0'));
+    expect(screen.getByTestId('outcome-id-0').textContent).toBe('rueckruf-zugesagt');
+
+    fireEvent.click(screen.getByTestId('config-save'));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.version).toBe('v1');
+    expect(puts[0]?.office.outcomes).toEqual([
+      {
+        id: 'rueckruf-zugesagt',
+        name: 'Rückruf zugesagt',
+        names: { de: 'Rückruf zugesagt', en: 'Call back promised' },
+      },
+      { id: 'documents-missing', name: 'Unterlagen unvollständig' },
+    ]);
+    // Once saved, the new id is fixed too.
+    await waitFor(() => expect(screen.getByTestId('config-save').hasAttribute('disabled')).toBe(true));
+    type('outcome-name-0', 'Rückruf');
+    expect(screen.getByTestId('outcome-id-0').textContent).toBe('rueckruf-zugesagt');
+  });
+
+  it('turns the kiosk multi-concern choice off and on and sets the maximum', async () => {
+    const puts = serve(saved);
+    const model = createConfigModel();
+    render(<VisitsPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('kiosk-max');
+    // Not configured: the default of three.
+    expect((screen.getByTestId('kiosk-max') as HTMLSelectElement).value).toBe('3');
+    fireEvent.change(screen.getByTestId('kiosk-max'), { target: { value: '5' } });
+    expect(model.draft.value?.kioskMaxConcerns).toBe(5);
+    fireEvent.click(screen.getByTestId('kiosk-multi'));
+    expect(model.draft.value?.kioskMaxConcerns).toBe(1);
+    expect(screen.queryByTestId('kiosk-max')).toBeNull();
+    fireEvent.click(screen.getByTestId('config-save'));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.office.kioskMaxConcerns).toBe(1);
+    await waitFor(() => expect(input('kiosk-multi').checked).toBe(false));
+    fireEvent.click(screen.getByTestId('kiosk-multi'));
+    expect(model.draft.value?.kioskMaxConcerns).toBe(3);
+  });
+
+  it('shows the server issues of an outcome next to it, in German', async () => {
+    serve(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '',
+          issues: [{ path: 'outcomes.1.name', message: 'Too small: expected string to have >=1 characters' }],
+        },
+      },
+    }));
+    const model = createConfigModel();
+    render(<VisitsPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('outcome-list');
+    type('outcome-name-1', '');
+    fireEvent.click(screen.getByTestId('config-save'));
+    await screen.findByTestId('config-issues');
+    expect(document.getElementById('cfg-outcomes-1-name-issues')?.textContent).toContain('Bitte ausfüllen.');
+    expect(screen.getByTestId('config-issues').textContent).toContain('Ergebnis 2 – Name');
+  });
+
+  it('offers no more than twelve outcomes', async () => {
+    serve(saved);
+    const model = createConfigModel();
+    render(<VisitsPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('outcome-list');
+    for (let i = 2; i < MAX_OUTCOMES; i++) fireEvent.click(screen.getByTestId('outcome-add'));
+    await waitFor(() => expect(screen.getByTestId(`outcome-${MAX_OUTCOMES - 1}`)).toBeTruthy());
+    expect(screen.getByTestId('outcome-add').hasAttribute('disabled')).toBe(true);
+    const full = office();
+    full.outcomes = Array.from({ length: MAX_OUTCOMES }, (_, i) => ({ id: `o${i}`, name: `E${i}` }));
+    expect(addOutcome(full)).toBe(-1);
+    expect(full.outcomes).toHaveLength(MAX_OUTCOMES);
+  });
+});
+
+describe('counter printers', () => {
+  it('saves a counter printer trimmed and shows an invalid address in German', async () => {
+    const puts = serve((body, round) =>
+      round === 1
+        ? {
+            status: 400,
+            body: {
+              error: {
+                code: 'VALIDATION_FAILED',
+                message: '',
+                issues: [
+                  {
+                    path: 'counters.0.printer',
+                    message:
+                      'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
+                  },
+                ],
+              },
+            },
+          }
+        : saved(body),
+    );
+    const model = createConfigModel();
+    render(<CountersSetupPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('counter-printer-0');
+    type('counter-printer-0', 'drucker');
+    fireEvent.click(screen.getByTestId('config-save'));
+    await screen.findByTestId('config-issues');
+    expect(document.getElementById('cfg-counters-0-printer-issues')?.textContent).toContain(
+      'Keine gültige Druckeradresse',
+    );
+    expect(screen.getByTestId('config-issues').textContent).toContain('Platz „Platz 1“ – Drucker');
+    type('counter-printer-0', '  tcp://127.0.0.1:9100 ');
+    expect(document.getElementById('cfg-counters-0-printer-issues')).toBeNull();
+    fireEvent.click(screen.getByTestId('config-save'));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]?.office.counters[0]?.printer).toBe('tcp://127.0.0.1:9100');
+  });
+});
+
+describe('model: outcomes and printers', () => {
+  it('cleans outcomes and printers for the server', () => {
+    const draft = office();
+    draft.outcomes = [
+      { id: ' done ', name: ' Erledigt ', names: { de: 'alt', en: ' Done ', tr: '  ' } },
+      { id: 'missing', name: 'Unterlagen fehlen', names: { en: '' } },
+    ];
+    draft.counters[0] = { id: 'desk-1', name: 'Platz 1', concernIds: ['housing'], printer: '  ' };
+    const clean = cleanOffice(draft);
+    expect(clean.outcomes).toEqual([
+      { id: 'done', name: 'Erledigt', names: { de: 'Erledigt', en: 'Done' } },
+      { id: 'missing', name: 'Unterlagen fehlen' },
+    ]);
+    expect(clean.counters[0]).not.toHaveProperty('printer');
+  });
+
+  it('finds duplicate outcome ids at once and sends their issues to the visits page', () => {
+    const draft = office();
+    draft.outcomes = [
+      { id: 'done', name: 'Erledigt' },
+      { id: 'done', name: 'Fertig' },
+    ];
+    expect(localIssues(draft)).toEqual([{ path: 'outcomes.1.id', message: 'duplicate outcome id done' }]);
+    expect(issueTab('outcomes.1.id')).toBe('visits');
+    expect(issueTab('kioskMaxConcerns')).toBe('visits');
+    expect(issueTab('counters.0.printer')).toBe('setup-counters');
+    expect(issueText('duplicate outcome id')).toContain('dieselbe Kennung');
+    expect(issueText('a counter printer is a printer address')).toContain('nur am Kiosk');
+    expect(issuePlace('outcomes.1.names.en', draft)).toBe('Ergebnis „Fertig“ – Name (Englisch)');
+    expect(issuePlace('kioskMaxConcerns', draft)).toBe('Mehrere Anliegen am Kiosk');
+  });
+});
