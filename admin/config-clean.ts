@@ -101,6 +101,7 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
     counter.id = counter.id.trim();
     counter.name = counter.name.trim();
     setOrDelete(counter, 'area', cleanText(counter.area));
+    setOrDelete(counter, 'spokenName', cleanText(counter.spokenName));
     setOrDelete(counter, 'printer', cleanText(counter.printer));
   }
   if (office.outcomes) {

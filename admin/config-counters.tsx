@@ -197,6 +197,18 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
         />
         <TextField
           model={model}
+          path={`${base}.spokenName`}
+          label="Aussprache (freiwillig)"
+          hint="So sagt die Ansage ihn: „Platz zwei“, „Schalter A“. Leer: wie der Name."
+          value={counter.spokenName ?? ''}
+          maxLength={80}
+          testId={`counter-spoken-${index}`}
+          update={(o, v) => {
+            at(o).spokenName = v;
+          }}
+        />
+        <TextField
+          model={model}
           path={`${base}.id`}
           label="Kennung"
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}

@@ -5,6 +5,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
+import { announcementText } from '../core/announcement.ts';
 import { LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { CheckField, ConfigPage, NumberField, Section, SelectField, TextField } from './config-fields.tsx';
@@ -250,10 +251,53 @@ export function OfficePage({ model, fail }: OfficePageProps) {
   );
 }
 
+/**
+ * Plays the server's voice (espeak-ng, for lobby screens without a voice of their own) saying
+ * the saved wording of `lang` for a sample call; says so when the server has no voice.
+ */
+function ServerListen({ saved, lang }: { saved: OfficeConfig | null; lang: Language }) {
+  const problem = useSignal<string | null>(null);
+  const prefix = saved?.concerns.find((c) => c.prefix.trim())?.prefix;
+  const counterId = saved?.counters[0]?.id;
+  if (!prefix || !counterId) return null;
+  const play = async () => {
+    problem.value = null;
+    const query = new URLSearchParams({ number: `${prefix}-017`, counter: counterId, lang });
+    try {
+      const response = await fetch(`/api/speech?${query.toString()}`);
+      if (!response.ok) {
+        problem.value = 'Der Server hat keine Stimme: espeak-ng ist nicht installiert oder ausgelastet.';
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const audio = new Audio(url);
+      audio.onended = () => URL.revokeObjectURL(url);
+      await audio.play();
+    } catch {
+      problem.value = 'Die Stimme des Servers ließ sich nicht abspielen.';
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="staff-btn staff-btn--quiet cfg-listen"
+        data-testid={`announce-server-${lang}`}
+        title="So klingt die gespeicherte Ansage auf Anzeigen ohne eigene Stimme."
+        onClick={() => void play()}
+      >
+        Stimme des Servers
+      </button>
+      {problem.value && <span class="cfg-warning">{problem.value}</span>}
+    </>
+  );
+}
+
 function Announcements({ model, draft }: { model: ConfigModel; draft: OfficeConfig }) {
   const concern = draft.concerns.find((c) => c.prefix.trim());
   const number = `${concern?.prefix.trim() || 'W'}-017`;
-  const counter = draft.counters[0]?.name.trim() || 'Platz 1';
+  const firstCounter = draft.counters[0];
+  const counter = firstCounter?.name.trim() || 'Platz 1';
   const canSpeak = typeof window !== 'undefined' && 'speechSynthesis' in window;
   return (
     <Section
@@ -314,11 +358,22 @@ function Announcements({ model, draft }: { model: ConfigModel; draft: OfficeConf
                       type="button"
                       class="staff-btn staff-btn--quiet cfg-listen"
                       data-testid={`announce-listen-${lang}`}
-                      onClick={() => speak(preview, lang)}
+                      title="Mit der Stimme dieses Browsers, wie eine Anzeige mit eigener Stimme."
+                      onClick={() =>
+                        speak(
+                          announcementText(
+                            { announcements: { templates: { [lang]: template } }, counters: draft.counters },
+                            { number, counterId: firstCounter?.id, counterName: counter },
+                            lang,
+                          ),
+                          lang,
+                        )
+                      }
                     >
                       Anhören
                     </button>
                   ) : null}
+                  <ServerListen saved={model.saved.value} lang={lang} />
                 </div>
               ) : null}
               {warnings.map((w) => (

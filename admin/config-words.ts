@@ -98,6 +98,7 @@ const FIELD_NAMES: Record<string, string> = {
   serviceMinutes: 'Übliche Dauer',
   concernIds: 'Anliegen',
   area: 'Bereich',
+  spokenName: 'Aussprache',
   printer: 'Drucker',
   kioskMaxConcerns: 'Mehrere Anliegen am Kiosk',
   timezone: 'Zeitzone',

@@ -116,6 +116,8 @@ export interface CounterPublic {
   name: string;
   concernIds: string[];
   area?: string;
+  /** How announcements say it; default `name`. */
+  spokenName?: string;
   /** A receptionist at this counter can print tickets here. */
   hasPrinter?: boolean;
 }

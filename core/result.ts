@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'STORAGE_FULL',
   'STORAGE_UNAVAILABLE',
+  'SPEECH_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

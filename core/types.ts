@@ -67,6 +67,8 @@ export interface Counter {
   concernIds: string[];
   /** Optional area (floor, wing) so a lobby screen can show only its counters. */
   area?: string;
+  /** How announcements say it ("Platz zwei", "Schalter A"); default `name`. */
+  spokenName?: string;
   /**
    * The printer at this counter or desk (written like LOTSE_PRINTER), for tickets a
    * receptionist gives out there; without it such tickets are not printed.

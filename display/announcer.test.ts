@@ -13,9 +13,9 @@ afterEach(() => {
 });
 
 describe('announcementText', () => {
-  it("given the office's wording, then the number is spoken without its leading zeros", () => {
+  it("given the office's wording, then the number is spoken as a waiting room expects it", () => {
     expect(announcementText(office(), { number: 'W-017', counterName: 'Platz 3' })).toBe(
-      'Nummer W 17, bitte zu Platz 3.',
+      'Nummer W siebzehn, bitte zu Platz 3.',
     );
     expect(announcementText(office(), { number: 'W-017', counterName: 'Platz 3' }, 'en')).toBe(
       'Number W 17, please go to Platz 3.',
@@ -82,6 +82,24 @@ describe('Announcer', () => {
     expect(a.log).toEqual(['A', 'B', 'C']);
     expect(a.records.map((r) => r.speech)).toEqual(['spoken', 'spoken', 'spoken']);
     expect(a.busy).toBe(false);
+  });
+
+  it('given a second language, then after one gong both languages, in order, before the next announcement', async () => {
+    const { a, events } = announcer(async () => 'spoken');
+    a.announce({ ...item(1, 'Nummer W eins'), more: [{ text: 'Number W 1', language: 'en' }] });
+    a.announce(item(2, 'Nummer W zwei'));
+    await vi.runAllTimersAsync();
+    expect(events).toEqual([
+      'gong',
+      'speak:Nummer W eins',
+      'end:Nummer W eins',
+      'speak:Number W 1',
+      'end:Number W 1',
+      'gong',
+      'speak:Nummer W zwei',
+      'end:Nummer W zwei',
+    ]);
+    expect(a.records[0]?.speeches).toEqual(['spoken', 'spoken']);
   });
 
   it('given the same seq twice, then it is announced once', async () => {

@@ -16,17 +16,29 @@
  */
 import { signal } from '@preact/signals';
 import type { CallView, OfficePublic } from '../core/api.ts';
-import { spokenTicketNumber } from '../core/numbering.ts';
+import { announcementText as coreAnnouncementText, DEFAULT_TEMPLATES } from '../core/announcement.ts';
 import { playGong } from '../ui/audio.ts';
-import { fill, LOCALES, type Language } from '../ui/i18n.ts';
+import { LOCALES, type Language } from '../ui/i18n.ts';
+import type { VoiceChoice } from './settings.ts';
+import { type ServerVoiceCall, speakWithServer } from './server-voice.ts';
 
-export type SpeechOutcome = 'spoken' | 'failed' | 'no-voice' | 'timeout' | 'blocked' | 'unsupported';
+/** `server`: spoken by the server's voice (the browser had none that worked). */
+export type SpeechOutcome = 'spoken' | 'server' | 'failed' | 'no-voice' | 'timeout' | 'blocked' | 'unsupported';
+
+export interface SpokenPart {
+  text: string;
+  language: Language;
+}
 
 export interface Announcement {
   seq: number;
   text: string;
   language: Language;
   recall: boolean;
+  /** The call, so the server's voice can say it where the browser has no voice. */
+  call?: ServerVoiceCall;
+  /** Said after `text`: the same call in the screen's second language. */
+  more?: SpokenPart[];
 }
 
 export interface AnnouncementRecord extends Announcement {
@@ -34,7 +46,9 @@ export interface AnnouncementRecord extends Announcement {
   queuedAt: number;
   startedAt?: number;
   endedAt?: number;
+  /** Outcome of the first language's speech; `speeches`: of every part, in order. */
   speech?: SpeechOutcome;
+  speeches?: SpeechOutcome[];
 }
 
 declare global {
@@ -59,27 +73,20 @@ export const ITEM_WATCHDOG_MS = 20_000;
 /** Voices tried per announcement. */
 const MAX_VOICE_TRIES = 3;
 
-/** Wording when the office has none for the screen's language. */
-export const DEFAULT_TEMPLATES: Record<Language, string> = {
-  de: 'Nummer {number}, bitte zu {counter}.',
-  en: 'Number {number}, please go to {counter}.',
-  tr: 'Numara {number}, lütfen {counter}.',
-  ar: 'الرقم {number}، تفضل إلى {counter}.',
-  uk: 'Номер {number}, будь ласка, до {counter}.',
-  ru: 'Номер {number}, пожалуйста, к {counter}.',
-};
+export { DEFAULT_TEMPLATES };
+
+type TextOffice = Pick<OfficePublic, 'announcements'> & Partial<Pick<OfficePublic, 'counters'>>;
 
 /**
- * "Nummer W 17, bitte zu Platz 2." in `language` (default: the office's announcement language),
- * with the office's wording for that language, else the built-in one.
+ * "Nummer W siebzehn, bitte zu Platz zwei." in `language` (default: the office's announcement
+ * language), with the office's wording and the counters' pronunciation (see core/announcement.ts).
  */
 export function announcementText(
-  office: Pick<OfficePublic, 'announcements'> | null,
-  call: Pick<CallView, 'number' | 'counterName'>,
+  office: TextOffice | null,
+  call: Pick<CallView, 'number' | 'counterName'> & Partial<Pick<CallView, 'counterId'>>,
   language: Language = office?.announcements?.language ?? 'de',
 ): string {
-  const template = office?.announcements?.templates?.[language] ?? DEFAULT_TEMPLATES[language];
-  return fill(template, { number: spokenTicketNumber(call.number), counter: call.counterName });
+  return coreAnnouncementText(office, call, language);
 }
 
 const normalTag = (lang: string) => lang.toLowerCase().replace('_', '-');
@@ -113,12 +120,14 @@ function speakOnce(
   text: string,
   language: Language,
   voice: SpeechSynthesisVoice | null,
+  tone: VoiceTone,
 ): Promise<SpeechOutcome> {
   return new Promise<SpeechOutcome>((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = voice?.lang ?? LOCALES[language];
     if (voice) utterance.voice = voice;
-    utterance.rate = 0.9;
+    utterance.rate = 0.9 * tone.rate;
+    utterance.volume = tone.volume;
     let finished = false;
     const finish = (outcome: SpeechOutcome) => {
       if (finished) return;
@@ -134,7 +143,7 @@ function speakOnce(
         synth.cancel();
         finish('timeout');
       },
-      4000 + text.length * 120,
+      4000 + (text.length * 120) / tone.rate,
     );
     utterance.onend = () => finish('spoken');
     utterance.onerror = (event) => {
@@ -154,22 +163,76 @@ function speakOnce(
   });
 }
 
-/** Speaks `text`, trying the next voice when one fails. */
-async function speak(text: string, language: Language): Promise<SpeechOutcome> {
+/** Loudness (0–1) and speed (0.5–2, 1 = normal) of the speech. */
+export interface VoiceTone {
+  volume: number;
+  rate: number;
+}
+
+const VOICE_LIST_WAIT_MS = 2000;
+let voiceListSettled = false;
+
+/** Chromium fills its voice list late: wait for it once (at most `VOICE_LIST_WAIT_MS`). */
+async function loadedVoices(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
+  const now = synth.getVoices();
+  if (now.length > 0 || voiceListSettled) return now;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, VOICE_LIST_WAIT_MS);
+    function done() {
+      clearTimeout(timer);
+      synth.removeEventListener?.('voiceschanged', done);
+      resolve();
+    }
+    synth.addEventListener?.('voiceschanged', done);
+  });
+  voiceListSettled = true;
+  return synth.getVoices();
+}
+
+/**
+ * Speaks `text` with the browser's voices, trying the next voice when one fails. Without any
+ * voice for `language`: `no-voice` at once when `fallback` (the server's voice) can take over,
+ * else one try with the engine's default voice.
+ */
+async function speakWithBrowser(
+  text: string,
+  language: Language,
+  tone: VoiceTone,
+  fallback: boolean,
+): Promise<SpeechOutcome> {
   const synth = speechSynth();
   if (!synth) return 'unsupported';
-  const voices = voiceCandidates(synth.getVoices(), language).slice(0, MAX_VOICE_TRIES);
+  const voices = voiceCandidates(await loadedVoices(synth), language).slice(0, MAX_VOICE_TRIES);
   if (voices.length === 0) {
-    // The list may not be loaded yet: the engine's default voice for the language may still work.
-    const outcome = await speakOnce(synth, text, language, null);
+    if (fallback) return 'no-voice';
+    const outcome = await speakOnce(synth, text, language, null, tone);
     return outcome === 'failed' ? 'no-voice' : outcome;
   }
   let outcome: SpeechOutcome = 'failed';
   for (const voice of voices) {
-    outcome = await speakOnce(synth, text, language, voice);
+    outcome = await speakOnce(synth, text, language, voice, tone);
     if (outcome !== 'failed') return outcome;
   }
   return outcome;
+}
+
+/**
+ * The screen's speech: the browser's voice, and the server's where the browser has none that
+ * works for the language (`voice` = `auto`); only one of them with `server` or `browser`.
+ */
+export async function speakPart(
+  part: SpokenPart,
+  call: ServerVoiceCall | undefined,
+  tone: VoiceTone,
+  voice: VoiceChoice = 'auto',
+): Promise<SpeechOutcome> {
+  const server = async (otherwise: SpeechOutcome) =>
+    call && (await speakWithServer(call, part.language, tone)) ? 'server' : otherwise;
+  if (voice === 'server' && call) return server('no-voice');
+  const canFallBack = voice === 'auto' && call !== undefined;
+  const outcome = await speakWithBrowser(part.text, part.language, tone, canFallBack);
+  if (outcome === 'spoken' || outcome === 'blocked' || !canFallBack) return outcome;
+  return server(outcome);
 }
 
 /** Call from a touch: lets the browser speak from now on (it may require a gesture once). */
@@ -211,8 +274,13 @@ export interface AnnouncerOptions {
   onSpeaking?: (text: string | null) => void;
   /** Plays the gong; default `playGong` (Web Audio, synthesised). */
   gong?: () => Promise<void>;
-  /** Speaks; default the browser's speech synthesis. */
-  speak?: (text: string, language: Language) => Promise<SpeechOutcome>;
+  /** Speaks; default `speakPart` (the browser's voice, else the server's). */
+  speak?: (text: string, language: Language, call?: ServerVoiceCall) => Promise<SpeechOutcome>;
+  /** Loudness of gong and speech (0–1, default 1) and speed of speech (0.5–2, default 1). */
+  volume?: number;
+  rate?: number;
+  /** Whose voice speaks (see settings.ts); default `auto`. */
+  voice?: VoiceChoice;
   /** Pause after each announcement. */
   pauseMs?: number;
   watchdogMs?: number;
@@ -272,14 +340,24 @@ export class Announcer implements AnnouncerLike {
     return this.running;
   }
 
-  private async play(record: AnnouncementRecord): Promise<void> {
-    // Set by the watchdog while we wait.
-    const gaveUp = () => record.speech === 'timeout';
-    await (this.options.gong ?? playGong)();
-    // The watchdog gave up on this one already: do not talk over the next announcement.
-    if (gaveUp()) return;
-    const outcome = await (this.options.speak ?? speak)(record.text, record.language);
-    if (!gaveUp()) record.speech = outcome;
+  /** `gaveUp` turns true when the watchdog ended this announcement. */
+  private async play(record: AnnouncementRecord, gaveUp: () => boolean): Promise<void> {
+    const volume = this.options.volume ?? 1;
+    const tone: VoiceTone = { volume, rate: this.options.rate ?? 1 };
+    await (this.options.gong ?? (() => playGong(0.5 * volume)))();
+    const speakOne =
+      this.options.speak ??
+      ((text: string, language: Language, call?: ServerVoiceCall) =>
+        speakPart({ text, language }, call, tone, this.options.voice));
+    const parts: SpokenPart[] = [{ text: record.text, language: record.language }, ...(record.more ?? [])];
+    for (const part of parts) {
+      // The watchdog gave up on this one already: do not talk over the next announcement.
+      if (gaveUp()) return;
+      const outcome = await speakOne(part.text, part.language, record.call);
+      if (gaveUp()) return;
+      record.speech ??= outcome;
+      record.speeches = [...(record.speeches ?? []), outcome];
+    }
   }
 
   private async run(): Promise<void> {
@@ -293,10 +371,17 @@ export class Announcer implements AnnouncerLike {
         if (this.records.length > LOG_CAP) this.records.splice(0, this.records.length - LOG_CAP);
         this.options.onSpeaking?.(record.text);
         const current = record;
-        await withWatchdog(this.play(record), this.options.watchdogMs ?? ITEM_WATCHDOG_MS, () => {
-          current.speech = 'timeout';
-          speechSynth()?.cancel();
-        });
+        let over = false;
+        const watchdogMs = (this.options.watchdogMs ?? ITEM_WATCHDOG_MS) * (1 + (record.more?.length ?? 0));
+        await withWatchdog(
+          this.play(record, () => over),
+          watchdogMs,
+          () => {
+            over = true;
+            current.speech = 'timeout';
+            speechSynth()?.cancel();
+          },
+        );
         record.endedAt = Date.now();
         await sleep(this.options.pauseMs ?? PAUSE_MS);
       }

@@ -23,6 +23,7 @@ const settings = parseScreenSettings(location.search);
 const screen = createScreen({
   scope: { area: settings.area, counterIds: settings.counterIds },
   language: () => settings.language,
+  secondLanguage: () => settings.secondLanguage,
 });
 const { office, called, recent, highlighted, connected, offline, waiting } = screen;
 
@@ -128,7 +129,7 @@ function App() {
   );
 }
 
-const announcer = new Announcer();
+const announcer = new Announcer({ volume: settings.volume, rate: settings.rate, voice: settings.voice });
 unlockAudioOnGesture(unlockSpeech);
 // One interval for the clock (it shows minutes; a second's delay at the turn of a minute is fine).
 setInterval(() => {

@@ -18,7 +18,8 @@ describe('parseScreenSettings', () => {
   it('given every setting, then each is read', () => {
     expect(
       parseScreenSettings(
-        '?area=Erdgeschoss&counters=desk-1,%20desk-3,&orientation=portrait&distance=6,5&diagonal=55&lang=AR',
+        '?area=Erdgeschoss&counters=desk-1,%20desk-3,&orientation=portrait&distance=6,5&diagonal=55&lang=AR' +
+          '&lang2=de&volume=40&rate=1.2&voice=server',
       ),
     ).toEqual({
       area: 'Erdgeschoss',
@@ -27,13 +28,22 @@ describe('parseScreenSettings', () => {
       distanceM: 6.5,
       diagonalIn: 55,
       language: 'ar',
+      secondLanguage: 'de',
+      volume: 0.4,
+      rate: 1.2,
+      voice: 'server',
     });
   });
 
   it('given invalid values, then they are ignored', () => {
-    expect(parseScreenSettings('?area=%20%20&counters=,&orientation=upside&distance=-3&diagonal=abc&lang=xx')).toEqual(
-      NO_SETTINGS,
-    );
+    expect(
+      parseScreenSettings(
+        '?area=%20%20&counters=,&orientation=upside&distance=-3&diagonal=abc&lang=xx&lang2=zz&volume=150&rate=9&voice=x',
+      ),
+    ).toEqual(NO_SETTINGS);
+    // A second language equal to the first adds nothing.
+    expect(parseScreenSettings('?lang=de&lang2=de').secondLanguage).toBeNull();
+    expect(parseScreenSettings('?volume=0').volume).toBe(0);
     expect(parseScreenSettings('?distance=500').distanceM).toBeNull();
     expect(parseScreenSettings('?diagonal=3').diagonalIn).toBeNull();
   });

@@ -8,7 +8,12 @@
  * - `distance`    viewing distance in metres: the called numbers get a cap height of at least
  *                 25 mm per metre (see `minNumberFontPx`);
  * - `diagonal`    the screen's diagonal in inches (default 55), to turn millimetres into pixels;
- * - `lang`        language of the labels and the speech (default: the office's announcement language).
+ * - `lang`        language of the labels and the speech (default: the office's announcement language);
+ * - `lang2`       a second language: each call is announced again in it, after the first;
+ * - `volume`      loudness of gong and speech, 0–100 (default 100);
+ * - `rate`        speed of speech, 0.5–2 (default 1);
+ * - `voice`       `auto` (default: the browser's voice, else the server's), `server` (always the
+ *                 server's voice, e.g. where the browser's voice is poor) or `browser` (never the server's).
  *
  * Pure: no DOM access here, so it is unit tested in Node.
  */
@@ -26,7 +31,17 @@ export interface ScreenSettings {
   /** Screen diagonal in inches; null: `DEFAULT_DIAGONAL_IN`. */
   diagonalIn: number | null;
   language: Language | null;
+  /** Second language of the announcements; null: none. */
+  secondLanguage: Language | null;
+  /** Loudness of gong and speech, 0–1. */
+  volume: number;
+  /** Speed of speech, 0.5–2. */
+  rate: number;
+  voice: VoiceChoice;
 }
+
+/** Whose voice speaks: the browser's with the server's as fallback, always the server's, never the server's. */
+export type VoiceChoice = 'auto' | 'server' | 'browser';
 
 export const NO_SETTINGS: ScreenSettings = {
   area: null,
@@ -35,6 +50,10 @@ export const NO_SETTINGS: ScreenSettings = {
   distanceM: null,
   diagonalIn: null,
   language: null,
+  secondLanguage: null,
+  volume: 1,
+  rate: 1,
+  voice: 'auto',
 };
 
 function number(value: string | null, min: number, max: number): number | null {
@@ -56,6 +75,9 @@ export function parseScreenSettings(search: string): ScreenSettings {
       .slice(0, 50) ?? [];
   const orientation = params.get('orientation');
   const lang = params.get('lang')?.trim().toLowerCase();
+  const lang2 = params.get('lang2')?.trim().toLowerCase();
+  const voice = params.get('voice')?.trim().toLowerCase();
+  const volume = number(params.get('volume'), 0, 100);
   return {
     area,
     counterIds: counterIds.length > 0 ? counterIds : null,
@@ -63,6 +85,10 @@ export function parseScreenSettings(search: string): ScreenSettings {
     distanceM: number(params.get('distance'), 0.5, 50),
     diagonalIn: number(params.get('diagonal'), 10, 300),
     language: isLanguage(lang) ? lang : null,
+    secondLanguage: isLanguage(lang2) && lang2 !== lang ? lang2 : null,
+    volume: volume === null ? 1 : volume / 100,
+    rate: number(params.get('rate'), 0.5, 2) ?? 1,
+    voice: voice === 'server' || voice === 'browser' ? voice : 'auto',
   };
 }
 

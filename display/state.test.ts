@@ -73,7 +73,11 @@ describe('live calls', () => {
     socket.fire('call:announced', call(2, 'W-017', 'desk-2'));
     socket.fire('call:announced', call(3, 'B-003', 'desk-3'));
     expect(announcer.seqs).toEqual([1, 2, 3]);
-    expect(announcer.items[1]).toMatchObject({ text: 'Nummer W 17, bitte zu Platz 2.', language: 'de', recall: false });
+    expect(announcer.items[1]).toMatchObject({
+      text: 'Nummer W siebzehn, bitte zu Platz 2.',
+      language: 'de',
+      recall: false,
+    });
     expect(screen.called.value.map((c) => c.number)).toEqual(['B-003', 'W-017', 'W-001']);
     expect(screen.highlighted.value).toBe('B-003@desk-3');
   });

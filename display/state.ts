@@ -53,6 +53,8 @@ export interface ScreenOptions {
   scope?: ScreenScope;
   /** Language of the speech; default the office's announcement language. */
   language?: () => Language | null;
+  /** A second language each call is announced in as well (after the first); default none. */
+  secondLanguage?: () => Language | null;
 }
 
 export type Screen = ReturnType<typeof createScreen>;
@@ -110,11 +112,16 @@ export function createScreen(options: ScreenOptions = {}) {
 
     const announce = (call: CallView) => {
       const language = speechLanguage();
+      const second = options.secondLanguage?.();
       announcer.announce({
         seq: call.seq,
         text: announcementText(office.value, call, language),
         language,
         recall: call.recall,
+        call: { number: call.number, counterId: call.counterId },
+        ...(second && second !== language
+          ? { more: [{ text: announcementText(office.value, call, second), language: second }] }
+          : {}),
       });
     };
 

@@ -1,6 +1,6 @@
 /** What "Vorlesen" says on the ticket screen: number, concern, appointment, waiting, documents. */
 import type { OfficePublic, TicketView } from '../core/api.ts';
-import { spokenTicketNumber } from '../core/numbering.ts';
+import { spokenNumber } from '../core/announcement.ts';
 import { concernDocuments, type Language } from '../ui/i18n.ts';
 import { aheadText, waitText } from '../ui/visitor-texts.ts';
 import { checkinUi } from './checkin-loader.ts';
@@ -13,7 +13,7 @@ export function ticketSpeech(ticket: TicketView, office: OfficePublic, language:
   const parts = visitConcerns(ticket, office, language);
   if (parts.length > 1) {
     return [
-      `${t.yourNumber}: ${spokenTicketNumber(ticket.number)}.`,
+      `${t.yourNumber}: ${spokenNumber(ticket.number, language)}.`,
       t.visitTitle,
       ...parts.map((p) => `${p.name}.`),
       t.visitOrder,
@@ -27,7 +27,7 @@ export function ticketSpeech(ticket: TicketView, office: OfficePublic, language:
   }
   const documents = ticket.documents?.length ? ticket.documents : concern ? concernDocuments(concern, language) : [];
   return [
-    `${t.yourNumber}: ${spokenTicketNumber(ticket.number)}.`,
+    `${t.yourNumber}: ${spokenNumber(ticket.number, language)}.`,
     `${ticket.concernName}.`,
     checkinUi.value?.appointmentSentence(ticket, office, language) ?? '',
     aheadText(language, ticket.waitingAhead),

@@ -18,6 +18,7 @@ import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { originGuard, refuseForeignUpgrades, socketOriginCheck } from './http/origin.ts';
 import { publicRoutes } from './http/public-routes.ts';
+import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
@@ -72,6 +73,7 @@ export function createApplication(
   app.use(originGuard(ctx.config));
 
   app.use(publicRoutes(ctx));
+  app.use(speechRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(ticketRoutes(ctx));
   app.use(counterRoutes(ctx));

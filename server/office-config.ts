@@ -82,6 +82,7 @@ export const OfficeConfigSchema = z
           name: z.string().min(1).max(40),
           concernIds: z.array(Id).min(1),
           area: z.string().max(60).optional(),
+          spokenName: z.string().max(80).optional(),
           printer: KioskPrinter.refine((p) => p !== 'agent', 'a counter printer is a printer address').optional(),
         }),
       )

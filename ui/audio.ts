@@ -127,3 +127,36 @@ export async function playBeep(volume = 0.6): Promise<void> {
   await wait(1000);
   master.disconnect();
 }
+
+/**
+ * Plays encoded audio (a WAV from the server) through the page's AudioContext, so it is allowed
+ * whenever the gong is. Resolves true when it has played to the end, false when sound is blocked
+ * or the data cannot be decoded.
+ */
+export async function playClip(data: ArrayBuffer, volume = 1): Promise<boolean> {
+  const ctx = audioContext();
+  if (ctx?.state !== 'running') return false;
+  let buffer: AudioBuffer;
+  try {
+    buffer = await ctx.decodeAudioData(data);
+  } catch {
+    return false;
+  }
+  const gain = ctx.createGain();
+  gain.gain.value = volume;
+  gain.connect(ctx.destination);
+  const source = ctx.createBufferSource();
+  source.buffer = buffer;
+  source.connect(gain);
+  await new Promise<void>((resolve) => {
+    const guard = setTimeout(resolve, buffer.duration * 1000 + 2000);
+    source.onended = () => {
+      clearTimeout(guard);
+      resolve();
+    };
+    source.start();
+  });
+  source.disconnect();
+  gain.disconnect();
+  return true;
+}

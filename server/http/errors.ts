@@ -48,6 +48,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   WEAK_PASSWORD: 'The password needs at least 12 characters and must not be a common one.',
   STORAGE_FULL: 'The server cannot store anything: its disk is full. Nothing was saved.',
   STORAGE_UNAVAILABLE: 'The server cannot store anything right now. Nothing was saved; try again shortly.',
+  SPEECH_UNAVAILABLE: 'The server has no voice right now (espeak-ng missing or busy).',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -94,6 +95,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WEAK_PASSWORD: 400,
   STORAGE_FULL: 507,
   STORAGE_UNAVAILABLE: 503,
+  SPEECH_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
+import { spokenNumber } from '../../core/announcement.ts';
 import type { AnnouncementRecord } from '../../display/announcer.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts';
 import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -182,9 +183,9 @@ describe('lobby screen: calls', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(3);
     expect(records.map((r) => r.text).sort()).toEqual([
-      'Nummer B 1, bitte zu Platz 3.',
-      'Nummer U 1, bitte zu Platz 1.',
-      'Nummer W 1, bitte zu Platz 2.',
+      'Nummer B eins, bitte zu Platz 3.',
+      'Nummer U eins, bitte zu Platz 1.',
+      'Nummer W eins, bitte zu Platz 2.',
     ]);
     // Strictly one after another: each starts after the previous one ended.
     for (let i = 1; i < records.length; i++) {
@@ -200,7 +201,7 @@ describe('lobby screen: calls', () => {
 
     await o.recall('desk-2');
     const after = await announced(page, 4);
-    expect(after[3]).toMatchObject({ text: 'Nummer W 1, bitte zu Platz 2.', recall: true });
+    expect(after[3]).toMatchObject({ text: 'Nummer W eins, bitte zu Platz 2.', recall: true });
     expect((await page.getByTestId('call-number').first().textContent())?.trim()).toBe('W-001');
     expect(await page.getByTestId('current-call').first().getAttribute('data-new')).toBe('true');
     console.log(
@@ -229,9 +230,9 @@ describe('lobby screen: offline and catch-up', () => {
     await page.getByTestId('offline').waitFor({ state: 'detached', timeout: 15_000 });
     const records = await announced(page, 3);
     expect(records.map((r) => r.text)).toEqual([
-      `Nummer ${first.number.replace(/-0*/, ' ')}, bitte zu Platz 2.`,
-      `Nummer ${missed[0]?.number.replace(/-0*/, ' ')}, bitte zu Platz 3.`,
-      `Nummer ${missed[1]?.number.replace(/-0*/, ' ')}, bitte zu Platz 4.`,
+      `Nummer ${spokenNumber(first.number, 'de')}, bitte zu Platz 2.`,
+      `Nummer ${spokenNumber(missed[0]?.number ?? '', 'de')}, bitte zu Platz 3.`,
+      `Nummer ${spokenNumber(missed[1]?.number ?? '', 'de')}, bitte zu Platz 4.`,
     ]);
     expect((await shownNumbers(page)).sort()).toEqual([first.number, ...missed.map((t) => t.number)].sort());
     // Nothing is announced twice, also not a while later.
@@ -266,8 +267,8 @@ describe('lobby screen: offline and catch-up', () => {
     const records = await announced(page, 3);
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(records.slice(1).map((r) => r.text)).toEqual([
-      `Nummer ${missed[0]?.number.replace(/-0*/, ' ')}, bitte zu Platz 3.`,
-      `Nummer ${missed[1]?.number.replace(/-0*/, ' ')}, bitte zu Platz 4.`,
+      `Nummer ${spokenNumber(missed[0]?.number ?? '', 'de')}, bitte zu Platz 3.`,
+      `Nummer ${spokenNumber(missed[1]?.number ?? '', 'de')}, bitte zu Platz 4.`,
     ]);
     expect(await shownNumbers(page)).toEqual(expect.arrayContaining(missed.map((t) => t.number)));
     await page.waitForTimeout(3000);
@@ -290,8 +291,8 @@ describe('lobby screen: settings from the URL', () => {
     await expect.poll(() => shownNumbers(ground)).toEqual([atDesk3.number]);
     await announced(upstairs, 1);
     await announced(ground, 1);
-    expect(await texts(upstairs)).toEqual([`Nummer ${atDesk4.number.replace(/-0*/, ' ')}, bitte zu Platz 4.`]);
-    expect(await texts(ground)).toEqual([`Nummer ${atDesk3.number.replace(/-0*/, ' ')}, bitte zu Platz 3.`]);
+    expect(await texts(upstairs)).toEqual([`Nummer ${spokenNumber(atDesk4.number, 'de')}, bitte zu Platz 4.`]);
+    expect(await texts(ground)).toEqual([`Nummer ${spokenNumber(atDesk3.number, 'de')}, bitte zu Platz 3.`]);
     expect(
       await upstairs.getByTestId('recent-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter-id'))),
     ).toEqual(['desk-4']);
@@ -388,7 +389,7 @@ describe('lobby screen: settings from the URL', () => {
     const [record] = await announced(page, 1);
     expect(record).toMatchObject({
       language: 'ar',
-      text: `الرقم ${ticket.number.replace(/-0*/, ' ')}، تفضل إلى Platz 2.`,
+      text: `الرقم ${spokenNumber(ticket.number, 'ar')}، تفضل إلى Platz 2.`,
     });
     // The number stays left to right inside the Arabic page.
     expect(

@@ -12,6 +12,7 @@ import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spokenNumber } from '../../core/announcement.ts';
 import type { OfficeConfig } from '../../core/types.ts';
 import { CHECKIN_MESSAGES } from '../../kiosk/checkin-messages.ts';
 import { KIOSK_MESSAGES } from '../../kiosk/messages-all.ts';
@@ -675,10 +676,10 @@ describe('kiosk: accessibility modes', () => {
     await draw(page, 'housing');
     const number = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
     await touch(page, 'read-aloud');
-    const spokenNumber = number.replace(/-0*/, ' ');
+    const said = spokenNumber(number, 'de');
     await expect
       .poll(async () => (await spoken()).map((s) => s.text).join(' '))
-      .toContain(`Ihre Nummer: ${spokenNumber}. ${(await page.getByTestId('ticket-concern').textContent())?.trim()}.`);
+      .toContain(`Ihre Nummer: ${said}. ${(await page.getByTestId('ticket-concern').textContent())?.trim()}.`);
     await scan(page, 'ticket with "Vorlesen"');
   });
 });
