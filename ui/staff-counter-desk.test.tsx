@@ -9,39 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CounterTicket, CounterView, OfficePublic, TicketView } from '../core/api.ts';
 import { formatClock } from './staff-format.ts';
-
-type Handler = (req: unknown) => unknown;
-
-class FakeSocket {
-  connected = true;
-  sent: { event: string; req: unknown }[] = [];
-  handlers = new Map<string, Handler>();
-  private listeners = new Map<string, Set<(...args: unknown[]) => void>>();
-  on(event: string, fn: (...args: unknown[]) => void) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)?.add(fn);
-    return this;
-  }
-  off(event: string, fn: (...args: unknown[]) => void) {
-    this.listeners.get(event)?.delete(fn);
-    return this;
-  }
-  timeout() {
-    return this;
-  }
-  emit(event: string, req: unknown, ack: (err: Error | null, answer: unknown) => void) {
-    this.sent.push({ event, req });
-    const handler = this.handlers.get(event);
-    queueMicrotask(() => ack(null, handler ? handler(req) : { ok: false, error: 'INTERNAL' }));
-    return this;
-  }
-  push(event: string, payload: unknown) {
-    for (const fn of this.listeners.get(event) ?? []) fn(payload);
-  }
-  disconnect() {
-    this.connected = false;
-  }
-}
+import { FakeSocket } from '../test/helpers/fake-socket.ts';
 
 let fake: FakeSocket;
 vi.mock('./socket.ts', () => ({ connect: () => fake }));
