@@ -304,6 +304,8 @@ export async function requestTicket(request: TicketRequest, concern?: ConcernPub
           : { kind: 'ticket', ticket: answer.ticket };
         checkinCode.value = '';
         chosen.value = [];
+        // The choice is over: the next visitor's first touch on the start screen counts at once.
+        switchedAt = 0;
         return;
       } catch (error) {
         if (retryable(error) && Date.now() < giveUpAt) {
