@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KIOSK_MESSAGES } from '../../kiosk/messages-all.ts';
 import { LANGUAGES } from '../../ui/i18n.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { http, startTestServer, type TestServer } from '../helpers/server.ts';
+import { http, login, startTestServer, type TestServer } from '../helpers/server.ts';
 import { mountSmallDisk, type SmallDisk } from './tmpfs.ts';
 
 let disk: SmallDisk | undefined;
@@ -25,19 +25,27 @@ describe('the kiosk on a full disk', () => {
     disk = mountSmallDisk('4m');
     server = await startTestServer({ dataDir: disk.dir });
     const base = server.url;
+    // Drawn as staff: anonymous clients are rate-limited, and the kiosk below must be refused for
+    // the full disk, not for the count.
+    const staff = await login(base);
     disk.fill();
     // Use up the room left in the journal's last page, so the kiosk's draw is refused.
-    for (let i = 0; i < 400; i++) {
-      if ((await http(base, 'POST', '/api/tickets', { concernId: 'documents' })).status === 507) break;
+    let refused = false;
+    for (let i = 0; i < 400 && !refused; i++) {
+      refused = (await http(base, 'POST', '/api/tickets', { concernId: 'documents' }, staff)).status === 507;
     }
+    expect(refused).toBe(true);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${base}/kiosk`);
     for (const language of LANGUAGES) {
+      // A fresh start screen per language (a refused choice stays chosen on the kiosk).
+      await page.goto(`${base}/kiosk`);
       await page.getByTestId(`lang-${language}`).tap();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
       await page.getByTestId('concern-housing').tap();
+      await page.getByTestId('confirm-screen').waitFor();
+      await page.getByTestId('kiosk-draw').tap();
       const notice = page.getByTestId('kiosk-message');
       await notice.waitFor();
       expect(await notice.getAttribute('data-kind')).toBe('failed');
