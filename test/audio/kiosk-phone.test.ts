@@ -37,6 +37,9 @@ async function ticketOnKiosk(): Promise<Page> {
   await page.goto(`${server.url}/kiosk`);
   await page.getByTestId('start-screen').waitFor();
   await page.getByTestId('concern-housing').click();
+  // The kiosk confirms the chosen concern(s) before drawing.
+  await page.getByTestId('confirm-screen').waitFor();
+  await page.getByTestId('kiosk-draw').click();
   await page.getByTestId('ticket-number').waitFor();
   // Chromium loads the voice list late; the button shows once there is one.
   await page.getByTestId('read-aloud').waitFor({ timeout: 15_000 });
