@@ -1,5 +1,5 @@
 /**
- * Shapes of the public HTTP API and the realtime payloads (see shared CONTRACT.md),
+ * Shapes of the public HTTP API and the realtime payloads (the README lists the routes),
  * plus the pure functions that build them from the domain state.
  * Times are ISO strings here.
  */

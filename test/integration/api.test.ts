@@ -1,5 +1,5 @@
 /**
- * The HTTP contract (shared CONTRACT.md) against a real server on a random loopback port.
+ * The public HTTP API against a real server on a random loopback port.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
