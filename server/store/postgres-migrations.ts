@@ -73,4 +73,26 @@ export const MIGRATIONS: string[] = [
     updated_at timestamptz NOT NULL DEFAULT now()
   );
   `,
+  // 4: the live day's tickets as rows, so a change writes only what changed (see postgres-day.ts).
+  // The rest of the day stays one value (`head`); `base_version` is the version that last replaced
+  // every ticket row (a new day). Moves each stored day over and drops the whole-day value.
+  `
+  CREATE TABLE live_tickets (
+    office_id text NOT NULL,
+    id text NOT NULL,
+    pos int NOT NULL,
+    version bigint NOT NULL,
+    ticket jsonb NOT NULL,
+    PRIMARY KEY (office_id, id)
+  );
+  CREATE INDEX live_tickets_version ON live_tickets (office_id, version);
+  ALTER TABLE live_day ADD COLUMN head jsonb;
+  ALTER TABLE live_day ADD COLUMN base_version bigint NOT NULL DEFAULT 0;
+  INSERT INTO live_tickets (office_id, id, pos, version, ticket)
+    SELECT d.office_id, t.value->>'id', (t.n - 1)::int, d.version, t.value
+    FROM live_day d, jsonb_array_elements(d.state->'tickets') WITH ORDINALITY AS t(value, n)
+    WHERE d.state IS NOT NULL;
+  UPDATE live_day SET head = state - 'tickets', base_version = version WHERE state IS NOT NULL;
+  ALTER TABLE live_day DROP COLUMN state;
+  `,
 ];

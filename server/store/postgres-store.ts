@@ -2,15 +2,17 @@
  * The PostgreSQL store, for several server processes (a whole city): selected with
  * `LOTSE_DATABASE_URL=postgres://…`. Every change of an office's live day runs in one
  * transaction holding that office's `live_day` row lock (`SELECT … FOR UPDATE`), so two
- * processes never hand out one number or call one visitor twice; the other processes hear of
- * the change by `NOTIFY lotse_day` and reload. History, statistics, accounts, sessions and the
- * office configuration live in their own tables.
+ * processes never hand out one number or call one visitor twice. A change writes only what
+ * changed (the day's tickets are rows, see postgres-day.ts); the other processes hear of it by
+ * `NOTIFY lotse_day` with its version and read just the changes after the version they hold.
+ * History, statistics, accounts, sessions and the office configuration live in their own tables.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
+import { applyRows, changeOf, type DayHead, type TicketRow } from './postgres-day.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
 import { isConnectionError } from './unavailable.ts';
 import {
@@ -32,7 +34,8 @@ const MIGRATION_LOCK = 7_381_001;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
-export async function migrate(pool: pg.Pool): Promise<void> {
+/** Applies the migrations not applied yet, up to `upTo` (all of them, except in tests of a migration). */
+export async function migrate(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -42,7 +45,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     const done = new Set(
       (await client.query<{ version: number }>('SELECT version FROM lotse_migrations')).rows.map((r) => r.version),
     );
-    for (let i = 0; i < MIGRATIONS.length; i++) {
+    for (let i = 0; i < upTo; i++) {
       const version = i + 1;
       if (done.has(version)) continue;
       await client.query('BEGIN');
@@ -85,15 +88,28 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/** What this process read of the live day: the day at `version` (see postgres-day.ts). */
+interface DayRead {
+  version: number;
+  day: DayState | null;
+}
+
 export class PostgresStore implements Store {
-  /** This process's cached copy of the live day and the row version it came from. */
+  /** This process's copy of the live day and the version it is at (-1: none, load it whole). */
   private cached: DayState | null = null;
   private cachedVersion = -1;
+  /** The newest version other processes announced. */
+  private announcedVersion = -1;
+  /** How the copy was brought up to date: whole-day loads and applied changes (for tests and logs). */
+  readonly loads = { full: 0, changes: 0 };
   private readonly instance = randomUUID();
   private listener: pg.Client | undefined;
   private readonly externalListeners = new Set<() => void>();
   private readonly officeListeners = new Set<() => void>();
   private closed = false;
+  /** One catch-up at a time; calls arriving meanwhile share the next one. */
+  private syncRunning: Promise<unknown> = Promise.resolve();
+  private syncQueued: Promise<void> | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -102,8 +118,8 @@ export class PostgresStore implements Store {
 
   /**
    * LISTENs for changes made by other processes. When that connection breaks (a database
-   * restart), it is opened again with a growing pause, and on success every listener is told to
-   * reload: changes made meanwhile by other processes are not missed.
+   * restart), it is opened again with a growing pause, and on success the copy of the day is
+   * dropped and every listener told to reload: changes made meanwhile are not missed.
    */
   async listen(url: string): Promise<void> {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -119,10 +135,14 @@ export class PostgresStore implements Store {
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (msg) => {
-      const [office, instance] = (msg.payload ?? '').split('|');
+      const [office, instance, version] = (msg.payload ?? '').split('|');
       if (office !== this.officeId || instance === this.instance) return;
-      const targets = msg.channel === 'lotse_office' ? this.officeListeners : this.externalListeners;
-      for (const l of targets) l();
+      if (msg.channel === 'lotse_office') {
+        for (const l of this.officeListeners) l();
+        return;
+      }
+      this.announcedVersion = Math.max(this.announcedVersion, Number(version) || 0);
+      for (const l of this.externalListeners) l();
     });
     try {
       await client.connect();
@@ -146,6 +166,7 @@ export class PostgresStore implements Store {
         () => {
           log.info({ attempt: attempt + 1 }, 'database listener connected again; reloading');
           this.cachedVersion = -1;
+          this.cached = null;
           for (const l of this.externalListeners) l();
           for (const l of this.officeListeners) l();
         },
@@ -165,18 +186,95 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * The live day. Answers from this process's copy when it already holds every change other
+   * processes announced; else brings the copy up to date by the changes (not the whole day).
+   */
   async loadDay(): Promise<DayState | null> {
-    const r = await this.pool.query<{ state: DayState | null; version: string }>(
-      'SELECT state, version FROM live_day WHERE office_id = $1',
-      [this.officeId],
-    );
-    const row = r.rows[0];
-    if (!row) return null;
-    this.cached = row.state;
-    this.cachedVersion = Number(row.version);
-    return row.state;
+    if (this.cachedVersion >= 0 && this.announcedVersion <= this.cachedVersion) return this.cached;
+    await this.sync();
+    return this.cached;
   }
 
+  /** Brings the copy up to date from the database (one catch-up at a time, shared by callers). */
+  private sync(): Promise<void> {
+    if (this.syncQueued) return this.syncQueued;
+    const next = this.syncRunning.then(async () => {
+      this.syncQueued = undefined;
+      this.remember(await this.readDay(this.pool, { version: this.cachedVersion, day: this.cached }));
+    });
+    this.syncQueued = next;
+    this.syncRunning = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Keeps a read day as the copy if it is newer than the copy (reads may finish out of order). */
+  private remember(read: DayRead): void {
+    if (read.version <= this.cachedVersion) return;
+    this.cached = read.day;
+    this.cachedVersion = read.version;
+  }
+
+  /**
+   * Reads the day at its current version, starting from `known` (the day at a version this
+   * process holds): one query returns the head and the tickets written after that version, or
+   * every ticket when the list was rewritten since (a new day) or nothing is known.
+   */
+  private async readDay(db: Queryable, known: DayRead): Promise<DayRead> {
+    const since = known.version;
+    const r = await db.query<{ version: string; full: boolean; head: DayHead | null; rows: TicketRow[] }>(
+      `SELECT d.version, d.head, d.base_version > $2 OR $2 < 0 AS full,
+         (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
+          WHERE t.office_id = d.office_id AND (d.base_version > $2 OR $2 < 0 OR t.version > $2)) AS rows
+       FROM live_day d WHERE d.office_id = $1`,
+      [this.officeId, since],
+    );
+    const row = r.rows[0];
+    if (!row) return { version: -1, day: null };
+    const version = Number(row.version);
+    if (!row.head) return { version, day: null };
+    const full = row.full || !known.day;
+    const day = applyRows(full ? null : known.day, row.head, row.rows);
+    if (!day) {
+      log.warn({ version, since }, 'stored changes do not fit the live day; loading it whole');
+      return this.readDay(db, { version: -1, day: null });
+    }
+    if (full) {
+      this.loads.full++;
+      log.info({ version, tickets: day.tickets.length }, 'loaded the whole live day');
+    } else this.loads.changes++;
+    return { version, day };
+  }
+
+  /** Stores a change of the day: the head and the changed tickets, in one statement; tells the others. */
+  private async writeDay(db: Queryable, before: DayState | null, after: DayState, version: number): Promise<void> {
+    const change = changeOf(before, after);
+    if (change.rewrite) await db.query('DELETE FROM live_tickets WHERE office_id = $1', [this.officeId]);
+    await db.query(
+      `WITH day AS (
+         UPDATE live_day SET head = $2, version = $3, base_version = CASE WHEN $4 THEN $3 ELSE base_version END
+         WHERE office_id = $1),
+       tickets AS (
+         INSERT INTO live_tickets (office_id, id, pos, version, ticket)
+         SELECT $1, e->'t'->>'id', (e->>'p')::int, $3, e->'t' FROM jsonb_array_elements($5::jsonb) e
+         ON CONFLICT (office_id, id) DO UPDATE SET pos = EXCLUDED.pos, version = EXCLUDED.version, ticket = EXCLUDED.ticket)
+       SELECT pg_notify('lotse_day', $6)`,
+      [
+        this.officeId,
+        JSON.stringify(change.head),
+        version,
+        change.rewrite,
+        JSON.stringify(change.rows),
+        `${this.officeId}|${this.instance}|${version}`,
+      ],
+    );
+  }
+
+  /**
+   * One change of the live day, holding the office's `live_day` row lock from the first
+   * statement to the commit. Under the lock the copy is brought up to date by the changes other
+   * processes made (usually none or a few tickets), and only what `fn` changed is written.
+   */
   async transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -193,22 +291,19 @@ export class PostgresStore implements Store {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      await client.query(
-        'INSERT INTO live_day (office_id, version, state) VALUES ($1, 0, NULL) ON CONFLICT DO NOTHING',
-        [this.officeId],
-      );
-      const locked = await client.query<{ version: string }>(
-        'SELECT version FROM live_day WHERE office_id = $1 FOR UPDATE',
-        [this.officeId],
-      );
-      const version = Number(locked.rows[0]?.version ?? 0);
-      let day = this.cached;
-      if (version !== this.cachedVersion) {
-        const r = await client.query<{ state: DayState | null }>('SELECT state FROM live_day WHERE office_id = $1', [
-          this.officeId,
-        ]);
-        day = r.rows[0]?.state ?? null;
+      const lock = 'SELECT version FROM live_day WHERE office_id = $1 FOR UPDATE';
+      let locked = await client.query<{ version: string }>(lock, [this.officeId]);
+      if (!locked.rows[0]) {
+        await client.query('INSERT INTO live_day (office_id) VALUES ($1) ON CONFLICT DO NOTHING', [this.officeId]);
+        locked = await client.query<{ version: string }>(lock, [this.officeId]);
       }
+      const version = Number(locked.rows[0]?.version ?? 0);
+      let current: DayRead = { version: this.cachedVersion, day: this.cached };
+      if (current.version !== version) {
+        current = await this.readDay(client, current);
+        this.remember(current);
+      }
+      const day = current.day;
       const tx: DayTransaction = {
         day,
         archiveDay: (state, buckets) => this.archiveDay(client, state, buckets),
@@ -229,22 +324,11 @@ export class PostgresStore implements Store {
         saveAppointment: (appointment) => this.upsertAppointment(client, appointment),
       };
       const result = await fn(tx);
-      let nextVersion = version;
-      if (result.next && result.next !== day) {
-        nextVersion = version + 1;
-        await client.query('UPDATE live_day SET state = $2, version = $3 WHERE office_id = $1', [
-          this.officeId,
-          JSON.stringify(result.next),
-          nextVersion,
-        ]);
-        await client.query('SELECT pg_notify($1, $2)', [
-          'lotse_day',
-          `${this.officeId}|${this.instance}|${nextVersion}`,
-        ]);
-      }
+      const changed = result.next !== null && result.next !== day;
+      const next: DayRead = changed ? { version: version + 1, day: result.next } : current;
+      if (changed) await this.writeDay(client, day, result.next as DayState, next.version);
       await client.query('COMMIT');
-      this.cached = result.next && result.next !== day ? result.next : day;
-      this.cachedVersion = nextVersion;
+      this.remember(next);
       return result.value;
     } catch (error) {
       if (!broken && !isConnectionError(error)) {
@@ -287,13 +371,12 @@ export class PostgresStore implements Store {
   }
 
   private async archiveDay(db: Queryable, state: DayState, buckets: HourBucket[]): Promise<void> {
-    for (const t of state.tickets) {
-      await db.query(
-        `INSERT INTO archived_tickets (office_id, day, id, token, ticket) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (office_id, id) DO UPDATE SET ticket = EXCLUDED.ticket`,
-        [this.officeId, state.day, t.id, t.token, JSON.stringify(t)],
-      );
-    }
+    await db.query(
+      `INSERT INTO archived_tickets (office_id, day, id, token, ticket)
+       SELECT $1, $2, t->>'id', t->>'token', t FROM jsonb_array_elements($3::jsonb) t
+       ON CONFLICT (office_id, id) DO UPDATE SET ticket = EXCLUDED.ticket`,
+      [this.officeId, state.day, JSON.stringify(state.tickets)],
+    );
     await db.query(
       `INSERT INTO stats_days (office_id, day, buckets) VALUES ($1, $2, $3)
        ON CONFLICT (office_id, day) DO UPDATE SET buckets = EXCLUDED.buckets`,
@@ -341,7 +424,7 @@ export class PostgresStore implements Store {
     );
     return {
       format: 'lotse-backup-1',
-      liveDay: await this.loadDay(),
+      liveDay: await this.sync().then(() => this.cached),
       archive: [...archive.entries()].sort().map(([day, tickets]) => ({ day, tickets })),
       stats: stats.rows,
       users: await this.listUsers(),

@@ -1,0 +1,71 @@
+/**
+ * How the PostgreSQL store keeps the live day: its tickets as rows (`live_tickets`, one per
+ * ticket, with its place in the day's list and the version that last wrote it) and the rest of
+ * the day, which is small and bounded, as one value (`live_day.head`). A change writes the head
+ * and only the tickets that changed; a process that knows version v reads the head and the
+ * tickets written after v and applies them to its copy. Pure functions, no I/O.
+ */
+import type { DayState, Ticket } from '../../core/types.ts';
+
+/** The live day without its tickets (numbering, counters, recent calls, service times). */
+export type DayHead = Omit<DayState, 'tickets'>;
+
+/** A ticket row: its place in the day's list (`p`) and the ticket (`t`). */
+export interface TicketRow {
+  p: number;
+  t: Ticket;
+}
+
+export interface DayChange {
+  head: DayHead;
+  /** The ticket rows to write, in list order. */
+  rows: TicketRow[];
+  /**
+   * The list was not only changed in place and appended to (a new day, a ticket removed):
+   * every ticket row of the office is replaced, and other processes load the day anew.
+   */
+  rewrite: boolean;
+}
+
+export function headOf(day: DayState): DayHead {
+  const { tickets: _tickets, ...head } = day;
+  return head;
+}
+
+/**
+ * What changed from `before` to `after`. The queue never mutates a ticket: an unchanged ticket
+ * is the same object in both days, so a changed one is found by identity, without comparing
+ * contents. A ticket at a changed place means a rewrite.
+ */
+export function changeOf(before: DayState | null, after: DayState): DayChange {
+  const head = headOf(after);
+  const all = (): DayChange => ({ head, rows: after.tickets.map((t, p) => ({ p, t })), rewrite: true });
+  if (!before || before.day !== after.day || after.tickets.length < before.tickets.length) return all();
+  const rows: TicketRow[] = [];
+  for (let p = 0; p < after.tickets.length; p++) {
+    const t = after.tickets[p] as Ticket;
+    const old = before.tickets[p];
+    if (t === old) continue;
+    if (old && old.id !== t.id) return all();
+    rows.push({ p, t });
+  }
+  return { head, rows, rewrite: false };
+}
+
+/**
+ * Applies stored rows to a copy of the day: `base` is the day at the version the rows were
+ * read after, or null when `rows` hold every ticket of the day. Returns undefined when the rows
+ * do not fit the copy (a place beyond its end): then the caller loads the whole day.
+ */
+export function applyRows(base: DayState | null, head: DayHead, rows: TicketRow[]): DayState | undefined {
+  const tickets = base ? [...base.tickets] : [];
+  const sorted = [...rows].sort((a, b) => a.p - b.p);
+  for (const { p, t } of sorted) {
+    if (p < tickets.length) {
+      if (base && (tickets[p] as Ticket).id !== t.id) return undefined;
+      tickets[p] = t;
+    } else if (p === tickets.length) tickets.push(t);
+    else return undefined;
+  }
+  return { ...head, tickets };
+}
