@@ -334,7 +334,10 @@ async function main() {
   });
 
   await section('cluster', async () => {
-    for (const c of await benchCluster([1, 3], quick ? 100 : 300, quick ? 40 : 100)) {
+    // One process count at a time, so each figure is printed as soon as it is measured.
+    for (const count of [1, 3]) {
+      const [c] = await benchCluster([count], quick ? 100 : 300, quick ? 40 : 100);
+      if (!c) continue;
       const p = `${c.processes} process${c.processes > 1 ? 'es' : ''} on PostgreSQL + Redis`;
       record({
         id: `cluster.${c.processes}.issue`,
