@@ -290,14 +290,15 @@ export class PostgresStore implements Store {
     };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const lock = 'SELECT version FROM live_day WHERE office_id = $1 FOR UPDATE';
-      let locked = await client.query<{ version: string }>(lock, [this.officeId]);
-      if (!locked.rows[0]) {
+      // BEGIN and the lock in one round trip (a simple query: the office id as an escaped literal).
+      const lock = `SELECT version FROM live_day WHERE office_id = ${client.escapeLiteral(this.officeId)} FOR UPDATE`;
+      const begun = (await client.query(`BEGIN; ${lock}`)) as unknown as pg.QueryResult<{ version: string }>[];
+      let locked = begun[1];
+      if (!locked?.rows[0]) {
         await client.query('INSERT INTO live_day (office_id) VALUES ($1) ON CONFLICT DO NOTHING', [this.officeId]);
-        locked = await client.query<{ version: string }>(lock, [this.officeId]);
+        locked = await client.query<{ version: string }>(lock);
       }
-      const version = Number(locked.rows[0]?.version ?? 0);
+      const version = Number(locked?.rows[0]?.version ?? 0);
       let current: DayRead = { version: this.cachedVersion, day: this.cached };
       if (current.version !== version) {
         current = await this.readDay(client, current);
