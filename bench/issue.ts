@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHistory } from './history.ts';
-import { median, postJson, quantile, startServer } from './server-process.ts';
+import { median, postJson, quantile, startBareServer, startServer } from './server-process.ts';
 
 export interface IssueFigures {
   p50: number;
@@ -56,4 +56,27 @@ export async function benchIssue(rounds = 3, count = 400) {
     perSecond: median(list.map((f) => f.perSecond)),
   });
   return { empty: summary(empty), history: summary(full) };
+}
+
+/** The same measurement against the bare baseline (one fsync'd line per ticket). */
+export async function benchIssueBare(rounds = 3, count = 400): Promise<IssueFigures> {
+  const list: IssueFigures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-bare-'));
+    try {
+      const server = await startBareServer(dir);
+      try {
+        list.push(await measure(server.base, count));
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    p50: median(list.map((f) => f.p50)),
+    p99: median(list.map((f) => f.p99)),
+    perSecond: median(list.map((f) => f.perSecond)),
+  };
 }

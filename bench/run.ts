@@ -15,9 +15,9 @@ import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
 import { benchFlood } from './flood.ts';
-import { benchIssue } from './issue.ts';
+import { benchIssue, benchIssueBare } from './issue.ts';
 import { benchRace } from './race.ts';
-import { median, ROOT, startServer } from './server-process.ts';
+import { median, ROOT, startBareServer, startServer } from './server-process.ts';
 import { benchStats, STATS_TARGET_MS } from './stats.ts';
 
 interface Figure {
@@ -51,15 +51,24 @@ function record(f: Figure) {
   );
 }
 
-async function withServer<T>(fn: (server: Awaited<ReturnType<typeof startServer>>) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  fn: (server: Awaited<ReturnType<typeof startServer>>) => Promise<T>,
+  bare = false,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
-  const server = await startServer(dir);
+  const server = bare ? await startBareServer(dir) : await startServer(dir);
   try {
     return await fn(server);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Lotse ÷ the bare baseline (bench/bare-server.ts), measured in the same run with the same load generators. */
+function recordRatio(id: string, name: string, lotse: number, bare: number, limit: number) {
+  const ratio = lotse / bare;
+  record({ id, name, value: r2(ratio), unit: '×', target: `≤ ${limit}`, ok: ratio <= limit });
 }
 
 /** `BENCH_ONLY=cluster,issue` runs only those sections (while working on one part). */
@@ -88,10 +97,11 @@ async function main() {
     const screens = quick ? 100 : 500;
     const phones = quick ? 100 : 500;
     const runs: Awaited<ReturnType<typeof benchFanout>>[] = [];
+    const bareRuns: Awaited<ReturnType<typeof benchFanout>>[] = [];
+    const options = { screens, phones, rate: 20, seconds: quick ? 3 : 10, generators: 2 };
     for (let i = 0; i < (quick ? 1 : 3); i++) {
-      runs.push(
-        await withServer((s) => benchFanout(s, { screens, phones, rate: 20, seconds: quick ? 3 : 10, generators: 2 })),
-      );
+      runs.push(await withServer((s) => benchFanout(s, options)));
+      bareRuns.push(await withServer((s) => benchFanout(s, options), true));
     }
     const p50 = median(runs.map((r) => r.p50));
     const p99 = median(runs.map((r) => r.p99));
@@ -121,13 +131,33 @@ async function main() {
       target: '0',
       ok: lost === 0,
     });
+    const bareP50 = median(bareRuns.map((r) => r.p50));
+    const bareP99 = median(bareRuns.map((r) => r.p99));
+    record({
+      id: 'bare.1000.p50',
+      name: 'bare baseline: call → screen p50, same load',
+      value: r2(bareP50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'bare.1000.p99',
+      name: 'bare baseline: call → screen p99, same load',
+      value: r2(bareP99),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    recordRatio('call.1000.p50.ratio', 'Lotse ÷ bare, call → screen p50, 1,000 clients', p50, bareP50, 1.3);
+    recordRatio('call.1000.p99.ratio', 'Lotse ÷ bare, call → screen p99, 1,000 clients', p99, bareP99, 1.3);
   });
 
   await section('fanout-10000', async () => {
     const phones = quick ? 1000 : 10_000;
-    const r = await withServer((s) =>
-      benchFanout(s, { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 }),
-    );
+    const options = { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 };
+    const r = await withServer((s) => benchFanout(s, options));
+    const bare = await withServer((s) => benchFanout(s, options), true);
     const label = `${phones} phones + 20 screens, 20 calls/s`;
     record({
       id: 'call.10000.p50',
@@ -153,10 +183,29 @@ async function main() {
       target: '≤ 1024',
       ok: r.serverRssMb <= 1024,
     });
+    record({
+      id: 'bare.10000.p50',
+      name: 'bare baseline: call → screen p50, same load',
+      value: r2(bare.p50),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    record({
+      id: 'bare.10000.p99',
+      name: 'bare baseline: call → screen p99, same load',
+      value: r2(bare.p99),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    recordRatio('call.10000.p50.ratio', `Lotse ÷ bare, call → screen p50, ${phones} clients`, r.p50, bare.p50, 1.5);
+    recordRatio('call.10000.p99.ratio', `Lotse ÷ bare, call → screen p99, ${phones} clients`, r.p99, bare.p99, 1.5);
   });
 
   await section('issue', async () => {
     const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
+    const bareIssue = await benchIssueBare(quick ? 1 : 3, quick ? 200 : 400);
     record({
       id: 'issue.empty.p50',
       name: 'ticket issue p50 (durable), empty history',
@@ -198,6 +247,21 @@ async function main() {
       target: '≤ 1.2',
       ok: ratio <= 1.2,
     });
+    record({
+      id: 'bare.issue.p99',
+      name: 'bare baseline: ticket issue p99 (one fsync per ticket)',
+      value: r2(bareIssue.p99),
+      unit: 'ms',
+      target: '-',
+      ok: null,
+    });
+    recordRatio(
+      'issue.p99.ratio',
+      'Lotse ÷ bare, ticket issue p99, empty history',
+      issue.empty.p99,
+      bareIssue.p99,
+      1.3,
+    );
     record({
       id: 'issue.throughput',
       name: 'ticket issue throughput, one kiosk at a time',

@@ -1,6 +1,9 @@
 /** Starts a real Lotse server in its own process for a benchmark, and stops it. */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
+import { freePort } from '../test/helpers/ports.ts';
 import { startServerProcess } from '../test/helpers/processes.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -22,6 +25,42 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   });
   await pairKiosk(server.url);
   return { base: server.url, child: server.child, stop: () => server.stop() };
+}
+
+/** The bare baseline (bench/bare-server.ts) in its own process, writing to `dataDir`. */
+export async function startBareServer(dataDir: string): Promise<BenchServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-server.ts')], {
+    env: { ...process.env, PORT: String(port), BARE_DATA: dataDir },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the bare server exited at start');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the bare server did not answer within 30 s');
+    }
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await pairKiosk(base);
+  return {
+    base,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }
 
 /** Kiosk pairing tokens per server: the benchmarks draw tickets as a paired kiosk (not rate-limited). */
