@@ -149,8 +149,20 @@ async function main() {
       target: '-',
       ok: null,
     });
-    recordRatio('call.1000.p50.ratio', 'Lotse ÷ bare, call → screen p50, 1,000 clients', p50, bareP50, 1.3);
-    recordRatio('call.1000.p99.ratio', 'Lotse ÷ bare, call → screen p99, 1,000 clients', p99, bareP99, 1.3);
+    recordRatio(
+      'call.1000.p50.ratio',
+      `Lotse ÷ bare, call → screen p50, ${screens + phones} clients`,
+      p50,
+      bareP50,
+      1.3,
+    );
+    recordRatio(
+      'call.1000.p99.ratio',
+      `Lotse ÷ bare, call → screen p99, ${screens + phones} clients`,
+      p99,
+      bareP99,
+      1.3,
+    );
   });
 
   await section('fanout-10000', async () => {
