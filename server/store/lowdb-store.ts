@@ -5,6 +5,7 @@
  *   archive/YYYY-MM-DD.json  ticket details of one closed day (deleted after the retention period)
  *   stats/YYYY-MM-DD.json    hourly statistics of one closed day (kept)
  *   staff.json, appointments.json, devices.json
+ *   sessions.json            signed-in staff sessions (token hashes only), so a restart signs nobody out
  *   audit.ndjson             staff actions, one JSON line each
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
  * changes the snapshot is rewritten and the journal emptied.
@@ -126,7 +127,8 @@ export async function openLowdbStore(dir: string): Promise<Store> {
       appointments: [],
     });
     const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
-    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices);
+    const sessions = await open<{ sessions: StoredSession[] }>(join(dir, 'sessions.json'), { sessions: [] });
+    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices, sessions);
   } catch (error) {
     journal?.close();
     await releaseLock(lock);
@@ -159,7 +161,10 @@ class LowdbStore implements Store {
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
     private readonly devices: Low<{ devices: StoredDevice[] }>,
-  ) {}
+    private readonly sessionFile: Low<{ sessions: StoredSession[] }>,
+  ) {
+    for (const session of sessionFile.data.sessions ?? []) this.sessions.set(session.tokenHash, session);
+  }
 
   /** Changes run one after another in this process; exactly one process owns the folder (see lock.ts). */
   private tail: Promise<unknown> = Promise.resolve();
@@ -360,7 +365,7 @@ class LowdbStore implements Store {
     await this.staff.write();
   }
 
-  /** Sessions live in memory: one process, and a restart signs everybody out. */
+  /** Sessions, kept in memory and written to sessions.json on every change (a restart keeps them). */
   private readonly sessions = new Map<string, StoredSession>();
 
   async getSession(tokenHash: string) {
@@ -370,19 +375,36 @@ class LowdbStore implements Store {
   async putSession(session: StoredSession) {
     const fresh = !this.sessions.has(session.tokenHash);
     this.sessions.set(session.tokenHash, session);
-    if (!fresh) return;
-    // Bounded per account (oldest first), so no account can push out the sessions of others.
-    const own: string[] = [];
-    for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
-    for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
+    if (fresh) {
+      // Bounded per account (oldest first), so no account can push out the sessions of others.
+      const own: string[] = [];
+      for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
+      for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
+    }
+    await this.writeSessions();
   }
 
   async deleteSession(tokenHash: string) {
-    this.sessions.delete(tokenHash);
+    if (this.sessions.delete(tokenHash)) await this.writeSessions();
   }
 
   async deleteSessionsOf(username: string) {
-    for (const [k, v] of this.sessions) if (v.user.username === username) this.sessions.delete(k);
+    let changed = false;
+    for (const [k, v] of this.sessions) {
+      if (v.user.username !== username) continue;
+      this.sessions.delete(k);
+      changed = true;
+    }
+    if (changed) await this.writeSessions();
+  }
+
+  /**
+   * Writes every session. The file stays small without pruning by time: at most
+   * SESSIONS_PER_ACCOUNT per account, and an expired session is deleted when it is next presented.
+   */
+  private async writeSessions() {
+    this.sessionFile.data.sessions = [...this.sessions.values()];
+    await this.sessionFile.write();
   }
 
   async findDeviceByTokenHash(tokenHash: string) {
