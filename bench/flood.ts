@@ -60,3 +60,22 @@ export async function benchFlood(server: { base: string }, seconds = 10): Promis
     eventsSent,
   };
 }
+
+/** `tsx bench/flood.ts [SECONDS]`: this benchmark alone, on a fresh server (`npm run bench` runs it too). */
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { startServer } = await import('./server-process.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-flood-'));
+  const server = await startServer(dir);
+  try {
+    const f = await benchFlood(server, Number(process.argv[2] ?? '15'));
+    process.stdout.write(
+      `/api/health p99 ${f.healthP99.toFixed(2)} ms (target ≤ 50), p50 ${f.healthP50.toFixed(2)} ms; ` +
+        `${f.ticketsSent} ticket requests and ${f.eventsSent} socket events sent\n`,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

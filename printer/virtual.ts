@@ -10,7 +10,7 @@ import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SerialQueue } from './async.ts';
 import { PrinterError } from './errors.ts';
-import { previewBytes } from './preview.ts';
+import { renderPreviewOffThread } from './preview-thread.ts';
 import type { PrintJob, PrinterTransport } from './transport.ts';
 import type { PrinterStatus } from './types.ts';
 
@@ -76,7 +76,10 @@ export class VirtualTransport implements PrinterTransport {
         const binPath = join(this.opts.dir, `${name}.bin`);
         const pngPath = join(this.opts.dir, `${name}.png`);
         await writeFile(binPath, bytes);
-        const png = previewBytes(bytes, this.opts.paperWidthMm ? { paperWidthMm: this.opts.paperWidthMm } : {});
+        const png = await renderPreviewOffThread(
+          bytes,
+          this.opts.paperWidthMm ? { paperWidthMm: this.opts.paperWidthMm } : {},
+        );
         await writeFile(pngPath, png);
         this.printed.push({ name, binPath, pngPath });
         if (this.printed.length > PRINTED_CAP) this.printed.shift();

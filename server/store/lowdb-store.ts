@@ -11,6 +11,7 @@
  * changes the snapshot is rewritten and the journal emptied.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { open as openFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { dayStateProblem } from '../../core/day-check.ts';
@@ -18,7 +19,7 @@ import { applyDelta, diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
-import { DurableJSONFile, removeStaleTempFiles, writeFileDurably } from './durable-file.ts';
+import { DurableJSONFile, removeStaleTempFiles } from './durable-file.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import {
@@ -235,20 +236,46 @@ class LowdbStore implements Store {
     this.sinceSnapshot = 0;
   }
 
+  /**
+   * Whether the store can write. While all is well this answers at once and, at most every
+   * PROBE_EVERY_MS, starts a probe write in the background (asynchronous: a health check never
+   * stalls the process on an fsync); a failed probe or write makes the next answer false. While
+   * failing, each call waits for a probe, so recovery is seen at once.
+   */
   async ready(): Promise<boolean> {
     if (this.closed) return false;
     if (this.snapshotDue) return this.trySnapshot();
-    if (!this.failing && Date.now() - this.probedAt < PROBE_EVERY_MS) return true;
-    try {
-      const probe = join(this.dir, '.lotse-probe');
-      writeFileDurably(probe, 'x'.repeat(4096));
-      rmSync(probe, { force: true });
-      this.failing = false;
-      this.probedAt = Date.now();
-    } catch {
-      this.failing = true;
+    if (this.failing) {
+      await this.probe();
+      return !this.failing;
     }
-    return !this.failing;
+    if (Date.now() - this.probedAt >= PROBE_EVERY_MS) void this.probe();
+    return true;
+  }
+
+  private probing: Promise<void> | undefined;
+
+  private probe(): Promise<void> {
+    this.probing ??= (async () => {
+      const path = join(this.dir, '.lotse-probe');
+      try {
+        const file = await openFile(path, 'w', 0o600);
+        try {
+          await file.writeFile('x'.repeat(4096));
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        await rm(path, { force: true });
+        this.failing = false;
+        this.probedAt = Date.now();
+      } catch {
+        this.failing = true;
+      } finally {
+        this.probing = undefined;
+      }
+    })();
+    return this.probing;
   }
 
   private archivePath(day: string) {
