@@ -1,8 +1,11 @@
 /**
  * Staff accounts: who may sign in, as clerk (counter app) or admin (this app). Create, change
- * role, set a new password, lock and unlock, remove. The server keeps at least one admin.
+ * role (making someone an admin asks first), limit the counters an account may work at, set a new
+ * password, lock and unlock, remove. The server keeps at least one admin.
  */
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
@@ -10,6 +13,7 @@ import { formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { ConfirmDialog, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
 import { useAdminList } from './admin-list.ts';
+import { CountersDialog, countersSummary } from './staff-counters-dialog.tsx';
 import './config.css';
 
 export interface StaffAccount {
@@ -17,6 +21,8 @@ export interface StaffAccount {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** The counters the account may work at; absent: any. */
+  counters?: string[];
 }
 
 export interface StaffAccountsPanelProps {
@@ -42,7 +48,11 @@ export function accountProblem(username: string, password: string): string | nul
   return null;
 }
 
-type Dialog = { kind: 'password'; username: string } | { kind: 'remove'; username: string };
+type Dialog =
+  | { kind: 'password'; username: string }
+  | { kind: 'remove'; username: string }
+  | { kind: 'admin'; username: string }
+  | { kind: 'counters'; username: string; allowed: string[] | undefined };
 
 export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
   const {
@@ -54,10 +64,19 @@ export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
   } = useAdminList<StaffAccount>('/api/admin/users', (a) => (a as { users: StaffAccount[] }).users, fail);
   const busy = useSignal(false);
   const dialog = useSignal<Dialog | null>(null);
+  const counters = useSignal<readonly CounterPublic[]>([]);
+  useEffect(() => {
+    api<OfficePublic>('GET', '/api/office').then(
+      (office) => {
+        counters.value = office.counters;
+      },
+      () => undefined,
+    );
+  }, []);
 
   const change = async (
     username: string,
-    body: Partial<{ role: Role; password: string; disabled: boolean }>,
+    body: Partial<{ role: Role; password: string; disabled: boolean; counters: string[] }>,
     done: string,
   ) => {
     if (busy.value) return false;
@@ -130,6 +149,7 @@ export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
                   <tr>
                     <th scope="col">Benutzername</th>
                     <th scope="col">Rolle</th>
+                    <th scope="col">Plätze</th>
                     <th scope="col">Zustand</th>
                     <th scope="col">Angelegt</th>
                     <th scope="col">
@@ -157,6 +177,12 @@ export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
                             data-testid={`user-role-${u.username}`}
                             onChange={(e) => {
                               const role = e.currentTarget.value as Role;
+                              if (role === 'admin') {
+                                // Not yet: the select shows the current role until the admin confirms.
+                                e.currentTarget.value = u.role;
+                                dialog.value = { kind: 'admin', username: u.username };
+                                return;
+                              }
                               void change(
                                 u.username,
                                 { role },
@@ -167,6 +193,20 @@ export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
                             <option value="clerk">{ROLE_LABEL.clerk}</option>
                             <option value="admin">{ROLE_LABEL.admin}</option>
                           </select>
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            class="staff-btn staff-btn--quiet"
+                            disabled={busy.value}
+                            aria-label={`Plätze von ${u.username}: ${countersSummary(u.counters, counters.value)}. Ändern`}
+                            data-testid={`user-counters-${u.username}`}
+                            onClick={() => {
+                              dialog.value = { kind: 'counters', username: u.username, allowed: u.counters };
+                            }}
+                          >
+                            {countersSummary(u.counters, counters.value)}
+                          </button>
                         </td>
                         <td>
                           <span
@@ -252,6 +292,47 @@ export function StaffAccountsPanel({ me, fail }: StaffAccountsPanelProps) {
               open.username,
               { password },
               `„${open.username}“ hat ein neues Passwort und muss sich neu anmelden.`,
+            );
+            if (ok) dialog.value = null;
+          }}
+        />
+      ) : null}
+      {open?.kind === 'admin' ? (
+        <ConfirmDialog
+          title={`„${open.username}“ zur Verwaltung machen?`}
+          confirmLabel="Ja, Verwaltung"
+          danger
+          onCancel={() => {
+            dialog.value = null;
+          }}
+          onConfirm={() => {
+            dialog.value = null;
+            void change(
+              open.username,
+              { role: 'admin' },
+              `„${open.username}“ hat jetzt die Rolle „${ROLE_LABEL.admin}“.`,
+            );
+          }}
+        >
+          <p>
+            Das Konto darf dann alles: Einstellungen, Konten, Geräte und Statistik. Die Person wird abgemeldet und
+            meldet sich neu an.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {open?.kind === 'counters' ? (
+        <CountersDialog
+          username={open.username}
+          allowed={open.allowed}
+          counters={counters.value}
+          onCancel={() => {
+            dialog.value = null;
+          }}
+          onSave={async (chosen) => {
+            const ok = await change(
+              open.username,
+              { counters: chosen },
+              `„${open.username}“ darf jetzt an ${chosen.length ? countersSummary(chosen, counters.value) : 'allen Plätzen'} arbeiten.`,
             );
             if (ok) dialog.value = null;
           }}

@@ -21,6 +21,8 @@ export interface Session {
   expiresAt: number;
   /** The counter a clerk signed in to; clerks act only there. */
   counterId?: string;
+  /** The counters the account may work at (absent: any). */
+  counters?: string[];
 }
 
 export type LoginResult =
@@ -89,7 +91,9 @@ export class Auth {
     const token = randomBytes(32).toString('base64url');
     const staff: StaffUser = { username: user.username, role: user.role };
     if (user.mustChangePassword) staff.mustChangePassword = true;
-    await this.store.putSession({ tokenHash: hashToken(token), user: staff, expiresAt: now + SESSION_TTL_MS });
+    const session: StoredSession = { tokenHash: hashToken(token), user: staff, expiresAt: now + SESSION_TTL_MS };
+    if (user.counters?.length) session.counters = [...user.counters];
+    await this.store.putSession(session);
     return { ok: true, token, user: staff };
   }
 
@@ -159,6 +163,7 @@ export class Auth {
     if (!session) return;
     const tokenHash = hashToken(token);
     const next: StoredSession = { tokenHash, user: session.user, expiresAt: session.expiresAt, counterId };
+    if (session.counters) next.counters = session.counters;
     await this.store.putSession(next);
     this.cache.set(tokenHash, { session: next, at: this.clock() });
   }
@@ -169,6 +174,19 @@ export class Auth {
     await this.store.deleteSessionsOf(username);
     this.sessionsEnded();
   }
+}
+
+/**
+ * Why a session may not work at a counter, or null: a generated password still to be changed, or
+ * an account restricted to other counters.
+ */
+export function counterRefusal(
+  session: Session,
+  counterId: string,
+): 'PASSWORD_CHANGE_REQUIRED' | 'COUNTER_NOT_ALLOWED' | null {
+  if (session.user.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
+  if (session.counters && !session.counters.includes(counterId)) return 'COUNTER_NOT_ALLOWED';
+  return null;
 }
 
 /** The session token of a request: `Authorization: Bearer …` or the session cookie. */

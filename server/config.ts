@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .optional(),
   LOTSE_TRUST_PROXY: z.string().optional(),
   LOTSE_PRINTER_DEVICES: z.string().optional(),
+  LOTSE_PRINT_JOB_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
 });
 
 /** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
@@ -45,6 +46,8 @@ export interface ServerConfig {
   trustProxy: string[];
   /** Patterns (`*` at the end only) of the device files a `file:` printer may write to. */
   printerDevices: string[];
+  /** A ticket still waiting for its printer after this many seconds is dropped unprinted (default 20). */
+  printJobMaxAgeSeconds?: number | undefined;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -74,5 +77,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     redisUrl: e.LOTSE_REDIS_URL,
     trustProxy: list(e.LOTSE_TRUST_PROXY),
     printerDevices: e.LOTSE_PRINTER_DEVICES === undefined ? DEFAULT_PRINTER_DEVICES : list(e.LOTSE_PRINTER_DEVICES),
+    printJobMaxAgeSeconds: e.LOTSE_PRINT_JOB_MAX_AGE_SECONDS,
   };
 }

@@ -5,7 +5,7 @@
 import type { CounterView, TicketView } from '../core/api.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { CounterStatus } from '../core/types.ts';
-import type { Session } from './auth.ts';
+import { counterRefusal, type Session } from './auth.ts';
 import type { AppContext } from './context.ts';
 
 export interface CounterActionPayloads {
@@ -107,6 +107,8 @@ export function authorizeCounter(ctx: AppContext, session: Session | null, count
   const { role } = session.user;
   if (role !== 'clerk' && role !== 'admin') return fail('FORBIDDEN');
   if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
+  const refused = counterRefusal(session, counterId);
+  if (refused) return fail(refused);
   if (role === 'clerk' && session.counterId !== counterId) return fail('FORBIDDEN');
   return ok(true);
 }
@@ -120,6 +122,8 @@ export async function signInToCounter(
   const session = await ctx.auth.sessionFor(token);
   if (!session) return fail('UNAUTHENTICATED');
   if (!ctx.office().counters.some((c) => c.id === counterId)) return fail('UNKNOWN_COUNTER');
+  const refused = counterRefusal(session, counterId);
+  if (refused) return fail(refused);
   if (token && session.counterId !== counterId) {
     await ctx.auth.bindCounter(token, counterId);
     ctx.audit.record(session.user, 'counter:sign-in', counterId);

@@ -13,14 +13,31 @@ export interface StaffAccount {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** The counters the account may work at; absent: any counter. */
+  counters?: string[];
 }
 
-const present = (u: StoredUser): StaffAccount => ({
-  username: u.username,
-  role: u.role,
-  disabled: u.disabled === true,
-  createdAt: new Date(u.createdAt).toISOString(),
-});
+/** Counter ids as an account's restriction: at most 100, each at most 64 characters; empty means any. */
+export const AccountCounters = z.array(z.string().min(1).max(64)).max(100);
+
+const present = (u: StoredUser): StaffAccount => {
+  const account: StaffAccount = {
+    username: u.username,
+    role: u.role,
+    disabled: u.disabled === true,
+    createdAt: new Date(u.createdAt).toISOString(),
+  };
+  if (u.counters?.length) account.counters = [...u.counters];
+  return account;
+};
+
+/** Sets or clears (empty list) the counters an account may work at. */
+function restrict(user: StoredUser, counters: string[] | undefined): StoredUser {
+  if (counters === undefined) return user;
+  const { counters: _old, ...rest } = user;
+  const unique = [...new Set(counters)];
+  return unique.length > 0 ? { ...rest, counters: unique } : rest;
+}
 
 export class StaffService {
   constructor(
@@ -32,18 +49,21 @@ export class StaffService {
     return (await this.store.listUsers()).map(present).sort((a, b) => a.username.localeCompare(b.username));
   }
 
-  async create(username: string, password: string, role: Role): Promise<Result<StaffAccount>> {
+  async create(username: string, password: string, role: Role, counters?: string[]): Promise<Result<StaffAccount>> {
     if (passwordProblem(password, username)) return fail('WEAK_PASSWORD');
     const users = await this.store.listUsers();
     if (users.some((u) => u.username === username)) return fail('USER_EXISTS');
     await this.auth.createUser(username, password, role);
     const created = (await this.store.listUsers()).find((u) => u.username === username);
-    return created ? ok(present(created)) : fail('INTERNAL');
+    if (!created) return fail('INTERNAL');
+    const restricted = restrict(created, counters);
+    if (restricted !== created) await this.store.saveUser(restricted);
+    return ok(present(restricted));
   }
 
   async update(
     username: string,
-    change: { role?: Role; password?: string; disabled?: boolean },
+    change: { role?: Role; password?: string; disabled?: boolean; counters?: string[] },
   ): Promise<Result<StaffAccount>> {
     const users = await this.store.listUsers();
     const user = users.find((u) => u.username === username);
@@ -53,7 +73,9 @@ export class StaffService {
     if (losesAdmin && activeAdmins(users) <= 1) return fail('LAST_ADMIN');
     if (change.password !== undefined) await this.auth.createUser(username, change.password, change.role ?? user.role);
     const fresh = (await this.store.listUsers()).find((u) => u.username === username) ?? user;
-    const next: StoredUser = { ...fresh, role: change.role ?? fresh.role };
+    // A new password rewrites the account; what it was allowed to do stays.
+    const kept: StoredUser = user.counters ? { ...fresh, counters: user.counters } : fresh;
+    const next: StoredUser = restrict({ ...kept, role: change.role ?? fresh.role }, change.counters);
     if (change.disabled !== undefined) next.disabled = change.disabled;
     else if (user.disabled) next.disabled = true;
     next.createdAt = user.createdAt;

@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { StaffUser } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
-import { Username } from '../staff.ts';
+import { AccountCounters, Username } from '../staff.ts';
 import { printerPlaceIssues } from '../printing/printer-places.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
@@ -18,12 +18,14 @@ const NewUser = z.object({
   username: Username,
   password: z.string().min(1).max(500),
   role: z.enum(['admin', 'clerk']),
+  counters: AccountCounters.optional(),
 });
 const UserChange = z
   .object({
     role: z.enum(['admin', 'clerk']).optional(),
     password: z.string().min(1).max(500).optional(),
     disabled: z.boolean().optional(),
+    counters: AccountCounters.optional(),
   })
   .refine((c) => Object.keys(c).length > 0, 'nothing to change');
 const UserParam = z.object({ username: Username });
@@ -78,7 +80,7 @@ export function adminRoutes(ctx: AppContext): Router {
 
   router.post('/api/admin/users', admin, async (req, res) => {
     const body = parse(NewUser, req.body);
-    const result = await ctx.staff.create(body.username, body.password, body.role);
+    const result = await ctx.staff.create(body.username, body.password, body.role, body.counters);
     if (!result.ok) return sendError(res, result.error);
     ctx.audit.record(user(res), 'user:create', body.username, body.role);
     res.status(201).json({ user: result.value });

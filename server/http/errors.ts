@@ -38,6 +38,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',
   FOREIGN_ORIGIN: 'Requests from other sites are not accepted.',
   PASSWORD_CHANGE_REQUIRED: 'Please choose a new password first.',
+  COUNTER_NOT_ALLOWED: 'This account may not work at this counter.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   CONFIG_CHANGED: 'Someone else changed the configuration in the meantime. Load it again.',
   USER_EXISTS: 'A staff account with this name exists already.',
@@ -97,6 +98,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   STORAGE_UNAVAILABLE: 503,
   SPEECH_UNAVAILABLE: 503,
   INTERNAL: 500,
+  COUNTER_NOT_ALLOWED: 403,
 };
 
 export function statusOf(code: ErrorCode): number {

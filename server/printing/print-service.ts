@@ -10,6 +10,11 @@
  *
  * A failed ticket is not printed again later (the visitor has the ticket on screen); only agent
  * jobs wait, for at most `agentJobTtlMs`, for an agent that is reconnecting.
+ *
+ * Tickets for one printer are printed one after another. A ticket whose turn comes only after
+ * `jobMaxAgeMs` (LOTSE_PRINT_JOB_MAX_AGE_SECONDS, default 20 s: a slow or stuck printer) is
+ * dropped unprinted: the visitor was shown the number and has walked on, and a printout coming
+ * out much later would be taken by the next visitor. It counts as failed (`JOB_EXPIRED`).
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readdir, stat, unlink } from 'node:fs/promises';
@@ -47,6 +52,8 @@ import { printerPlaceProblem } from './printer-places.ts';
 const log = logger('printing');
 
 export const DEFAULT_PRINTER_ID = 'default';
+/** LOTSE_PRINT_JOB_MAX_AGE_SECONDS when not set. */
+export const DEFAULT_JOB_MAX_AGE_MS = 20_000;
 
 /** How a counter's own printer is known among the kiosks' (never a valid kiosk id: it has a colon). */
 export const deskPrinterId = (counterId: string) => `counter:${counterId}`;
@@ -68,6 +75,8 @@ export interface PrintServiceOptions {
   waitMs?: number;
   /** How long a job waits for its print agent (default 2 min); then it is dropped as failed. */
   agentJobTtlMs?: number;
+  /** A ticket still waiting for its printer after this long is dropped unprinted (default 20 s). */
+  jobMaxAgeMs?: number;
   /** TCP timeouts and retries (defaults fit the 4 s wait). */
   tcp?: Omit<TcpTransportOptions, 'host' | 'port'>;
 }
@@ -78,6 +87,8 @@ export interface PrintServiceDeps {
   dataDir: string;
   /** LOTSE_PRINTER_DEVICES: the device files a `file:` printer may name. */
   printerDevices: readonly string[];
+  /** LOTSE_PRINT_JOB_MAX_AGE_SECONDS in ms (see `PrintServiceOptions.jobMaxAgeMs`). */
+  jobMaxAgeMs?: number | undefined;
   office: () => OfficeConfig;
   clock: () => number;
 }
@@ -111,6 +122,10 @@ interface Printer {
   lastFailure?: { at: number; error: PrintErrorCode };
   /** What was pushed last, so only changes are pushed. */
   pushed?: string;
+  /** The end of the tickets queued for this printer (they print one after another). */
+  line: Promise<unknown>;
+  /** Tickets dropped unprinted because they waited longer than `jobMaxAgeMs`. */
+  dropped: number;
 }
 
 interface Waiter {
@@ -152,7 +167,13 @@ export class PrintService {
     private readonly deps: PrintServiceDeps,
     options: PrintServiceOptions = {},
   ) {
-    this.opts = { pollIntervalMs: 30_000, waitMs: 4000, agentJobTtlMs: 120_000, ...options };
+    this.opts = {
+      pollIntervalMs: 30_000,
+      waitMs: 4000,
+      agentJobTtlMs: 120_000,
+      jobMaxAgeMs: deps.jobMaxAgeMs ?? DEFAULT_JOB_MAX_AGE_MS,
+      ...options,
+    };
     this.defaultConfig = parsePrinterUrl(deps.printer);
     this.virtualDir = join(deps.dataDir, 'printed');
     this.agentJobs = new AgentJobStore(join(deps.dataDir, 'print-jobs.json'));
@@ -273,7 +294,31 @@ export class PrintService {
     return this.within(run());
   }
 
-  private async printDirect(printer: Printer, view: TicketView, ticket: AgentPrintJob['ticket']): Promise<PrintResult> {
+  /** Queues a ticket for its printer; its turn comes after the tickets before it. */
+  private printDirect(printer: Printer, view: TicketView, ticket: AgentPrintJob['ticket']): Promise<PrintResult> {
+    const queuedAt = performance.now();
+    const turn = printer.line.then(() => this.printNow(printer, view, ticket, queuedAt));
+    printer.line = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async printNow(
+    printer: Printer,
+    view: TicketView,
+    ticket: AgentPrintJob['ticket'],
+    queuedAt: number,
+  ): Promise<PrintResult> {
+    const waitedMs = Math.round(performance.now() - queuedAt);
+    if (waitedMs > this.opts.jobMaxAgeMs) {
+      printer.dropped++;
+      log.warn(
+        { printer: printer.id, number: view.number, waitedMs, dropped: printer.dropped },
+        'ticket not printed: it waited too long for the printer (LOTSE_PRINT_JOB_MAX_AGE_SECONDS)',
+      );
+      const result = failed('JOB_EXPIRED');
+      this.record(printer, view.id, result);
+      return result;
+    }
     let result: PrintResult;
     try {
       const bytes = renderTicket(ticket, printer.layout);
@@ -578,6 +623,8 @@ export class PrintService {
       checking: false,
       printed: 0,
       failed: 0,
+      line: Promise.resolve(),
+      dropped: 0,
     };
   }
 
@@ -652,14 +699,21 @@ export class PrintService {
 
 /** The service from the server configuration; an unusable LOTSE_PRINTER is a `ConfigError`. */
 export function createPrintService(
-  config: Pick<ServerConfig, 'printer' | 'dataDir' | 'printerDevices'>,
+  config: Pick<ServerConfig, 'printer' | 'dataDir' | 'printerDevices' | 'printJobMaxAgeSeconds'>,
   office: () => OfficeConfig,
   clock: () => number,
   options: PrintServiceOptions = {},
 ): PrintService {
   try {
     return new PrintService(
-      { printer: config.printer, dataDir: config.dataDir, printerDevices: config.printerDevices, office, clock },
+      {
+        printer: config.printer,
+        dataDir: config.dataDir,
+        printerDevices: config.printerDevices,
+        jobMaxAgeMs: config.printJobMaxAgeSeconds === undefined ? undefined : config.printJobMaxAgeSeconds * 1000,
+        office,
+        clock,
+      },
       options,
     );
   } catch (error) {

@@ -5,11 +5,13 @@
  *   archive/YYYY-MM-DD.json  ticket details of one closed day (deleted after the retention period)
  *   stats/YYYY-MM-DD.json    hourly statistics of one closed day (kept)
  *   staff.json, appointments.json, devices.json
+ *   sessions.json            signed-in staff sessions (token hashes only), so a restart signs nobody out
  *   audit.ndjson             staff actions, one JSON line each
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
  * changes the snapshot is rewritten and the journal emptied.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { open as openFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { dayStateProblem } from '../../core/day-check.ts';
@@ -17,7 +19,7 @@ import { applyDelta, diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
-import { DurableJSONFile, removeStaleTempFiles, writeFileDurably } from './durable-file.ts';
+import { DurableJSONFile, removeStaleTempFiles } from './durable-file.ts';
 import { Journal } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import {
@@ -126,7 +128,8 @@ export async function openLowdbStore(dir: string): Promise<Store> {
       appointments: [],
     });
     const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
-    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices);
+    const sessions = await open<{ sessions: StoredSession[] }>(join(dir, 'sessions.json'), { sessions: [] });
+    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices, sessions);
   } catch (error) {
     journal?.close();
     await releaseLock(lock);
@@ -159,7 +162,10 @@ class LowdbStore implements Store {
     private readonly staff: Low<{ users: StoredUser[] }>,
     private readonly appointments: Low<{ appointments: Appointment[] }>,
     private readonly devices: Low<{ devices: StoredDevice[] }>,
-  ) {}
+    private readonly sessionFile: Low<{ sessions: StoredSession[] }>,
+  ) {
+    for (const session of sessionFile.data.sessions ?? []) this.sessions.set(session.tokenHash, session);
+  }
 
   /** Changes run one after another in this process; exactly one process owns the folder (see lock.ts). */
   private tail: Promise<unknown> = Promise.resolve();
@@ -230,20 +236,46 @@ class LowdbStore implements Store {
     this.sinceSnapshot = 0;
   }
 
+  /**
+   * Whether the store can write. While all is well this answers at once and, at most every
+   * PROBE_EVERY_MS, starts a probe write in the background (asynchronous: a health check never
+   * stalls the process on an fsync); a failed probe or write makes the next answer false. While
+   * failing, each call waits for a probe, so recovery is seen at once.
+   */
   async ready(): Promise<boolean> {
     if (this.closed) return false;
     if (this.snapshotDue) return this.trySnapshot();
-    if (!this.failing && Date.now() - this.probedAt < PROBE_EVERY_MS) return true;
-    try {
-      const probe = join(this.dir, '.lotse-probe');
-      writeFileDurably(probe, 'x'.repeat(4096));
-      rmSync(probe, { force: true });
-      this.failing = false;
-      this.probedAt = Date.now();
-    } catch {
-      this.failing = true;
+    if (this.failing) {
+      await this.probe();
+      return !this.failing;
     }
-    return !this.failing;
+    if (Date.now() - this.probedAt >= PROBE_EVERY_MS) void this.probe();
+    return true;
+  }
+
+  private probing: Promise<void> | undefined;
+
+  private probe(): Promise<void> {
+    this.probing ??= (async () => {
+      const path = join(this.dir, '.lotse-probe');
+      try {
+        const file = await openFile(path, 'w', 0o600);
+        try {
+          await file.writeFile('x'.repeat(4096));
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        await rm(path, { force: true });
+        this.failing = false;
+        this.probedAt = Date.now();
+      } catch {
+        this.failing = true;
+      } finally {
+        this.probing = undefined;
+      }
+    })();
+    return this.probing;
   }
 
   private archivePath(day: string) {
@@ -360,7 +392,7 @@ class LowdbStore implements Store {
     await this.staff.write();
   }
 
-  /** Sessions live in memory: one process, and a restart signs everybody out. */
+  /** Sessions, kept in memory and written to sessions.json on every change (a restart keeps them). */
   private readonly sessions = new Map<string, StoredSession>();
 
   async getSession(tokenHash: string) {
@@ -370,19 +402,36 @@ class LowdbStore implements Store {
   async putSession(session: StoredSession) {
     const fresh = !this.sessions.has(session.tokenHash);
     this.sessions.set(session.tokenHash, session);
-    if (!fresh) return;
-    // Bounded per account (oldest first), so no account can push out the sessions of others.
-    const own: string[] = [];
-    for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
-    for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
+    if (fresh) {
+      // Bounded per account (oldest first), so no account can push out the sessions of others.
+      const own: string[] = [];
+      for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
+      for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
+    }
+    await this.writeSessions();
   }
 
   async deleteSession(tokenHash: string) {
-    this.sessions.delete(tokenHash);
+    if (this.sessions.delete(tokenHash)) await this.writeSessions();
   }
 
   async deleteSessionsOf(username: string) {
-    for (const [k, v] of this.sessions) if (v.user.username === username) this.sessions.delete(k);
+    let changed = false;
+    for (const [k, v] of this.sessions) {
+      if (v.user.username !== username) continue;
+      this.sessions.delete(k);
+      changed = true;
+    }
+    if (changed) await this.writeSessions();
+  }
+
+  /**
+   * Writes every session. The file stays small without pruning by time: at most
+   * SESSIONS_PER_ACCOUNT per account, and an expired session is deleted when it is next presented.
+   */
+  private async writeSessions() {
+    this.sessionFile.data.sessions = [...this.sessions.values()];
+    await this.sessionFile.write();
   }
 
   async findDeviceByTokenHash(tokenHash: string) {

@@ -13,6 +13,8 @@ export interface StoredUser {
   disabled?: boolean;
   /** A generated password: the account must choose its own before doing anything else. */
   mustChangePassword?: boolean;
+  /** The counters this account may work at (absent: any counter). */
+  counters?: string[];
 }
 
 export type DeviceKind = 'kiosk' | 'screen';
@@ -39,6 +41,8 @@ export interface StoredSession {
   expiresAt: number;
   /** The counter a clerk signed in to. */
   counterId?: string;
+  /** The counters the account may work at (absent: any). */
+  counters?: string[];
 }
 
 /** One staff action. Never holds visitors' data; tickets appear only by number. */
