@@ -91,6 +91,8 @@ export interface QueueSnapshot {
   /** Latest call sequence number. */
   seq: number;
   day: string;
+  /** Numbers of today's visitors who did not come when called (lobby screens leave them out of "last calls"). */
+  noShows?: string[];
 }
 
 export interface ConcernPublic {
@@ -294,7 +296,11 @@ export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: 
       counterName: office.counters.find((c) => c.id === t.counterId)?.name ?? String(t.counterId),
       calledAt: iso(t.calledAt ?? t.issuedAt),
     }));
-  return { called, waiting, seq: state.callSeq, day: state.day };
+  const noShows = state.tickets
+    .filter((t) => t.status === 'no-show')
+    .slice(-100)
+    .map((t) => t.number);
+  return { called, waiting, seq: state.callSeq, day: state.day, noShows };
 }
 
 export function toOfficePublic(office: OfficeConfig): OfficePublic {
