@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
-import type { ConcernConfig, OfficeConfig } from '../../core/types.ts';
+import type { Concern, OfficeConfig } from '../../core/types.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
 import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -74,8 +74,8 @@ function officeWith(extra: number): OfficeConfig {
   const office = demoOffice();
   const names = ['Reisepass und Personalausweis', 'Meldebescheinigung', 'Schwerbehindertenausweis'];
   for (let i = 0; i < extra; i++) {
-    const concern: ConcernConfig = {
-      ...(office.concerns[0] as ConcernConfig),
+    const concern: Concern = {
+      ...(office.concerns[0] as Concern),
       id: `extra-${i}`,
       prefix: String.fromCharCode(75 + i),
       name: names[i % names.length] as string,
