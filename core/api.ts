@@ -36,6 +36,8 @@ export interface VisitPartView {
   outcome?: string;
   /** The part now due (waiting or at a counter). */
   due?: true;
+  /** A clerk passed the visitor on to this concern (a transfer). */
+  transferred?: true;
 }
 
 export interface TicketView {
@@ -269,6 +271,7 @@ function partViews(ticket: Ticket, office: OfficeConfig): VisitPartView[] {
     };
     if (p.outcome !== undefined) view.outcome = p.outcome;
     if (i === due) view.due = true;
+    if (p.transferredFrom !== undefined) view.transferred = true;
     return view;
   });
 }
