@@ -181,7 +181,7 @@ function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: 
 class TicketPushCache {
   private last = new Map<string, string>();
   changed(view: TicketView): boolean {
-    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}`;
+    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}|${view.parked ? 1 : 0}`;
     if (this.last.get(view.id) === key) return false;
     this.last.set(view.id, key);
     return true;

@@ -7,7 +7,7 @@
  * a paired screen follows the settings an admin gives it, a closed office shows its phone.
  * Screenshots go to $LOTSE_SHOTS (default: <tmp>/lotse-e2e-shots).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -15,30 +15,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import type { Concern, OfficeConfig } from '../../core/types.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
+import { officePcFonts } from '../helpers/fonts.ts';
 import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
-
-/** A fontconfig that knows only DejaVu and Liberation. */
-export function officePcFonts(): string {
-  const file = process.env.LOTSE_FONTCONFIG ?? '/tmp/cv-fonts.conf';
-  if (!existsSync(file)) {
-    writeFileSync(
-      file,
-      `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <dir>/usr/share/fonts/truetype/dejavu</dir>
-  <dir>/usr/share/fonts/truetype/liberation</dir>
-  <cachedir>${join(tmpdir(), 'cv-fontcache')}</cachedir>
-  <include ignore_missing="yes">/etc/fonts/conf.d</include>
-</fontconfig>
-`,
-    );
-  }
-  return file;
-}
 
 let browser: Browser;
 const servers: TestServer[] = [];
