@@ -222,6 +222,10 @@ export interface PrintTicketPayload {
   fallback?: { concernName: string; documents: string[] };
   /** A visit with several concerns: each in order, with its documents (and German fallback). */
   concerns?: { name: string; documents: string[]; fallback?: { name: string; documents: string[] } }[];
+  /** A ticket for an appointment: its time (epoch milliseconds). */
+  appointmentAt?: number;
+  /** The office's phone, for the ticket's foot. */
+  officePhone?: string;
 }
 
 /** A print job for the agent of one kiosk. Sent again after a reconnect until acknowledged. */
