@@ -31,7 +31,10 @@ describe('mergeRecent', () => {
   it('given a number called and recalled, then it is listed once, as its latest call', () => {
     const first = mergeRecent([call(1, 'W-001')], []);
     const withOther = mergeRecent([call(2, 'W-002', 'desk-2')], first);
-    const recalled = mergeRecent([call(4, 'W-001', 'desk-1', true)], mergeRecent([call(3, 'W-001', 'desk-1', true)], withOther));
+    const recalled = mergeRecent(
+      [call(4, 'W-001', 'desk-1', true)],
+      mergeRecent([call(3, 'W-001', 'desk-1', true)], withOther),
+    );
     expect(recalled.map((c) => [c.number, c.seq, c.recall])).toEqual([
       ['W-001', 4, true],
       ['W-002', 2, false],
@@ -121,11 +124,13 @@ describe('screen scope', () => {
 
 describe('unknownArea', () => {
   it('given an area no counter has, then it names the areas the counters do have', () => {
-    const o = { counters: [
-      { id: 'a', name: 'A', concernIds: [], area: 'Erdgeschoss' },
-      { id: 'b', name: 'B', concernIds: [], area: '1. Stock' },
-      { id: 'c', name: 'C', concernIds: [], area: 'Erdgeschoss' },
-    ] };
+    const o = {
+      counters: [
+        { id: 'a', name: 'A', concernIds: [], area: 'Erdgeschoss' },
+        { id: 'b', name: 'B', concernIds: [], area: '1. Stock' },
+        { id: 'c', name: 'C', concernIds: [], area: 'Erdgeschoss' },
+      ],
+    };
     expect(unknownArea(o, 'Erdgeshoss')).toEqual({ area: 'Erdgeshoss', known: ['Erdgeschoss', '1. Stock'] });
     expect(unknownArea(o, ' erdgeschoss ')).toBeNull();
     expect(unknownArea(o, null)).toBeNull();

@@ -44,7 +44,8 @@ const de: DisplayMessages = {
   closed: 'Zurzeit geschlossen.',
   phone: 'Telefon',
   unknownArea: (a) => `Den Bereich „${a}“ gibt es nicht. Diese Anzeige zeigt darum keine Aufrufe.`,
-  knownAreas: (a) => `Bekannte Bereiche: ${a}. Bitte den Bereich in den Geräte-Einstellungen oder in der Adresse (area=…) ändern.`,
+  knownAreas: (a) =>
+    `Bekannte Bereiche: ${a}. Bitte den Bereich in den Geräte-Einstellungen oder in der Adresse (area=…) ändern.`,
 };
 
 const en: DisplayMessages = {

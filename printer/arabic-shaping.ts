@@ -55,13 +55,8 @@ export function shape(text: string): ShapedGlyph[] {
       continue;
     }
     const toNext = joining === 'dual' && joinsBack(next);
-    const form: JoiningForm = fromPrev && joining !== 'none'
-      ? toNext
-        ? 'medial'
-        : 'final'
-      : toNext
-        ? 'initial'
-        : 'isolated';
+    const form: JoiningForm =
+      fromPrev && joining !== 'none' ? (toNext ? 'medial' : 'final') : toNext ? 'initial' : 'isolated';
     out.push({ key: `${ch}:${form}`, arabic: true });
   }
   return out;

@@ -23,7 +23,13 @@ describe('Arabic shaping', () => {
   });
 
   it('has a glyph for every form it produces', () => {
-    for (const text of ['إعانة السكن', 'بطاقة الهوية أو جواز السفر', 'موعدك:', 'أسئلة؟ الهاتف:', 'إثبات الدخل لآخر 3 أشهر']) {
+    for (const text of [
+      'إعانة السكن',
+      'بطاقة الهوية أو جواز السفر',
+      'موعدك:',
+      'أسئلة؟ الهاتف:',
+      'إثبات الدخل لآخر 3 أشهر',
+    ]) {
       for (const g of shape(text)) if (g.arabic) expect(ARABIC_GLYPHS[g.key], g.key).toBeDefined();
     }
   });

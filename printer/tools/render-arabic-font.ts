@@ -37,7 +37,11 @@ function inContext(letter: string, form: JoiningForm): string {
 const wanted: { key: string; text: string }[] = [];
 for (const [letter, joining] of Object.entries(ARABIC_LETTERS)) {
   const forms: JoiningForm[] =
-    joining === 'dual' ? ['isolated', 'final', 'initial', 'medial'] : joining === 'right' ? ['isolated', 'final'] : ['isolated'];
+    joining === 'dual'
+      ? ['isolated', 'final', 'initial', 'medial']
+      : joining === 'right'
+        ? ['isolated', 'final']
+        : ['isolated'];
   for (const form of forms) wanted.push({ key: `${letter}:${form}`, text: inContext(letter, form) });
 }
 for (const [alef, ligature] of Object.entries(LAM_ALEF)) {

@@ -131,7 +131,8 @@ async function callBoxes(page: Page) {
         counterCut: counter.scrollWidth > counter.clientWidth + 1,
         numberCut: number.scrollWidth > number.clientWidth + 1,
         /** More than one line: taller than 1.3 line heights. */
-        counterWraps: counter.getBoundingClientRect().height > 1.3 * Number.parseFloat(getComputedStyle(counter).fontSize) * 1.05,
+        counterWraps:
+          counter.getBoundingClientRect().height > 1.3 * Number.parseFloat(getComputedStyle(counter).fontSize) * 1.05,
         fontPx: Number.parseFloat(getComputedStyle(number).fontSize),
       };
     }),
@@ -217,7 +218,10 @@ describe('lobby screen layout with only DejaVu and Liberation fonts', () => {
         );
         expect(cut).toEqual([false, false]);
         await page.screenshot({
-          path: join(SHOTS, `display-recent-${viewport.width > viewport.height ? 'landscape' : 'portrait'}-${lang}.png`),
+          path: join(
+            SHOTS,
+            `display-recent-${viewport.width > viewport.height ? 'landscape' : 'portrait'}-${lang}.png`,
+          ),
         });
         await page.context().close();
       }
@@ -251,7 +255,9 @@ describe('lobby screen layout with only DejaVu and Liberation fonts', () => {
             cut: cards.some(
               (c) =>
                 c.scrollHeight > c.clientHeight + 1 ||
-                [...c.querySelectorAll('span')].some((s) => s.getBoundingClientRect().right > c.getBoundingClientRect().right + 1),
+                [...c.querySelectorAll('span')].some(
+                  (s) => s.getBoundingClientRect().right > c.getBoundingClientRect().right + 1,
+                ),
             ),
           };
         });
@@ -300,7 +306,11 @@ describe('lobby screen layout with only DejaVu and Liberation fonts', () => {
     await o.callNext('desk-1'); // Erdgeschoss
     const upstairs = await o.callNext('desk-4'); // 1. Stock
     // The address asks for the ground floor; the device settings say upstairs and win.
-    const page = await openDisplay(o.base, `${paired.body.pairingUrl.replace('/display', '')}&area=Erdgeschoss`, LANDSCAPE);
+    const page = await openDisplay(
+      o.base,
+      `${paired.body.pairingUrl.replace('/display', '')}&area=Erdgeschoss`,
+      LANDSCAPE,
+    );
     await expect.poll(() => page.getByTestId('call-number').allTextContents()).toEqual([upstairs.number]);
     expect(await page.getByTestId('board-area').textContent()).toBe('1. Stock');
     expect(await page.getByTestId('board').getAttribute('data-orientation')).toBe('landscape');

@@ -22,4 +22,3 @@ export function officePcFonts(): string {
   }
   return file;
 }
-
