@@ -15,6 +15,10 @@
  * - `voice`       `auto` (default: the browser's voice, else the server's), `server` (always the
  *                 server's voice, e.g. where the browser's voice is poor) or `browser` (never the server's).
  *
+ * A paired screen (opened once with its pairing link) gets area, orientation, distance and
+ * language from the settings an admin gives the device (admin app, devices); those win over the
+ * address, which decides whatever the admin left empty (`withDeviceSettings`).
+ *
  * Pure: no DOM access here, so it is unit tested in Node.
  */
 import type { ScreenDeviceSettings } from '../core/events.ts';
