@@ -27,6 +27,7 @@ const ACTIONS: Record<string, string> = {
   'user:remove': 'Konto entfernt',
   'device:pair': 'Gerät verbunden',
   'device:remove': 'Gerät getrennt',
+  'device:configure': 'Anzeige eingestellt',
   'session:sign-in': 'Angemeldet',
   'counter:sign-in': 'Am Platz angemeldet',
   'counter:callNext': 'Aufgerufen',

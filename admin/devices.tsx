@@ -8,7 +8,9 @@ import { api } from '../ui/api.ts';
 import { QrCode } from '../ui/qr.tsx';
 import { formatClock, formatDay, useNow } from '../ui/staff-format.ts';
 import { ConfirmDialog, NoticeBanner, StaffModal } from '../ui/staff-shell.tsx';
+import type { Language } from '../ui/i18n.ts';
 import { useAdminList } from './admin-list.ts';
+import { ScreenSettingsDialog, screenSettingsText } from './device-screen.tsx';
 import './config.css';
 
 export type DeviceKind = 'kiosk' | 'screen';
@@ -18,6 +20,10 @@ export interface DeviceView {
   kind: DeviceKind;
   name: string;
   area?: string;
+  /** Screens: set by an admin (unset: the screen's address decides). */
+  orientation?: 'portrait' | 'landscape';
+  distanceM?: number;
+  language?: Language;
   createdAt: string;
   lastSeenAt: string | null;
 }
@@ -75,6 +81,7 @@ export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPan
   } = useAdminList<DeviceView>('/api/admin/devices', (a) => (a as { devices: DeviceView[] }).devices, fail, 60_000);
   const paired = useSignal<PairAnswer | null>(null);
   const removing = useSignal<DeviceView | null>(null);
+  const configuring = useSignal<DeviceView | null>(null);
   const busy = useSignal(false);
   const now = useNow(30_000);
 
@@ -156,12 +163,33 @@ export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPan
                       <td>
                         <span class={`chip cfg-kind cfg-kind--${d.kind}`}>{KIND_LABEL[d.kind]}</span>
                       </td>
-                      <td>{d.area ?? '–'}</td>
+                      <td>
+                        {d.area ?? '–'}
+                        {d.kind === 'screen' ? (
+                          <span class="cfg-field__hint" data-testid={`device-screen-${d.id}`}>
+                            <br />
+                            {screenSettingsText(d)}
+                          </span>
+                        ) : null}
+                      </td>
                       <td class="mono">{formatDay(localDate(Date.parse(d.createdAt), timeZone))}</td>
                       <td class="mono" data-testid={`device-seen-${d.id}`}>
                         {lastSeenText(d.lastSeenAt, now.value, timeZone)}
                       </td>
                       <td>
+                        {d.kind === 'screen' ? (
+                          <button
+                            type="button"
+                            class="staff-btn staff-btn--quiet"
+                            disabled={busy.value}
+                            data-testid={`device-configure-${d.id}`}
+                            onClick={() => {
+                              configuring.value = d;
+                            }}
+                          >
+                            Einstellen
+                          </button>
+                        ) : null}
                         <button
                           type="button"
                           class="staff-btn staff-btn--quiet cfg-danger-text"
@@ -198,6 +226,21 @@ export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPan
           answer={paired.value}
           onClose={() => {
             paired.value = null;
+          }}
+        />
+      ) : null}
+      {configuring.value ? (
+        <ScreenSettingsDialog
+          device={configuring.value}
+          areas={areas}
+          onCancel={() => {
+            configuring.value = null;
+          }}
+          onFail={failed}
+          onSaved={async (device) => {
+            configuring.value = null;
+            notice.value = { kind: 'success', text: `Die Anzeige „${device.name}“ übernimmt die Einstellungen.` };
+            await load();
           }}
         />
       ) : null}

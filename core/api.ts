@@ -36,6 +36,8 @@ export interface VisitPartView {
   outcome?: string;
   /** The part now due (waiting or at a counter). */
   due?: true;
+  /** A clerk passed the visitor on to this concern (a transfer). */
+  transferred?: true;
 }
 
 export interface TicketView {
@@ -91,6 +93,8 @@ export interface QueueSnapshot {
   /** Latest call sequence number. */
   seq: number;
   day: string;
+  /** Numbers of today's visitors who did not come when called (lobby screens leave them out of "last calls"). */
+  noShows?: string[];
 }
 
 export interface ConcernPublic {
@@ -267,6 +271,7 @@ function partViews(ticket: Ticket, office: OfficeConfig): VisitPartView[] {
     };
     if (p.outcome !== undefined) view.outcome = p.outcome;
     if (i === due) view.due = true;
+    if (p.transferredFrom !== undefined) view.transferred = true;
     return view;
   });
 }
@@ -294,7 +299,11 @@ export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: 
       counterName: office.counters.find((c) => c.id === t.counterId)?.name ?? String(t.counterId),
       calledAt: iso(t.calledAt ?? t.issuedAt),
     }));
-  return { called, waiting, seq: state.callSeq, day: state.day };
+  const noShows = state.tickets
+    .filter((t) => t.status === 'no-show')
+    .slice(-100)
+    .map((t) => t.number);
+  return { called, waiting, seq: state.callSeq, day: state.day, noShows };
 }
 
 export function toOfficePublic(office: OfficeConfig): OfficePublic {

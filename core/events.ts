@@ -44,6 +44,8 @@ export interface ServerToClientEvents {
    * catch up through `screen:join` (missed calls in sequence order).
    */
   'screen:heartbeat': (beat: { seq: number }) => void;
+  /** An admin changed this paired screen's settings (room `device:<id>`). */
+  'screen:settings': (settings: ScreenDeviceSettings) => void;
 }
 
 /** How often screens hear a heartbeat. */
@@ -54,7 +56,18 @@ export interface ScreenJoinRequest {
   afterSeq?: number;
 }
 
+/** Settings an admin gave a paired lobby screen; each unset one falls back to the screen's address. */
+export interface ScreenDeviceSettings {
+  area?: string;
+  orientation?: 'portrait' | 'landscape';
+  /** Viewing distance in metres. */
+  distanceM?: number;
+  language?: Language;
+}
+
 export interface ScreenJoinAnswer {
+  /** The settings of the paired screen that joins (absent for a screen that is not paired). */
+  screen?: ScreenDeviceSettings;
   office: OfficePublic;
   queue: QueueSnapshot;
   /** Calls after `afterSeq`, oldest first (at most the server's recent-call buffer). */
@@ -209,6 +222,10 @@ export interface PrintTicketPayload {
   fallback?: { concernName: string; documents: string[] };
   /** A visit with several concerns: each in order, with its documents (and German fallback). */
   concerns?: { name: string; documents: string[]; fallback?: { name: string; documents: string[] } }[];
+  /** A ticket for an appointment: its time (epoch milliseconds). */
+  appointmentAt?: number;
+  /** The office's phone, for the ticket's foot. */
+  officePhone?: string;
 }
 
 /** A print job for the agent of one kiosk. Sent again after a reconnect until acknowledged. */

@@ -61,6 +61,8 @@ export interface CurrentCallsProps {
   t: DisplayMessages;
   /** Without it the numbers are as big as the layout allows (display.css). */
   sizing?: CallsSizing | null;
+  /** The office is closed: say so (with its phone, if it has one) where calls would be. */
+  closedNote?: { phone?: string | undefined } | null;
 }
 
 /** Size of an element, kept up to date with one ResizeObserver (disconnected on unmount). */
@@ -104,13 +106,29 @@ function widestEm(texts: string[], fontVar: string, spacingEm = 0): number {
   return widest;
 }
 
-export function CurrentCalls({ calls, highlighted, t, sizing }: CurrentCallsProps) {
+/** Changes once the page's web fonts have loaded, so text measured before is measured again. */
+function useFontsLoaded(): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    document.fonts?.ready.then(() => live && setLoaded(true)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded;
+}
+
+export function CurrentCalls({ calls, highlighted, t, sizing, closedNote }: CurrentCallsProps) {
   const area = useRef<HTMLDivElement>(null);
-  const box = useSize(area, !!sizing);
+  useFontsLoaded();
+  // Always measured and fitted: the number's column is as wide as the widest number, so the arrow
+  // never overlaps a digit, and counter names stay on one line, whatever the font's metrics.
+  const box = useSize(area, true);
   let shown = calls;
   let fit: CallsFit | null = null;
   let numberEm = 0;
-  if (sizing && box && calls.length > 0) {
+  if (box && box.width > 0 && calls.length > 0) {
     const remPx = rootFontPx();
     numberEm = widestEm(
       calls.map((c) => c.number),
@@ -126,8 +144,8 @@ export function CurrentCalls({ calls, highlighted, t, sizing }: CurrentCallsProp
           calls.map((c) => c.counterName),
           '--font',
         ),
-        minFontPx: sizing.minFontPx,
-        maxFontPx: Math.max(sizing.minFontPx, 14 * remPx),
+        minFontPx: sizing?.minFontPx ?? 1,
+        maxFontPx: Math.max(sizing?.minFontPx ?? 1, 14 * remPx),
       },
     );
     shown = calls.slice(0, fit.rows);
@@ -141,7 +159,16 @@ export function CurrentCalls({ calls, highlighted, t, sizing }: CurrentCallsProp
         <span class="current-head-counter">{t.counterColumn}</span>
       </header>
       <div class="calls-area" ref={area}>
-        {calls.length === 0 ? (
+        {calls.length === 0 && closedNote ? (
+          <div class="no-calls closed-note" data-testid="closed-note">
+            <p class="closed-title">{t.closed}</p>
+            {closedNote.phone && (
+              <p class="closed-phone" data-testid="closed-phone">
+                {t.phone}: <bdi dir="ltr">{closedNote.phone}</bdi>
+              </p>
+            )}
+          </div>
+        ) : calls.length === 0 ? (
           <p class="no-calls">{t.noCalls}</p>
         ) : (
           <ol
@@ -232,27 +259,63 @@ export interface WaitingListProps {
   concerns: ConcernPublic[];
   language: Language;
   t: DisplayMessages;
+  /** Cards in a row, and rows at most (landscape 5 × 1, portrait 3 × 2); more cards turn pages. */
+  columns: number;
+  rows: number;
 }
 
-export function WaitingList({ waiting, concerns, language, t }: WaitingListProps) {
+/** How long one page of waiting cards stays before the next. */
+export const WAITING_PAGE_MS = 8000;
+
+/**
+ * Waiting per concern. The footer keeps its size whatever the number of concerns, so the called
+ * numbers keep theirs: more concerns than fit turn pages every few seconds.
+ */
+export function WaitingList({ waiting, concerns, language, t, columns, rows: maxRows }: WaitingListProps) {
+  const perPage = columns * maxRows;
   const rows = waiting
     .map((w) => ({ w, concern: concerns.find((c) => c.id === w.concernId) }))
     .filter((r): r is { w: ConcernEstimate; concern: ConcernPublic } => r.concern !== undefined && !r.concern.infoUrl);
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages <= 1) return;
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), WAITING_PAGE_MS);
+    return () => clearInterval(timer);
+  }, [pages]);
   if (rows.length === 0) return null;
+  const current = page % pages;
+  // Balanced pages (7 concerns on 5 per page: 4 + 3), so no page is nearly empty.
+  const size = Math.ceil(rows.length / pages);
+  const shown = rows.slice(current * size, current * size + size);
   return (
-    <section class="waiting" aria-label={t.waitingTitle}>
-      {rows.map(({ w, concern }) => (
+    <section
+      class="waiting"
+      aria-label={t.waitingTitle}
+      data-testid="waiting"
+      data-page={current + 1}
+      data-pages={pages}
+      style={{ '--columns': String(Math.min(columns, shown.length)) }}
+    >
+      {shown.map(({ w, concern }) => (
         <div key={w.concernId} class="waiting-card" data-testid={`waiting-${w.concernId}`}>
-          <Pictogram name={concern.pictogram} class="waiting-icon" size="2.6rem" />
-          <div class="waiting-text">
-            <span class="waiting-name">{concernName(concern, language)}</span>
-            <span class="waiting-count" data-testid="waiting-count">
-              {t.waitingCount(w.count)}
-            </span>
-            {w.count > 0 && <span class="waiting-minutes">{t.waitMinutes(w.estimatedWaitMinutes)}</span>}
+          <span class="waiting-name">{concernName(concern, language)}</span>
+          <div class="waiting-detail">
+            <Pictogram name={concern.pictogram} class="waiting-icon" size="2.2rem" />
+            <div class="waiting-text">
+              <span class="waiting-count" data-testid="waiting-count">
+                {t.waitingCount(w.count)}
+              </span>
+              {w.count > 0 && <span class="waiting-minutes">{t.waitMinutes(w.estimatedWaitMinutes)}</span>}
+            </div>
           </div>
         </div>
       ))}
+      {pages > 1 && (
+        <span class="waiting-pages" data-testid="waiting-pages" aria-hidden="true">
+          {current + 1}/{pages}
+        </span>
+      )}
     </section>
   );
 }

@@ -16,13 +16,19 @@ export interface PhoneTicketProps {
   t: PhoneMessages;
 }
 
+/** The visitor waits for a concern a clerk passed them on to (a transfer), not away (parked). */
+export function isTransferred(ticket: Pick<TicketView, 'status' | 'parked' | 'concerns'>): boolean {
+  if (ticket.status !== 'waiting' || ticket.parked) return false;
+  return (ticket.concerns ?? []).some((p) => p.due && p.transferred);
+}
+
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(['done', 'no-show', 'cancelled']);
 
 /** The notice shows from this many people ahead on. */
 export const SOON_AHEAD = 2;
 
-export function isSoon(ticket: Pick<TicketView, 'status' | 'waitingAhead'>): boolean {
-  return ticket.status === 'waiting' && ticket.waitingAhead <= SOON_AHEAD;
+export function isSoon(ticket: Pick<TicketView, 'status' | 'waitingAhead' | 'parked'>): boolean {
+  return ticket.status === 'waiting' && !ticket.parked && ticket.waitingAhead <= SOON_AHEAD;
 }
 
 function SoonNotice({ ahead, t }: { ahead: number; t: PhoneMessages }) {
@@ -155,6 +161,8 @@ export function PhoneTicket({ ticket, language, t }: PhoneTicketProps) {
   const several = parts.length > 1;
   const between = isBetweenParts(ticket);
   const here = continuesHere(ticket);
+  const parked = ticket.status === 'waiting' && ticket.parked === true;
+  const moved = isTransferred(ticket);
   return (
     <article class={`phone-card status-${ticket.status}`} aria-labelledby="phone-title">
       <p class="phone-title" id="phone-title">
@@ -171,9 +179,20 @@ export function PhoneTicket({ ticket, language, t }: PhoneTicketProps) {
         role="status"
         aria-live="assertive"
       >
-        {t.status[ticket.status]}
+        {parked ? t.parkedStatus : t.status[ticket.status]}
       </p>
-      {between && (
+      {parked && (
+        <div class="phone-parked" data-testid="phone-parked" role="status">
+          <p>{t.parkedHint}</p>
+        </div>
+      )}
+      {moved && (
+        <div class="phone-moved" data-testid="phone-moved" role="status">
+          <p class="phone-moved-to">{fill(t.moved, { name: ticket.concernName })}</p>
+          <p>{t.movedHint}</p>
+        </div>
+      )}
+      {between && !moved && (
         <div class="phone-between" data-testid="phone-between" role="status">
           <p class="phone-between-next">{fill(t.nextPart, { name: ticket.concernName })}</p>
           <p>{t.nextPartHint}</p>
@@ -192,10 +211,10 @@ export function PhoneTicket({ ticket, language, t }: PhoneTicketProps) {
           </p>
         </div>
       )}
-      {ticket.status === 'waiting' && (
+      {ticket.status === 'waiting' && !parked && (
         <div class="phone-wait">
           {/* Between two parts the notice above already says to stay close. */}
-          {soon && !between ? (
+          {soon && !between && !moved ? (
             <SoonNotice ahead={ticket.waitingAhead} t={t} />
           ) : (
             <p data-testid="phone-ahead" data-ahead={ticket.waitingAhead}>

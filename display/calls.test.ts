@@ -8,6 +8,8 @@ import {
   mergeRecent,
   RECENT_CAP,
   scopeConcernIds,
+  shownRecent,
+  unknownArea,
   scopeCounterIds,
 } from './calls.ts';
 import { call, current, office } from './test-fixtures.ts';
@@ -26,12 +28,31 @@ describe('mergeRecent', () => {
     expect(list.at(-1)?.seq).toBe(1000 - RECENT_CAP + 1);
   });
 
-  it('given a recall, then it is its own entry', () => {
-    const merged = mergeRecent([call(2, 'W-001', 'desk-1', true)], [call(1, 'W-001')]);
-    expect(merged.map((c) => [c.seq, c.recall])).toEqual([
-      [2, true],
-      [1, false],
+  it('given a number called and recalled, then it is listed once, as its latest call', () => {
+    const first = mergeRecent([call(1, 'W-001')], []);
+    const withOther = mergeRecent([call(2, 'W-002', 'desk-2')], first);
+    const recalled = mergeRecent(
+      [call(4, 'W-001', 'desk-1', true)],
+      mergeRecent([call(3, 'W-001', 'desk-1', true)], withOther),
+    );
+    expect(recalled.map((c) => [c.number, c.seq, c.recall])).toEqual([
+      ['W-001', 4, true],
+      ['W-002', 2, false],
     ]);
+  });
+});
+
+describe('shownRecent', () => {
+  it('given a number marked as no-show, then it is left out; the others keep their order', () => {
+    const recent = [call(3, 'W-003'), call(2, 'W-002'), call(1, 'W-001')];
+    expect(shownRecent(recent, ['W-002']).map((c) => c.number)).toEqual(['W-003', 'W-001']);
+    expect(shownRecent(recent, undefined).map((c) => c.number)).toEqual(['W-003', 'W-002', 'W-001']);
+  });
+
+  it('given more entries than the cap, then only the newest are shown', () => {
+    const recent = Array.from({ length: 15 }, (_, i) => call(15 - i, `W-${15 - i}`));
+    expect(shownRecent(recent, ['W-15'])).toHaveLength(RECENT_CAP);
+    expect(shownRecent(recent, ['W-15'])[0]?.number).toBe('W-14');
   });
 });
 
@@ -98,5 +119,20 @@ describe('screen scope', () => {
     ];
     expect(filterWaiting(waiting, concerns).map((w) => w.concernId)).toEqual(['housing', 'documents']);
     expect(filterWaiting(waiting, null)).toHaveLength(3);
+  });
+});
+
+describe('unknownArea', () => {
+  it('given an area no counter has, then it names the areas the counters do have', () => {
+    const o = {
+      counters: [
+        { id: 'a', name: 'A', concernIds: [], area: 'Erdgeschoss' },
+        { id: 'b', name: 'B', concernIds: [], area: '1. Stock' },
+        { id: 'c', name: 'C', concernIds: [], area: 'Erdgeschoss' },
+      ],
+    };
+    expect(unknownArea(o, 'Erdgeshoss')).toEqual({ area: 'Erdgeshoss', known: ['Erdgeschoss', '1. Stock'] });
+    expect(unknownArea(o, ' erdgeschoss ')).toBeNull();
+    expect(unknownArea(o, null)).toBeNull();
   });
 });

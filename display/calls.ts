@@ -6,18 +6,36 @@ import type { CalledView, CallView, OfficePublic } from '../core/api.ts';
 
 /** How many "last calls" the screen shows. */
 export const RECENT_CAP = 10;
+/** How many it keeps, so the list stays full when some are hidden (no-shows). */
+export const RECENT_KEEP = 2 * RECENT_CAP;
 /** More current calls than this do not fit on the screen. */
 export const CALLED_CAP = 8;
 
-/** Merges calls into the "last calls" list: newest first, one entry per seq, capped. */
+/**
+ * Merges calls into the "last calls" list: newest first, each number once (its latest call, so a
+ * recall moves the number to the top), capped.
+ */
 export function mergeRecent(
   incoming: readonly CallView[],
   existing: readonly CallView[],
   cap = RECENT_CAP,
 ): CallView[] {
-  const bySeq = new Map<number, CallView>();
-  for (const call of [...incoming, ...existing]) if (!bySeq.has(call.seq)) bySeq.set(call.seq, call);
-  return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, cap);
+  const byNumber = new Map<string, CallView>();
+  for (const call of [...incoming, ...existing]) {
+    const seen = byNumber.get(call.number);
+    if (!seen || call.seq > seen.seq) byNumber.set(call.number, call);
+  }
+  return [...byNumber.values()].sort((a, b) => b.seq - a.seq).slice(0, cap);
+}
+
+/** The "last calls" to show: without visitors who did not come (`noShows`: their numbers), capped. */
+export function shownRecent(
+  recent: readonly CallView[],
+  noShows: readonly string[] | undefined,
+  cap = RECENT_CAP,
+): CallView[] {
+  const gone = new Set(noShows ?? []);
+  return recent.filter((c) => !gone.has(c.number)).slice(0, cap);
 }
 
 /**
@@ -93,4 +111,18 @@ export function filterWaiting<T extends { concernId: string }>(
   concerns: ReadonlySet<string> | null,
 ): T[] {
   return concerns === null ? [...waiting] : waiting.filter((w) => concerns.has(w.concernId));
+}
+
+/**
+ * When the screen asks for an area no counter has (a typo in the address, a renamed area): the
+ * areas the counters do have, to name on screen. Null when the area is known or none is asked for.
+ */
+export function unknownArea(
+  office: Pick<OfficePublic, 'counters'> | null,
+  area: string | null | undefined,
+): { area: string; known: string[] } | null {
+  if (!office || !area) return null;
+  const known = [...new Set(office.counters.flatMap((c) => (c.area ? [c.area.trim()] : [])))];
+  if (known.some((a) => sameArea(a, area))) return null;
+  return { area, known };
 }

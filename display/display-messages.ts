@@ -18,6 +18,13 @@ export interface DisplayMessages {
   again: string;
   /** For whoever sets the screen up: the screen is too small for the viewing distance. */
   tooSmall: (distanceM: number, actualMm: number, requiredMm: number) => string;
+  /** The office is closed now. */
+  closed: string;
+  /** Label before the office's phone number (shown while it is closed). */
+  phone: string;
+  /** For whoever sets the screen up: the area asked for has no counters. */
+  unknownArea: (area: string) => string;
+  knownAreas: (areas: string) => string;
 }
 
 const de: DisplayMessages = {
@@ -34,6 +41,11 @@ const de: DisplayMessages = {
   soundPrompt: 'Ton einschalten — bitte berühren',
   again: 'erneut',
   tooSmall: (d, a, r) => `Bildschirm zu klein für ${d} m Abstand: Ziffern ${a} mm statt ${r} mm hoch.`,
+  closed: 'Zurzeit geschlossen.',
+  phone: 'Telefon',
+  unknownArea: (a) => `Den Bereich „${a}“ gibt es nicht. Diese Anzeige zeigt darum keine Aufrufe.`,
+  knownAreas: (a) =>
+    `Bekannte Bereiche: ${a}. Bitte den Bereich in den Geräte-Einstellungen oder in der Adresse (area=…) ändern.`,
 };
 
 const en: DisplayMessages = {
@@ -50,6 +62,10 @@ const en: DisplayMessages = {
   soundPrompt: 'Touch here to turn on the sound',
   again: 'again',
   tooSmall: (d, a, r) => `Screen too small for ${d} m distance: digits ${a} mm high instead of ${r} mm.`,
+  closed: 'Closed at the moment.',
+  phone: 'Phone',
+  unknownArea: (a) => `There is no area "${a}". This screen therefore shows no calls.`,
+  knownAreas: (a) => `Known areas: ${a}. Please change the area in the device settings or in the address (area=…).`,
 };
 
 const tr: DisplayMessages = {
@@ -65,6 +81,10 @@ const tr: DisplayMessages = {
   soundPrompt: 'Sesi açmak için buraya dokunun',
   again: 'tekrar',
   tooSmall: (d, a, r) => `Ekran ${d} m mesafe için çok küçük: rakamlar ${r} mm yerine ${a} mm.`,
+  closed: 'Şu anda kapalı.',
+  phone: 'Telefon',
+  unknownArea: (a) => `"${a}" adında bir bölüm yok. Bu ekran bu yüzden çağrı göstermiyor.`,
+  knownAreas: (a) => `Bilinen bölümler: ${a}. Lütfen bölümü cihaz ayarlarında veya adreste (area=…) değiştirin.`,
 };
 
 const ar: DisplayMessages = {
@@ -97,6 +117,10 @@ const ar: DisplayMessages = {
   soundPrompt: 'المس هنا لتشغيل الصوت',
   again: 'مرة أخرى',
   tooSmall: (d, a, r) => `الشاشة صغيرة جدًا لمسافة ${d} م: ارتفاع الأرقام ${a} مم بدلًا من ${r} مم.`,
+  closed: 'مغلق حاليًا.',
+  phone: 'الهاتف',
+  unknownArea: (a) => `لا توجد منطقة باسم «${a}». لذلك لا تعرض هذه الشاشة أي نداءات.`,
+  knownAreas: (a) => `المناطق المعروفة: ${a}. يرجى تغيير المنطقة في إعدادات الجهاز أو في العنوان (area=…).`,
 };
 
 const uk: DisplayMessages = {
@@ -128,6 +152,10 @@ const uk: DisplayMessages = {
   soundPrompt: 'Торкніться тут, щоб увімкнути звук',
   again: 'повторно',
   tooSmall: (d, a, r) => `Екран замалий для відстані ${d} м: цифри ${a} мм замість ${r} мм.`,
+  closed: 'Зараз зачинено.',
+  phone: 'Телефон',
+  unknownArea: (a) => `Зони «${a}» не існує. Тому цей екран не показує викликів.`,
+  knownAreas: (a) => `Відомі зони: ${a}. Змініть зону в налаштуваннях пристрою або в адресі (area=…).`,
 };
 
 const ru: DisplayMessages = {
@@ -159,6 +187,10 @@ const ru: DisplayMessages = {
   soundPrompt: 'Коснитесь здесь, чтобы включить звук',
   again: 'повторно',
   tooSmall: (d, a, r) => `Экран слишком мал для расстояния ${d} м: цифры ${a} мм вместо ${r} мм.`,
+  closed: 'Сейчас закрыто.',
+  phone: 'Телефон',
+  unknownArea: (a) => `Зоны «${a}» не существует. Поэтому этот экран не показывает вызовы.`,
+  knownAreas: (a) => `Известные зоны: ${a}. Измените зону в настройках устройства или в адресе (area=…).`,
 };
 
 export const DISPLAY_MESSAGES: Record<Language, DisplayMessages> = { de, en, tr, ar, uk, ru };

@@ -38,6 +38,18 @@ export interface PhoneMessages {
   /** The clerk goes on with the next concern at once: the visitor stays at the counter. */
   stayAt: string;
   continueHere: string;
+  /** The visitor stepped away (parked): not called until back. */
+  parkedStatus: string;
+  parkedHint: string;
+  /** After a transfer: `{name}` the new concern (or counter). */
+  moved: string;
+  movedHint: string;
+  /** Before the visitor has touched the page: sound and vibration are not allowed yet. */
+  signalOff: string;
+  /** After the touch. */
+  signalOn: string;
+  /** Where a visitor is stuck (missed, cancelled, not found): the office's phone. */
+  callUs: string;
 }
 
 const de: PhoneMessages = {
@@ -50,9 +62,9 @@ const de: PhoneMessages = {
     cancelled: 'Nicht mehr gültig',
   },
   goTo: 'Bitte gehen Sie jetzt zu:',
-  watchHint: 'Lassen Sie diese Seite offen. Ihr Handy gibt ein Signal, wenn Sie dran sind.',
-  soundButton: 'Ton einschalten',
-  soundHint: 'Tippen Sie auf den Knopf. Dann hören Sie einen Ton, wenn Sie dran sind.',
+  watchHint: 'Lassen Sie diese Seite offen. Sie zeigt, wann Sie dran sind.',
+  soundButton: 'Ton und Vibration einschalten',
+  soundHint: 'Ihr Handy darf erst ein Signal geben, wenn Sie einmal auf diesen Knopf tippen.',
   documentsTitle: 'Halten Sie bitte bereit:',
   final: {
     done: 'Ihr Besuch ist abgeschlossen. Vielen Dank!',
@@ -75,6 +87,15 @@ const de: PhoneMessages = {
   nextPartHint: 'Sie werden wieder aufgerufen. Bitte bleiben Sie in der Nähe.',
   stayAt: 'Bleiben Sie bitte bei:',
   continueHere: 'Ihr nächstes Anliegen wird gleich hier erledigt.',
+  parkedStatus: 'Sie sind kurz weg',
+  parkedHint:
+    'Sie werden nicht aufgerufen, solange Sie weg sind. Wenn Sie zurück sind, sagen Sie bitte am Platz Bescheid.',
+  moved: 'Ihre Nummer wurde weitergeleitet: {name}',
+  movedHint: 'Sie werden dort aufgerufen. Ihre Nummer bleibt gleich.',
+  signalOff: 'Noch kein Ton und keine Vibration: Tippen Sie auf den Knopf.',
+  signalOn:
+    'Ton und Vibration sind an, solange diese Seite offen ist. Bei gesperrtem Bildschirm kommt vielleicht kein Signal.',
+  callUs: 'Fragen? Rufen Sie uns an:',
 };
 
 const en: PhoneMessages = {
@@ -87,9 +108,9 @@ const en: PhoneMessages = {
     cancelled: 'No longer valid',
   },
   goTo: 'Please go now to:',
-  watchHint: 'Keep this page open. Your phone gives a signal when it is your turn.',
-  soundButton: 'Turn on sound',
-  soundHint: 'Tap the button. Then you hear a sound when it is your turn.',
+  watchHint: 'Keep this page open. It shows when it is your turn.',
+  soundButton: 'Turn on sound and vibration',
+  soundHint: 'Your phone may only give a signal after you tap this button once.',
   documentsTitle: 'Please have these ready:',
   final: {
     done: 'Your visit is finished. Thank you!',
@@ -112,6 +133,13 @@ const en: PhoneMessages = {
   nextPartHint: 'You will be called again. Please stay close.',
   stayAt: 'Please stay at:',
   continueHere: 'Your next concern is handled right here.',
+  parkedStatus: 'You stepped away',
+  parkedHint: 'You are not called while you are away. When you are back, please tell the counter.',
+  moved: 'Your number was passed on: {name}',
+  movedHint: 'You will be called there. Your number stays the same.',
+  signalOff: 'No sound or vibration yet: tap the button.',
+  signalOn: 'Sound and vibration are on while this page is open. With a locked screen a signal may not come.',
+  callUs: 'Questions? Call us:',
 };
 
 const tr: PhoneMessages = {
@@ -124,9 +152,9 @@ const tr: PhoneMessages = {
     cancelled: 'Artık geçerli değil',
   },
   goTo: 'Lütfen şimdi şuraya gidin:',
-  watchHint: 'Bu sayfayı açık tutun. Sıra size gelince telefonunuz sinyal verir.',
-  soundButton: 'Sesi aç',
-  soundHint: 'Düğmeye dokunun. Sıra size gelince bir ses duyarsınız.',
+  watchHint: 'Bu sayfayı açık tutun. Sıranızın ne zaman geldiğini gösterir.',
+  soundButton: 'Ses ve titreşimi aç',
+  soundHint: 'Telefonunuz ancak bu düğmeye bir kez dokunduktan sonra sinyal verebilir.',
   documentsTitle: 'Lütfen bunları hazır tutun:',
   final: {
     done: 'Ziyaretiniz tamamlandı. Teşekkürler!',
@@ -149,6 +177,13 @@ const tr: PhoneMessages = {
   nextPartHint: 'Tekrar çağrılacaksınız. Lütfen yakında kalın.',
   stayAt: 'Lütfen burada kalın:',
   continueHere: 'Sıradaki işleminiz hemen burada yapılıyor.',
+  parkedStatus: 'Kısa süreliğine ayrıldınız',
+  parkedHint: 'Uzaktayken çağrılmazsınız. Döndüğünüzde lütfen gişeye haber verin.',
+  moved: 'Numaranız yönlendirildi: {name}',
+  movedHint: 'Orada çağrılacaksınız. Numaranız aynı kalır.',
+  signalOff: 'Henüz ses ve titreşim yok: düğmeye dokunun.',
+  signalOn: 'Bu sayfa açık olduğu sürece ses ve titreşim açık. Ekran kilitliyse sinyal gelmeyebilir.',
+  callUs: 'Sorularınız mı var? Bizi arayın:',
 };
 
 const ar: PhoneMessages = {
@@ -161,9 +196,9 @@ const ar: PhoneMessages = {
     cancelled: 'لم يعد صالحًا',
   },
   goTo: 'يرجى التوجه الآن إلى:',
-  watchHint: 'اترك هذه الصفحة مفتوحة. سيعطيك هاتفك إشارة عندما يأتي دورك.',
-  soundButton: 'تشغيل الصوت',
-  soundHint: 'اضغط على الزر. ستسمع صوتًا عندما يأتي دورك.',
+  watchHint: 'اترك هذه الصفحة مفتوحة. ستعرض لك متى يأتي دورك.',
+  soundButton: 'تشغيل الصوت والاهتزاز',
+  soundHint: 'لا يستطيع هاتفك إعطاء إشارة إلا بعد أن تضغط على هذا الزر مرة واحدة.',
   documentsTitle: 'يرجى تجهيز ما يلي:',
   final: {
     done: 'انتهت زيارتك. شكرًا لك!',
@@ -186,6 +221,13 @@ const ar: PhoneMessages = {
   nextPartHint: 'سيتم استدعاؤك مرة أخرى. يرجى البقاء قريبًا.',
   stayAt: 'يرجى البقاء عند:',
   continueHere: 'يُنجز طلبك التالي هنا مباشرة.',
+  parkedStatus: 'لقد ابتعدت قليلًا',
+  parkedHint: 'لن يتم استدعاؤك أثناء غيابك. عند عودتك، يرجى إبلاغ الموظف.',
+  moved: 'تم تحويل رقمك إلى: {name}',
+  movedHint: 'سيتم استدعاؤك هناك. يبقى رقمك كما هو.',
+  signalOff: 'لا يوجد صوت أو اهتزاز بعد: اضغط على الزر.',
+  signalOn: 'الصوت والاهتزاز مفعّلان ما دامت هذه الصفحة مفتوحة. قد لا تصل إشارة إذا كانت الشاشة مقفلة.',
+  callUs: 'لديك أسئلة؟ اتصل بنا:',
 };
 
 const uk: PhoneMessages = {
@@ -198,9 +240,9 @@ const uk: PhoneMessages = {
     cancelled: 'Більше не дійсний',
   },
   goTo: 'Будь ласка, підійдіть зараз до:',
-  watchHint: 'Не закривайте цю сторінку. Ваш телефон подасть сигнал, коли настане ваша черга.',
-  soundButton: 'Увімкнути звук',
-  soundHint: 'Натисніть кнопку. Тоді ви почуєте звук, коли настане ваша черга.',
+  watchHint: 'Не закривайте цю сторінку. Вона показує, коли настане ваша черга.',
+  soundButton: 'Увімкнути звук і вібрацію',
+  soundHint: 'Телефон може подати сигнал лише після того, як ви один раз натиснете цю кнопку.',
   documentsTitle: 'Будь ласка, приготуйте:',
   final: {
     done: 'Ваш візит завершено. Дякуємо!',
@@ -223,6 +265,13 @@ const uk: PhoneMessages = {
   nextPartHint: 'Вас викличуть ще раз. Будь ласка, будьте поруч.',
   stayAt: 'Будь ласка, залишайтеся біля:',
   continueHere: 'Ваше наступне питання розглянуть тут же.',
+  parkedStatus: 'Ви ненадовго відійшли',
+  parkedHint: 'Поки вас немає, вас не викликають. Коли повернетеся, скажіть про це біля віконця.',
+  moved: 'Ваш номер передано: {name}',
+  movedHint: 'Вас викличуть там. Ваш номер не змінюється.',
+  signalOff: 'Звуку і вібрації ще немає: натисніть кнопку.',
+  signalOn: 'Звук і вібрація увімкнені, поки ця сторінка відкрита. Якщо екран заблоковано, сигналу може не бути.',
+  callUs: 'Питання? Зателефонуйте нам:',
 };
 
 const ru: PhoneMessages = {
@@ -235,9 +284,9 @@ const ru: PhoneMessages = {
     cancelled: 'Больше не действителен',
   },
   goTo: 'Пожалуйста, подойдите сейчас к:',
-  watchHint: 'Не закрывайте эту страницу. Телефон подаст сигнал, когда подойдёт ваша очередь.',
-  soundButton: 'Включить звук',
-  soundHint: 'Нажмите на кнопку. Тогда вы услышите звук, когда подойдёт ваша очередь.',
+  watchHint: 'Не закрывайте эту страницу. Она показывает, когда подойдёт ваша очередь.',
+  soundButton: 'Включить звук и вибрацию',
+  soundHint: 'Телефон может подать сигнал только после того, как вы один раз нажмёте эту кнопку.',
   documentsTitle: 'Пожалуйста, приготовьте:',
   final: {
     done: 'Ваш визит завершён. Спасибо!',
@@ -260,6 +309,13 @@ const ru: PhoneMessages = {
   nextPartHint: 'Вас вызовут ещё раз. Пожалуйста, оставайтесь рядом.',
   stayAt: 'Пожалуйста, оставайтесь у:',
   continueHere: 'Ваш следующий вопрос решат здесь же.',
+  parkedStatus: 'Вы ненадолго отошли',
+  parkedHint: 'Пока вас нет, вас не вызывают. Когда вернётесь, скажите об этом у окошка.',
+  moved: 'Ваш номер передан: {name}',
+  movedHint: 'Вас вызовут там. Ваш номер не меняется.',
+  signalOff: 'Звука и вибрации пока нет: нажмите кнопку.',
+  signalOn: 'Звук и вибрация включены, пока эта страница открыта. Если экран заблокирован, сигнала может не быть.',
+  callUs: 'Вопросы? Позвоните нам:',
 };
 
 export const PHONE_MESSAGES: Record<Language, PhoneMessages> = { de, en, tr, ar, uk, ru };

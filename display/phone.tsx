@@ -11,7 +11,7 @@ import '../ui/base.css';
 import './phone.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import type { TicketView } from '../core/api.ts';
+import type { OfficePublic, TicketView } from '../core/api.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { audioBlocked, playBeep, resumeAudio, unlockAudioOnGesture } from '../ui/audio.ts';
 import { timeText } from '../ui/hours.ts';
@@ -40,6 +40,13 @@ const signals: PhoneSignal[] = [];
 window.__lotsePhoneSignals = signals;
 
 const ticket = signal<TicketView | null>(null);
+/** The visitor has touched the page: the browser now lets it sound and vibrate. */
+const armed = signal(
+  typeof navigator !== 'undefined' &&
+    (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive === true,
+);
+/** The office's phone, loaded when a visitor is stuck (missed, cancelled, not found). */
+const officePhone = signal<string | null>(null);
 const notFound = signal(false);
 const offline = signal(false);
 const updatedAt = signal<number | null>(null);
@@ -108,6 +115,7 @@ function setTicket(next: TicketView, fromLive: boolean): void {
   // Waiting for the next part of the visit: its call counts from zero again, and is signalled.
   if (next.status === 'waiting' && next.callCount < alertedCalls) alertedCalls = next.callCount;
   if (before !== null && before.concernId !== next.concernId && next.status === 'waiting') soonSignalled = false;
+  if (FINAL_STATUSES.has(next.status) && next.status !== 'done') void loadOfficePhone();
   ticket.value = next;
   updatedAt.value = Date.now();
   applyDocumentLanguage(currentLanguage());
@@ -116,10 +124,22 @@ function setTicket(next: TicketView, fromLive: boolean): void {
     alertedCalls = next.callCount;
     if (fromLive || (before !== null && before.status !== 'called')) alertVisitor();
   }
-  if (isSoon(next)) {
+  if (isSoon(next) && !next.parked) {
     // Only on the change, not when the page opens with the visitor already among the next.
-    if (!soonSignalled && before !== null && !isSoon(before) && before.status === 'waiting') nudgeVisitor();
+    if (!soonSignalled && before !== null && (!isSoon(before) || before.parked) && before.status === 'waiting') {
+      nudgeVisitor();
+    }
     soonSignalled = true;
+  }
+}
+
+async function loadOfficePhone(): Promise<void> {
+  if (officePhone.value !== null) return;
+  try {
+    const office = await api<OfficePublic>('GET', '/api/office');
+    officePhone.value = office.contact?.phone?.trim() || '';
+  } catch {
+    // without the phone the page still says what to do
   }
 }
 
@@ -133,6 +153,7 @@ async function loadStatus(token: string): Promise<void> {
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
         notFound.value = true;
+        void loadOfficePhone();
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 15_000)));
@@ -146,7 +167,10 @@ function follow(socket: LotseSocket, token: string): void {
     socket.timeout(10_000).emit('ticket:watch', { token }, (err, answer) => {
       if (err) return;
       if (answer.ok) setTicket(answer.data, false);
-      else if (answer.error === 'UNKNOWN_TICKET' || answer.error === 'NOT_FOUND') notFound.value = true;
+      else if (answer.error === 'UNKNOWN_TICKET' || answer.error === 'NOT_FOUND') {
+        notFound.value = true;
+        void loadOfficePhone();
+      }
     });
   };
   socket.on('connect', () => {
@@ -195,14 +219,49 @@ function follow(socket: LotseSocket, token: string): void {
   });
 }
 
-function SoundPrompt({ t }: { t: ReturnType<typeof phoneMessages> }) {
+/**
+ * A browser lets a page sound and vibrate only after a touch: ask for one, and say plainly that
+ * until then there is no signal.
+ */
+function SignalPrompt({ t }: { t: ReturnType<typeof phoneMessages> }) {
+  if (armed.value && !audioBlocked.value) {
+    return (
+      <p class="phone-hint phone-signal-on" data-testid="phone-signal-on">
+        {t.signalOn}
+      </p>
+    );
+  }
   return (
-    <div class="phone-sound">
-      <p>{t.soundHint}</p>
-      <button type="button" class="phone-sound-button" data-testid="phone-sound" onClick={() => void resumeAudio()}>
+    <div class="phone-sound" data-testid="phone-signal-off">
+      <p class="phone-sound-off">{t.signalOff}</p>
+      <button
+        type="button"
+        class="phone-sound-button"
+        data-testid="phone-sound"
+        onClick={() => {
+          armed.value = true;
+          void resumeAudio();
+          vibrate([60]);
+        }}
+      >
         {t.soundButton}
       </button>
+      <p>{t.soundHint}</p>
     </div>
+  );
+}
+
+/** The office's phone, for a visitor who is stuck. */
+function CallUs({ t }: { t: ReturnType<typeof phoneMessages> }) {
+  const phone = officePhone.value;
+  if (!phone) return null;
+  return (
+    <p class="phone-call-us" data-testid="phone-contact">
+      {t.callUs}{' '}
+      <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} dir="ltr">
+        {phone}
+      </a>
+    </p>
   );
 }
 
@@ -216,6 +275,7 @@ function PhoneApp() {
         <p class="phone-message" data-testid="phone-not-found" role="alert">
           {t.notFound}
         </p>
+        <CallUs t={t} />
       </main>
     );
   }
@@ -237,10 +297,11 @@ function PhoneApp() {
         </p>
       )}
       <PhoneTicket ticket={current} language={language} t={t} />
+      {(current.status === 'no-show' || current.status === 'cancelled') && <CallUs t={t} />}
       {current.status === 'waiting' && (
         <>
-          {audioBlocked.value && <SoundPrompt t={t} />}
           <p class="phone-hint">{t.watchHint}</p>
+          <SignalPrompt t={t} />
           {current.documents.length > 0 && (
             <section class="phone-docs">
               <h2>{t.documentsTitle}</h2>
@@ -263,7 +324,9 @@ function PhoneApp() {
 const token = tokenFromLocation();
 applyDocumentLanguage(guessLanguage());
 if (token) {
-  unlockAudioOnGesture();
+  unlockAudioOnGesture(() => {
+    armed.value = true;
+  });
   const socket = connect();
   keepConnected(socket);
   follow(socket, token);

@@ -8,6 +8,7 @@ import {
   NO_SETTINGS,
   orientationOf,
   parseScreenSettings,
+  withDeviceSettings,
 } from './settings.ts';
 
 describe('parseScreenSettings', () => {
@@ -119,5 +120,26 @@ describe('fitCalls', () => {
     expect(fit.rows).toBe(1);
     expect(fit.fontPx).toBeLessThan(900);
     expect(fit.fontPx).toBeGreaterThan(200);
+  });
+});
+
+describe('withDeviceSettings', () => {
+  it('given a paired screen, then what the admin set wins and the address decides the rest', () => {
+    const url = parseScreenSettings('?area=Erdgeschoss&orientation=landscape&lang=de&lang2=ar&volume=50');
+    const merged = withDeviceSettings(url, { area: '1. Stock', orientation: 'portrait', distanceM: 6, language: 'ar' });
+    expect(merged).toMatchObject({
+      area: '1. Stock',
+      orientation: 'portrait',
+      distanceM: 6,
+      language: 'ar',
+      secondLanguage: null,
+      volume: 0.5,
+    });
+  });
+
+  it('given no device settings, then the address decides everything', () => {
+    const url = parseScreenSettings('?area=Erdgeschoss&distance=4');
+    expect(withDeviceSettings(url, null)).toEqual(url);
+    expect(withDeviceSettings(url, {})).toMatchObject({ area: 'Erdgeschoss', distanceM: 4 });
   });
 });

@@ -15,8 +15,13 @@
  * - `voice`       `auto` (default: the browser's voice, else the server's), `server` (always the
  *                 server's voice, e.g. where the browser's voice is poor) or `browser` (never the server's).
  *
+ * A paired screen (opened once with its pairing link) gets area, orientation, distance and
+ * language from the settings an admin gives the device (admin app, devices); those win over the
+ * address, which decides whatever the admin left empty (`withDeviceSettings`).
+ *
  * Pure: no DOM access here, so it is unit tested in Node.
  */
+import type { ScreenDeviceSettings } from '../core/events.ts';
 import { isLanguage, type Language } from '../ui/i18n.ts';
 
 export type Orientation = 'portrait' | 'landscape';
@@ -89,6 +94,24 @@ export function parseScreenSettings(search: string): ScreenSettings {
     volume: volume === null ? 1 : volume / 100,
     rate: number(params.get('rate'), 0.5, 2) ?? 1,
     voice: voice === 'server' || voice === 'browser' ? voice : 'auto',
+  };
+}
+
+/**
+ * The settings of a paired screen: what an admin set for the device (area, orientation, viewing
+ * distance, language) wins; the address decides the rest, and everything on a screen that is
+ * not paired.
+ */
+export function withDeviceSettings(fromUrl: ScreenSettings, device: ScreenDeviceSettings | null): ScreenSettings {
+  if (!device) return fromUrl;
+  const language = device.language && isLanguage(device.language) ? device.language : fromUrl.language;
+  return {
+    ...fromUrl,
+    area: device.area?.trim() || fromUrl.area,
+    orientation: device.orientation ?? fromUrl.orientation,
+    distanceM: device.distanceM ?? fromUrl.distanceM,
+    language,
+    secondLanguage: fromUrl.secondLanguage === language ? null : fromUrl.secondLanguage,
   };
 }
 
@@ -190,6 +213,8 @@ const COL_GAP_REM = 1.2;
 /** Row heights in em of the number: beside 1.12; stacked 1.08 + counter line. */
 const ROW_EM = 1.12;
 const STACK_EM = 1.08 + COUNTER_SCALE * 1.15;
+/** A stacked layout must be this much larger (1 / 0.8 = 25 %) to be chosen over side by side. */
+const STACKED_PENALTY = 0.8;
 
 /**
  * The size and count of current calls for the panel `box`: never below `minFontPx` unless not
@@ -222,6 +247,7 @@ export function fitCalls(box: CallsBox, input: CallsFitInput): CallsFit {
     return { byWidth, rows, byHeight };
   };
 
+  const score = (c: { stacked: boolean; fontPx: number }) => (c.stacked ? STACKED_PENALTY * c.fontPx : c.fontPx);
   // Of the layouts that fit at the minimum: the one showing more calls, then the larger size.
   const candidates = [false, true]
     .map((stacked) => {
@@ -230,7 +256,8 @@ export function fitCalls(box: CallsBox, input: CallsFitInput): CallsFit {
       return { stacked, rows: l.rows, fontPx, fits: l.byWidth >= min && l.rows >= 1 };
     })
     .filter((c) => c.fits)
-    .sort((a, b) => b.rows - a.rows || b.fontPx - a.fontPx);
+    // Number and counter side by side read best; stacked only when it is clearly larger.
+    .sort((a, b) => b.rows - a.rows || score(b) - score(a));
   const best = candidates[0];
   if (best) return { fontPx: best.fontPx, rows: best.rows, stacked: best.stacked, tooSmall: false };
   const beside = layout(false);

@@ -17,7 +17,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/api.ts';
-import { SCREEN_HEARTBEAT_MS } from '../core/events.ts';
+import { SCREEN_HEARTBEAT_MS, type ScreenDeviceSettings } from '../core/events.ts';
 import type { ConcernEstimate } from '../core/estimate.ts';
 import type { Language } from '../ui/i18n.ts';
 import type { LotseSocket } from '../ui/socket.ts';
@@ -30,7 +30,9 @@ import {
   inScope,
   mergeRecent,
   RECENT_CAP,
+  RECENT_KEEP,
   type ScreenScope,
+  shownRecent,
   scopeConcernIds,
   scopeCounterIds,
 } from './calls.ts';
@@ -50,7 +52,8 @@ const ALL_CALLED_CAP = 100;
 export type ScreenSocket = Pick<LotseSocket, 'on' | 'off' | 'timeout' | 'connected'>;
 
 export interface ScreenOptions {
-  scope?: ScreenScope;
+  /** Which counters the screen shows (read again whenever the signals it reads change). */
+  scope?: ScreenScope | (() => ScreenScope);
   /** Language of the speech; default the office's announcement language. */
   language?: () => Language | null;
   /** A second language each call is announced in as well (after the first); default none. */
@@ -64,15 +67,22 @@ export function createScreen(options: ScreenOptions = {}) {
   /** Every current call the server reported, newest first. */
   const allCalled = signal<CalledView[]>([]);
   const allWaiting = signal<ConcernEstimate[]>([]);
-  /** Last calls of this screen's counters, newest first, capped. */
-  const recent = signal<CallView[]>([]);
+  /** Last calls of this screen's counters, newest first, each number once, capped. */
+  const allRecent = signal<CallView[]>([]);
+  /** Numbers of today's no-shows (from the server's snapshot). */
+  const noShows = signal<string[]>([]);
+  /** The last calls shown: without no-shows. */
+  const recent = computed(() => shownRecent(allRecent.value, noShows.value, RECENT_CAP));
   /** Key (see `callKey`) of the call to highlight while it is new. */
   const highlighted = signal<string | null>(null);
   const connected = signal(false);
   /** True once the link has been down long enough to tell the room. */
   const offline = signal(false);
 
-  const counters = computed(() => scopeCounterIds(office.value, options.scope));
+  /** The settings an admin gave this paired screen (null: not paired, or not known yet). */
+  const device = signal<ScreenDeviceSettings | null>(null);
+  const scope = () => (typeof options.scope === 'function' ? options.scope() : options.scope);
+  const counters = computed(() => scopeCounterIds(office.value, scope()));
   /** Current calls of this screen's counters, newest first. */
   const called = computed(() => allCalled.value.filter((c) => inScope(c, counters.value)).slice(0, CALLED_CAP));
   /** Waiting per concern served by this screen's counters. */
@@ -92,6 +102,7 @@ export function createScreen(options: ScreenOptions = {}) {
   const applyQueue = (queue: QueueSnapshot) => {
     allCalled.value = queue.called.slice(0, ALL_CALLED_CAP);
     allWaiting.value = queue.waiting;
+    noShows.value = queue.noShows ?? [];
   };
 
   /** Starts following the server; returns (and `stop` does) the undo. */
@@ -129,7 +140,7 @@ export function createScreen(options: ScreenOptions = {}) {
     const take = (call: CallView, how: 'live' | 'missed' | 'missed-over') => {
       lastSeq = call.seq;
       if (!inScope(call, counters.value)) return;
-      recent.value = mergeRecent([call], recent.value, RECENT_CAP);
+      allRecent.value = mergeRecent([call], allRecent.value, RECENT_KEEP);
       // A missed call may already be over; the fresh snapshot from the join knows best.
       if (how === 'live') allCalled.value = applyCall(allCalled.value, call, ALL_CALLED_CAP);
       if (how === 'missed-over') return;
@@ -179,16 +190,17 @@ export function createScreen(options: ScreenOptions = {}) {
           return;
         }
         const data = answer.data;
+        device.value = data.screen ?? null;
         office.value = data.office;
         applyQueue(data.queue);
         const newest = Math.max(data.queue.seq, ...data.recent.map((c) => c.seq), ...data.missed.map((c) => c.seq));
         if (first || lastSeq === undefined || data.queue.seq < lastSeq) {
           // First join, or the server's sequence started over (fresh data): take its state as is.
           if (!first) announcer.reset();
-          recent.value = mergeRecent(
+          allRecent.value = mergeRecent(
             [...data.recent, ...data.missed].filter((c) => inScope(c, counters.value)),
             [],
-            RECENT_CAP,
+            RECENT_KEEP,
           );
           lastSeq = newest;
         } else {
@@ -237,6 +249,9 @@ export function createScreen(options: ScreenOptions = {}) {
     const onOffice = (next: OfficePublic) => {
       office.value = next;
     };
+    const onSettings = (next: ScreenDeviceSettings) => {
+      device.value = next;
+    };
     const armSilence = () => {
       clearTimeout(silenceTimer);
       silenceTimer = setTimeout(() => {
@@ -261,6 +276,7 @@ export function createScreen(options: ScreenOptions = {}) {
     socket.on('queue:updated', applyQueue);
     socket.on('office:updated', onOffice);
     socket.on('screen:heartbeat', onHeartbeat);
+    socket.on('screen:settings', onSettings);
     if (socket.connected) onConnect();
 
     return () => {
@@ -276,8 +292,9 @@ export function createScreen(options: ScreenOptions = {}) {
       socket.off('queue:updated', applyQueue);
       socket.off('office:updated', onOffice);
       socket.off('screen:heartbeat', onHeartbeat);
+      socket.off('screen:settings', onSettings);
     };
   }
 
-  return { office, called, waiting, recent, highlighted, connected, offline, counters, start };
+  return { office, called, waiting, recent, highlighted, connected, offline, counters, device, start };
 }

@@ -8,6 +8,7 @@
  * Arabic texts through `rasterizeText` when given, else their German `fallback`.
  */
 import { arabicLabel } from './arabic-labels.ts';
+import { rasterizeArabic } from './arabic-text.ts';
 import { isPrintable, toPrintable } from './codepages.ts';
 import {
   type Alignment,
@@ -131,8 +132,8 @@ function labelled(w: TicketWriter, labels: Labels, key: LabelKey, value: string)
  * left), else the German fallback, else `?` for what cannot be shown.
  */
 function dynamicText(w: TicketWriter, text: string, fallback: string | undefined, style: TextStyle): void {
-  const { rasterizeText } = w.opts;
-  if (!isPrintable(text) && w.opts.nonLatin === 'raster' && rasterizeText) {
+  const rasterizeText = w.opts.rasterizeText ?? rasterizeArabic;
+  if (!isPrintable(text) && w.opts.nonLatin === 'raster') {
     w.image(rasterizeText(text, w.dots), style.align === 'center' ? 'center' : 'right');
   } else {
     w.text(isPrintable(text) ? text : (fallback ?? text), style);
@@ -141,7 +142,7 @@ function dynamicText(w: TicketWriter, text: string, fallback: string | undefined
 
 /** The documents as a list; when some cannot be shown and nothing can draw them, the German list. */
 function documentList(w: TicketWriter, list: readonly string[], fallback: readonly string[] | undefined): void {
-  const canDraw = w.opts.nonLatin === 'raster' && w.opts.rasterizeText !== undefined;
+  const canDraw = w.opts.nonLatin === 'raster';
   const allPrintable = list.every((d) => isPrintable(d));
   const documents = !allPrintable && !canDraw && fallback ? fallback : list;
   for (const doc of documents) {
@@ -218,6 +219,13 @@ export function renderTicket(ticket: PrintableTicket, opts: PrintLayoutOptions):
   const parts = ticket.concerns && ticket.concerns.length > 1 ? ticket.concerns : undefined;
   if (parts) visitConcerns(w, labels, parts);
   else dynamicText(w, ticket.concernName, ticket.fallback?.concernName, { align: 'center', bold: true });
+  if (ticket.appointmentAt !== undefined) {
+    const at = formatIssued(ticket.appointmentAt, ticket.timezone, labels.language);
+    dynamicText(w, `${labels.messages.appointment} ${at}`, `${MESSAGES.de.appointment} ${at}`, {
+      align: 'center',
+      bold: true,
+    });
+  }
   w.separator();
 
   labelled(w, labels, 'issued', issued);
@@ -261,6 +269,12 @@ export function renderTicket(ticket: PrintableTicket, opts: PrintLayoutOptions):
   }
 
   if (ticket.footer) w.text(ticket.footer, { align: 'center' });
+  if (ticket.officePhone) {
+    const phone = toPrintable(ticket.officePhone);
+    // The number stays in its own line, left to right, whatever the script of the label.
+    dynamicText(w, labels.messages.phone, MESSAGES.de.phone, { align: 'center' });
+    w.text(phone, { align: 'center', bold: true });
+  }
   w.out
     .raw(align('left'))
     .raw(feedLines(1))

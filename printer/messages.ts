@@ -20,6 +20,10 @@ export interface TicketMessages {
   visitOrder: string;
   /** When a concern's documents are cut short on paper: `{n}` more, listed on the phone. */
   moreDocuments: string;
+  /** Before the appointment's time on a ticket for an appointment. */
+  appointment: string;
+  /** Before the office's phone in the ticket's foot. */
+  phone: string;
 }
 
 export type MessageKey = keyof TicketMessages;
@@ -28,7 +32,7 @@ export type MessageKey = keyof TicketMessages;
  * sentences of a visit with several concerns are printed as text (rasterised or in German for
  * Arabic), as they are rarely printed and long.
  */
-export type LabelKey = Exclude<MessageKey, 'minutes' | 'visitOrder' | 'moreDocuments'>;
+export type LabelKey = Exclude<MessageKey, 'minutes' | 'visitOrder' | 'moreDocuments' | 'appointment' | 'phone'>;
 export const LABEL_KEYS: readonly LabelKey[] = [
   'yourNumber',
   'issued',
@@ -51,6 +55,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'Ihre Wartezeit auf dem Handy:',
     visitOrder: 'Nacheinander erledigt, alles unter einer Nummer.',
     moreDocuments: '... und {n} mehr: siehe Handy',
+    appointment: 'Ihr Termin',
+    phone: 'Fragen? Telefon',
   },
   en: {
     yourNumber: 'Your number',
@@ -63,6 +69,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'Follow your turn on your phone:',
     visitOrder: 'Handled one after another, all under one number.',
     moreDocuments: '... and {n} more: see your phone',
+    appointment: 'Your appointment',
+    phone: 'Questions? Phone',
   },
   tr: {
     yourNumber: 'Numaranız',
@@ -75,6 +83,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'Sıranızı telefonunuzdan izleyin:',
     visitOrder: 'Sırayla yapılır, hepsi tek numarayla.',
     moreDocuments: '... ve {n} tane daha: telefonunuza bakın',
+    appointment: 'Randevunuz',
+    phone: 'Sorular? Telefon',
   },
   uk: {
     yourNumber: 'Ваш номер',
@@ -87,6 +97,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'Стежте за чергою на телефоні:',
     visitOrder: 'По черзі, усе під одним номером.',
     moreDocuments: '... і ще {n}: див. телефон',
+    appointment: 'Ваш запис',
+    phone: 'Питання? Телефон',
   },
   ru: {
     yourNumber: 'Ваш номер',
@@ -99,6 +111,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'Следите за очередью на телефоне:',
     visitOrder: 'По очереди, всё под одним номером.',
     moreDocuments: '... и ещё {n}: см. телефон',
+    appointment: 'Ваша запись',
+    phone: 'Вопросы? Телефон',
   },
   ar: {
     yourNumber: 'رقمك',
@@ -111,6 +125,8 @@ export const MESSAGES: Readonly<Record<TicketLanguage, TicketMessages>> = {
     qr: 'تابع دورك على هاتفك:',
     visitOrder: 'تُنجز واحدًا بعد الآخر، كلها برقم واحد.',
     moreDocuments: '... و{n} أخرى: انظر هاتفك',
+    appointment: 'موعدك:',
+    phone: 'أسئلة؟ الهاتف:',
   },
 };
 

@@ -27,6 +27,10 @@ export interface PrintableTicket {
   header?: string;
   /** Optional line(s) at the end, e.g. opening hours or a privacy note. */
   footer?: string;
+  /** A ticket for an appointment: its time (epoch milliseconds), printed under the number. */
+  appointmentAt?: number;
+  /** The office's phone, printed in the ticket's foot. */
+  officePhone?: string;
   /**
    * German texts to print instead of `concernName` / `documents` when the printer cannot show
    * their script (Arabic) and no text rasteriser is configured. Without them such characters
@@ -74,7 +78,10 @@ export interface PrintLayoutOptions {
   logo?: RasterImage;
   /** Dots per QR module (1–16); default 6 at 58 mm, 8 at 80 mm. */
   qrModuleSize?: number;
-  /** Used with `nonLatin: 'raster'` for concern names and documents in a script without code page. */
+  /**
+   * Used with `nonLatin: 'raster'` for concern names and documents in a script without code page;
+   * default: the built-in Arabic text rasteriser (`arabic-text.ts`).
+   */
   rasterizeText?: TextRasterizer;
 }
 

@@ -6,17 +6,17 @@
  * (or signed-in staff); the bundled demo office stays open.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { ScreenDeviceSettings } from '../core/events.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Clock } from './queue-service.ts';
 import type { DeviceKind, Store, StoredDevice } from './store/store.ts';
 
 const LAST_SEEN_EVERY_MS = 60_000;
 
-export interface DeviceView {
+export interface DeviceView extends ScreenDeviceSettings {
   id: string;
   kind: DeviceKind;
   name: string;
-  area?: string;
   createdAt: string;
   lastSeenAt: string | null;
 }
@@ -31,13 +31,26 @@ export function presentDevice(d: StoredDevice): DeviceView {
     createdAt: new Date(d.createdAt).toISOString(),
     lastSeenAt: d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : null,
   };
-  if (d.area) view.area = d.area;
-  return view;
+  return { ...view, ...screenSettingsOf(d) };
 }
+
+/** A screen's settings as the screen gets them (only those set). */
+export function screenSettingsOf(d: StoredDevice): ScreenDeviceSettings {
+  const settings: ScreenDeviceSettings = {};
+  if (d.area) settings.area = d.area;
+  if (d.orientation) settings.orientation = d.orientation;
+  if (d.distanceM !== undefined) settings.distanceM = d.distanceM;
+  if (d.language) settings.language = d.language;
+  return settings;
+}
+
+/** A change of a screen's settings: a value sets it, null clears it, absent leaves it. */
+export type ScreenSettingsChange = { [K in keyof ScreenDeviceSettings]?: ScreenDeviceSettings[K] | null };
 
 export class DeviceService {
   private byHash = new Map<string, StoredDevice>();
   private readonly removedListeners = new Set<() => void>();
+  private readonly changedListeners = new Set<(id: string, settings: ScreenDeviceSettings) => void>();
 
   constructor(
     private readonly store: Store,
@@ -69,6 +82,34 @@ export class DeviceService {
     this.byHash.delete(device.tokenHash);
     for (const listener of this.removedListeners) listener();
     return ok(true);
+  }
+
+  /** Changes a screen's settings; tells the listeners (the screen gets them at once). */
+  async configure(id: string, change: ScreenSettingsChange): Promise<Result<DeviceView>> {
+    const stored = (await this.store.listDevices()).find((d) => d.id === id);
+    if (!stored) return fail('UNKNOWN_DEVICE');
+    const device: StoredDevice = { ...stored };
+    for (const key of ['area', 'orientation', 'distanceM', 'language'] as const) {
+      const value = change[key];
+      if (value === null) delete device[key];
+      else if (value !== undefined) (device as unknown as Record<string, unknown>)[key] = value;
+    }
+    await this.store.saveDevice(device);
+    this.byHash.set(device.tokenHash, device);
+    for (const listener of this.changedListeners) listener(device.id, screenSettingsOf(device));
+    return ok(presentDevice(device));
+  }
+
+  /** Called with a device's new screen settings after an admin changed them. */
+  onConfigured(listener: (id: string, settings: ScreenDeviceSettings) => void): () => void {
+    this.changedListeners.add(listener);
+    return () => this.changedListeners.delete(listener);
+  }
+
+  /** The current screen settings of a paired device (fresh: an admin may have changed them). */
+  async screenSettings(id: string): Promise<ScreenDeviceSettings> {
+    const stored = (await this.store.listDevices()).find((d) => d.id === id);
+    return stored ? screenSettingsOf(stored) : {};
   }
 
   onRemoved(listener: () => void): () => void {

@@ -25,7 +25,9 @@ import { followSessions, limitEvents } from './socket-guards.ts';
 import type { QueueChange } from './queue-service.ts';
 
 const log = logger('realtime');
-const RECENT_ON_JOIN = 10;
+// Twenty, so a screen listing each number once (a recall replaces its call) still fills ten rows.
+const RECENT_ON_JOIN = 20;
+const deviceRoom = (id: string) => `device:${id}`;
 const FLUSH_MS = 50;
 
 export type LotseServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -60,10 +62,15 @@ function handlers(ctx: AppContext): Handlers {
           return failed('DEVICE_REQUIRED');
         }
         await socket.join(SCREENS_ROOM);
+        const device = socket.data.device;
+        // A paired screen gets its settings (and later changes, room `device:<id>`).
+        const screen = device?.kind === 'screen' ? await ctx.devices.screenSettings(device.id) : undefined;
+        if (device) await socket.join(deviceRoom(device.id));
         const day = ctx.queue.day();
         const calls = day.recentCalls.map(toCallView);
         const missed = req.afterSeq === undefined ? [] : calls.filter((c) => c.seq > (req.afterSeq as number));
         return done({
+          ...(screen ? { screen } : {}),
           office: toOfficePublic(ctx.office()),
           queue: ctx.queue.queueSnapshot(),
           missed,
@@ -174,7 +181,7 @@ function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: 
 class TicketPushCache {
   private last = new Map<string, string>();
   changed(view: TicketView): boolean {
-    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}`;
+    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}|${view.parked ? 1 : 0}`;
     if (this.last.get(view.id) === key) return false;
     this.last.set(view.id, key);
     return true;
@@ -209,6 +216,9 @@ export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => bool
     }
   });
 
+  const stopDevices = ctx.devices.onConfigured((id, settings) => {
+    io.to(deviceRoom(id)).emit('screen:settings', settings);
+  });
   const stopOffice = ctx.officeService.onChange((office) => {
     io.emit('office:updated', toOfficePublic(office));
   });
@@ -277,6 +287,7 @@ export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => bool
     stopSessions();
     if (timer) clearTimeout(timer);
     stopOffice();
+    stopDevices();
     stopQueue();
   };
 }

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { StaffUser } from '../../core/types.ts';
+import { LANGUAGES, type StaffUser } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { AccountCounters, Username } from '../staff.ts';
 import { printerPlaceIssues } from '../printing/printer-places.ts';
@@ -35,6 +35,15 @@ const NewDevice = z.object({
   area: z.string().trim().min(1).max(60).optional(),
 });
 const DeviceParam = z.object({ id: z.string().uuid() });
+/** A screen's settings: a value sets it, null clears it (the screen's address decides again). */
+const ScreenSettingsChange = z
+  .object({
+    area: z.string().trim().min(1).max(60).nullable().optional(),
+    orientation: z.enum(['portrait', 'landscape']).nullable().optional(),
+    distanceM: z.number().min(0.5).max(50).nullable().optional(),
+    language: z.enum(LANGUAGES).nullable().optional(),
+  })
+  .strict();
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 export function adminRoutes(ctx: AppContext): Router {
@@ -114,6 +123,15 @@ export function adminRoutes(ctx: AppContext): Router {
     ctx.audit.record(user(res), 'device:pair', device.id, `${device.kind} ${device.name}`);
     const page = body.kind === 'kiosk' ? '/kiosk' : '/display';
     res.status(201).json({ device, token, pairingUrl: `${page}?pair=${encodeURIComponent(token)}` });
+  });
+
+  router.patch('/api/admin/devices/:id', admin, async (req, res) => {
+    const { id } = parse(DeviceParam, req.params);
+    const change = parse(ScreenSettingsChange, req.body);
+    const result = await ctx.devices.configure(id, change);
+    if (!result.ok) return sendError(res, result.error);
+    ctx.audit.record(user(res), 'device:configure', id, result.value.name);
+    res.json({ device: result.value });
   });
 
   router.delete('/api/admin/devices/:id', admin, async (req, res) => {

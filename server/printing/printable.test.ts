@@ -38,7 +38,15 @@ describe('what is printed', () => {
       documents: ['Mietvertrag'],
       phoneUrl: 'http://lotse.local:3000/t/abcdefghijklmnopqrstuv',
       language: 'de',
+      officePhone: office.contact?.phone,
     });
+  });
+
+  it('prints an appointment ticket with its time; no office phone when the office has none', () => {
+    const ticket = toPrintable(view({ appointmentAt: '2026-11-23T09:30:00.000Z' }), { ...office, contact: {} }, 'x');
+    expect(ticket.appointmentAt).toBe(Date.parse('2026-11-23T09:30:00.000Z'));
+    expect(ticket.officePhone).toBeUndefined();
+    expect(toPrintable(view(), office, 'x').appointmentAt).toBeUndefined();
   });
 
   it('adds the German texts for printers that cannot show the ticket language', () => {

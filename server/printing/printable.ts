@@ -35,6 +35,9 @@ export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: str
     const concern = office.concerns.find((c) => c.id === view.concernId);
     ticket.fallback = { concernName: concernName(office, view.concernId, 'de'), documents: concern?.documents ?? [] };
   }
+  if (view.appointmentAt !== undefined) ticket.appointmentAt = Date.parse(view.appointmentAt);
+  const phone = office.contact?.phone?.trim();
+  if (phone) ticket.officePhone = phone;
   if (view.concerns.length > 1) ticket.concerns = view.concerns.map((part) => printableConcern(part, view, office));
   return ticket;
 }

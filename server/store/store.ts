@@ -3,7 +3,7 @@
  * process, PostgreSQL for several) implement it. Every method resolves only once the data is stored.
  */
 import type { HourBucket } from '../../core/stats.ts';
-import type { Appointment, DayState, Role, StaffUser, Ticket } from '../../core/types.ts';
+import type { Appointment, DayState, Language, Role, StaffUser, Ticket } from '../../core/types.ts';
 
 export interface StoredUser {
   username: string;
@@ -25,6 +25,10 @@ export interface StoredDevice {
   name: string;
   /** For screens: show only counters of this area. */
   area?: string;
+  /** For screens: layout, viewing distance in metres and language (unset: the screen's address decides). */
+  orientation?: 'portrait' | 'landscape';
+  distanceM?: number;
+  language?: Language;
   /** sha256 of the pairing token (the token itself is shown once). */
   tokenHash: string;
   createdAt: number;
