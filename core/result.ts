@@ -43,6 +43,11 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   'STORAGE_UNAVAILABLE',
   'SPEECH_UNAVAILABLE',
+  'MAX_CALLS_REACHED',
+  'NOTHING_TO_UNDO',
+  'UNDO_EXPIRED',
+  'UNDO_CONFLICT',
+  'COUNTER_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

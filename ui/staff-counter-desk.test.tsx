@@ -62,6 +62,7 @@ const view = (current: TicketView | null): CounterView => ({
   current,
   next: [],
   parked: [],
+  maxCalls: 3,
   waiting: [
     { concernId: 'housing', count: 2, longestWaitMinutes: 7 },
     { concernId: 'education', count: 0, longestWaitMinutes: 0 },

@@ -75,6 +75,7 @@ const view = (current: TicketView | null): CounterView => ({
     { ticketId: 't3', number: 'W-003', concernId: 'housing', waitingMinutes: 2 },
   ],
   parked: [],
+  maxCalls: 3,
   waiting: [{ concernId: 'housing', count: 2, longestWaitMinutes: 3 }],
 });
 
