@@ -25,9 +25,17 @@ export interface DeskActions {
   callSpecific: (target: CounterTicket) => Promise<void>;
   returnParked: (target: CounterTicket) => void;
   setStatus: (action: CounterAction, status: CounterStatus, reason?: string) => Promise<void>;
-  transferTo: (concernId: string, outcome?: string) => Promise<void>;
+  transferTo: (concernId: string, outcome?: string, toCounterId?: string) => Promise<void>;
   complete: (choice: CompleteChoice) => Promise<void>;
   addConcern: (concernId: string) => Promise<void>;
+  /** After the question: the called visitor did not come. */
+  noShow: () => Promise<void>;
+  /** "Rückgängig": the last no-show, completion or transfer of this counter. */
+  undo: () => Promise<void>;
+  /** "Platz wechseln": asks first while a visitor is called here. */
+  leave: (onLeft: () => void) => void;
+  /** Leaving: the called visitor goes back to the line (`requeue`) or is finished (`complete`). */
+  leaveWith: (how: 'requeue' | 'complete', onLeft: () => void) => Promise<void>;
 }
 
 /** Tickets every action except calling and the counter's status needs. */
@@ -76,7 +84,7 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
     void run(
       'returnParked',
       () => request(socket, 'counter:returnParked', { ...id, ticketId: target.ticketId }),
-      ({ ticket }) => say('success', `${ticket.number} ist zurück und wartet wieder.`),
+      ({ ticket }) => say('success', `${ticket.number} ist zurück. Das Gespräch geht an Ihrem Platz weiter.`),
       target.ticketId,
     );
   };
@@ -91,13 +99,71 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
       },
     );
 
-  const transferTo = (concernId: string, outcome?: string) => {
+  const transferTo = (concernId: string, outcome?: string, toCounterId?: string) => {
     dialog.value = null;
+    const to = toCounterId ? office.counters.find((c) => c.id === toCounterId)?.name : undefined;
     return run(
       'transfer',
-      () => request(socket, 'counter:transfer', outcome ? { ...id, concernId, outcome } : { ...id, concernId }),
-      ({ ticket }) => say('success', `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`),
+      () =>
+        request(socket, 'counter:transfer', {
+          ...id,
+          concernId,
+          ...(outcome ? { outcome } : {}),
+          ...(toCounterId ? { toCounterId } : {}),
+        }),
+      ({ ticket }) =>
+        say(
+          'success',
+          to
+            ? `${ticket.number} wartet jetzt auf ${to} und wird dort als Nächstes aufgerufen.`
+            : `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`,
+        ),
     );
+  };
+
+  const noShow = () =>
+    run(
+      'noShow',
+      () => request(socket, 'counter:noShow', id),
+      ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
+    );
+
+  const undo = () =>
+    run(
+      'undo',
+      () => request(socket, 'counter:undo', id),
+      ({ ticket: t }) =>
+        say(
+          'success',
+          t.status === 'called'
+            ? `Rückgängig gemacht: ${t.number} ist wieder bei Ihnen.`
+            : `Rückgängig gemacht: ${t.number}.`,
+        ),
+    );
+
+  const leave = (onLeft: () => void) => {
+    if (busy.value || dialog.value) return;
+    const ticket = view.value?.current;
+    if (ticket) dialog.value = { kind: 'leave', number: ticket.number };
+    else onLeft();
+  };
+
+  const leaveWith = (how: 'requeue' | 'complete', onLeft: () => void) => {
+    dialog.value = null;
+    let left = false;
+    return run(
+      how,
+      () => request(socket, how === 'requeue' ? 'counter:requeue' : 'counter:complete', id),
+      ({ ticket: t }) => {
+        left = true;
+        say(
+          'success',
+          how === 'requeue' ? `${t.number} wartet wieder vorne in der Schlange.` : `${t.number} ist erledigt.`,
+        );
+      },
+    ).then(() => {
+      if (left) onLeft();
+    });
   };
 
   const complete = ({ outcome, continueHere }: CompleteChoice) => {
@@ -166,16 +232,19 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
           say('info', `${ticket.number} ist schon bei Ihnen. Erneut aufrufen ist nicht nötig.`);
           return;
         }
+        if (ticket && ticket.callCount >= (view.value?.maxCalls ?? Number.POSITIVE_INFINITY)) {
+          say(
+            'info',
+            `${ticket.number} wurde ${ticket.callCount}-mal aufgerufen, so oft wie vorgesehen. Ist die Person nicht da, wählen Sie „Nicht erschienen“.`,
+          );
+          return;
+        }
         void run(
           'recall',
           () => request(socket, 'counter:recall', id),
           ({ ticket: t }) => {
-            if (t.status === 'no-show')
-              say(
-                'info',
-                `${t.number} kam nach ${t.callCount} Aufrufen nicht und ist als „nicht erschienen“ vermerkt.`,
-              );
-            else say('success', `${t.number} ist erneut aufgerufen (${t.callCount}. Aufruf).`);
+            const last = t.callCount >= (view.value?.maxCalls ?? Number.POSITIVE_INFINITY);
+            say('success', `${t.number} ist erneut aufgerufen (${t.callCount}. Aufruf${last ? ', der letzte' : ''}).`);
           },
         );
         return;
@@ -183,11 +252,14 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
         if (ticket) askComplete(ticket);
         return;
       case 'noShow':
-        void run(
-          'noShow',
-          () => request(socket, 'counter:noShow', id),
-          ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
-        );
+        if (ticket) dialog.value = { kind: 'confirm-no-show', number: ticket.number, callCount: ticket.callCount };
+        return;
+      case 'undo':
+        if (view.value?.undo) void undo();
+        else say('error', errorText('NOTHING_TO_UNDO'));
+        return;
+      case 'requeue':
+        // Only when leaving the counter (see `leave`).
         return;
       case 'park':
         void run(
@@ -246,5 +318,9 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
     transferTo,
     complete,
     addConcern,
+    noShow,
+    undo,
+    leave,
+    leaveWith,
   };
 }
