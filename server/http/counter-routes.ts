@@ -1,6 +1,6 @@
 /**
  * POST /api/counters/:id/{sign-in,call-next,call,start,park,return,recall,complete,no-show,transfer,
- * undo,requeue,status}; GET /api/counters/:id; POST /api/admin/tickets/:id/release (admins free a
+ * undo,requeue,status}; GET /api/counters/:id; POST /api/admin/counters/:id/release (admins free a
  * number left "called" at a counter).
  */
 import { type Request, type Response, Router } from 'express';
@@ -79,14 +79,18 @@ export function counterRoutes(ctx: AppContext): Router {
   );
   router.post('/api/counters/:id/undo', action('undo', none));
   router.post('/api/counters/:id/requeue', action('requeue', none));
-  /** Admins only: a number left "called" (its counter closed or left) goes back to the line or is finished. */
-  router.post('/api/admin/tickets/:id/release', requireRole(ctx, 'admin'), async (req, res) => {
+  /**
+   * Admins only: the number called at this counter (left there when the counter closed or its
+   * clerk left) goes back to the line or is finished. `number` must be the one called there.
+   */
+  router.post('/api/admin/counters/:id/release', requireRole(ctx, 'admin'), async (req, res) => {
     const { id } = parse(CounterIdParam, req.params);
-    const { how } = parse(ReleaseBody, req.body);
-    const before = ctx.queue.ticketById(id);
-    const r = await ctx.queue.releaseCalled(id, how);
+    const { how, number } = parse(ReleaseBody, req.body);
+    const called = ctx.queue.day().tickets.find((t) => t.status === 'called' && t.counterId === id);
+    if (!called || called.number !== number) return sendError(res, 'UNKNOWN_TICKET');
+    const r = await ctx.queue.releaseCalled(called.id, how);
     if (!r.ok) return sendError(res, r.error);
-    ctx.audit.record(res.locals.user, `ticket:release-${how}`, before?.counterId ?? '', r.value.number);
+    ctx.audit.record(res.locals.user, `counter:release-${how}`, id, r.value.number);
     res.json({ ticket: ctx.queue.view(r.value) });
   });
   router.post(

@@ -64,7 +64,7 @@ const ADMIN_ROUTES: [string, string, unknown][] = [
   ['POST', '/api/admin/devices', { kind: 'kiosk', name: 'Fake' }],
   ['DELETE', '/api/admin/devices/00000000-0000-4000-8000-000000000000', undefined],
   ['GET', '/api/admin/audit', undefined],
-  ['POST', '/api/admin/tickets/00000000-0000-4000-8000-000000000000/release', { how: 'requeue' }],
+  ['POST', '/api/admin/counters/desk-1/release', { how: 'requeue', number: 'A-001' }],
 ];
 
 async function seqNow() {

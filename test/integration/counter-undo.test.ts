@@ -206,24 +206,26 @@ describe('the last call and a stranded number', () => {
     const screen = await client();
     expect((await screen.emitWithAck('screen:join', {})).ok).toBe(true);
 
-    const path = `/api/admin/tickets/${ticket.id}/release`;
-    expect((await post(path, { how: 'requeue' })).status).toBe(403);
-    expect((await post(path, { how: 'requeue' }, 'x'.repeat(43))).status).toBe(401);
-    expect((await post(path, { how: 'sideways' }, admin)).status).toBe(400);
+    const path = '/api/admin/counters/desk-2/release';
+    const body = { how: 'requeue', number: ticket.number };
+    expect((await post(path, body)).status).toBe(403);
+    expect((await post(path, body, 'x'.repeat(43))).status).toBe(401);
+    expect((await post(path, { ...body, how: 'sideways' }, admin)).status).toBe(400);
+    expect((await post(path, { ...body, number: 'Z-999' }, admin)).body.error.code).toBe('UNKNOWN_TICKET');
     const dropped = waitFor<QueueSnapshot>(screen, 'queue:updated', (q) =>
       q.called.every((c) => c.number !== ticket.number),
     );
-    const released = await post(path, { how: 'requeue' }, admin);
+    const released = await post(path, body, admin);
     expect(released.status).toBe(200);
     expect(released.body.ticket).toMatchObject({ id: ticket.id, status: 'waiting', issuedAt: ticket.issuedAt });
     await dropped;
     const audit = await http(server.url, 'GET', '/api/admin/audit?limit=3', undefined, admin);
     expect(audit.body.entries[0]).toMatchObject({
       username: 'admin',
-      action: 'ticket:release-requeue',
+      action: 'counter:release-requeue',
       target: 'desk-2',
     });
-    expect((await post(path, { how: 'finish' }, admin)).body.error.code).toBe('UNKNOWN_TICKET');
+    expect((await post(path, { ...body, how: 'finish' }, admin)).body.error.code).toBe('UNKNOWN_TICKET');
     await post('/api/counters/desk-4/call-next', undefined, admin);
     await post('/api/counters/desk-4/complete', undefined, admin);
   });
