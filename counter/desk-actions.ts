@@ -9,6 +9,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { formatClock } from '../ui/staff-format.ts';
 import { request } from '../ui/staff-socket.ts';
 import { type DeskState, statusSentence } from './desk-state.ts';
+import { useSlipActions, type SlipActions } from './desk-slips.ts';
 import { actionForKey, type CounterAction, isTypingTarget } from './keys.ts';
 import { nextPart } from './visit.tsx';
 
@@ -17,7 +18,7 @@ export interface CompleteChoice {
   continueHere?: boolean;
 }
 
-export interface DeskActions {
+interface CallActions {
   trigger: (action: CounterAction) => void;
   /** Call next (`target` null) or by number; asks first while a visitor is still at the counter. */
   requestCall: (target: CounterTicket | null) => void;
@@ -28,15 +29,9 @@ export interface DeskActions {
   transferTo: (concernId: string, outcome?: string, toCounterId?: string) => Promise<void>;
   complete: (choice: CompleteChoice) => Promise<void>;
   addConcern: (concernId: string) => Promise<void>;
-  /** After the question: the called visitor did not come. */
-  noShow: () => Promise<void>;
-  /** "Rückgängig": the last no-show, completion or transfer of this counter. */
-  undo: () => Promise<void>;
-  /** "Platz wechseln": asks first while a visitor is called here. */
-  leave: (onLeft: () => void) => void;
-  /** Leaving: the called visitor goes back to the line (`requeue`) or is finished (`complete`). */
-  leaveWith: (how: 'requeue' | 'complete', onLeft: () => void) => Promise<void>;
 }
+
+export type DeskActions = CallActions & SlipActions;
 
 /** Tickets every action except calling and the counter's status needs. */
 const NEEDS_TICKET = new Set<CounterAction>([
@@ -51,6 +46,7 @@ const NEEDS_TICKET = new Set<CounterAction>([
 
 export function useDeskActions(state: DeskState, office: OfficePublic): DeskActions {
   const { socket, view, dialog, busy, say, run, show, concernName, id } = state;
+  const { noShow, undo, leave, leaveWith } = useSlipActions(state);
 
   const callNext = () =>
     run(
@@ -119,51 +115,6 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
             : `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`,
         ),
     );
-  };
-
-  const noShow = () =>
-    run(
-      'noShow',
-      () => request(socket, 'counter:noShow', id),
-      ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
-    );
-
-  const undo = () =>
-    run(
-      'undo',
-      () => request(socket, 'counter:undo', id),
-      ({ ticket: t }) =>
-        say(
-          'success',
-          t.status === 'called'
-            ? `Rückgängig gemacht: ${t.number} ist wieder bei Ihnen.`
-            : `Rückgängig gemacht: ${t.number}.`,
-        ),
-    );
-
-  const leave = (onLeft: () => void) => {
-    if (busy.value || dialog.value) return;
-    const ticket = view.value?.current;
-    if (ticket) dialog.value = { kind: 'leave', number: ticket.number };
-    else onLeft();
-  };
-
-  const leaveWith = (how: 'requeue' | 'complete', onLeft: () => void) => {
-    dialog.value = null;
-    let left = false;
-    return run(
-      how,
-      () => request(socket, how === 'requeue' ? 'counter:requeue' : 'counter:complete', id),
-      ({ ticket: t }) => {
-        left = true;
-        say(
-          'success',
-          how === 'requeue' ? `${t.number} wartet wieder vorne in der Schlange.` : `${t.number} ist erledigt.`,
-        );
-      },
-    ).then(() => {
-      if (left) onLeft();
-    });
   };
 
   const complete = ({ outcome, continueHere }: CompleteChoice) => {
