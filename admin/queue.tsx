@@ -1,8 +1,12 @@
-/** Live queue: waiting per concern with estimates, visitors called now, the latest calls. */
+/**
+ * Live queue: waiting per concern with estimates, visitors called now (each can be released from
+ * its counter, see `release-called.tsx`), the latest calls.
+ */
 import type { CallView, CalledView, ConcernPublic, QueueSnapshot } from '../core/api.ts';
 import { formatClock, formatMinutes } from '../ui/staff-format.ts';
 import type { LotseSocket } from '../ui/socket.ts';
 import { useLiveQueue } from './live.ts';
+import { ReleaseCalled } from './release-called.tsx';
 
 export interface QueuePanelProps {
   socket: LotseSocket;
@@ -20,7 +24,7 @@ export function QueuePanel({ socket, timeZone, fail }: QueuePanelProps) {
       <div class="admin-columns">
         <WaitingTable queue={queue} concerns={live.concerns.value} />
         <div class="admin-stack">
-          <CalledList called={queue.called} timeZone={timeZone} />
+          <CalledList called={queue.called} timeZone={timeZone} fail={fail} />
           <RecentCalls recent={live.recent.value} timeZone={timeZone} />
         </div>
       </div>
@@ -118,7 +122,15 @@ function WaitingTable({ queue, concerns }: { queue: QueueSnapshot; concerns: Con
   );
 }
 
-function CalledList({ called, timeZone }: { called: CalledView[]; timeZone: string }) {
+function CalledList({
+  called,
+  timeZone,
+  fail,
+}: {
+  called: CalledView[];
+  timeZone: string;
+  fail: (code: string) => void;
+}) {
   return (
     <section class="panel" aria-labelledby="admin-called-title">
       <h2 id="admin-called-title" class="panel__title">
@@ -133,6 +145,7 @@ function CalledList({ called, timeZone }: { called: CalledView[]; timeZone: stri
               <span class="calls__number">{c.number}</span>
               <span class="calls__counter">{c.counterName}</span>
               <span class="calls__time">{formatClock(c.calledAt, timeZone)} Uhr</span>
+              <ReleaseCalled called={c} fail={fail} />
             </li>
           ))}
         </ul>

@@ -22,6 +22,7 @@ import type {
   Ticket,
   TicketStatus,
   Translations,
+  UndoableAction,
 } from './types.ts';
 import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
 import { currentPartIndex, kioskMaxConcerns, visitParts } from './visit.ts';
@@ -160,6 +161,19 @@ export interface CounterTicket {
   early?: boolean;
   /** The visit's concerns still to come after `concernId` (absent for a one-concern visit). */
   laterConcernIds?: string[];
+  /** A colleague sent the visitor to this counter: it is listed and called first. */
+  sentHere?: true;
+}
+
+/** The counter's last no-show, completion or transfer, while "Rückgängig" is still possible. */
+export interface UndoView {
+  action: UndoableAction;
+  ticketId: string;
+  number: string;
+  /** Until when the undo is accepted (server time). */
+  until: string;
+  /** Seconds left when the view was made (count down from there: clocks differ). */
+  secondsLeft: number;
 }
 
 export interface CounterView {
@@ -174,6 +188,10 @@ export interface CounterView {
   next: CounterTicket[];
   /** Parked visitors of concerns this counter serves: called again by number when they are back. */
   parked: CounterTicket[];
+  /** Calls without showing up after which a recall is refused (the clerk marks a no-show). */
+  maxCalls: number;
+  /** What "Rückgängig" would take back, while it may. */
+  undo?: UndoView;
 }
 
 export interface LoginAnswer {

@@ -88,6 +88,8 @@ export interface TransferRequest extends CounterRequest {
   concernId: string;
   /** Outcome of the part served here before the visitor is sent on. */
   outcome?: string;
+  /** A named counter (serving `concernId`): only it calls the visitor, first of all. */
+  toCounterId?: string;
 }
 
 export interface CompleteRequest extends CounterRequest {
@@ -132,7 +134,7 @@ export interface ClientToServerEvents {
   'counter:start': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   /** The visitor steps away (fetches a document); not called until returned. */
   'counter:park': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
-  /** A parked visitor is back and takes a fair place in the line again. */
+  /** A parked visitor is back at this counter: service resumes here (no announcement). */
   'counter:returnParked': (req: TicketRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:recall': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   /** The current concern is done (with an outcome); the visit ends or waits for its next concern. */
@@ -142,6 +144,13 @@ export interface ClientToServerEvents {
   'counter:noShow': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:transfer': (req: TransferRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:setStatus': (req: CounterStatusRequest, ack: (a: Ack<CounterView>) => void) => void;
+  /**
+   * "Rückgängig": takes back this counter's last no-show, completion or transfer within the
+   * office's `undoSeconds` (refused: NOTHING_TO_UNDO, UNDO_EXPIRED, UNDO_CONFLICT).
+   */
+  'counter:undo': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** The called visitor goes back to the line unserved, keeping the arrival time (the clerk leaves). */
+  'counter:requeue': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
 }
 
 /** Data the server keeps per socket. */

@@ -371,9 +371,13 @@ class Day {
       case 'return': {
         const target = s.tickets[a.pick % Math.max(1, s.tickets.length)];
         if (!target) return;
-        const returned = returnParked(s, o, target.id, this.now);
-        expect(returned.ok).toBe(target.parked === true);
-        this.apply(returned);
+        // "Ist zurück" at the counter that parked the visitor: service resumes there when it is free.
+        const counterId = target.parkedBy ?? this.counter(0).id;
+        const returned = returnParked(s, o, counterId, target.id, this.now);
+        const free = s.counters[counterId]?.currentTicketId === undefined;
+        expect(returned.ok).toBe(target.parked === true && free);
+        const resumed = this.apply(returned);
+        if (resumed) must(resumed.status === 'called' && resumed.counterId === counterId, () => `${resumed.number}`);
         return;
       }
       case 'transfer': {
@@ -393,9 +397,12 @@ class Day {
 
   /** End of the day: parked visitors come back, and the open counters call until nobody is left. */
   drain(): void {
+    // Parked visitors come back and are called by number at the counter that parked them.
+    this.byNumber = true;
     for (const t of this.state.tickets.filter((x) => x.parked)) {
-      this.apply(returnParked(this.state, this.office, t.id, this.now));
+      this.apply(callSpecific(this.state, this.office, t.parkedBy ?? '', t.id, this.now));
     }
+    this.byNumber = false;
     const grace = (this.office.policy.appointmentGraceMinutes ?? 5) * MINUTE;
     this.now = Math.max(this.now, ...this.state.tickets.map((t) => (t.appointmentAt ?? 0) + grace)) + MINUTE;
     const open = this.office.counters.filter((c) => this.state.counters[c.id]?.status === 'open');

@@ -32,6 +32,8 @@
  *   policy.appointmentGraceMinutes [5]  an appointment booked for a counter is called by that
  *                                counter only, until this long after its slot; then by every
  *                                counter serving its concern.
+ *   policy.undoSeconds     [15]  how long a clerk may take back a no-show, completion or
+ *                                transfer ("Rückgängig"; see `undoLast` in `core/queue.ts`).
  *   appointmentHours  [openingHours]  when appointments are given; closed days of the opening
  *                                hours apply too.
  *   concerns[].appointmentOnly [false]  walk-in tickets are refused (APPOINTMENT_ONLY).
@@ -44,9 +46,11 @@
  * CALLABLE: a ticket is callable by a counter when it is waiting, not parked, its concern is one
  * the counter serves, it is not an appointment holder who came before the lead time, and it is
  * not RESERVED for another counter: an appointment booked for counter X is reserved for X until
- * appointmentGraceMinutes after its slot.
+ * appointmentGraceMinutes after its slot; a visitor transferred to counter X (`forCounterId`) is
+ * reserved for X until called.
  *
  * ORDER of the callable tickets at a counter:
+ *  0. visitors transferred to this very counter, by arrival;
  *  1. due appointment holders (slot within [-lead, +late] of now), earliest slot first, then by
  *     check-in;
  *  2. aged walk-ins (waited >= maxWaitMinutes), longest wait first;
@@ -83,13 +87,18 @@ export type ResolvedPolicy = QueuePolicyConfig &
   Required<
     Pick<
       QueuePolicyConfig,
-      'priorityInterleave' | 'preferenceMinutes' | 'appointmentCheckinMinutes' | 'appointmentGraceMinutes'
+      | 'priorityInterleave'
+      | 'preferenceMinutes'
+      | 'appointmentCheckinMinutes'
+      | 'appointmentGraceMinutes'
+      | 'undoSeconds'
     >
   >;
 
 export const DEFAULT_CHECKIN_MINUTES = 60;
 export const DEFAULT_GRACE_MINUTES = 5;
 export const DEFAULT_SLOT_MINUTES = 15;
+export const DEFAULT_UNDO_SECONDS = 15;
 
 export function policyOf(office: OfficeConfig): ResolvedPolicy {
   const p = office.policy;
@@ -99,6 +108,7 @@ export function policyOf(office: OfficeConfig): ResolvedPolicy {
     preferenceMinutes: Math.max(0, p.preferenceMinutes ?? 0),
     appointmentCheckinMinutes: Math.max(0, p.appointmentCheckinMinutes ?? DEFAULT_CHECKIN_MINUTES),
     appointmentGraceMinutes: Math.max(0, p.appointmentGraceMinutes ?? DEFAULT_GRACE_MINUTES),
+    undoSeconds: Math.max(0, p.undoSeconds ?? DEFAULT_UNDO_SECONDS),
   };
 }
 
@@ -123,6 +133,7 @@ export function appointmentHoursOf(office: OfficeConfig): OpeningHours {
 
 /** Whether an appointment holder's ticket is still reserved for another counter than `counter`. */
 export function isReservedForOther(ticket: Ticket, counter: Counter, office: OfficeConfig, now: number): boolean {
+  if (ticket.forCounterId !== undefined) return ticket.forCounterId !== counter.id;
   if (ticket.bookedCounterId === undefined || ticket.bookedCounterId === counter.id) return false;
   if (ticket.appointmentAt === undefined) return false;
   return now < ticket.appointmentAt + policyOf(office).appointmentGraceMinutes * MINUTE;
@@ -212,6 +223,9 @@ export function orderForCounter(
   });
   const walkInsFirst = walkInTurn(office, context);
   ranked.sort((a, b) => {
+    // Sent to this counter by a colleague: before everybody else (class 0 of ORDER).
+    const sentA = a.t.forCounterId === counter.id;
+    if (sentA !== (b.t.forCounterId === counter.id)) return sentA ? -1 : 1;
     if (walkInsFirst && (a.r[0] === 0) !== (b.r[0] === 0)) return a.r[0] === 0 ? 1 : -1;
     // Same rank: the order of issue (tickets are kept in the order they were issued).
     return compareRanks(a.r, b.r) || a.i - b.i;

@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { estimateAll } from './estimate.ts';
 import { orderForCounter, pickNext, policyOf } from './policy.ts';
-import { callNext, callSpecific, markNoShow, park, recall, returnParked, startService, transfer } from './queue.ts';
+import {
+  callNext,
+  callSpecific,
+  complete,
+  markNoShow,
+  park,
+  recall,
+  returnParked,
+  startService,
+  transfer,
+} from './queue.ts';
 import { aggregate } from './stats.ts';
 import { at, Desk, deepFreeze, errorOf, MINUTE, makeOffice, makeTicket, unwrap } from './test-fixtures.ts';
 import type { Counter, DayState, OfficeConfig, Ticket } from './types.ts';
@@ -38,6 +48,7 @@ describe('policyOf: defaults of the optional settings', () => {
       preferenceMinutes: 0,
       appointmentCheckinMinutes: 60,
       appointmentGraceMinutes: 5,
+      undoSeconds: 15,
     });
   });
 });
@@ -156,7 +167,7 @@ describe('park and return', () => {
     expect(outcome.events.map((e) => e.type)).toEqual(['ticket-changed', 'counter-changed']);
   });
 
-  it('given a parked visitor, then call-next skips them until they are returned, and then they go first by their arrival', () => {
+  it('given a parked visitor, when they are back ("Ist zurück"), then service resumes at the parking counter at once, with the old arrival time, without an announcement', () => {
     const desk = new Desk(demo(), MONDAY_9);
     const first = desk.issue('housing');
     desk.advance(1);
@@ -166,10 +177,29 @@ describe('park and return', () => {
     desk.call('desk-2');
     act(desk, (s, o, now) => park(s, o, 'desk-2', now));
     expect(desk.call('desk-2')?.id).toBe(second.id);
-    act(desk, (s, o, now) => returnParked(s, o, first.id, now));
-    expect(desk.ticket(first.id).parked).toBeUndefined();
-    expect(desk.call('desk-2')?.id).toBe(first.id);
+    act(desk, (s, o, now) => complete(s, o, 'desk-2', now));
+    desk.advance(3);
+    const seq = desk.state.callSeq;
+    const resumed = act(desk, (s, o, now) => returnParked(s, o, 'desk-2', first.id, now));
+    expect(resumed).toMatchObject({ id: first.id, status: 'called', counterId: 'desk-2', servedAt: desk.now });
+    expect(resumed.issuedAt).toBe(first.issuedAt);
+    expect(resumed.parked).toBeUndefined();
+    expect(desk.state.counters['desk-2']?.currentTicketId).toBe(first.id);
+    expect(desk.state.callSeq).toBe(seq);
     expect(desk.call('desk-2')?.id).toBe(third.id);
+    expect(desk.ticket(first.id).status).toBe('done');
+  });
+
+  it('given a parked visitor who is back while another visitor is at the counter, then resuming is refused with COUNTER_BUSY and nothing changes', () => {
+    const desk = new Desk(demo(), MONDAY_9);
+    const first = desk.issue('housing');
+    desk.issue('housing');
+    desk.call('desk-2');
+    act(desk, (s, o, now) => park(s, o, 'desk-2', now));
+    desk.call('desk-2');
+    expect(errorOf(returnParked(desk.state, desk.office, 'desk-2', first.id, desk.now))).toBe('COUNTER_BUSY');
+    expect(errorOf(returnParked(desk.state, desk.office, 'desk-3', first.id, desk.now))).toBe('COUNTER_NOT_SERVING');
+    expect(desk.ticket(first.id).parked).toBe(true);
   });
 
   it('given a parked visitor who is back, when the clerk calls them by number, then they are called and no longer parked', () => {
@@ -186,8 +216,8 @@ describe('park and return', () => {
   it('given a ticket that is not parked, then returning it is refused; parking needs a visitor at the counter', () => {
     const desk = new Desk(demo(), MONDAY_9);
     const t = desk.issue('housing');
-    expect(errorOf(returnParked(desk.state, desk.office, t.id, desk.now))).toBe('UNKNOWN_TICKET');
-    expect(errorOf(returnParked(desk.state, desk.office, 'nope', desk.now))).toBe('UNKNOWN_TICKET');
+    expect(errorOf(returnParked(desk.state, desk.office, 'desk-2', t.id, desk.now))).toBe('UNKNOWN_TICKET');
+    expect(errorOf(returnParked(desk.state, desk.office, 'desk-2', 'nope', desk.now))).toBe('UNKNOWN_TICKET');
     expect(errorOf(park(desk.state, desk.office, 'desk-2', desk.now))).toBe('NO_CURRENT_TICKET');
   });
 
@@ -344,13 +374,13 @@ describe('purity of the new actions', () => {
     const { desk } = busy();
     const parked = act(desk, (s, o, now) => park(s, o, 'desk-2', now));
     const state = deepFreeze(desk.state);
-    const after = unwrap(returnParked(state, desk.office, parked.id, desk.now)).state;
+    const after = unwrap(returnParked(state, desk.office, 'desk-2', parked.id, desk.now)).state;
     expect(after.tickets.filter((t) => !state.tickets.includes(t)).map((t) => t.id)).toEqual([parked.id]);
   });
 });
 
 describe('recall, no-show and transfer still work with start and park', () => {
-  it('given a ticket parked after three calls, then it can be called three times again before the recall makes it a no-show', () => {
+  it('given a ticket parked after three calls, then it can be called three times again before a recall is refused with MAX_CALLS_REACHED (nothing changes by itself)', () => {
     const desk = new Desk(demo(), MONDAY_9);
     desk.issue('housing');
     desk.call('desk-2');
@@ -360,7 +390,8 @@ describe('recall, no-show and transfer still work with start and park', () => {
     callById(desk, 'desk-2', parked.id);
     desk.recall('desk-2');
     expect(desk.recall('desk-2').callCount).toBe(3);
-    expect(unwrap(recall(desk.state, desk.office, 'desk-2', desk.now)).value.status).toBe('no-show');
+    expect(errorOf(recall(desk.state, desk.office, 'desk-2', desk.now))).toBe('MAX_CALLS_REACHED');
+    expect(desk.ticket(parked.id)).toMatchObject({ status: 'called', callCount: 3 });
   });
 
   it('given a started visitor, then no-show and transfer still close or move them', () => {

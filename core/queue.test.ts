@@ -417,7 +417,7 @@ describe('recall and no-show', () => {
     expect(outcome.events.map((e) => e.type)).toEqual(['ticket-changed', 'call']);
   });
 
-  it('given maxCalls 3, when a visitor was called three times, then the next recall makes them a no-show without announcing', () => {
+  it('given maxCalls 3, when a visitor was called three times, then the next recall is refused with MAX_CALLS_REACHED and nothing changes by itself', () => {
     const desk = new Desk(demo(), MONDAY_9);
     const t = desk.issue('housing');
     desk.call('desk-2');
@@ -425,15 +425,17 @@ describe('recall and no-show', () => {
     expect(desk.recall('desk-2').callCount).toBe(3);
     expect(desk.state.callSeq).toBe(3);
     desk.advance(1);
-    const last = desk.recall('desk-2');
-    expect(last).toMatchObject({ id: t.id, status: 'no-show', closedAt: desk.now, callCount: 3 });
+    expect(errorOf(recall(desk.state, desk.office, 'desk-2', desk.now))).toBe('MAX_CALLS_REACHED');
+    expect(desk.ticket(t.id)).toMatchObject({ status: 'called', callCount: 3 });
     expect(desk.state.callSeq).toBe(3);
     expect(desk.state.recentCalls).toHaveLength(3);
-    expect(desk.state.counters['desk-2']?.currentTicketId).toBeUndefined();
+    expect(desk.state.counters['desk-2']?.currentTicketId).toBe(t.id);
+    // The clerk decides: "Nicht erschienen".
+    expect(desk.noShow('desk-2')).toMatchObject({ id: t.id, status: 'no-show', closedAt: desk.now, callCount: 3 });
     expect(desk.state.serviceMinutes.housing).toBeUndefined();
   });
 
-  it('given maxCalls 1, when the counter recalls once, then the visitor is a no-show', () => {
+  it('given maxCalls 1, when the counter recalls once, then the recall is refused (the last call was the first)', () => {
     const desk = new Desk(
       makeOffice((o) => {
         o.policy.maxCalls = 1;
@@ -442,7 +444,7 @@ describe('recall and no-show', () => {
     );
     desk.issue('housing');
     desk.call('desk-2');
-    expect(desk.recall('desk-2').status).toBe('no-show');
+    expect(errorOf(recall(desk.state, desk.office, 'desk-2', desk.now))).toBe('MAX_CALLS_REACHED');
   });
 
   it('given a visitor who did not come, when the clerk marks a no-show, then the ticket is closed without a service time and the counter is free', () => {
@@ -453,7 +455,8 @@ describe('recall and no-show', () => {
     const closed = desk.noShow('desk-2');
     expect(closed).toMatchObject({ id: t.id, status: 'no-show', closedAt: desk.now });
     expect(desk.state.serviceMinutes.housing).toBeUndefined();
-    expect(desk.state.counters['desk-2']).toEqual({ counterId: 'desk-2', status: 'open' });
+    expect(desk.state.counters['desk-2']).toMatchObject({ counterId: 'desk-2', status: 'open' });
+    expect(desk.state.counters['desk-2']?.currentTicketId).toBeUndefined();
     expect(desk.call('desk-2')).toBeNull();
   });
 });
@@ -467,7 +470,8 @@ describe('complete', () => {
     const outcome = unwrap(complete(desk.state, desk.office, 'desk-2', desk.now));
     expect(outcome.value).toMatchObject({ id: t.id, status: 'done', closedAt: desk.now });
     expect(outcome.state.serviceMinutes).toEqual({ housing: [9] });
-    expect(outcome.state.counters['desk-2']).toEqual({ counterId: 'desk-2', status: 'open' });
+    expect(outcome.state.counters['desk-2']).toMatchObject({ counterId: 'desk-2', status: 'open' });
+    expect(outcome.state.counters['desk-2']?.currentTicketId).toBeUndefined();
     expect(outcome.events.map((e) => e.type)).toEqual(['ticket-changed', 'counter-changed']);
   });
 
@@ -505,7 +509,8 @@ describe('transfer', () => {
     });
     expect(moved.counterId).toBeUndefined();
     expect(moved.calledAt).toBeUndefined();
-    expect(desk.state.counters['desk-2']).toEqual({ counterId: 'desk-2', status: 'open' });
+    expect(desk.state.counters['desk-2']).toMatchObject({ counterId: 'desk-2', status: 'open' });
+    expect(desk.state.counters['desk-2']?.currentTicketId).toBeUndefined();
     expect(desk.state.lastNumber).toEqual({ housing: 1 });
   });
 
@@ -724,7 +729,7 @@ describe('purity: actions never change their input', () => {
     });
   }
 
-  it('given a recall that turns into a no-show, when it runs on a frozen state, then the state is unchanged', () => {
+  it('given a recall past maxCalls, when it runs on a frozen state, then it is refused and the state is unchanged', () => {
     const desk = new Desk(
       makeOffice((o) => {
         o.policy.maxCalls = 1;
@@ -736,7 +741,7 @@ describe('purity: actions never change their input', () => {
     const snapshot = structuredClone(desk.state);
     const state = deepFreeze(desk.state);
     const r = recall(state, desk.office, 'desk-2', desk.now);
-    expect(unwrap(r).value.status).toBe('no-show');
+    expect(errorOf(r)).toBe('MAX_CALLS_REACHED');
     expect(state).toEqual(snapshot);
   });
 

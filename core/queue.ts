@@ -2,11 +2,14 @@
  * The queue as a pure state machine: every action takes the live day state, the office
  * configuration and the current instant, and returns the new state with the domain events
  * it caused. Nothing is mutated; unchanged tickets are shared between old and new state.
+ *
+ * Longer than most files on purpose: every action on the live day is here, next to the few
+ * private helpers they share (current ticket, leaving the counter, finishing a part, undo).
  */
 import { isOpen } from './hours.ts';
 import { localDay } from './localtime.ts';
 import { formatTicketNumber } from './numbering.ts';
-import { appointmentHoursOf, nextPriorityStreak, pickNext } from './policy.ts';
+import { appointmentHoursOf, nextPriorityStreak, orderForCounter, policyOf } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   checkVisitConcerns,
@@ -29,6 +32,8 @@ import {
   RECENT_CALLS_CAP,
   SERVICE_SAMPLES_CAP,
   type Ticket,
+  type UndoableAction,
+  type UndoRecord,
   type VisitPart,
 } from './types.ts';
 
@@ -235,6 +240,7 @@ function leaveCounter(state: DayState, counterId: string, ticket: Ticket): Outco
   const next = replaceTicket(state, ticket);
   const counter: CounterState = { ...counterState(next, counterId) };
   delete counter.currentTicketId;
+  delete counter.undo;
   return {
     state: setCounter(next, counter),
     events: [
@@ -327,6 +333,15 @@ function finishCurrent(
 }
 
 /**
+ * Everybody call-next at `counter` may call, in the order it calls them: the policy's order with
+ * the counter's own interleave streak. The counter's list "Als Nächstes" is this list.
+ */
+export function counterOrder(state: DayState, office: OfficeConfig, counter: Counter, now: number): Ticket[] {
+  const priorityStreak = counterState(state, counter.id).priorityStreak ?? 0;
+  return orderForCounter(state.tickets, counter, office, now, { priorityStreak });
+}
+
+/**
  * The counter calls its next visitor (by the policy, see `core/policy.ts`). A visitor still at
  * the counter is marked served first. Returns `null` as value when nobody waits for this counter.
  */
@@ -347,7 +362,7 @@ export function callNext(
     events.push(...finished.value.events);
   }
   const cs = counterState(next, counterId);
-  const ticket = pickNext(next.tickets, counter, office, now, { priorityStreak: cs.priorityStreak ?? 0 });
+  const ticket = counterOrder(next, office, counter, now)[0];
   if (!ticket) {
     if (cs.status !== 'open') {
       const opened: CounterState = { counterId, status: 'open' };
@@ -416,6 +431,7 @@ function callTicket(
   delete called.parkedAt;
   delete called.parkedBy;
   delete called.servedAt;
+  delete called.forCounterId;
   let next = replaceTicket(state, called);
   const announced = announce(next, called, counter, now, false);
   next = announced.state;
@@ -480,33 +496,47 @@ export function park(state: DayState, office: OfficeConfig, counterId: string, n
 }
 
 /**
- * A parked visitor is back: the ticket is callable again and, keeping its arrival time, takes
- * its fair place (usually the front) of its line. Refused with UNKNOWN_TICKET unless parked.
+ * A parked visitor is back at the counter: service resumes there at once (the ticket is called
+ * and served at `counterId` again, without an announcement), keeping number and arrival time.
+ * Refused with UNKNOWN_TICKET unless parked, COUNTER_NOT_SERVING when the counter does not serve
+ * its concern, and COUNTER_BUSY while another visitor is at the counter.
  */
 export function returnParked(
   state: DayState,
   office: OfficeConfig,
+  counterId: string,
   ticketId: string,
   now: number,
 ): Result<Outcome<Ticket>> {
-  void office;
-  void now;
+  const counter = findCounter(office, counterId);
+  if (!counter) return fail('UNKNOWN_COUNTER');
   const ticket = state.tickets.find((t) => t.id === ticketId);
   if (ticket?.status !== 'waiting' || ticket.parked !== true) return fail('UNKNOWN_TICKET');
-  const returned: Ticket = { ...ticket };
-  delete returned.parked;
-  delete returned.parkedAt;
-  delete returned.parkedBy;
+  if (!counter.concernIds.includes(ticket.concernId)) return fail('COUNTER_NOT_SERVING');
+  if (currentTicket(state, counterId)) return fail('COUNTER_BUSY');
+  const resumed: Ticket = patchCurrentPart(
+    { ...ticket, status: 'called', counterId, calledAt: now, servedAt: now, callCount: Math.max(1, ticket.callCount) },
+    { status: 'called' },
+  );
+  delete resumed.parked;
+  delete resumed.parkedAt;
+  delete resumed.parkedBy;
+  const cs = counterState(state, counterId);
+  const opened: CounterState = { counterId, status: 'open', currentTicketId: resumed.id };
+  if (cs.priorityStreak) opened.priorityStreak = cs.priorityStreak;
   return ok({
-    state: replaceTicket(state, returned),
-    events: [{ type: 'ticket-changed', ticket: returned }],
-    value: returned,
+    state: setCounter(replaceTicket(state, resumed), opened),
+    events: [
+      { type: 'ticket-changed', ticket: resumed },
+      { type: 'counter-changed', counter: opened },
+    ],
+    value: resumed,
   });
 }
 
 /**
- * Calls the current visitor again. After `maxCalls` calls without showing up the ticket
- * becomes a no-show instead of being announced once more.
+ * Calls the current visitor again. After `maxCalls` calls the recall is refused with
+ * MAX_CALLS_REACHED: nothing changes by itself, the clerk decides (usually "Nicht erschienen").
  */
 export function recall(state: DayState, office: OfficeConfig, counterId: string, now: number): Result<Outcome<Ticket>> {
   const counter = findCounter(office, counterId);
@@ -515,9 +545,7 @@ export function recall(state: DayState, office: OfficeConfig, counterId: string,
   if (!ticket) return fail('NO_CURRENT_TICKET');
   // The visitor is at the counter already: announcing the number again would only confuse.
   if (ticket.servedAt !== undefined) return fail('SERVICE_STARTED');
-  if (ticket.callCount >= office.policy.maxCalls) {
-    return finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
-  }
+  if (ticket.callCount >= office.policy.maxCalls) return fail('MAX_CALLS_REACHED');
   const recalled: Ticket = { ...ticket, calledAt: now, callCount: ticket.callCount + 1 };
   const announced = announce(replaceTicket(state, recalled), recalled, counter, now, true);
   return ok({
@@ -542,13 +570,20 @@ export function complete(
   options: FinishOptions = {},
 ): Result<Outcome<Ticket>> {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
-  return finishCurrent(state, office, counterId, 'done', now, options) ?? fail('NO_CURRENT_TICKET');
+  const done = finishCurrent(state, office, counterId, 'done', now, options) ?? fail('NO_CURRENT_TICKET');
+  return withUndo(state, done, counterId, 'complete', now);
 }
 
 /** The called visitor did not come: the visit ends as a no-show (later parts are cancelled). */
-export function markNoShow(state: DayState, office: OfficeConfig, counterId: string, now: number) {
+export function markNoShow(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
-  return finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
+  const gone = finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
+  return withUndo(state, gone, counterId, 'no-show', now);
 }
 
 /**
@@ -585,11 +620,18 @@ export function addConcern(
   });
 }
 
+/** Where the clerk sends the visitor on a transfer, besides the concern. */
+export interface TransferOptions extends Pick<FinishOptions, 'outcome'> {
+  /** A named counter (it must serve the concern): only it calls the visitor, before everybody else. */
+  toCounterId?: string;
+}
+
 /**
- * Sends the counter's current visitor to another concern: the part served here ends (its
- * service time and outcome are kept), the new concern becomes the visit's next part (a later
- * part of the same concern moves up), and the visitor waits for it with the original arrival
- * time and keeps the number.
+ * Sends the counter's current visitor to another concern, or to a named counter: the part
+ * served here ends (its service time and outcome are kept), the new concern becomes the visit's
+ * next part (a later part of the same concern moves up), and the visitor waits for it with the
+ * original arrival time and keeps the number. With `toCounterId` the concern may stay the same
+ * and the ticket waits for that counter only (`Ticket.forCounterId`).
  */
 export function transfer(
   state: DayState,
@@ -597,14 +639,17 @@ export function transfer(
   counterId: string,
   concernId: string,
   now: number,
-  options: Pick<FinishOptions, 'outcome'> = {},
+  options: TransferOptions = {},
 ): Result<Outcome<Ticket>> {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const target = office.concerns.find((c) => c.id === concernId);
   if (!target || target.infoUrl) return fail('UNKNOWN_CONCERN');
+  const toCounter = options.toCounterId === undefined ? undefined : findCounter(office, options.toCounterId);
+  if (options.toCounterId !== undefined && (!toCounter || toCounter.id === counterId)) return fail('UNKNOWN_COUNTER');
+  if (toCounter && !toCounter.concernIds.includes(concernId)) return fail('COUNTER_NOT_SERVING');
   const ticket = currentTicket(state, counterId);
   if (!ticket) return fail('NO_CURRENT_TICKET');
-  if (ticket.concernId === concernId) return fail('SAME_CONCERN');
+  if (ticket.concernId === concernId && !toCounter) return fail('SAME_CONCERN');
   const parts = visitParts(ticket);
   const i = Math.max(0, currentPartIndex(parts));
   const concerns = parts.filter(
@@ -616,8 +661,160 @@ export function transfer(
     concerns,
     transferredFrom: [...(ticket.transferredFrom ?? []), ticket.concernId],
   };
-  const finished = finishCurrent(replaceTicket(state, moved), office, counterId, 'done', now, options);
-  return finished ?? fail('NO_CURRENT_TICKET');
+  const finishOptions = options.outcome === undefined ? {} : { outcome: options.outcome };
+  const finished = finishCurrent(replaceTicket(state, moved), office, counterId, 'done', now, finishOptions);
+  if (!finished) return fail('NO_CURRENT_TICKET');
+  if (!finished.ok || !toCounter) return withUndo(state, finished, counterId, 'transfer', now);
+  const sent: Ticket = { ...finished.value.value, forCounterId: toCounter.id };
+  const events = finished.value.events.map((e) => (e.type === 'ticket-changed' ? { ...e, ticket: sent } : e));
+  const outcome = { state: replaceTicket(finished.value.state, sent), events, value: sent };
+  return withUndo(state, ok(outcome), counterId, 'transfer', now);
+}
+
+/**
+ * Keeps what a no-show, completion or transfer changed on the counter (`CounterState.undo`), so
+ * the clerk can take it back with `undoLast` for `undoSeconds`. Any other action of the counter
+ * drops it.
+ */
+function withUndo(
+  before: DayState,
+  result: Result<Outcome<Ticket>>,
+  counterId: string,
+  action: UndoableAction,
+  now: number,
+): Result<Outcome<Ticket>> {
+  if (!result.ok) return result;
+  const ticket = currentTicket(before, counterId);
+  if (!ticket) return result;
+  const { state, events, value } = result.value;
+  const counterBefore: CounterState = { ...counterState(before, counterId) };
+  delete counterBefore.undo;
+  const record: UndoRecord = { action, at: now, before: ticket, after: value, counterBefore };
+  const concernId = ticket.concernId;
+  const samples = state.serviceMinutes[concernId];
+  if (samples && samples !== before.serviceMinutes[concernId] && samples.length > 0) {
+    record.sample = { concernId, minutes: samples[samples.length - 1] as number };
+  }
+  const counter: CounterState = { ...counterState(state, counterId), undo: record };
+  return ok({
+    state: setCounter(state, counter),
+    events: [
+      ...events.filter((e) => e.type !== 'counter-changed' || e.counter.counterId !== counterId),
+      { type: 'counter-changed', counter },
+    ],
+    value,
+  });
+}
+
+/** Whether two tickets hold the same data (key order aside: stores may reorder keys). */
+function sameTicket(a: Ticket, b: Ticket): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .filter(([, x]) => x !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/** The undo the counter may still use at `now`, or undefined (none kept, or its time is over). */
+export function pendingUndo(state: DayState, office: OfficeConfig, counterId: string, now: number) {
+  const record = state.counters[counterId]?.undo;
+  if (!record) return undefined;
+  const until = record.at + policyOf(office).undoSeconds * 1000;
+  return now <= until ? { record, until } : undefined;
+}
+
+/**
+ * "Rückgängig": takes back the counter's last no-show, completion or transfer within
+ * `undoSeconds`. The ticket and the counter get exactly their state from before the action
+ * (the visitor is at the counter again), and a service time the completion recorded is taken
+ * out of the estimates. Refused with NOTHING_TO_UNDO when the counter has none (it acted since),
+ * UNDO_EXPIRED after the time, and UNDO_CONFLICT once the ticket changed elsewhere (e.g. another
+ * counter called the transferred visitor).
+ */
+export function undoLast(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  const record = state.counters[counterId]?.undo;
+  if (!record) return fail('NOTHING_TO_UNDO');
+  if (!pendingUndo(state, office, counterId, now)) return fail('UNDO_EXPIRED');
+  const live = state.tickets.find((t) => t.id === record.before.id);
+  if (!live || !sameTicket(live, record.after)) return fail('UNDO_CONFLICT');
+  const elsewhere = Object.values(state.counters).some(
+    (c) => c.counterId !== counterId && c.currentTicketId === record.before.id,
+  );
+  if (elsewhere) return fail('UNDO_CONFLICT');
+  let next = replaceTicket(state, record.before);
+  if (record.sample) {
+    const { concernId, minutes } = record.sample;
+    const samples = [...(next.serviceMinutes[concernId] ?? [])];
+    const k = samples.lastIndexOf(minutes);
+    if (k >= 0) samples.splice(k, 1);
+    next = { ...next, serviceMinutes: { ...next.serviceMinutes, [concernId]: samples } };
+  }
+  const counter: CounterState = { ...record.counterBefore };
+  next = setCounter(next, counter);
+  return ok({
+    state: next,
+    events: [
+      { type: 'ticket-changed', ticket: record.before },
+      { type: 'counter-changed', counter },
+    ],
+    value: record.before,
+  });
+}
+
+/**
+ * The counter's called visitor goes back to the line without being served (the clerk leaves the
+ * counter, or an admin frees a number left at a closed counter): the ticket waits again with its
+ * arrival time, so it is near the front, and its unanswered calls count from zero.
+ */
+export function requeue(
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+): Result<Outcome<Ticket>> {
+  void now;
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  const ticket = currentTicket(state, counterId);
+  if (!ticket) return fail('NO_CURRENT_TICKET');
+  const waiting: Ticket = patchCurrentPart({ ...ticket, status: 'waiting', callCount: 0 }, { status: 'waiting' });
+  delete waiting.counterId;
+  delete waiting.calledAt;
+  delete waiting.servedAt;
+  return ok(leaveCounter(state, counterId, waiting));
+}
+
+/**
+ * An admin frees a number left "called" at a counter (closed, or its clerk left): back to the
+ * line (`requeue`) or finished as done. Works from the ticket, whatever the counter's state.
+ */
+export function releaseCalled(
+  state: DayState,
+  office: OfficeConfig,
+  ticketId: string,
+  how: 'requeue' | 'finish',
+  now: number,
+): Result<Outcome<Ticket>> {
+  const ticket = state.tickets.find((t) => t.id === ticketId);
+  if (ticket?.status !== 'called' || ticket.counterId === undefined) return fail('UNKNOWN_TICKET');
+  const counterId = ticket.counterId;
+  if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
+  // The counter points at the ticket (it normally does; a repaired day may not).
+  const pointed = setCounter(state, { ...counterState(state, counterId), currentTicketId: ticketId });
+  if (how === 'requeue') return requeue(pointed, office, counterId, now);
+  return finishCurrent(pointed, office, counterId, 'done', now) ?? fail('NO_CURRENT_TICKET');
 }
 
 /**

@@ -247,7 +247,7 @@ export class Simulation {
       case 'return': {
         const parked = s.tickets.filter((t) => t.parked);
         const target = parked[action.pick % Math.max(1, parked.length)];
-        if (target) this.apply(returnParked(s, office, target.id, this.now), action);
+        if (target) this.apply(returnParked(s, office, target.parkedBy ?? '', target.id, this.now), action);
         return;
       }
       case 'advance':
@@ -264,7 +264,7 @@ export class Simulation {
   /** Parked visitors come back; every open counter keeps calling until a whole round calls nobody. Returns the number of rounds. */
   drain(): number {
     for (const t of this.state.tickets.filter((x) => x.parked)) {
-      this.apply(returnParked(deepFreeze(this.state), this.office, t.id, this.now), 'drain');
+      this.apply(callSpecific(deepFreeze(this.state), this.office, t.parkedBy ?? '', t.id, this.now), 'drain');
     }
     const appointments = this.state.tickets.map((t) => t.appointmentAt ?? 0);
     // From the latest slot on, no appointment holder is early any more.

@@ -109,6 +109,8 @@ export interface QueuePolicyConfig {
    * any other counter serving its concern (default 5).
    */
   appointmentGraceMinutes?: number;
+  /** Seconds in which a clerk may take back a no-show, completion or transfer (default 15). */
+  undoSeconds?: number;
 }
 
 /** How visitors reach the office (shown on the kiosk, the confirmation and the public page). */
@@ -265,6 +267,11 @@ export interface Ticket {
   parkedAt?: number;
   /** Counter that parked the ticket (only with `parked`). */
   parkedBy?: string;
+  /**
+   * A clerk sent the visitor to this counter (transfer to a counter): only it calls the ticket,
+   * first of everybody it serves. Cleared when the ticket is called.
+   */
+  forCounterId?: string;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';
@@ -280,6 +287,24 @@ export interface CounterState {
    * (for `QueuePolicyConfig.priorityInterleave`); absent means 0.
    */
   priorityStreak?: number;
+  /** The counter's last no-show, completion or transfer, which the clerk may still take back. */
+  undo?: UndoRecord;
+}
+
+export type UndoableAction = 'no-show' | 'complete' | 'transfer';
+
+/** What one counter action changed, kept so the clerk can take it back within `undoSeconds`. */
+export interface UndoRecord {
+  action: UndoableAction;
+  at: number;
+  /** The ticket before the action, restored by the undo. */
+  before: Ticket;
+  /** The ticket right after the action: the undo is refused once it changed elsewhere. */
+  after: Ticket;
+  /** The counter before the action. */
+  counterBefore: Omit<CounterState, 'undo'>;
+  /** The service time a completion added to the estimates (taken out again by the undo). */
+  sample?: { concernId: string; minutes: number };
 }
 
 /** One call or recall, as shown and announced on the lobby screens. */

@@ -78,7 +78,7 @@ describe('a visit with two concerns', () => {
     desk.advance(4);
     const seq = desk.state.callSeq;
     const outcome = unwrap(complete(desk.state, office, 'desk-1', desk.now, { continueHere: true }));
-    expect(outcome.events.map((e) => e.type)).toEqual(['ticket-changed']);
+    expect(outcome.events.map((e) => e.type)).toEqual(['ticket-changed', 'counter-changed']);
     const ticket = outcome.value;
     expect(ticket).toMatchObject({ id: visit.id, status: 'called', concernId: 'education', counterId: 'desk-1' });
     expect(ticket.servedAt).toBe(desk.now);

@@ -47,6 +47,15 @@ export interface TicketActionsProps {
   onAction: (action: CounterAction) => void;
   now: number;
   timeZone: string;
+  /** Calls after which the office expects a no-show (the recall is refused then). */
+  maxCalls: number;
+}
+
+/** The recall button's hint: whether the next recall is the last one, or none is left. */
+export function recallHint(callCount: number, maxCalls: number): string | undefined {
+  if (callCount >= maxCalls) return `${maxCalls} Aufrufe erreicht`;
+  if (callCount === maxCalls - 1) return 'letzter Aufruf';
+  return undefined;
 }
 
 /**
@@ -55,10 +64,12 @@ export interface TicketActionsProps {
  * "Weiterleiten"). Once the visitor is there, the first two become "Im Gespräch seit …": a
  * recall makes no sense any more. Every button keeps its place.
  */
-export function TicketActions({ current, busy, onAction, now, timeZone }: TicketActionsProps) {
+export function TicketActions({ current, busy, onAction, now, timeZone, maxCalls }: TicketActionsProps) {
   const locked = busy !== null;
   const none = locked || current === null;
   const servedAt = current?.servedAt;
+  const callsLeft = current ? maxCalls - current.callCount : maxCalls;
+  const hint = current ? recallHint(current.callCount, maxCalls) : undefined;
   return (
     <div class="desk-actions">
       <ActionButton
@@ -95,8 +106,9 @@ export function TicketActions({ current, busy, onAction, now, timeZone }: Ticket
               action="recall"
               testId="action-recall"
               variant="secondary"
-              disabled={none}
+              disabled={none || callsLeft <= 0}
               busy={busy === 'recall'}
+              {...(hint ? { hint } : {})}
             >
               Erneut aufrufen
             </ActionButton>
@@ -109,6 +121,7 @@ export function TicketActions({ current, busy, onAction, now, timeZone }: Ticket
           variant="danger"
           disabled={none}
           busy={busy === 'noShow'}
+          {...(current && !servedAt && callsLeft <= 0 ? { hint: 'jetzt entscheiden' } : {})}
         >
           Nicht erschienen
         </ActionButton>

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
-import type { CounterStatus } from '../core/types.ts';
+import type { CounterStatus, Language } from '../core/types.ts';
 import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
 
 export interface CurrentTicketProps {
@@ -17,8 +17,18 @@ export interface CurrentTicketProps {
   /** Beside the label, e.g. "+ Anliegen". */
   action?: ComponentChildren;
   /** The concern's German name (the ticket's own is in the visitor's language). */
-  concernName?: (concernId: string) => string;
+  concernName: (concernId: string) => string;
 }
+
+/** The visitor's language, named in German for the clerk (German itself is not noted). */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  de: 'Deutsch',
+  en: 'Englisch',
+  tr: 'Türkisch',
+  ar: 'Arabisch',
+  uk: 'Ukrainisch',
+  ru: 'Russisch',
+};
 
 const STATUS_HINT: Record<CounterStatus, string> = {
   open: 'Drücken Sie „Aufrufen“, um die nächste Person zu rufen.',
@@ -52,7 +62,13 @@ export function CurrentTicket({ ticket, status, now, timeZone, children, action,
           {ticket.number}
         </div>
         <div class="current__concern" data-testid="current-concern">
-          {concernName ? concernName(ticket.concernId) : ticket.concernName}
+          {concernName(ticket.concernId)}
+          {ticket.language !== 'de' ? (
+            <span class="current__language staff-muted" data-testid="current-language" lang="de">
+              {' '}
+              · Sprache: {LANGUAGE_NAMES[ticket.language]}
+            </span>
+          ) : null}
         </div>
       </div>
       <dl class="current__facts">

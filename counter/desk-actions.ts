@@ -9,6 +9,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { formatClock } from '../ui/staff-format.ts';
 import { request } from '../ui/staff-socket.ts';
 import { type DeskState, statusSentence } from './desk-state.ts';
+import { useSlipActions, type SlipActions } from './desk-slips.ts';
 import { actionForKey, type CounterAction, isTypingTarget } from './keys.ts';
 import { nextPart } from './visit.tsx';
 
@@ -17,7 +18,7 @@ export interface CompleteChoice {
   continueHere?: boolean;
 }
 
-export interface DeskActions {
+interface CallActions {
   trigger: (action: CounterAction) => void;
   /** Call next (`target` null) or by number; asks first while a visitor is still at the counter. */
   requestCall: (target: CounterTicket | null) => void;
@@ -25,10 +26,12 @@ export interface DeskActions {
   callSpecific: (target: CounterTicket) => Promise<void>;
   returnParked: (target: CounterTicket) => void;
   setStatus: (action: CounterAction, status: CounterStatus, reason?: string) => Promise<void>;
-  transferTo: (concernId: string, outcome?: string) => Promise<void>;
+  transferTo: (concernId: string, outcome?: string, toCounterId?: string) => Promise<void>;
   complete: (choice: CompleteChoice) => Promise<void>;
   addConcern: (concernId: string) => Promise<void>;
 }
+
+export type DeskActions = CallActions & SlipActions;
 
 /** Tickets every action except calling and the counter's status needs. */
 const NEEDS_TICKET = new Set<CounterAction>([
@@ -43,6 +46,7 @@ const NEEDS_TICKET = new Set<CounterAction>([
 
 export function useDeskActions(state: DeskState, office: OfficePublic): DeskActions {
   const { socket, view, dialog, busy, say, run, show, concernName, id } = state;
+  const { noShow, undo, leave, leaveWith } = useSlipActions(state);
 
   const callNext = () =>
     run(
@@ -76,7 +80,7 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
     void run(
       'returnParked',
       () => request(socket, 'counter:returnParked', { ...id, ticketId: target.ticketId }),
-      ({ ticket }) => say('success', `${ticket.number} ist zurück und wartet wieder.`),
+      ({ ticket }) => say('success', `${ticket.number} ist zurück. Das Gespräch geht an Ihrem Platz weiter.`),
       target.ticketId,
     );
   };
@@ -91,12 +95,25 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
       },
     );
 
-  const transferTo = (concernId: string, outcome?: string) => {
+  const transferTo = (concernId: string, outcome?: string, toCounterId?: string) => {
     dialog.value = null;
+    const to = toCounterId ? office.counters.find((c) => c.id === toCounterId)?.name : undefined;
     return run(
       'transfer',
-      () => request(socket, 'counter:transfer', outcome ? { ...id, concernId, outcome } : { ...id, concernId }),
-      ({ ticket }) => say('success', `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`),
+      () =>
+        request(socket, 'counter:transfer', {
+          ...id,
+          concernId,
+          ...(outcome ? { outcome } : {}),
+          ...(toCounterId ? { toCounterId } : {}),
+        }),
+      ({ ticket }) =>
+        say(
+          'success',
+          to
+            ? `${ticket.number} wartet jetzt auf ${to} und wird dort als Nächstes aufgerufen.`
+            : `${ticket.number} wartet jetzt für „${concernName(concernId)}“.`,
+        ),
     );
   };
 
@@ -166,16 +183,19 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
           say('info', `${ticket.number} ist schon bei Ihnen. Erneut aufrufen ist nicht nötig.`);
           return;
         }
+        if (ticket && ticket.callCount >= (view.value?.maxCalls ?? Number.POSITIVE_INFINITY)) {
+          say(
+            'info',
+            `${ticket.number} wurde ${ticket.callCount}-mal aufgerufen, so oft wie vorgesehen. Ist die Person nicht da, wählen Sie „Nicht erschienen“.`,
+          );
+          return;
+        }
         void run(
           'recall',
           () => request(socket, 'counter:recall', id),
           ({ ticket: t }) => {
-            if (t.status === 'no-show')
-              say(
-                'info',
-                `${t.number} kam nach ${t.callCount} Aufrufen nicht und ist als „nicht erschienen“ vermerkt.`,
-              );
-            else say('success', `${t.number} ist erneut aufgerufen (${t.callCount}. Aufruf).`);
+            const last = t.callCount >= (view.value?.maxCalls ?? Number.POSITIVE_INFINITY);
+            say('success', `${t.number} ist erneut aufgerufen (${t.callCount}. Aufruf${last ? ', der letzte' : ''}).`);
           },
         );
         return;
@@ -183,11 +203,14 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
         if (ticket) askComplete(ticket);
         return;
       case 'noShow':
-        void run(
-          'noShow',
-          () => request(socket, 'counter:noShow', id),
-          ({ ticket: t }) => say('success', `${t.number} ist als „nicht erschienen“ vermerkt.`),
-        );
+        if (ticket) dialog.value = { kind: 'confirm-no-show', number: ticket.number, callCount: ticket.callCount };
+        return;
+      case 'undo':
+        if (view.value?.undo) void undo();
+        else say('error', errorText('NOTHING_TO_UNDO'));
+        return;
+      case 'requeue':
+        // Only when leaving the counter (see `leave`).
         return;
       case 'park':
         void run(
@@ -246,5 +269,9 @@ export function useDeskActions(state: DeskState, office: OfficePublic): DeskActi
     transferTo,
     complete,
     addConcern,
+    noShow,
+    undo,
+    leave,
+    leaveWith,
   };
 }

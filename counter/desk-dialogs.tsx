@@ -2,6 +2,7 @@
 import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { AddConcernDialog } from './add-concern.tsx';
+import { LeaveDialog } from './leave.tsx';
 import { CompleteDialog } from './complete.tsx';
 import type { DeskActions } from './desk-actions.ts';
 import type { DeskState } from './desk-state.ts';
@@ -13,9 +14,11 @@ export interface DeskDialogsProps {
   counter: CounterPublic;
   state: DeskState;
   actions: DeskActions;
+  /** After leaving this counter ("Platz wechseln"). */
+  onLeft: () => void;
 }
 
-export function DeskDialogs({ office, counter, state, actions }: DeskDialogsProps) {
+export function DeskDialogs({ office, counter, state, actions, onLeft }: DeskDialogsProps) {
   const open = state.dialog.value;
   const cancel = () => {
     state.dialog.value = null;
@@ -61,6 +64,35 @@ export function DeskDialogs({ office, counter, state, actions }: DeskDialogsProp
           <p>Die Nummer bleibt Ihrem Platz zugeordnet. Schließen Sie sie am besten vorher ab.</p>
         </ConfirmDialog>
       );
+    case 'confirm-no-show':
+      return (
+        <ConfirmDialog
+          title={`${open.number} nicht erschienen?`}
+          confirmLabel="Ja, nicht erschienen"
+          danger
+          onCancel={cancel}
+          onConfirm={() => {
+            cancel();
+            void actions.noShow();
+          }}
+        >
+          <p>
+            {open.number} wurde {open.callCount === 1 ? 'einmal' : `${open.callCount}-mal`} aufgerufen. Der Besuch endet
+            als „nicht erschienen“.
+          </p>
+          <p>Ein Versehen? Danach können Sie es einige Sekunden lang mit „Rückgängig“ (Taste Z) zurücknehmen.</p>
+        </ConfirmDialog>
+      );
+    case 'leave':
+      return (
+        <LeaveDialog
+          number={open.number}
+          counterName={counter.name}
+          onRequeue={() => void actions.leaveWith('requeue', onLeft)}
+          onComplete={() => void actions.leaveWith('complete', onLeft)}
+          onCancel={cancel}
+        />
+      );
     case 'pause':
       return (
         <PauseDialog
@@ -77,8 +109,9 @@ export function DeskDialogs({ office, counter, state, actions }: DeskDialogsProp
           number={open.ticket.number}
           currentConcernId={open.ticket.concernId}
           concerns={office.concerns}
+          counters={office.counters.filter((c) => c.id !== counter.id)}
           outcomes={office.outcomes}
-          onPick={(concernId, outcome) => void actions.transferTo(concernId, outcome)}
+          onPick={(concernId, outcome, toCounterId) => void actions.transferTo(concernId, outcome, toCounterId)}
           onCancel={cancel}
         />
       );

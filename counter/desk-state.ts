@@ -19,6 +19,10 @@ export type Dialog =
   /** Calling (the next one, or `target` by number) while `number` is still at the counter. */
   | { kind: 'confirm-call'; number: string; started: boolean; target: CounterTicket | null }
   | { kind: 'confirm-close'; number: string }
+  /** "Nicht erschienen" is asked first (it can be undone for a few seconds afterwards). */
+  | { kind: 'confirm-no-show'; number: string; callCount: number }
+  /** "Platz wechseln" while `number` is still called here: back to the line, or finish. */
+  | { kind: 'leave'; number: string }
   | { kind: 'pause' }
   | { kind: 'transfer'; ticket: TicketView }
   | { kind: 'complete'; ticket: TicketView }

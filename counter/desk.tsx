@@ -14,6 +14,7 @@ import { useDeskActions } from './desk-actions.ts';
 import { DeskDialogs } from './desk-dialogs.tsx';
 import { useDeskState } from './desk-state.ts';
 import { NextList, ParkedList } from './queue.tsx';
+import { UndoBar } from './undo-bar.tsx';
 import { AddConcernButton, DocumentsChecklist, VisitParts } from './visit.tsx';
 import { WaitingList } from './waiting.tsx';
 import './desk.css';
@@ -40,6 +41,7 @@ const KEY_LEGEND: [string, string][] = [
   ['T', 'Weiterleiten'],
   ['A', 'Anliegen +'],
   ['P', 'Pause'],
+  ['Z', 'Rückgängig'],
 ];
 
 export function CounterDesk({
@@ -82,7 +84,12 @@ export function CounterDesk({
             Empfang
           </button>
         ) : null}
-        <button type="button" class="staff-btn staff-btn--quiet" data-testid="change-counter" onClick={onChangeCounter}>
+        <button
+          type="button"
+          class="staff-btn staff-btn--quiet"
+          data-testid="change-counter"
+          onClick={() => actions.leave(onChangeCounter)}
+        >
           Platz wechseln
         </button>
       </StaffHeader>
@@ -120,7 +127,9 @@ export function CounterDesk({
               onAction={actions.trigger}
               now={now.value}
               timeZone={office.timezone}
+              maxCalls={v.maxCalls}
             />
+            <UndoBar undo={v.undo} viewAt={state.viewAt.value} locked={busy.value !== null} onUndo={actions.undo} />
             <p class="desk__keys staff-muted" data-testid="key-legend">
               Tasten:
               {KEY_LEGEND.map(([key, label]) => (
@@ -159,7 +168,7 @@ export function CounterDesk({
           </aside>
         </main>
       )}
-      <DeskDialogs office={office} counter={counter} state={state} actions={actions} />
+      <DeskDialogs office={office} counter={counter} state={state} actions={actions} onLeft={onChangeCounter} />
     </div>
   );
 }

@@ -14,7 +14,9 @@ export type CounterAction =
   | 'addConcern'
   | 'pause'
   | 'resume'
-  | 'close';
+  | 'close'
+  | 'undo'
+  | 'requeue';
 
 /**
  * Shortcut letters as shown on the buttons. `P` toggles pause and resume. On completing, the
@@ -31,6 +33,7 @@ export const SHORTCUT_KEYS: Partial<Record<CounterAction, string>> = {
   addConcern: 'A',
   pause: 'P',
   resume: 'P',
+  undo: 'Z',
 };
 
 /** The action for a pressed key (`KeyboardEvent.key`), or null. */
@@ -54,6 +57,8 @@ export function actionForKey(key: string, status: CounterStatus): CounterAction 
       return 'addConcern';
     case 'p':
       return status === 'open' ? 'pause' : 'resume';
+    case 'z':
+      return 'undo';
     default:
       return null;
   }

@@ -1,9 +1,10 @@
 /**
- * Choose the concern the current visitor is sent to; the visitor keeps number and place in line.
+ * Choose the concern the current visitor is sent to, or a named counter (the visitor then waits
+ * for that counter only and is called there first); the visitor keeps number and arrival time.
  * The part served here may get an outcome first (optional).
  */
 import { useState } from 'preact/hooks';
-import type { ConcernPublic } from '../core/api.ts';
+import type { ConcernPublic, CounterPublic } from '../core/api.ts';
 import type { OutcomeConfig } from '../core/types.ts';
 import { StaffModal } from '../ui/staff-shell.tsx';
 
@@ -11,9 +12,19 @@ export interface TransferDialogProps {
   number: string;
   currentConcernId: string;
   concerns: ConcernPublic[];
+  /** The other counters of the office. */
+  counters: CounterPublic[];
   outcomes: OutcomeConfig[];
-  onPick: (concernId: string, outcome?: string) => void;
+  onPick: (concernId: string, outcome?: string, toCounterId?: string) => void;
   onCancel: () => void;
+}
+
+/**
+ * The concern a visitor sent to `counter` waits for: the current one when that counter serves it,
+ * else the counter's own (first) concern.
+ */
+export function concernAtCounter(counter: CounterPublic, currentConcernId: string): string | undefined {
+  return counter.concernIds.includes(currentConcernId) ? currentConcernId : counter.concernIds[0];
 }
 
 /** Concerns a visitor can be sent to: not the one they have, not the online-only ones. */
@@ -25,10 +36,12 @@ export function TransferDialog({
   number,
   currentConcernId,
   concerns,
+  counters,
   outcomes,
   onPick,
   onCancel,
 }: TransferDialogProps) {
+  const name = (id: string | undefined) => concerns.find((c) => c.id === id)?.name ?? id ?? '';
   const targets = transferTargets(concerns, currentConcernId);
   const [outcome, setOutcome] = useState<string | undefined>(undefined);
   return (
@@ -76,6 +89,29 @@ export function TransferDialog({
           ))}
         </div>
       )}
+      {counters.length ? (
+        <>
+          <h3 class="transfer__heading">… oder an einen bestimmten Platz</h3>
+          <div class="transfer" data-testid="transfer-counters">
+            {counters.map((counter) => {
+              const concernId = concernAtCounter(counter, currentConcernId);
+              return (
+                <button
+                  key={counter.id}
+                  type="button"
+                  class="staff-btn staff-btn--action staff-btn--quiet transfer__item"
+                  data-testid={`transfer-counter-${counter.id}`}
+                  disabled={concernId === undefined}
+                  onClick={() => concernId && onPick(concernId, outcome, counter.id)}
+                >
+                  <span class="staff-btn__label">{counter.name}</span>
+                  <span class="staff-btn__hint">{name(concernId)}</span>
+                </button>
+              );
+            })}
+          </div>
+        </>
+      ) : null}
       <div class="staff-modal__actions">
         <button
           type="button"

@@ -1,6 +1,6 @@
 /**
  * The clerk's actions at a counter, one handler map shared by the HTTP routes and the socket
- * events, with one authorisation rule: a signed-in clerk or admin.
+ * events, with one authorisation rule: a signed-in clerk or admin. Every action is audited.
  */
 import type { CounterView, TicketView } from '../core/api.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -18,8 +18,10 @@ export interface CounterActionPayloads {
   complete: { outcome?: string; continueHere?: boolean };
   addConcern: { concernId: string };
   noShow: Record<string, never>;
-  transfer: { concernId: string; outcome?: string };
+  transfer: { concernId: string; outcome?: string; toCounterId?: string };
   setStatus: { status: CounterStatus; reason?: string };
+  undo: Record<string, never>;
+  requeue: Record<string, never>;
 }
 
 export interface CounterActionResults {
@@ -34,6 +36,8 @@ export interface CounterActionResults {
   noShow: { ticket: TicketView };
   transfer: { ticket: TicketView };
   setStatus: CounterView;
+  undo: { ticket: TicketView };
+  requeue: { ticket: TicketView };
 }
 
 export type CounterActionName = keyof CounterActionPayloads;
@@ -64,10 +68,7 @@ const handlers: Handlers = {
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async returnParked(ctx, counterId, payload) {
-    const ticket = ctx.queue.ticketById(payload.ticketId);
-    const counter = ctx.office().counters.find((c) => c.id === counterId);
-    if (!ticket || !counter?.concernIds.includes(ticket.concernId)) return fail('UNKNOWN_TICKET');
-    const r = await ctx.queue.returnParked(payload.ticketId);
+    const r = await ctx.queue.returnParked(counterId, payload.ticketId);
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async recall(ctx, counterId) {
@@ -87,7 +88,8 @@ const handlers: Handlers = {
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async transfer(ctx, counterId, payload) {
-    const r = await ctx.queue.transfer(counterId, payload.concernId, payload.outcome);
+    const { concernId, ...options } = payload;
+    const r = await ctx.queue.transfer(counterId, concernId, options);
     return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
   async setStatus(ctx, counterId, payload) {
@@ -95,6 +97,14 @@ const handlers: Handlers = {
     if (!r.ok) return r;
     const view = ctx.queue.counterView(counterId);
     return view ? ok(view) : fail('UNKNOWN_COUNTER');
+  },
+  async undo(ctx, counterId) {
+    const r = await ctx.queue.undo(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+  },
+  async requeue(ctx, counterId) {
+    const r = await ctx.queue.requeue(counterId);
+    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
   },
 };
 

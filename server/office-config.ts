@@ -97,6 +97,7 @@ export const OfficeConfigSchema = z
         preferenceMinutes: z.number().min(0).max(240).optional(),
         appointmentCheckinMinutes: z.number().int().min(0).max(720).optional(),
         appointmentGraceMinutes: z.number().int().min(0).max(240).optional(),
+        undoSeconds: z.number().int().min(0).max(120).optional(),
       })
       .prefault({}),
     announcements: z

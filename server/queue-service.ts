@@ -14,7 +14,7 @@ import {
 } from '../core/api.ts';
 import { type ExpectedAppointment, type TicketEstimate, estimateAll } from '../core/estimate.ts';
 import { normalizeCode } from '../core/appointments.ts';
-import { isAppointmentEarly, isReservedForOther, orderForCounter, policyOf } from '../core/policy.ts';
+import { isAppointmentEarly, isReservedForOther, policyOf } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -322,8 +322,20 @@ export class QueueService {
     return this.mutate((s, o, now) => queue.park(s, o, counterId, now));
   }
 
-  returnParked(ticketId: string) {
-    return this.mutate((s, o, now) => queue.returnParked(s, o, ticketId, now));
+  returnParked(counterId: string, ticketId: string) {
+    return this.mutate((s, o, now) => queue.returnParked(s, o, counterId, ticketId, now));
+  }
+
+  undo(counterId: string) {
+    return this.mutate((s, o, now) => queue.undoLast(s, o, counterId, now));
+  }
+
+  requeue(counterId: string) {
+    return this.mutate((s, o, now) => queue.requeue(s, o, counterId, now));
+  }
+
+  releaseCalled(ticketId: string, how: 'requeue' | 'finish') {
+    return this.mutate((s, o, now) => queue.releaseCalled(s, o, ticketId, how, now));
   }
 
   recall(counterId: string) {
@@ -342,10 +354,8 @@ export class QueueService {
     return this.mutate((s, o, now) => queue.markNoShow(s, o, counterId, now));
   }
 
-  transfer(counterId: string, concernId: string, outcome?: string) {
-    return this.mutate((s, o, now) =>
-      queue.transfer(s, o, counterId, concernId, now, outcome === undefined ? {} : { outcome }),
-    );
+  transfer(counterId: string, concernId: string, options: queue.TransferOptions = {}) {
+    return this.mutate((s, o, now) => queue.transfer(s, o, counterId, concernId, now, options));
   }
 
   setCounterStatus(counterId: string, status: CounterStatus, reason?: string) {
@@ -408,6 +418,7 @@ export class QueueService {
         waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
         ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
         ...(later.length ? { laterConcernIds: later } : {}),
+        ...(t.forCounterId === counterId ? { sentHere: true as const } : {}),
       };
     };
     const serves = new Set(counter.concernIds);
@@ -419,20 +430,32 @@ export class QueueService {
       current: current && current.status === 'called' ? this.view(current) : null,
       waiting,
       next: [
-        ...orderForCounter(this.state.tickets, counter, office, now).slice(0, COUNTER_NEXT_CAP).map(brief),
+        ...queue.counterOrder(this.state, office, counter, now).slice(0, COUNTER_NEXT_CAP).map(brief),
         ...this.state.tickets
           .filter(
             (t) =>
               t.status === 'waiting' &&
               !t.parked &&
               serves.has(t.concernId) &&
+              t.forCounterId === undefined &&
               (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)),
           )
           .map((t) => ({ ...brief(t), early: true })),
       ],
       parked: parked.map(brief),
+      maxCalls: office.policy.maxCalls,
     };
     if (cs.pauseReason) view.pauseReason = cs.pauseReason;
+    const undo = queue.pendingUndo(this.state, office, counterId, now);
+    if (undo) {
+      view.undo = {
+        action: undo.record.action,
+        ticketId: undo.record.before.id,
+        number: undo.record.before.number,
+        until: new Date(undo.until).toISOString(),
+        secondsLeft: Math.max(0, Math.ceil((undo.until - now) / 1000)),
+      };
+    }
     return view;
   }
 }

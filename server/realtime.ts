@@ -49,7 +49,7 @@ function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
   const counterAction =
-    <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park'>(name: K) =>
+    <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park' | 'undo' | 'requeue'>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
       const r = await runCounterAction(ctx, await session(socket), name, req.counterId, {});
       return r.ok ? done(r.value) : failed(r.error);
@@ -152,6 +152,7 @@ function handlers(ctx: AppContext): Handlers {
       schema: CounterReq.extend({
         concernId: z.string().min(1).max(64),
         outcome: z.string().min(1).max(64).optional(),
+        toCounterId: z.string().min(1).max(64).optional(),
       }),
       async run(socket, req) {
         const { counterId, ...payload } = req;
@@ -159,6 +160,8 @@ function handlers(ctx: AppContext): Handlers {
         return r.ok ? done(r.value) : failed(r.error);
       },
     },
+    'counter:undo': { schema: CounterReq, run: counterAction('undo') },
+    'counter:requeue': { schema: CounterReq, run: counterAction('requeue') },
     'counter:setStatus': {
       schema: CounterReq.extend({
         status: z.enum(['open', 'paused', 'closed']),

@@ -43,7 +43,16 @@ function mount() {
 
 beforeEach(() => {
   fake = new FakeSocket();
-  state = { counterId: 'desk-1', name: 'Platz 1', status: 'open', current: null, waiting: [], next: [], parked: [] };
+  state = {
+    counterId: 'desk-1',
+    name: 'Platz 1',
+    status: 'open',
+    current: null,
+    waiting: [],
+    next: [],
+    parked: [],
+    maxCalls: 3,
+  };
   fake.handlers.set('counter:watch', () => ({ ok: true, data: state }));
   fake.handlers.set('counter:setStatus', (req) => {
     const r = req as { status: CounterView['status']; reason?: string };

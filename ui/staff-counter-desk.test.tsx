@@ -62,6 +62,7 @@ const view = (current: TicketView | null): CounterView => ({
   current,
   next: [],
   parked: [],
+  maxCalls: 3,
   waiting: [
     { concernId: 'housing', count: 2, longestWaitMinutes: 7 },
     { concernId: 'education', count: 0, longestWaitMinutes: 0 },
@@ -70,13 +71,13 @@ const view = (current: TicketView | null): CounterView => ({
 
 const session = () => ({ user: { username: 'clerk', role: 'clerk' as const }, signOut: vi.fn(), expire: vi.fn() });
 
-function mount(s = session()) {
+function mount(s = session(), onChangeCounter = vi.fn()) {
   render(
     <CounterDesk
       office={office}
       counter={office.counters[0]!}
       session={s}
-      onChangeCounter={vi.fn()}
+      onChangeCounter={onChangeCounter}
       onOfficeUpdated={vi.fn()}
     />,
   );
@@ -158,6 +159,7 @@ describe('counter desk', () => {
     fireEvent.click(await screen.findByTestId('action-recall'));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('keine Berechtigung'));
     fireEvent.click(screen.getByTestId('action-no-show'));
+    fireEvent.click(await screen.findByTestId('confirm-ok'));
     await waitFor(() => expect(s.expire).toHaveBeenCalled());
   });
 
@@ -169,6 +171,94 @@ describe('counter desk', () => {
     fireEvent.click(screen.getByTestId('action-complete'));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('Keine Verbindung'));
     expect(fake.sent.some((s) => s.event === 'counter:complete')).toBe(false);
+  });
+});
+
+describe('slips at the counter: asked first, undone after', () => {
+  it('asks before "Nicht erschienen" (Escape keeps the visitor), then offers "Rückgängig", which Z sends', async () => {
+    let current: TicketView | null = ticket;
+    let undo: CounterView['undo'];
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: { ...view(current), ...(undo ? { undo } : {}) } }));
+    fake.handlers.set('counter:noShow', () => {
+      current = null;
+      undo = { action: 'no-show', ticketId: 't1', number: 'W-001', until: new Date().toISOString(), secondsLeft: 15 };
+      return { ok: true, data: { ticket: { ...ticket, status: 'no-show' } } };
+    });
+    fake.handlers.set('counter:undo', () => {
+      current = ticket;
+      undo = undefined;
+      return { ok: true, data: { ticket } };
+    });
+    mount();
+    await screen.findByTestId('current-number');
+    fireEvent.keyDown(window, { key: 'x' });
+    expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('W-001 nicht erschienen?');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
+    expect(sentOf('counter:noShow')).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('action-no-show'));
+    fireEvent.click(await screen.findByTestId('confirm-ok'));
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain('W-001 ist als „nicht erschienen“ vermerkt.');
+    expect(screen.getByTestId('undo-seconds').textContent).toMatch(/\((1[45]) s\)/);
+    await idle();
+    fireEvent.keyDown(window, { key: 'z' });
+    await waitFor(() => expect(sentOf('counter:undo')).toEqual([{ counterId: 'desk-1' }]));
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    expect(screen.getByTestId('current-number').textContent).toBe('W-001');
+    expect(screen.getByTestId('notice').textContent).toContain('Rückgängig gemacht');
+  });
+
+  it('after the third call the recall button says so and stays off; R explains that the clerk decides', async () => {
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: view({ ...ticket, callCount: 2 }) }));
+    mount();
+    expect((await screen.findByTestId('action-recall')).textContent).toContain('letzter Aufruf');
+    cleanup();
+    fake = new FakeSocket();
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: view({ ...ticket, callCount: 3 }) }));
+    mount();
+    const recall = await screen.findByTestId('action-recall');
+    await waitFor(() => expect(recall.hasAttribute('disabled')).toBe(true));
+    expect(recall.textContent).toContain('3 Aufrufe erreicht');
+    fireEvent.keyDown(window, { key: 'r' });
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('„Nicht erschienen“'));
+    expect(sentOf('counter:recall')).toEqual([]);
+  });
+
+  it('shows an Arabic visitor’s concern in German, with the language noted', async () => {
+    const arabic = { ...ticket, language: 'ar' as const, concernName: 'إعانة السكن' };
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: view(arabic) }));
+    mount();
+    expect((await screen.findByTestId('current-concern')).textContent).toBe('Wohngeld · Sprache: Arabisch');
+  });
+
+  it('"Platz wechseln" with a visitor called asks first; "Zurück in die Warteschlange" sends them back, then the picker opens', async () => {
+    let current: TicketView | null = ticket;
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: view(current) }));
+    fake.handlers.set('counter:requeue', () => {
+      current = null;
+      return { ok: true, data: { ticket: { ...ticket, status: 'waiting' } } };
+    });
+    const onChangeCounter = vi.fn();
+    mount(session(), onChangeCounter);
+    await screen.findByTestId('current-number');
+    fireEvent.click(screen.getByTestId('change-counter'));
+    await screen.findByTestId('leave-dialog');
+    expect(onChangeCounter).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('leave-requeue'));
+    await waitFor(() => expect(onChangeCounter).toHaveBeenCalledTimes(1));
+    expect(sentOf('counter:requeue')).toEqual([{ counterId: 'desk-1' }]);
+  });
+
+  it('"Platz wechseln" with nobody called opens the picker at once', async () => {
+    fake.handlers.set('counter:watch', () => ({ ok: true, data: view(null) }));
+    const onChangeCounter = vi.fn();
+    mount(session(), onChangeCounter);
+    await screen.findByTestId('current-empty');
+    fireEvent.click(screen.getByTestId('change-counter'));
+    expect(onChangeCounter).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('leave-dialog')).toBeNull();
   });
 });
 

@@ -75,6 +75,7 @@ const view = (current: TicketView | null): CounterView => ({
     { ticketId: 't3', number: 'W-003', concernId: 'housing', waitingMinutes: 2 },
   ],
   parked: [],
+  maxCalls: 3,
   waiting: [{ concernId: 'housing', count: 2, longestWaitMinutes: 3 }],
 });
 
@@ -104,7 +105,7 @@ describe('a visit with several concerns at the counter', () => {
     mount();
     await screen.findByTestId('visit-parts');
     // German for the clerk, although the visitor's ticket is in English.
-    expect(screen.getByTestId('current-concern').textContent).toBe('Bildung und Teilhabe');
+    expect(screen.getByTestId('current-concern').textContent).toBe('Bildung und Teilhabe · Sprache: Englisch');
     expect(screen.getByTestId('visit-part-0').dataset.state).toBe('done');
     expect(screen.getByTestId('visit-part-0').textContent).toContain('Unterlagen fehlen');
     expect(screen.getByTestId('visit-part-1').dataset.state).toBe('now');

@@ -52,6 +52,13 @@ const TEXTS: Record<StaffErrorCode, string> = {
   STORAGE_UNAVAILABLE:
     'Der Server kann gerade nichts speichern. Nichts wurde gespeichert. Bitte versuchen Sie es gleich noch einmal.',
   SPEECH_UNAVAILABLE: 'Der Server hat gerade keine Stimme (espeak-ng fehlt oder ist ausgelastet).',
+  MAX_CALLS_REACHED:
+    'Die Person wurde so oft aufgerufen, wie es das Amt vorsieht. Wählen Sie „Nicht erschienen“ oder warten Sie noch.',
+  NOTHING_TO_UNDO: 'Es gibt nichts mehr rückgängig zu machen.',
+  UNDO_EXPIRED: 'Die Zeit zum Rückgängigmachen ist abgelaufen.',
+  UNDO_CONFLICT:
+    'Die Nummer hat sich inzwischen geändert (z. B. an einem anderen Platz aufgerufen) und kann nicht mehr zurückgeholt werden.',
+  COUNTER_BUSY: 'An Ihrem Platz ist noch jemand. Schließen Sie diese Person zuerst ab.',
   INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
   COUNTER_NOT_ALLOWED: 'Ihr Konto ist für diesen Platz nicht freigegeben. Bitte wählen Sie einen anderen Platz.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',

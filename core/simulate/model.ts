@@ -286,8 +286,31 @@ export function simulateDay(
     }
   };
 
+  /** Parked visitors who are back, waiting for the counter that parked them to be free. */
+  const back = new Map<string, string>();
+
+  /** A parked visitor who is back resumes at the counter that parked them; service goes on. */
+  const resume = (counterId: string): boolean => {
+    const ticketId = [...back.entries()].find(([, c]) => c === counterId)?.[0];
+    if (ticketId === undefined || currentOf(counterId)) return false;
+    back.delete(ticketId);
+    state = unwrap(queue.returnParked(state, office, counterId, ticketId, now), 'returnParked').state;
+    idle.delete(counterId);
+    const service = serviceMean.get(ticketOf(ticketId)?.concernId ?? '') ?? 8;
+    agenda.push(now + (random.lognormal(service, options.serviceCv) / 2) * MINUTE, {
+      kind: 'service-end',
+      counterId,
+      ticketId,
+    });
+    return true;
+  };
+
   /** The clerk presses "call next" (which also completes a visitor still at the counter). */
   const callNext = (counterId: string) => {
+    if ([...back.values()].includes(counterId)) {
+      if (currentOf(counterId)) state = unwrap(queue.complete(state, office, counterId, now), 'complete').state;
+      if (resume(counterId)) return;
+    }
     const outcome = unwrap(queue.callNext(state, office, counterId, now), 'callNext');
     state = outcome.state;
     if (outcome.value) afterCall(counterId, outcome.value);
@@ -389,16 +412,22 @@ export function simulateDay(
       }
       case 'recall': {
         if (currentOf(e.counterId) !== e.ticketId) break;
-        const recalled = unwrap(queue.recall(state, office, e.counterId, now), 'recall');
-        state = recalled.state;
-        if (recalled.value.status === 'no-show') callNext(e.counterId);
-        else agenda.push(now + options.recallAfterMinutes * MINUTE, e);
+        const recalled = queue.recall(state, office, e.counterId, now);
+        if (!recalled.ok) {
+          // Called as often as allowed: the clerk marks the no-show and calls the next visitor.
+          state = unwrap(queue.markNoShow(state, office, e.counterId, now), 'noShow').state;
+          callNext(e.counterId);
+          break;
+        }
+        state = recalled.value.state;
+        agenda.push(now + options.recallAfterMinutes * MINUTE, e);
         break;
       }
       case 'back': {
-        const returned = unwrap(queue.returnParked(state, office, e.ticketId, now), 'returnParked');
-        state = returned.state;
-        notify(returned.value.concernId, now);
+        const parkedBy = ticketOf(e.ticketId)?.parkedBy;
+        if (parkedBy === undefined) break;
+        back.set(e.ticketId, parkedBy);
+        if (idle.has(parkedBy)) resume(parkedBy);
         break;
       }
       case 'sample': {

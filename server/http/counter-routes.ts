@@ -1,6 +1,7 @@
 /**
- * POST /api/counters/:id/{sign-in,call-next,call,start,park,return,recall,complete,no-show,transfer,status};
- * GET /api/counters/:id.
+ * POST /api/counters/:id/{sign-in,call-next,call,start,park,return,recall,complete,no-show,transfer,
+ * undo,requeue,status}; GET /api/counters/:id; POST /api/admin/counters/:id/release (admins free a
+ * number left "called" at a counter).
  */
 import { type Request, type Response, Router } from 'express';
 import { tokenFromHeaders } from '../auth.ts';
@@ -13,13 +14,14 @@ import {
 } from '../counter-actions.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
-import { currentSession } from './session.ts';
+import { currentSession, requireRole } from './session.ts';
 import {
   AddConcernBody,
   CompleteBody,
   CounterIdParam,
   CounterStatusBody,
   parse,
+  ReleaseBody,
   TicketBody,
   TransferBody,
 } from './validate.ts';
@@ -75,6 +77,22 @@ export function counterRoutes(ctx: AppContext): Router {
     '/api/counters/:id/transfer',
     action('transfer', (req) => parse(TransferBody, req.body)),
   );
+  router.post('/api/counters/:id/undo', action('undo', none));
+  router.post('/api/counters/:id/requeue', action('requeue', none));
+  /**
+   * Admins only: the number called at this counter (left there when the counter closed or its
+   * clerk left) goes back to the line or is finished. `number` must be the one called there.
+   */
+  router.post('/api/admin/counters/:id/release', requireRole(ctx, 'admin'), async (req, res) => {
+    const { id } = parse(CounterIdParam, req.params);
+    const { how, number } = parse(ReleaseBody, req.body);
+    const called = ctx.queue.day().tickets.find((t) => t.status === 'called' && t.counterId === id);
+    if (!called || called.number !== number) return sendError(res, 'UNKNOWN_TICKET');
+    const r = await ctx.queue.releaseCalled(called.id, how);
+    if (!r.ok) return sendError(res, r.error);
+    ctx.audit.record(res.locals.user, `counter:release-${how}`, id, r.value.number);
+    res.json({ ticket: ctx.queue.view(r.value) });
+  });
   router.post(
     '/api/counters/:id/status',
     action('setStatus', (req) => {

@@ -50,6 +50,11 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   STORAGE_FULL: 'The server cannot store anything: its disk is full. Nothing was saved.',
   STORAGE_UNAVAILABLE: 'The server cannot store anything right now. Nothing was saved; try again shortly.',
   SPEECH_UNAVAILABLE: 'The server has no voice right now (espeak-ng missing or busy).',
+  MAX_CALLS_REACHED: 'The visitor has been called as often as the office allows; mark them as not shown up.',
+  NOTHING_TO_UNDO: 'This counter has nothing to undo.',
+  UNDO_EXPIRED: 'The time to undo this has passed.',
+  UNDO_CONFLICT: 'The ticket has changed since (e.g. another counter called it); it cannot be undone.',
+  COUNTER_BUSY: 'Another visitor is at this counter; finish with them first.',
   INTERNAL: 'Something went wrong on the server.',
 };
 
@@ -97,6 +102,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   STORAGE_FULL: 507,
   STORAGE_UNAVAILABLE: 503,
   SPEECH_UNAVAILABLE: 503,
+  MAX_CALLS_REACHED: 409,
+  NOTHING_TO_UNDO: 409,
+  UNDO_EXPIRED: 409,
+  UNDO_CONFLICT: 409,
+  COUNTER_BUSY: 409,
   INTERNAL: 500,
   COUNTER_NOT_ALLOWED: 403,
 };

@@ -40,7 +40,9 @@ export const PasswordChangeBody = z.object({
   newPassword: z.string().min(1).max(500),
 });
 
-export const TransferBody = z.object({ concernId: id, outcome: id.optional() });
+export const TransferBody = z.object({ concernId: id, outcome: id.optional(), toCounterId: id.optional() });
+
+export const ReleaseBody = z.object({ how: z.enum(['requeue', 'finish']), number: z.string().min(1).max(20) });
 
 export const CompleteBody = z.object({ outcome: id.optional(), continueHere: z.boolean().optional() });
 

@@ -49,8 +49,16 @@ async function openDesk(page: Page, server: TestServer): Promise<void> {
   await page.getByTestId('counter-status').waitFor();
 }
 
-async function issue(server: TestServer, body: Record<string, string>): Promise<{ id: string; number: string }> {
-  const answer = await http<{ ticket: { id: string; number: string } }>(server.url, 'POST', '/api/tickets', body);
+async function issue(
+  server: TestServer,
+  body: Record<string, string>,
+): Promise<{ id: string; number: string; issuedAt: string }> {
+  const answer = await http<{ ticket: { id: string; number: string; issuedAt: string } }>(
+    server.url,
+    'POST',
+    '/api/tickets',
+    body,
+  );
   expect(answer.status).toBe(201);
   return answer.body.ticket;
 }
@@ -139,11 +147,10 @@ describe('counter actions', () => {
     await idle(desk);
     expect(await desk.getByTestId('action-recall').isEnabled()).toBe(true);
 
-    // Back: W-001 waits again, at the front of the line by its arrival.
+    // "Ist zurück" while W-002 is at the counter: refused, W-001 stays parked.
     await desk.getByTestId(`return-${w1.id}`).click();
-    await desk.getByTestId('parked-empty').waitFor();
-    await expect.poll(() => text(desk, 'notice')).toContain('W-001 ist zurück');
-    await expect.poll(() => nextNumbers(desk)).toEqual(['W-001', 'B-001']);
+    await expect.poll(() => text(desk, 'notice')).toContain('An Ihrem Platz ist noch jemand');
+    expect(await parkedNumbers(desk)).toEqual(['W-001']);
 
     // Call by number from "Als Nächstes": W-002 is still open, so the desk asks first.
     await desk.getByTestId(`call-specific-${b1.id}`).click();
@@ -155,16 +162,16 @@ describe('counter actions', () => {
     expect(await text(desk, 'current-concern')).toBe('Bildung und Teilhabe');
     await expect.poll(() => calledOnScreen(display), { timeout: 5000 }).toEqual(['B-001']);
     expect(server.ctx.queue.ticketById(w2.id)?.status).toBe('done');
-    await expect.poll(() => nextNumbers(desk)).toEqual(['W-001']);
+    await desk.getByTestId('next-empty').waitFor();
 
     // K parks with the keyboard; "Jetzt aufrufen" calls the parked visitor straight back.
     await idle(desk);
     await desk.keyboard.press('k');
     await desk.getByTestId('current-empty').waitFor();
-    await expect.poll(() => parkedNumbers(desk)).toEqual(['B-001']);
+    await expect.poll(() => parkedNumbers(desk)).toEqual(['W-001', 'B-001']);
     await desk.getByTestId(`call-specific-${b1.id}`).click();
     await expect.poll(() => text(desk, 'current-number')).toBe('B-001');
-    await desk.getByTestId('parked-empty').waitFor();
+    await expect.poll(() => parkedNumbers(desk)).toEqual(['W-001']);
     expect(server.ctx.queue.ticketById(b1.id)?.callCount).toBe(1);
     await expect.poll(() => calledOnScreen(display), { timeout: 5000 }).toEqual(['B-001']);
 
@@ -178,7 +185,16 @@ describe('counter actions', () => {
     await desk.getByTestId('current-empty').waitFor();
     expect(server.ctx.queue.ticketById(b1.id)?.status).toBe('done');
     expect(server.ctx.queue.ticketById(b1.id)?.concerns?.[0]?.outcome).toBeUndefined();
-    expect(await nextNumbers(desk)).toEqual(['W-001']);
+
+    // Now W-001 is back: service resumes here at once, with the old arrival time.
+    await idle(desk);
+    await desk.getByTestId(`return-${w1.id}`).click();
+    await expect.poll(() => text(desk, 'current-number')).toBe('W-001');
+    await desk.getByTestId('in-service').waitFor();
+    await desk.getByTestId('parked-empty').waitFor();
+    await expect.poll(() => text(desk, 'notice')).toContain('W-001 ist zurück');
+    expect(server.ctx.queue.ticketById(w1.id)).toMatchObject({ status: 'called', counterId: 'desk-1' });
+    expect(server.ctx.queue.ticketById(w1.id)?.issuedAt).toBe(Date.parse(w1.issuedAt));
   });
 });
 

@@ -46,6 +46,8 @@ const COUNTER_ACTIONS: [string, unknown][] = [
   ['no-show', undefined],
   ['transfer', { concernId: 'education' }],
   ['status', { status: 'paused', reason: 'Pause' }],
+  ['undo', undefined],
+  ['requeue', undefined],
 ];
 
 const ADMIN_ROUTES: [string, string, unknown][] = [
@@ -62,6 +64,7 @@ const ADMIN_ROUTES: [string, string, unknown][] = [
   ['POST', '/api/admin/devices', { kind: 'kiosk', name: 'Fake' }],
   ['DELETE', '/api/admin/devices/00000000-0000-4000-8000-000000000000', undefined],
   ['GET', '/api/admin/audit', undefined],
+  ['POST', '/api/admin/counters/desk-1/release', { how: 'requeue', number: 'A-001' }],
 ];
 
 async function seqNow() {

@@ -44,10 +44,17 @@ describe('counter actions', () => {
     // Call next skips the parked visitor.
     const next = await post('/api/counters/desk-3/call-next');
     expect(next.body.ticket.id).toBe(a.id);
+    // "Ist zurück" while someone else is at the counter is refused; once free, service resumes here.
+    expect((await post('/api/counters/desk-3/return', { ticketId: b.id })).body.error.code).toBe('COUNTER_BUSY');
+    await post('/api/counters/desk-3/complete');
     const back = await post('/api/counters/desk-3/return', { ticketId: b.id });
+    expect(back.body.ticket).toMatchObject({ id: b.id, status: 'called', counterId: 'desk-3', issuedAt: b.issuedAt });
     expect(back.body.ticket.parked).toBeUndefined();
-    const again = await post('/api/counters/desk-3/call-next');
-    expect(again.body.ticket).toMatchObject({ id: b.id, number: b.number });
+    expect(back.body.ticket.servedAt).toBeDefined();
+    const desk = (await http(server.url, 'GET', '/api/counters/desk-3', undefined, admin)).body;
+    expect(desk.current.id).toBe(b.id);
+    expect(desk.parked).toEqual([]);
+    await post('/api/counters/desk-3/complete');
 
     expect((await post('/api/counters/desk-3/call', { ticketId: 'nope' })).body.error.code).toBe('UNKNOWN_TICKET');
     const wrong = (await http(server.url, 'POST', '/api/tickets', { concernId: 'certificates' })).body.ticket;
