@@ -41,7 +41,7 @@ export function Issues({ issues, id }: { issues: ConfigIssue[]; id: string }) {
   return (
     <ul class="cfg-issues" id={id} data-testid="field-issues">
       {issues.map((issue) => (
-        <li key={`${issue.path}:${issue.message}`}>{issueText(issue.message)}</li>
+        <li key={`${issue.path}:${issue.code}:${issue.message}`}>{issueText(issue)}</li>
       ))}
     </ul>
   );
@@ -523,7 +523,7 @@ export function SaveBar({ model }: { model: ConfigModel }) {
                 <button type="button" class="cfg-summary__link" onClick={() => showIssue(issue.path)}>
                   {issuePlace(issue.path, model.draft.value)}
                 </button>
-                {`: ${issueText(issue.message)}`}
+                {`: ${issueText(issue)}`}
               </li>
             ))}
           </ul>

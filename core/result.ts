@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'STORAGE_UNAVAILABLE',
   'SPEECH_UNAVAILABLE',
   'INTERNAL',
+  'CONCERN_UNSERVED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

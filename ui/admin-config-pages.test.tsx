@@ -78,7 +78,7 @@ describe('concerns page', () => {
             error: {
               code: 'VALIDATION_FAILED',
               message: '',
-              issues: [{ path: 'concerns.2.infoUrl', message: 'Invalid URL' }],
+              issues: [{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }],
             },
           },
         };
