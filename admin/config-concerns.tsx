@@ -6,6 +6,7 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { type Concern, LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
+import { isUnserved } from '../core/office-checks.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { PICTOGRAMS, Pictogram } from '../ui/pictograms.tsx';
 import {
@@ -175,6 +176,7 @@ function ConcernList({
                   <span class="cfg-list__meta">
                     {[
                       c.infoUrl !== undefined ? 'nur online' : null,
+                      isUnserved(draft, c) ? 'kein Platz' : null,
                       typeof c.dailyQuota === 'number' ? `${c.dailyQuota} pro Tag` : null,
                       invalid ? 'bitte prüfen' : null,
                     ]
@@ -252,10 +254,13 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         </button>
       </div>
       {c.infoUrl === undefined ? (
-        <p class="cfg-form__served" data-testid="concern-served-by">
+        <p
+          class={`cfg-form__served ${servedBy.length === 0 ? 'cfg-form__served--none' : ''}`}
+          data-testid="concern-served-by"
+        >
           {servedBy.length > 0
             ? `Bedient an: ${servedBy.map((s) => s.name).join(', ')}`
-            : 'Noch kein Platz bedient dieses Anliegen. Wählen Sie es unter „Plätze einrichten“ aus.'}
+            : 'Noch kein Platz bedient dieses Anliegen. Kiosk und Empfang bieten es erst an, wenn ein Platz es unter „Plätze einrichten“ übernimmt.'}
         </p>
       ) : null}
 

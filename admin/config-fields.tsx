@@ -11,6 +11,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { issueTab } from './config-issues.ts';
 import type { ConfigIssue, ConfigModel } from './config-model.ts';
+import { ConfigWarnings } from './config-warnings.tsx';
 import { issuePlace, issueText } from './config-words.ts';
 import './config.css';
 
@@ -529,6 +530,7 @@ export function SaveBar({ model }: { model: ConfigModel }) {
           </ul>
         </div>
       ) : null}
+      {model.draft.value ? <ConfigWarnings office={model.draft.value} onShow={showIssue} /> : null}
       {confirm === 'discard' ? (
         <ConfirmDialog
           title="Änderungen verwerfen?"

@@ -214,6 +214,9 @@ describe('admin app: set up an office from scratch', () => {
     await admin.getByTestId('counter-name-1').fill('Schalter A');
     await admin.getByTestId('counter-area-1').fill('Erdgeschoss');
     expect(await admin.getByTestId('counter-id-1').inputValue()).toBe('schalter-a');
+    // A new counter starts without concerns (and the save bar says it can call nobody).
+    await admin.getByTestId('config-warning-COUNTER_WITHOUT_CONCERNS').first().waitFor();
+    await admin.getByTestId('counter-add-concern-btn-1').click();
     await admin.getByTestId('counter-1-concern-meldewesen').waitFor();
     await admin.getByTestId('counter-remove-0').click();
     await admin.getByTestId('confirm-ok').click();
