@@ -129,6 +129,8 @@ export interface ClientToServerEvents {
   'counter:noShow': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:transfer': (req: TransferRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   'counter:setStatus': (req: CounterStatusRequest, ack: (a: Ack<CounterView>) => void) => void;
+  /** Admin: join room `staff` and get every counter's view, without signing in to any counter. */
+  'counters:watch': (req: Record<string, never>, ack: (a: Ack<CounterView[]>) => void) => void;
 }
 
 /** Data the server keeps per socket. */
