@@ -77,7 +77,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
       />
     ),
   },
-  { id: 'audit', label: 'Protokoll', render: (ctx) => <AuditPanel timeZone={ctx.office.timezone} fail={ctx.fail} /> },
+  { id: 'audit', label: 'Protokoll', render: (ctx) => <AuditPanel office={ctx.office} fail={ctx.fail} /> },
 ];
 
 /** The tab named by the address (`#stats`), or the first one. */
