@@ -93,6 +93,7 @@ export function issueTab(path: string): string {
   const head = path.split('.')[0];
   if (head === 'concerns') return 'concerns';
   if (head === 'counters') return 'setup-counters';
+  if (head === 'kiosks') return 'setup-kiosks';
   if (head === 'outcomes' || head === 'kioskMaxConcerns') return 'visits';
   if (head === 'openingHours' || head === 'timezone' || head === 'enforceOpeningHours') return 'hours';
   return 'office';

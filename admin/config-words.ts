@@ -158,6 +158,11 @@ export function issuePlace(path: string, office: OfficeConfig | null): string {
   }
   if (head === 'policy') return `Regeln – ${field(second)}`;
   if (head === 'announcements') return `Ansage${second === 'templates' ? lang(third) : ` – ${field(second)}`}`;
+  if (head === 'kiosks' && second !== undefined) {
+    const k = office?.kiosks?.[Number(second)];
+    const label = k?.name.trim() ? `Kiosk „${k.name.trim()}“` : `Kiosk ${Number(second) + 1}`;
+    return third ? `${label} – ${third === 'agentKey' ? 'Schlüssel' : field(third)}` : label;
+  }
   if (head === 'kiosks') return 'Kiosks';
   return field(head);
 }

@@ -11,6 +11,7 @@ import { AuditPanel } from './audit.tsx';
 import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage } from './config-counters.tsx';
 import { HoursPage } from './config-hours.tsx';
+import { KiosksPage } from './config-kiosks.tsx';
 import type { ConfigModel } from './config-model.ts';
 import { OfficePage } from './config-office.tsx';
 import { CountersPanel } from './counters.tsx';
@@ -57,6 +58,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     label: 'Plätze einrichten',
     render: (ctx) => <CountersSetupPage model={ctx.config} fail={ctx.fail} />,
   },
+  { id: 'setup-kiosks', label: 'Kiosks', render: (ctx) => <KiosksPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'visits', label: 'Besuche', render: (ctx) => <VisitsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'hours', label: 'Öffnungszeiten', render: (ctx) => <HoursPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'office', label: 'Amt und Ansagen', render: (ctx) => <OfficePage model={ctx.config} fail={ctx.fail} /> },

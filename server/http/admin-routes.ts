@@ -84,6 +84,11 @@ export function adminRoutes(ctx: AppContext): Router {
     res.json({ version: ctx.officeService.version(), office: result.value });
   });
 
+  /** Where printers may be: the allowed device files (LOTSE_PRINTER_DEVICES), for the kiosk page. */
+  router.get('/api/admin/printer-places', admin, (_req, res) => {
+    res.json({ devices: ctx.config.printerDevices });
+  });
+
   router.get('/api/admin/users', admin, async (_req, res) => {
     res.json({ users: await ctx.staff.list() });
   });

@@ -101,6 +101,10 @@ describe('configuration issues', () => {
     expect(k.body.error.issues).toEqual([
       expect.objectContaining({ path: 'kiosks.0.printer', code: 'DEVICE_NOT_ALLOWED', params: { allowed: '/dev/usb/lp*' } }),
     ]);
+    // The kiosk page learns the allow-list from the server.
+    expect((await http(s.url, 'GET', '/api/admin/printer-places', undefined, admin)).body).toEqual({
+      devices: ['/dev/usb/lp*'],
+    });
     kiosks.kiosks[0].printer = 'file:/dev/usb/lp0';
     const a = await http(s.url, 'PUT', '/api/admin/config', { office: kiosks, version: current.version }, admin);
     expect(a.body.error.issues).toEqual([expect.objectContaining({ path: 'kiosks.1.agentKey', code: 'AGENT_KEY_REQUIRED' })]);
