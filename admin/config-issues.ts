@@ -91,9 +91,11 @@ export function unique(issues: ConfigIssue[]): ConfigIssue[] {
 /** The configuration page an issue belongs to (`#concerns`), for a link from the summary. */
 export function issueTab(path: string): string {
   const head = path.split('.')[0];
+  if (/^concerns\.\d+\.(slotMinutes|slotCapacity|appointmentOnly)$/.test(path)) return 'appointments';
   if (head === 'concerns') return 'concerns';
   if (head === 'counters') return 'setup-counters';
   if (head === 'kiosks') return 'setup-kiosks';
+  if (head === 'appointmentHours' || path.startsWith('policy.appointmentGrace')) return 'appointments';
   if (head === 'outcomes' || head === 'kioskMaxConcerns') return 'visits';
   if (head === 'openingHours' || head === 'timezone' || head === 'enforceOpeningHours') return 'hours';
   return 'office';

@@ -116,6 +116,10 @@ const FIELD_NAMES: Record<string, string> = {
   appointmentLeadMinutes: 'Termine: Vorlauf',
   appointmentLateMinutes: 'Termine: Verspätung',
   appointmentCheckinMinutes: 'Termine: anmelden ab',
+  appointmentGraceMinutes: 'Termine: nur der gebuchte Platz',
+  slotMinutes: 'Länge eines Termins',
+  slotCapacity: 'Termine zur selben Zeit',
+  appointmentOnly: 'Nur mit Termin',
   priorityInterleave: 'Nach Terminen in Folge',
   preferenceMinutes: 'Vorrang des eigenen Anliegens',
   maxWaitMinutes: 'Längste Wartezeit',
@@ -151,6 +155,10 @@ export function issuePlace(path: string, office: OfficeConfig | null): string {
     return third ? `${label} – ${field(third)}${lang(fourth)}` : label;
   }
   if (head === 'outcomes') return 'Ergebnisse';
+  if (head === 'appointmentHours') {
+    if (second === 'weekly' && third) return `Terminzeiten ${weekdayName(third as Weekday) ?? third}`;
+    return 'Terminzeiten';
+  }
   if (head === 'openingHours') {
     if (second === 'weekly' && third) return `Öffnungszeiten ${weekdayName(third as Weekday) ?? third}`;
     if (second === 'closedDays') return 'Geschlossene Tage';

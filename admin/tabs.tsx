@@ -8,6 +8,7 @@ import type { OfficePublic } from '../core/api.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
 import type { LotseSocket } from '../ui/socket.ts';
 import { AuditPanel } from './audit.tsx';
+import { AppointmentsPage } from './config-appointments.tsx';
 import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage } from './config-counters.tsx';
 import { HoursPage } from './config-hours.tsx';
@@ -59,6 +60,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     render: (ctx) => <CountersSetupPage model={ctx.config} fail={ctx.fail} />,
   },
   { id: 'setup-kiosks', label: 'Kiosks', render: (ctx) => <KiosksPage model={ctx.config} fail={ctx.fail} /> },
+  { id: 'appointments', label: 'Termine', render: (ctx) => <AppointmentsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'visits', label: 'Besuche', render: (ctx) => <VisitsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'hours', label: 'Öffnungszeiten', render: (ctx) => <HoursPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'office', label: 'Amt und Ansagen', render: (ctx) => <OfficePage model={ctx.config} fail={ctx.fail} /> },
