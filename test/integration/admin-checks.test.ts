@@ -170,3 +170,44 @@ describe('the counters tab and the audit log', () => {
     expect(en.split('\n')[0]).toBe('at,username,text,action,target,detail');
   });
 });
+
+describe('appointment settings from the admin', () => {
+  it('are validated with codes and reach the booking service as saved', async () => {
+    // Sunday 22 November 2026, 12:00 in Berlin; Monday is bookable.
+    server = await startTestServer({ usePersistedOffice: true, clock: () => Date.parse('2026-11-22T11:00:00Z') });
+    const s = server;
+    const admin = await login(s.url);
+    const current = await config(s, admin);
+    const bad = structuredClone(current.office);
+    bad.concerns[0].slotMinutes = 3;
+    bad.concerns[0].slotCapacity = 51;
+    bad.policy.appointmentGraceMinutes = -1;
+    bad.appointmentHours = { weekly: { mon: [{ from: '12:00', to: '09:00' }] }, closedDays: [] };
+    const refused = await http(s.url, 'PUT', '/api/admin/config', { office: bad, version: current.version }, admin);
+    expect(refused.status).toBe(400);
+    const byPath = Object.fromEntries(refused.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code]));
+    expect(byPath).toMatchObject({
+      'concerns.0.slotMinutes': 'TOO_SMALL',
+      'concerns.0.slotCapacity': 'TOO_BIG',
+      'policy.appointmentGraceMinutes': 'TOO_SMALL',
+      'appointmentHours.weekly.mon.0': 'FROM_AFTER_TO',
+    });
+
+    const good = structuredClone(current.office);
+    const id = good.concerns[0].id;
+    good.concerns[0].slotMinutes = 30;
+    good.concerns[0].slotCapacity = 2;
+    good.concerns[0].appointmentOnly = true;
+    good.policy.appointmentGraceMinutes = 10;
+    good.appointmentHours = { weekly: { mon: [{ from: '09:00', to: '10:00' }] }, closedDays: [] };
+    const saved = await http(s.url, 'PUT', '/api/admin/config', { office: good, version: current.version }, admin);
+    expect(saved.status).toBe(200);
+    const slots = await http(s.url, 'GET', `/api/appointments/slots?concernId=${id}&date=2026-11-23`, undefined, admin);
+    expect(slots.body.slots).toEqual([
+      { start: '2026-11-23T08:00:00.000Z', free: 2 },
+      { start: '2026-11-23T08:30:00.000Z', free: 2 },
+    ]);
+    const walkIn = await http(s.url, 'POST', '/api/tickets', { concernId: id }, admin);
+    expect(walkIn.body.error.code).toBe('APPOINTMENT_ONLY');
+  });
+});
