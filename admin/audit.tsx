@@ -36,7 +36,9 @@ const LIMITS = [50, 200, 1000];
 export function filterEntries(entries: AuditRecord[], query: string, names: AuditNames): AuditRecord[] {
   const q = query.trim().toLowerCase();
   if (!q) return entries;
-  return entries.filter((e) => [auditSentence(e, names), auditRaw(e), e.username].some((s) => s.toLowerCase().includes(q)));
+  return entries.filter((e) =>
+    [auditSentence(e, names), auditRaw(e), e.username].some((s) => s.toLowerCase().includes(q)),
+  );
 }
 
 /** The address of the log with the filters chosen (also for the CSV download). */

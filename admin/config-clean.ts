@@ -125,7 +125,9 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
   if (office.appointmentHours) {
     const own = office.appointmentHours.weekly;
     for (const day of Object.keys(own) as Weekday[]) if (!own[day] || own[day].length === 0) delete own[day];
-    office.appointmentHours.closedDays = [...new Set(office.appointmentHours.closedDays.filter((d) => d.length > 0))].sort();
+    office.appointmentHours.closedDays = [
+      ...new Set(office.appointmentHours.closedDays.filter((d) => d.length > 0)),
+    ].sort();
   }
   for (const key of [
     'priorityInterleave',

@@ -68,7 +68,15 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
           const index = kiosks.length;
           model.edit((o) => {
             const list = o.kiosks ?? [];
-            list.push({ id: uniqueId(slugify(name), list.map((k) => k.id), 'kiosk'), name, printer: 'none' });
+            list.push({
+              id: uniqueId(
+                slugify(name),
+                list.map((k) => k.id),
+                'kiosk',
+              ),
+              name,
+              printer: 'none',
+            });
             o.kiosks = list;
           });
           setTimeout(() => document.getElementById(fieldId(`kiosks.${index}.name`))?.focus(), 0);
@@ -203,7 +211,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
               kind === 'tcp'
                 ? { kind, host: current.host ?? '', port: current.port ?? '9100' }
                 : kind === 'device'
-                  ? { kind, path: current.path ?? (devices?.[0]?.replace(/\*$/, '0') ?? '/dev/usb/lp0') }
+                  ? { kind, path: current.path ?? devices?.[0]?.replace(/\*$/, '0') ?? '/dev/usb/lp0' }
                   : { kind };
             applyPrinterChoice(at(o), next);
           }}

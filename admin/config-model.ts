@@ -268,8 +268,7 @@ export function createConfigModel(): ConfigModel {
         if (code === 'VALIDATION_FAILED') {
           return {
             outcome: 'invalid',
-            issues:
-              found.length > 0 ? found : [{ path: '', code: 'NOT_AN_OFFICE', message: 'no valid settings' }],
+            issues: found.length > 0 ? found : [{ path: '', code: 'NOT_AN_OFFICE', message: 'no valid settings' }],
           };
         }
         error.value = code;

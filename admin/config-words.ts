@@ -12,7 +12,10 @@ const num = (p: Params | undefined, key: string) => String(p?.[key] ?? '').repla
 const ISSUE_TEXTS: Record<ConfigIssueCode, (p: Params | undefined) => string> = {
   REQUIRED: () => 'Bitte ausfüllen.',
   TOO_SMALL: (p) => {
-    if (p?.origin === 'array') return p.minimum === 1 ? 'Bitte mindestens einen Eintrag wählen.' : `Bitte mindestens ${num(p, 'minimum')} Einträge.`;
+    if (p?.origin === 'array')
+      return p.minimum === 1
+        ? 'Bitte mindestens einen Eintrag wählen.'
+        : `Bitte mindestens ${num(p, 'minimum')} Einträge.`;
     if (p?.origin === 'string') return `Bitte mindestens ${num(p, 'minimum')} Zeichen.`;
     return p?.exclusive ? `Bitte eine Zahl größer als ${num(p, 'minimum')}.` : `Bitte mindestens ${num(p, 'minimum')}.`;
   },

@@ -78,7 +78,9 @@ function predicate(entry: AuditRecord, names: AuditNames): string {
     const counter = counterName(names, target);
     if (name === 'setStatus') {
       const status = detail ? COUNTER_STATUS[detail] : undefined;
-      return status ? `hat ${counter} ${status}` : `hat den Zustand von ${counter} geändert${detail ? ` (${detail})` : ''}`;
+      return status
+        ? `hat ${counter} ${status}`
+        : `hat den Zustand von ${counter} geändert${detail ? ` (${detail})` : ''}`;
     }
     const sentence = COUNTER_ACTIONS[name];
     if (sentence) {
@@ -110,7 +112,9 @@ function predicate(entry: AuditRecord, names: AuditNames): string {
     case 'device:pair': {
       const [kind = '', ...rest] = (detail ?? '').split(' ');
       const label = DEVICE_KINDS[kind];
-      return label ? `hat ein Gerät verbunden: ${label} „${rest.join(' ')}“` : `hat ein Gerät verbunden${detail ? ` (${detail})` : ''}`;
+      return label
+        ? `hat ein Gerät verbunden: ${label} „${rest.join(' ')}“`
+        : `hat ein Gerät verbunden${detail ? ` (${detail})` : ''}`;
     }
     case 'device:remove':
       return `hat ein Gerät getrennt (${target ?? '–'})`;

@@ -24,7 +24,8 @@ const RULES: Record<CsvDialect, DialectRules> = {
 export function csvCell(value: unknown, dialect: CsvDialect = 'en'): string {
   if (value === null || value === undefined) return '';
   // Numbers are never quoted (a German decimal comma is no separator there).
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', RULES[dialect].decimal) : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value).replace('.', RULES[dialect].decimal) : '';
   const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

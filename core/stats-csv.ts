@@ -2,7 +2,7 @@
  * Statistics as CSV: one header line, then one line per row, in the German spreadsheet dialect
  * or the international one (see `csv-dialect.ts`). Pure.
  */
-import { type CsvColumn, type CsvDialect, csvCell, rowsToCsv } from './csv-dialect.ts';
+import { type CsvColumn, type CsvDialect, rowsToCsv } from './csv-dialect.ts';
 import type { CounterRow, HeatCell, Heatmap } from './stats-views.ts';
 import { type StatsRow, TOTAL } from './stats.ts';
 

@@ -151,7 +151,8 @@ export const OfficeConfigSchema = z
         ks.forEach((k, i) => {
           if (k.printer === 'agent' && !k.agentKey)
             ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.AGENT_KEY_REQUIRED, path: [i, 'agentKey'] });
-          if (ids.has(k.id)) ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.DUPLICATE_KIOSK_ID, path: [i, 'id'] });
+          if (ids.has(k.id))
+            ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.DUPLICATE_KIOSK_ID, path: [i, 'id'] });
           ids.add(k.id);
         });
       })

@@ -110,7 +110,12 @@ export class OfficeService {
         ok: false,
         error: 'VALIDATION_FAILED',
         issues: [
-          { path: 'id', code: 'OTHER_OFFICE', params: { id: this.current.id }, message: `this server serves the office "${this.current.id}"` },
+          {
+            path: 'id',
+            code: 'OTHER_OFFICE',
+            params: { id: this.current.id },
+            message: `this server serves the office "${this.current.id}"`,
+          },
         ],
       };
     }

@@ -89,7 +89,10 @@ describe('appointments page', () => {
     expect((screen.getByTestId('appointment-slot-housing') as HTMLInputElement).placeholder).toBe('15');
 
     fireEvent.click(screen.getByTestId('appointment-hours-own'));
-    expect(model.draft.value?.appointmentHours).toEqual({ weekly: { mon: [{ from: '08:00', to: '12:00' }] }, closedDays: [] });
+    expect(model.draft.value?.appointmentHours).toEqual({
+      weekly: { mon: [{ from: '08:00', to: '12:00' }] },
+      closedDays: [],
+    });
     fireEvent.click(screen.getByTestId('appointment-hours-tue-add'));
     expect(model.draft.value?.appointmentHours?.weekly.tue).toEqual([{ from: '09:00', to: '12:00' }]);
     expect(model.draft.value?.openingHours.weekly.tue).toBeUndefined();

@@ -129,7 +129,11 @@ describe('kiosk printers', () => {
     choose('kiosk-printer-kind-0', 'device');
     await waitFor(() => expect(screen.getByTestId('kiosk-card-0').textContent).toContain('/dev/usb/lp*'));
     type('kiosk-printer-path-0', '/dev/sda');
-    expect(model.draft.value?.kiosks?.[0]).toEqual({ id: 'eingang-nord', name: 'Eingang Nord', printer: 'file:/dev/sda' });
+    expect(model.draft.value?.kiosks?.[0]).toEqual({
+      id: 'eingang-nord',
+      name: 'Eingang Nord',
+      printer: 'file:/dev/sda',
+    });
     fireEvent.click(screen.getByTestId('config-save'));
     await screen.findByTestId('config-issues');
     expect(document.getElementById('cfg-kiosks-0-printer-issues')?.textContent).toContain('nicht freigegeben');
@@ -141,6 +145,8 @@ describe('kiosk printers', () => {
     expect(model.draft.value?.kiosks?.[0]?.printer).toBe('file:/dev/usb/lp0');
     fireEvent.click(screen.getByTestId('config-save'));
     await waitFor(() => expect(puts).toHaveLength(2));
-    expect(puts[1]?.office.kiosks).toEqual([{ id: 'eingang-nord', name: 'Eingang Nord', printer: 'file:/dev/usb/lp0' }]);
+    expect(puts[1]?.office.kiosks).toEqual([
+      { id: 'eingang-nord', name: 'Eingang Nord', printer: 'file:/dev/usb/lp0' },
+    ]);
   });
 });

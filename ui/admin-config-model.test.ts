@@ -139,7 +139,9 @@ describe('issues', () => {
   it('finds a counter without concerns', () => {
     const draft = office();
     draft.counters.push({ id: 'desk-2', name: 'Platz 2', concernIds: [] });
-    expect(localIssues(draft).map((i) => [i.path, i.code])).toEqual([['counters.1.concernIds', 'COUNTER_WITHOUT_CONCERNS']]);
+    expect(localIssues(draft).map((i) => [i.path, i.code])).toEqual([
+      ['counters.1.concernIds', 'COUNTER_WITHOUT_CONCERNS'],
+    ]);
   });
 
   it('words the issues by code in plain German, whatever the message says', () => {
@@ -277,7 +279,14 @@ describe('config model', () => {
           error: {
             code: 'VALIDATION_FAILED',
             message: '',
-            issues: [{ path: 'concerns.2.prefix', code: 'DUPLICATE_PREFIX', params: { id: 'W' }, message: 'duplicate prefix W' }],
+            issues: [
+              {
+                path: 'concerns.2.prefix',
+                code: 'DUPLICATE_PREFIX',
+                params: { id: 'W' },
+                message: 'duplicate prefix W',
+              },
+            ],
           },
         },
       },
@@ -372,7 +381,10 @@ describe('config model', () => {
     expect(await model.importOffice([])).toMatchObject({ outcome: 'invalid' });
 
     const bad = await model.importOffice(imported);
-    expect(bad).toEqual({ outcome: 'invalid', issues: [{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }] });
+    expect(bad).toEqual({
+      outcome: 'invalid',
+      issues: [{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }],
+    });
     expect(model.issues.value).toEqual([]);
     expect(model.draft.value?.name).toBe('Testamt');
 

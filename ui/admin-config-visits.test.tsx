@@ -134,7 +134,9 @@ describe('visits page', () => {
         error: {
           code: 'VALIDATION_FAILED',
           message: '',
-          issues: [{ path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' }],
+          issues: [
+            { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
+          ],
         },
       },
     }));

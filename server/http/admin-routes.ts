@@ -143,7 +143,9 @@ export function adminRoutes(ctx: AppContext): Router {
     const q = parse(AuditQuery, req.query);
     const filtered = q.kind !== undefined || q.username !== undefined;
     const entries = (await ctx.audit.recent(filtered ? AUDIT_SCAN : q.limit))
-      .filter((e) => (q.kind === undefined || auditKind(e.action) === q.kind) && (q.username ?? e.username) === e.username)
+      .filter(
+        (e) => (q.kind === undefined || auditKind(e.action) === q.kind) && (q.username ?? e.username) === e.username,
+      )
       .slice(0, q.limit);
     if (q.format === 'csv') {
       const names = auditNames(ctx.office());

@@ -123,7 +123,11 @@ export function statsRoutes(ctx: AppContext): Router {
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(ctx.office().counters.map((c) => [c.id, c.name]));
-      return sendCsv(res, `lotse-stats-counters-${range.from}-${range.to}-${query.by}`, countersToCsv(rows, names, query.dialect));
+      return sendCsv(
+        res,
+        `lotse-stats-counters-${range.from}-${range.to}-${query.by}`,
+        countersToCsv(rows, names, query.dialect),
+      );
     }
     res.json({ from: range.from, to: range.to, by: query.by, rows });
   });

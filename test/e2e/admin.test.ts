@@ -305,7 +305,13 @@ describe('admin app: audit log', () => {
     server = await startTestServer();
     const base = server.url;
     const token = await login(base);
-    await http(base, 'POST', '/api/admin/users', { username: 'maria', password: 'maria-password-1', role: 'clerk' }, token);
+    await http(
+      base,
+      'POST',
+      '/api/admin/users',
+      { username: 'maria', password: 'maria-password-1', role: 'clerk' },
+      token,
+    );
     await http(base, 'POST', '/api/tickets', { concernId: 'housing' });
     await http(base, 'POST', '/api/counters/desk-4/call-next', undefined, token);
     await http(base, 'POST', '/api/counters/desk-4/park', undefined, token);
@@ -313,22 +319,26 @@ describe('admin app: audit log', () => {
     const admin = await openAdmin(base, 'counters');
     await admin.getByTestId('admin-counter-desk-4').waitFor();
     await expect
-      .poll(async () => /Geöffnet|Pause|Geschlossen/.test((await admin.getByTestId('admin-counter-desk-4').textContent()) ?? ''))
+      .poll(async () =>
+        /Geöffnet|Pause|Geschlossen/.test((await admin.getByTestId('admin-counter-desk-4').textContent()) ?? ''),
+      )
       .toBe(true);
     await admin.getByTestId('admin-tab-audit').click();
     await admin.getByTestId('audit-table').waitFor();
     const texts = () => admin.getByTestId('audit-text').allTextContents();
     const all = await texts();
-    expect(all.some((t) => /^admin hat an Platz 4 die Nummer W-\d+ zurückgestellt \(holt etwas\)\.$/.test(t))).toBe(true);
+    expect(all.some((t) => /^admin hat an Platz 4 die Nummer W-\d+ zurückgestellt \(holt etwas\)\.$/.test(t))).toBe(
+      true,
+    );
     expect(all).toContain('admin hat das Konto „maria“ angelegt (Sachbearbeitung).');
     // Opening the counters tab wrote no "signed in at counter" line.
     expect(all.filter((t) => /hat sich an .+ angemeldet/.test(t))).toEqual([]);
     expect(await admin.locator('[data-action="counter:sign-in"]').count()).toBe(0);
     // No raw codes on screen; each is the tooltip of its sentence.
     expect(await admin.getByTestId('audit-table').textContent()).not.toContain('counter:park');
-    expect(await admin.locator('[data-action="counter:park"] [data-testid="audit-text"]').getAttribute('title')).toMatch(
-      /^Code: counter:park · desk-4 · W-\d+$/,
-    );
+    expect(
+      await admin.locator('[data-action="counter:park"] [data-testid="audit-text"]').getAttribute('title'),
+    ).toMatch(/^Code: counter:park · desk-4 · W-\d+$/);
 
     await admin.getByTestId('audit-kind').selectOption('sign-in');
     await expect.poll(texts).toEqual(['admin hat sich angemeldet.', 'admin hat sich angemeldet.']);

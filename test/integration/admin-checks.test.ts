@@ -4,14 +4,7 @@
  * field, watching the counters writes no audit line, and the audit log filters and exports.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { connectClient, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -51,7 +44,9 @@ describe('a concern no counter serves', () => {
     // Once a counter serves it, tickets are given.
     const next = await config(s, admin);
     next.office.counters[1].concernIds.push('pension');
-    expect((await http(s.url, 'PUT', '/api/admin/config', { office: next.office, version: next.version }, admin)).status).toBe(200);
+    expect(
+      (await http(s.url, 'PUT', '/api/admin/config', { office: next.office, version: next.version }, admin)).status,
+    ).toBe(200);
     const ticket = await http(s.url, 'POST', '/api/tickets', { concernId: 'pension' });
     expect(ticket.status).toBe(201);
     expect((await http(s.url, 'GET', '/api/office')).body.concerns.at(-1).unserved).toBeUndefined();
@@ -72,7 +67,11 @@ describe('configuration issues', () => {
     const last = office.concerns.length - 1;
     expect(r.body.error.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: `concerns.${last}.id`, code: 'DUPLICATE_CONCERN_ID', params: { id: 'housing' } }),
+        expect.objectContaining({
+          path: `concerns.${last}.id`,
+          code: 'DUPLICATE_CONCERN_ID',
+          params: { id: 'housing' },
+        }),
         expect.objectContaining({ path: `concerns.${last}.prefix`, code: 'DUPLICATE_PREFIX', params: { id: 'W' } }),
         expect.objectContaining({
           path: `counters.${office.counters.length - 1}.concernIds`,
@@ -99,7 +98,11 @@ describe('configuration issues', () => {
     ];
     const k = await http(s.url, 'PUT', '/api/admin/config', { office: kiosks, version: current.version }, admin);
     expect(k.body.error.issues).toEqual([
-      expect.objectContaining({ path: 'kiosks.0.printer', code: 'DEVICE_NOT_ALLOWED', params: { allowed: '/dev/usb/lp*' } }),
+      expect.objectContaining({
+        path: 'kiosks.0.printer',
+        code: 'DEVICE_NOT_ALLOWED',
+        params: { allowed: '/dev/usb/lp*' },
+      }),
     ]);
     // The kiosk page learns the allow-list from the server.
     expect((await http(s.url, 'GET', '/api/admin/printer-places', undefined, admin)).body).toEqual({
@@ -107,7 +110,9 @@ describe('configuration issues', () => {
     });
     kiosks.kiosks[0].printer = 'file:/dev/usb/lp0';
     const a = await http(s.url, 'PUT', '/api/admin/config', { office: kiosks, version: current.version }, admin);
-    expect(a.body.error.issues).toEqual([expect.objectContaining({ path: 'kiosks.1.agentKey', code: 'AGENT_KEY_REQUIRED' })]);
+    expect(a.body.error.issues).toEqual([
+      expect.objectContaining({ path: 'kiosks.1.agentKey', code: 'AGENT_KEY_REQUIRED' }),
+    ]);
   });
 });
 
@@ -122,13 +127,25 @@ describe('the counters tab and the audit log', () => {
       expect(ack.ok).toBe(true);
       if (ack.ok) expect(ack.data.map((v) => v.counterId)).toEqual(['desk-1', 'desk-2', 'desk-3', 'desk-4']);
       // A later audit line shows the log is written up to here.
-      await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password: 'maria-password-1', role: 'clerk' }, admin);
+      await http(
+        s.url,
+        'POST',
+        '/api/admin/users',
+        { username: 'maria', password: 'maria-password-1', role: 'clerk' },
+        admin,
+      );
       const entries = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries;
       expect(entries[0].action).toBe('user:create');
       expect(entries.filter((e: { action: string }) => e.action === 'counter:sign-in')).toEqual([]);
       // Signing in at a counter (as the counter app does) is still recorded.
       await socket.emitWithAck('counter:watch', { counterId: 'desk-2' });
-      await http(s.url, 'POST', '/api/admin/users', { username: 'jonas', password: 'jonas-password-1', role: 'clerk' }, admin);
+      await http(
+        s.url,
+        'POST',
+        '/api/admin/users',
+        { username: 'jonas', password: 'jonas-password-1', role: 'clerk' },
+        admin,
+      );
       const after = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries;
       expect(after.map((e: { action: string }) => e.action)).toContain('counter:sign-in');
     } finally {
@@ -147,7 +164,13 @@ describe('the counters tab and the audit log', () => {
     server = await startTestServer();
     const s = server;
     const admin = await login(s.url);
-    await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password: 'maria-password-1', role: 'clerk' }, admin);
+    await http(
+      s.url,
+      'POST',
+      '/api/admin/users',
+      { username: 'maria', password: 'maria-password-1', role: 'clerk' },
+      admin,
+    );
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
     await http(s.url, 'POST', '/api/counters/desk-4/call-next', undefined, admin);
     await http(s.url, 'POST', '/api/counters/desk-4/park', undefined, admin);
@@ -158,15 +181,20 @@ describe('the counters tab and the audit log', () => {
     expect(counter.map((e: { action: string }) => e.action)).toEqual(['counter:park', 'counter:callNext']);
     const mine = (await http(s.url, 'GET', '/api/admin/audit?username=maria', undefined, admin)).body.entries;
     expect(mine.map((e: { action: string }) => e.action)).toEqual(['session:sign-in']);
-    const one = (await http(s.url, 'GET', '/api/admin/audit?kind=sign-in&username=admin&limit=1', undefined, admin)).body;
+    const one = (await http(s.url, 'GET', '/api/admin/audit?kind=sign-in&username=admin&limit=1', undefined, admin))
+      .body;
     expect(one.entries).toHaveLength(1);
     expect((await http(s.url, 'GET', '/api/admin/audit?kind=nonsense', undefined, admin)).status).toBe(400);
 
     const csv = String((await http(s.url, 'GET', '/api/admin/audit?kind=counter&format=csv', undefined, admin)).body);
     const [head, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(head).toBe('Zeit;Konto;Was geschah;Code;Betrifft (Kennung);Einzelheiten');
-    expect(first).toMatch(/;admin;admin hat an Platz 4 die Nummer W-\d+ zurückgestellt \(holt etwas\)\.;counter:park;desk-4;W-\d+$/);
-    const en = String((await http(s.url, 'GET', '/api/admin/audit?kind=counter&format=csv&dialect=en', undefined, admin)).body);
+    expect(first).toMatch(
+      /;admin;admin hat an Platz 4 die Nummer W-\d+ zurückgestellt \(holt etwas\)\.;counter:park;desk-4;W-\d+$/,
+    );
+    const en = String(
+      (await http(s.url, 'GET', '/api/admin/audit?kind=counter&format=csv&dialect=en', undefined, admin)).body,
+    );
     expect(en.split('\n')[0]).toBe('at,username,text,action,target,detail');
   });
 });
@@ -185,7 +213,9 @@ describe('appointment settings from the admin', () => {
     bad.appointmentHours = { weekly: { mon: [{ from: '12:00', to: '09:00' }] }, closedDays: [] };
     const refused = await http(s.url, 'PUT', '/api/admin/config', { office: bad, version: current.version }, admin);
     expect(refused.status).toBe(400);
-    const byPath = Object.fromEntries(refused.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code]));
+    const byPath = Object.fromEntries(
+      refused.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code]),
+    );
     expect(byPath).toMatchObject({
       'concerns.0.slotMinutes': 'TOO_SMALL',
       'concerns.0.slotCapacity': 'TOO_BIG',

@@ -193,9 +193,13 @@ describe('a generated month (November 2026)', () => {
     const csv = await get(`/api/stats?${MONTH}&by=week&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    const bytes = new Uint8Array(await (await fetch(`${server.url}/api/stats?${MONTH}&by=week&format=csv`, {
-      headers: { authorization: `Bearer ${admin}` },
-    })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${server.url}/api/stats?${MONTH}&by=week&format=csv`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = String(csv.body).replace(/^\uFEFF/, '');
     expect(text.endsWith('\r\n')).toBe(true);
