@@ -87,10 +87,12 @@ export const AppointmentStatsQuery = z.object({
   to: Day.optional(),
   by: z.enum(['day', 'week', 'month', 'all']).default('day'),
   format: z.enum(['json', 'csv']).default('json'),
+  dialect: z.enum(CSV_DIALECTS).default('de'),
 });
 export const AppointmentsQuery = z.object({
   date: Day.optional(),
   format: z.enum(['json', 'csv', 'ics']).default('json'),
+  dialect: z.enum(CSV_DIALECTS).default('de'),
 });
 
 /** A real calendar date (2026-02-30 is refused). */
