@@ -1,60 +1,53 @@
-/** The audit log: who changed what, when (staff actions only; visitors appear by number at most). */
+/**
+ * The audit log: who did what, when, as German sentences with the names of counters and accounts
+ * (staff actions only; visitors appear by number at most). Filters by kind and account are asked
+ * of the server; the search narrows what is shown. The raw code of an entry is its tooltip and
+ * in the CSV download.
+ */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { OfficePublic } from '../core/api.ts';
+import {
+  AUDIT_KIND_LABELS,
+  AUDIT_KINDS,
+  type AuditKind,
+  type AuditNames,
+  type AuditRecord,
+  auditNames,
+  auditRaw,
+  auditSentence,
+} from '../core/audit-text.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { formatClock, formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import './config.css';
 
-export interface AuditEntryView {
-  at: string;
-  username: string;
-  action: string;
-  target?: string;
-  detail?: string;
-}
+export type AuditEntryView = AuditRecord;
 
 export interface AuditPanelProps {
-  timeZone: string;
+  office: Pick<OfficePublic, 'timezone' | 'counters' | 'concerns'>;
   fail: (code: string) => void;
-}
-
-const ACTIONS: Record<string, string> = {
-  'config:change': 'Einstellungen gespeichert',
-  'user:create': 'Konto angelegt',
-  'user:change': 'Konto geändert',
-  'user:remove': 'Konto entfernt',
-  'device:pair': 'Gerät verbunden',
-  'device:remove': 'Gerät getrennt',
-  'device:configure': 'Anzeige eingestellt',
-  'session:sign-in': 'Angemeldet',
-  'counter:sign-in': 'Am Platz angemeldet',
-  'counter:callNext': 'Aufgerufen',
-  'counter:recall': 'Erneut aufgerufen',
-  'counter:complete': 'Erledigt',
-  'counter:noShow': 'Nicht erschienen',
-  'counter:transfer': 'Weitergeleitet',
-  'counter:setStatus': 'Zustand des Platzes',
-  'appointment:create': 'Termin angelegt',
-};
-
-/** The action in plain German; unknown ones as they are. */
-export function actionLabel(action: string): string {
-  return ACTIONS[action] ?? action;
 }
 
 const LIMITS = [50, 200, 1000];
 
-/** Entries whose user, action, target or detail contain `query` (case-insensitive). */
-export function filterEntries(entries: AuditEntryView[], query: string): AuditEntryView[] {
+/** Entries whose sentence, user or raw code contain `query` (case-insensitive). */
+export function filterEntries(entries: AuditRecord[], query: string, names: AuditNames): AuditRecord[] {
   const q = query.trim().toLowerCase();
   if (!q) return entries;
   return entries.filter((e) =>
-    [e.username, e.action, actionLabel(e.action), e.target ?? '', e.detail ?? ''].some((s) =>
-      s.toLowerCase().includes(q),
-    ),
+    [auditSentence(e, names), auditRaw(e), e.username].some((s) => s.toLowerCase().includes(q)),
   );
+}
+
+/** The address of the log with the filters chosen (also for the CSV download). */
+export function auditUrl(filter: { limit: number; kind: string; username: string }, format?: 'csv'): string {
+  const params = new URLSearchParams({ limit: String(filter.limit) });
+  if (filter.kind) params.set('kind', filter.kind);
+  if (filter.username) params.set('username', filter.username);
+  if (format) params.set('format', format);
+  return `/api/admin/audit?${params.toString()}`;
 }
 
 function localDate(iso: string, timeZone: string): string {
@@ -63,18 +56,25 @@ function localDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
-  const entries = useSignal<AuditEntryView[] | null>(null);
+export function AuditPanel({ office, fail }: AuditPanelProps) {
+  const entries = useSignal<AuditRecord[] | null>(null);
+  const accounts = useSignal<string[]>([]);
   const error = useSignal<string | null>(null);
   const limit = useSignal(200);
+  const kind = useSignal<AuditKind | ''>('');
+  const username = useSignal('');
   const query = useSignal('');
   const loading = useSignal(false);
+  const names = auditNames(office);
+  const filter = { limit: limit.value, kind: kind.value, username: username.value };
 
   const load = async () => {
     loading.value = true;
     try {
-      const answer = await api<{ entries: AuditEntryView[] }>('GET', `/api/admin/audit?limit=${limit.value}`);
+      const answer = await api<{ entries: AuditRecord[] }>('GET', auditUrl(filter));
       entries.value = answer.entries;
+      // The accounts to choose from: every one seen so far.
+      accounts.value = [...new Set([...accounts.value, ...answer.entries.map((e) => e.username)])].sort();
       error.value = null;
     } catch (e) {
       const code = errorCodeOf(e);
@@ -86,10 +86,10 @@ export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
   };
   useEffect(() => {
     void load();
-  }, [limit.value]);
+  }, [limit.value, kind.value, username.value]);
 
   const list = entries.value;
-  const shown = list ? filterEntries(list, query.value) : [];
+  const shown = list ? filterEntries(list, query.value, names) : [];
   return (
     <div class="cfg">
       <header class="cfg__head">
@@ -102,6 +102,48 @@ export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
         </h3>
         <div class="filters">
           <div class="cfg-field">
+            <label class="cfg-field__label" for="cfg-audit-kind">
+              Art
+            </label>
+            <select
+              id="cfg-audit-kind"
+              class="staff-input cfg-input cfg-select"
+              value={kind.value}
+              data-testid="audit-kind"
+              onChange={(e) => {
+                kind.value = e.currentTarget.value as AuditKind | '';
+              }}
+            >
+              <option value="">alle</option>
+              {[...AUDIT_KINDS, 'other' as const].map((k) => (
+                <option key={k} value={k}>
+                  {AUDIT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="cfg-field">
+            <label class="cfg-field__label" for="cfg-audit-account">
+              Konto
+            </label>
+            <select
+              id="cfg-audit-account"
+              class="staff-input cfg-input cfg-select"
+              value={username.value}
+              data-testid="audit-account"
+              onChange={(e) => {
+                username.value = e.currentTarget.value;
+              }}
+            >
+              <option value="">alle</option>
+              {accounts.value.map((a) => (
+                <option key={a} value={a}>
+                  {a === '-' ? 'ohne Anmeldung' : a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="cfg-field">
             <label class="cfg-field__label" for="cfg-audit-search">
               Suchen
             </label>
@@ -109,7 +151,7 @@ export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
               id="cfg-audit-search"
               class="staff-input cfg-input"
               type="search"
-              placeholder="Name, Platz, Nummer …"
+              placeholder="Platz, Nummer …"
               value={query.value}
               data-testid="audit-search"
               onInput={(e) => {
@@ -146,6 +188,15 @@ export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
           >
             {loading.value ? 'Wird geladen …' : 'Neu laden'}
           </button>
+          <a
+            class="staff-btn staff-btn--secondary"
+            href={auditUrl(filter, 'csv')}
+            download
+            data-testid="audit-csv"
+            aria-label="Protokoll mit diesen Filtern als CSV-Datei herunterladen"
+          >
+            CSV herunterladen
+          </a>
         </div>
         {error.value ? (
           <p class="staff-form__error" role="alert">
@@ -161,22 +212,18 @@ export function AuditPanel({ timeZone, fail }: AuditPanelProps) {
               <thead>
                 <tr>
                   <th scope="col">Zeit</th>
-                  <th scope="col">Wer</th>
-                  <th scope="col">Was</th>
-                  <th scope="col">Betrifft</th>
-                  <th scope="col">Einzelheiten</th>
+                  <th scope="col">Was geschah</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((e, i) => (
-                  <tr key={`${e.at}-${i}`} data-testid="audit-entry">
+                  <tr key={`${e.at}-${i}`} data-testid="audit-entry" data-action={e.action}>
                     <td class="mono">
-                      {formatDay(localDate(e.at, timeZone))}, {formatClock(e.at, timeZone)}
+                      {formatDay(localDate(e.at, office.timezone))}, {formatClock(e.at, office.timezone)}
                     </td>
-                    <td>{e.username}</td>
-                    <td data-action={e.action}>{actionLabel(e.action)}</td>
-                    <td>{e.target ?? '–'}</td>
-                    <td>{e.detail ?? ''}</td>
+                    <td title={`Code: ${auditRaw(e)}`} data-testid="audit-text">
+                      {auditSentence(e, names)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

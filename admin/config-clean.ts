@@ -93,7 +93,7 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
       }
       setOrDelete(concern, 'documentsByLanguage', Object.keys(byLanguage).length > 0 ? byLanguage : undefined);
     }
-    for (const key of ['dailyQuota', 'weight', 'serviceMinutes'] as const) {
+    for (const key of ['dailyQuota', 'weight', 'serviceMinutes', 'slotMinutes', 'slotCapacity'] as const) {
       if (concern[key] === undefined || concern[key] === null) delete concern[key];
     }
   }
@@ -122,7 +122,19 @@ export function cleanOffice(draft: OfficeConfig): OfficeConfig {
   office.announcements.templates = cleanTranslations(office.announcements.templates) ?? {};
   if (office.statsTargetWaitMinutes === undefined || office.statsTargetWaitMinutes === null)
     delete office.statsTargetWaitMinutes;
-  for (const key of ['priorityInterleave', 'preferenceMinutes', 'appointmentCheckinMinutes'] as const) {
+  if (office.appointmentHours) {
+    const own = office.appointmentHours.weekly;
+    for (const day of Object.keys(own) as Weekday[]) if (!own[day] || own[day].length === 0) delete own[day];
+    office.appointmentHours.closedDays = [
+      ...new Set(office.appointmentHours.closedDays.filter((d) => d.length > 0)),
+    ].sort();
+  }
+  for (const key of [
+    'priorityInterleave',
+    'preferenceMinutes',
+    'appointmentCheckinMinutes',
+    'appointmentGraceMinutes',
+  ] as const) {
     if (office.policy[key] === undefined || office.policy[key] === null) delete office.policy[key];
   }
   return office;

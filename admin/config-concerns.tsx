@@ -4,22 +4,12 @@
  * daily quota, info-only link, weight and usual duration.
  */
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
 import { type Concern, LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { PICTOGRAMS, Pictogram } from '../ui/pictograms.tsx';
-import {
-  CheckField,
-  ConfigPage,
-  fieldId,
-  IconButton,
-  LinesField,
-  NumberField,
-  Section,
-  TextField,
-} from './config-fields.tsx';
+import { CheckField, ConfigPage, fieldId, LinesField, NumberField, Section, TextField } from './config-fields.tsx';
+import { ConcernList } from './config-concern-list.tsx';
 import { removeConcern, renameConcernId, suggestConcernId, suggestPrefix, upper } from './config-concern-edits.ts';
-import { moved } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { languageName } from './config-words.ts';
 
@@ -112,106 +102,6 @@ export function ConcernsPage({ model, fail }: ConcernsPageProps) {
   );
 }
 
-function ConcernList({
-  model,
-  draft,
-  selected,
-  onSelect,
-}: {
-  model: ConfigModel;
-  draft: OfficeConfig;
-  selected: number;
-  onSelect: (index: number) => void;
-}) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const move = (i: number, delta: number) => {
-    model.edit((o) => {
-      o.concerns = moved(o.concerns, i, delta);
-    }, 'concerns');
-    onSelect(i + delta);
-    // Keep the focus on the moved row's arrow (or the other one at the end of the list).
-    setTimeout(() => {
-      const list = listRef.current;
-      const to = i + delta;
-      const same = list?.querySelector<HTMLButtonElement>(`[data-testid="concern-${delta < 0 ? 'up' : 'down'}-${to}"]`);
-      const other = list?.querySelector<HTMLButtonElement>(
-        `[data-testid="concern-${delta < 0 ? 'down' : 'up'}-${to}"]`,
-      );
-      (same && !same.disabled ? same : other)?.focus();
-    }, 0);
-  };
-  const add = () => {
-    model.edit((o) => {
-      o.concerns.push({ id: '', prefix: '', name: '' });
-    });
-    onSelect(draft.concerns.length);
-    setTimeout(() => document.getElementById(fieldId(`concerns.${draft.concerns.length}.name`))?.focus(), 0);
-  };
-  return (
-    <section class="panel cfg-list-panel" aria-labelledby="cfg-concern-list-title">
-      <h3 id="cfg-concern-list-title" class="panel__title">
-        Reihenfolge am Kiosk <span class="panel__count">{draft.concerns.length}</span>
-      </h3>
-      <ol class="cfg-list" ref={listRef}>
-        {draft.concerns.map((c, i) => {
-          const invalid = model.issuesAt(`concerns.${i}`).length > 0;
-          const name = c.name.trim() || 'Neues Anliegen';
-          return (
-            <li
-              key={`${i}`}
-              class={`cfg-list__item ${i === selected ? 'cfg-list__item--selected' : ''} ${invalid ? 'cfg-list__item--invalid' : ''}`}
-            >
-              <button
-                type="button"
-                class="cfg-list__pick"
-                aria-current={i === selected ? 'true' : undefined}
-                data-testid={`concern-item-${i}`}
-                onClick={() => onSelect(i)}
-              >
-                <span class="chip chip--prefix cfg-list__prefix">{c.prefix || '?'}</span>
-                <Pictogram name={c.pictogram} size="1.6rem" class="cfg-list__icon" />
-                <span class="cfg-list__text">
-                  <span class="cfg-list__name">{name}</span>
-                  <span class="cfg-list__meta">
-                    {[
-                      c.infoUrl !== undefined ? 'nur online' : null,
-                      typeof c.dailyQuota === 'number' ? `${c.dailyQuota} pro Tag` : null,
-                      invalid ? 'bitte prüfen' : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </span>
-              </button>
-              <span class="cfg-list__moves">
-                <IconButton
-                  label={`${name} nach oben`}
-                  disabled={i === 0}
-                  testId={`concern-up-${i}`}
-                  onClick={() => move(i, -1)}
-                >
-                  ↑
-                </IconButton>
-                <IconButton
-                  label={`${name} nach unten`}
-                  disabled={i === draft.concerns.length - 1}
-                  testId={`concern-down-${i}`}
-                  onClick={() => move(i, 1)}
-                >
-                  ↓
-                </IconButton>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
-      <button type="button" class="staff-btn staff-btn--secondary cfg-add" data-testid="concern-add" onClick={add}>
-        + Neues Anliegen
-      </button>
-    </section>
-  );
-}
-
 interface ConcernFormProps {
   model: ConfigModel;
   draft: OfficeConfig;
@@ -252,10 +142,13 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         </button>
       </div>
       {c.infoUrl === undefined ? (
-        <p class="cfg-form__served" data-testid="concern-served-by">
+        <p
+          class={`cfg-form__served ${servedBy.length === 0 ? 'cfg-form__served--none' : ''}`}
+          data-testid="concern-served-by"
+        >
           {servedBy.length > 0
             ? `Bedient an: ${servedBy.map((s) => s.name).join(', ')}`
-            : 'Noch kein Platz bedient dieses Anliegen. Wählen Sie es unter „Plätze einrichten“ aus.'}
+            : 'Noch kein Platz bedient dieses Anliegen. Kiosk und Empfang bieten es erst an, wenn ein Platz es unter „Plätze einrichten“ übernimmt.'}
         </p>
       ) : null}
 

@@ -42,13 +42,9 @@ export function CountersSetupPage({ model, fail }: CountersSetupPageProps) {
           const name = nextCounterName(draft);
           const ids = draft.counters.map((c) => c.id);
           const index = draft.counters.length;
+          // A new counter starts without concerns: the admin chooses them (until then it is warned of).
           model.edit((o) => {
-            const first = o.concerns.find((c) => c.infoUrl === undefined);
-            o.counters.push({
-              id: suggestCounterId(name, ids),
-              name,
-              concernIds: first ? [first.id] : [],
-            });
+            o.counters.push({ id: suggestCounterId(name, ids), name, concernIds: [] });
           });
           setTimeout(() => document.getElementById(fieldId(`counters.${index}.name`))?.focus(), 0);
         };
@@ -243,7 +239,7 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
         </h4>
         {counter.concernIds.length === 0 ? (
           <p class="staff-muted" id={fieldId(`${base}.concernIds`)} tabIndex={-1}>
-            Noch kein Anliegen. Dieser Platz kann so niemanden aufrufen.
+            Noch kein Anliegen. Dieser Platz kann so niemanden aufrufen. Bitte unten mindestens ein Anliegen hinzufügen.
           </p>
         ) : (
           <ol

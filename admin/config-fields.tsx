@@ -11,6 +11,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { issueTab } from './config-issues.ts';
 import type { ConfigIssue, ConfigModel } from './config-model.ts';
+import { ConfigWarnings } from './config-warnings.tsx';
 import { issuePlace, issueText } from './config-words.ts';
 import './config.css';
 
@@ -41,7 +42,7 @@ export function Issues({ issues, id }: { issues: ConfigIssue[]; id: string }) {
   return (
     <ul class="cfg-issues" id={id} data-testid="field-issues">
       {issues.map((issue) => (
-        <li key={`${issue.path}:${issue.message}`}>{issueText(issue.message)}</li>
+        <li key={`${issue.path}:${issue.code}:${issue.message}`}>{issueText(issue)}</li>
       ))}
     </ul>
   );
@@ -523,12 +524,13 @@ export function SaveBar({ model }: { model: ConfigModel }) {
                 <button type="button" class="cfg-summary__link" onClick={() => showIssue(issue.path)}>
                   {issuePlace(issue.path, model.draft.value)}
                 </button>
-                {`: ${issueText(issue.message)}`}
+                {`: ${issueText(issue)}`}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
+      {model.draft.value ? <ConfigWarnings office={model.draft.value} onShow={showIssue} /> : null}
       {confirm === 'discard' ? (
         <ConfirmDialog
           title="Änderungen verwerfen?"

@@ -101,19 +101,35 @@ export function HoursPage({ model, fail }: HoursPageProps) {
   );
 }
 
-function DayRow({ model, day, spans }: { model: ConfigModel; day: Weekday; spans: TimeRange[] }) {
-  const base = `openingHours.weekly.${day}`;
+export const DAYS_OF_WEEK = DAYS;
+
+/** One weekday's spans of the opening hours, or of the appointment hours (`hours`). */
+export function DayRow({
+  model,
+  day,
+  spans,
+  hours = 'openingHours',
+}: {
+  model: ConfigModel;
+  day: Weekday;
+  spans: TimeRange[];
+  hours?: 'openingHours' | 'appointmentHours';
+}) {
+  const base = `${hours}.weekly.${day}`;
   const name = weekdayName(day);
+  const prefix = hours === 'openingHours' ? 'hours' : 'appointment-hours';
   const setSpans = (recipe: (spans: TimeRange[]) => TimeRange[], clears = base) =>
     model.edit((o: OfficeConfig) => {
-      const next = recipe([...(o.openingHours.weekly[day] ?? [])]);
-      if (next.length > 0) o.openingHours.weekly[day] = next;
-      else delete o.openingHours.weekly[day];
+      const target = o[hours] ?? { weekly: {}, closedDays: [] };
+      const next = recipe([...(target.weekly[day] ?? [])]);
+      if (next.length > 0) target.weekly[day] = next;
+      else delete target.weekly[day];
+      o[hours] = target;
     }, clears);
   const dayIssues = model.issuesAt(base).filter((i) => i.path === base);
   return (
-    <li class="cfg-day" data-testid={`hours-${day}`}>
-      <div class="cfg-day__name" id={`cfg-day-${day}`}>
+    <li class="cfg-day" data-testid={`${prefix}-${day}`}>
+      <div class="cfg-day__name" id={`cfg-${prefix}-day-${day}`}>
         {name}
       </div>
       <div class="cfg-day__spans">
@@ -133,7 +149,7 @@ function DayRow({ model, day, spans }: { model: ConfigModel; day: Weekday; spans
                 value={span.from}
                 aria-label={`${name}, ${i + 1}. Zeitraum, von`}
                 aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`hours-${day}-from-${i}`}
+                data-testid={`${prefix}-${day}-from-${i}`}
                 onInput={(e) => {
                   const v = e.currentTarget.value;
                   setSpans((list) => list.map((s, j) => (j === i ? { ...s, from: v } : s)), path);
@@ -149,7 +165,7 @@ function DayRow({ model, day, spans }: { model: ConfigModel; day: Weekday; spans
                 value={span.to}
                 aria-label={`${name}, ${i + 1}. Zeitraum, bis`}
                 aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`hours-${day}-to-${i}`}
+                data-testid={`${prefix}-${day}-to-${i}`}
                 onInput={(e) => {
                   const v = e.currentTarget.value;
                   setSpans((list) => list.map((s, j) => (j === i ? { ...s, to: v } : s)), path);
@@ -158,7 +174,7 @@ function DayRow({ model, day, spans }: { model: ConfigModel; day: Weekday; spans
               <IconButton
                 label={`${name}, ${i + 1}. Zeitraum entfernen`}
                 danger
-                testId={`hours-${day}-remove-${i}`}
+                testId={`${prefix}-${day}-remove-${i}`}
                 onClick={() => setSpans((list) => list.filter((_, j) => j !== i))}
               >
                 ×
@@ -173,7 +189,7 @@ function DayRow({ model, day, spans }: { model: ConfigModel; day: Weekday; spans
         type="button"
         class="staff-btn staff-btn--quiet cfg-day__add"
         aria-label={`${name}: Zeitraum hinzufügen`}
-        data-testid={`hours-${day}-add`}
+        data-testid={`${prefix}-${day}-add`}
         onClick={() => setSpans((list) => [...list, nextSpan(list)])}
       >
         + Zeit

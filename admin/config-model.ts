@@ -15,13 +15,10 @@ import type { OfficeConfig } from '../core/types.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { cleanOffice, stableJson } from './config-clean.ts';
-import { isUnder, localIssues, placeIssues, unique } from './config-issues.ts';
+import type { ConfigIssue } from '../core/config-issue.ts';
+import { isUnder, localIssues, unique } from './config-issues.ts';
 
-export interface ConfigIssue {
-  /** Dotted path into the office configuration (`concerns.2.prefix`); empty for the whole. */
-  path: string;
-  message: string;
-}
+export type { ConfigIssue } from '../core/config-issue.ts';
 
 export interface ConfigAnswer {
   version: string;
@@ -120,7 +117,7 @@ interface ErrorBody {
 function errorOf(body: unknown): { code: string; issues: ConfigIssue[] } {
   const error = (body as ErrorBody | undefined)?.error;
   const issues = Array.isArray(error?.issues)
-    ? error.issues.filter((i): i is ConfigIssue => typeof i?.path === 'string' && typeof i?.message === 'string')
+    ? error.issues.filter((i): i is ConfigIssue => typeof i?.path === 'string' && typeof i?.code === 'string')
     : [];
   return { code: typeof error?.code === 'string' ? error.code : 'INTERNAL', issues };
 }
@@ -229,7 +226,7 @@ export function createConfigModel(): ConfigModel {
           return 'conflict';
         }
         if (code === 'VALIDATION_FAILED' && (found.length > 0 || local.length > 0)) {
-          issues.value = unique([...placeIssues(found, office), ...local]);
+          issues.value = unique([...found, ...local]);
           return 'invalid';
         }
         error.value = code;
@@ -248,7 +245,7 @@ export function createConfigModel(): ConfigModel {
 
     async importOffice(value) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return { outcome: 'invalid', issues: [{ path: '', message: 'Die Datei enthält keine Einstellungen.' }] };
+        return { outcome: 'invalid', issues: [{ path: '', code: 'NOT_AN_OFFICE', message: 'no settings' }] };
       }
       const current = saved.value;
       const office = { ...(value as Record<string, unknown>) };
@@ -271,8 +268,7 @@ export function createConfigModel(): ConfigModel {
         if (code === 'VALIDATION_FAILED') {
           return {
             outcome: 'invalid',
-            issues:
-              found.length > 0 ? found : [{ path: '', message: 'Die Datei enthält keine gültigen Einstellungen.' }],
+            issues: found.length > 0 ? found : [{ path: '', code: 'NOT_AN_OFFICE', message: 'no valid settings' }],
           };
         }
         error.value = code;

@@ -482,7 +482,7 @@ function ImportExport({ model }: { model: ConfigModel }) {
             {issues.value.map((i) => (
               <li key={`${i.path}:${i.message}`}>
                 {i.path ? `${issuePlace(i.path, null)}: ` : ''}
-                {issueText(i.message)}
+                {issueText(i)}
               </li>
             ))}
           </ul>

@@ -2,57 +2,68 @@
  * The configuration in the office's words: issue messages in plain German, where an issue is
  * ("Anliegen „Wohngeld“ – Buchstabe"), and the names of languages and weekdays.
  */
+import type { ConfigIssue, ConfigIssueCode } from '../core/config-issue.ts';
 import { LANGUAGES, type Language, type OfficeConfig, type Weekday } from '../core/types.ts';
 
-const MESSAGE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Too small: expected string to have >=1 characters?$/, () => 'Bitte ausfüllen.'],
-  [/^Too small: expected string to have >=(\d+)/, (m) => `Bitte mindestens ${m[1]} Zeichen.`],
-  [/^Too big: expected string to have <=(\d+)/, (m) => `Höchstens ${m[1]} Zeichen.`],
-  [/^Too small: expected number to be >=(\S+)$/, (m) => `Bitte mindestens ${m[1]}.`],
-  [/^Too small: expected number to be >(\S+)$/, (m) => `Bitte eine Zahl größer als ${m[1]}.`],
-  [/^Too big: expected number to be <=(\S+)$/, (m) => `Höchstens ${m[1]}.`],
-  [/^Too big: expected number to be <(\S+)$/, (m) => `Bitte eine Zahl kleiner als ${m[1]}.`],
-  [/^Too small: expected array to have >=1 items?$/, () => 'Bitte mindestens einen Eintrag wählen.'],
-  [/^Too big: expected array to have <=(\d+)/, (m) => `Höchstens ${m[1]} Einträge.`],
-  [/^Invalid input: expected int/, () => 'Bitte eine ganze Zahl eingeben.'],
-  [/^Invalid input: expected number/, () => 'Bitte eine Zahl eingeben.'],
-  [/^Invalid input: expected string/, () => 'Bitte ausfüllen.'],
-  [/^Invalid URL$/, () => 'Bitte eine vollständige Internetadresse eingeben, zum Beispiel https://www.beispiel.de.'],
-  [/^one to three capital letters$/, () => 'Ein bis drei Großbuchstaben, zum Beispiel W.'],
-  [
-    /^lower-case letters, digits, - and _$/,
-    () => 'Nur kleine Buchstaben ohne Umlaute, Ziffern, - und _. Am Anfang steht ein Buchstabe oder eine Ziffer.',
-  ],
-  [/^expected HH:MM$/, () => 'Bitte eine Uhrzeit wie 09:30 eingeben.'],
-  [/^from must be before to$/, () => 'Der Beginn muss vor dem Ende liegen.'],
-  [/^expected YYYY-MM-DD$/, () => 'Bitte ein Datum wählen.'],
-  [/^unknown IANA time zone$/, () => 'Diese Zeitzone ist unbekannt. Beispiel: Europe/Berlin.'],
-  [/^duplicate concern id (.+)$/, (m) => `Die Kennung „${m[1]}“ hat schon ein anderes Anliegen.`],
-  [/^duplicate prefix (.+)$/, (m) => `Den Buchstaben „${m[1]}“ hat schon ein anderes Anliegen.`],
-  [/^duplicate counter id (.+)$/, (m) => `Die Kennung „${m[1]}“ hat schon ein anderer Platz.`],
-  [
-    /^counter (.*) serves unknown concern (.+)$/,
-    (m) => `Der Platz bedient ein Anliegen, das es nicht mehr gibt („${m[2]}“). Bitte nehmen Sie es dort heraus.`,
-  ],
-  [/^duplicate outcome id( .+)?$/, () => 'Zwei Ergebnisse haben dieselbe Kennung. Bitte ein Ergebnis umbenennen.'],
-  [
-    /^LOTSE_PRINTER=.*\(use tcp:/,
-    () => 'Keine gültige Druckeradresse. Möglich sind tcp://HOST:9100, file:/dev/usb/lp0, virtual oder none.',
-  ],
-  [
-    /^a counter printer is a printer address$/,
-    () => 'Hier bitte eine Druckeradresse wie tcp://192.168.1.50:9100 eingeben („agent“ gibt es nur am Kiosk).',
-  ],
-  [/^duplicate kiosk id$/, () => 'Eine Kiosk-Kennung kommt zweimal vor.'],
-];
+type Params = Record<string, string | number>;
+const num = (p: Params | undefined, key: string) => String(p?.[key] ?? '').replace('.', ',');
 
-/** The server's (English) issue message in plain German; unknown messages stay as they are. */
-export function issueText(message: string): string {
-  for (const [pattern, text] of MESSAGE_RULES) {
-    const match = pattern.exec(message);
-    if (match) return text(match);
-  }
-  return message;
+/** Each issue code in plain German. */
+const ISSUE_TEXTS: Record<ConfigIssueCode, (p: Params | undefined) => string> = {
+  REQUIRED: () => 'Bitte ausfüllen.',
+  TOO_SMALL: (p) => {
+    if (p?.origin === 'array')
+      return p.minimum === 1
+        ? 'Bitte mindestens einen Eintrag wählen.'
+        : `Bitte mindestens ${num(p, 'minimum')} Einträge.`;
+    if (p?.origin === 'string') return `Bitte mindestens ${num(p, 'minimum')} Zeichen.`;
+    return p?.exclusive ? `Bitte eine Zahl größer als ${num(p, 'minimum')}.` : `Bitte mindestens ${num(p, 'minimum')}.`;
+  },
+  TOO_BIG: (p) => {
+    if (p?.origin === 'array') return `Höchstens ${num(p, 'maximum')} Einträge.`;
+    if (p?.origin === 'string') return `Höchstens ${num(p, 'maximum')} Zeichen.`;
+    return p?.exclusive ? `Bitte eine Zahl kleiner als ${num(p, 'maximum')}.` : `Höchstens ${num(p, 'maximum')}.`;
+  },
+  NOT_INTEGER: () => 'Bitte eine ganze Zahl eingeben.',
+  NOT_NUMBER: () => 'Bitte eine Zahl eingeben.',
+  INVALID_TYPE: () => 'Diese Angabe hat nicht die richtige Form.',
+  INVALID_URL: () => 'Bitte eine vollständige Internetadresse eingeben, zum Beispiel https://www.beispiel.de.',
+  INVALID_VALUE: () => 'Dieser Wert ist hier nicht möglich.',
+  ID_FORMAT: () =>
+    'Nur kleine Buchstaben ohne Umlaute, Ziffern, - und _. Am Anfang steht ein Buchstabe oder eine Ziffer.',
+  PREFIX_FORMAT: () => 'Ein bis drei Großbuchstaben, zum Beispiel W.',
+  CLOCK_FORMAT: () => 'Bitte eine Uhrzeit wie 09:30 eingeben.',
+  DAY_FORMAT: () => 'Bitte ein Datum wählen.',
+  FROM_AFTER_TO: () => 'Der Beginn muss vor dem Ende liegen.',
+  UNKNOWN_TIME_ZONE: () => 'Diese Zeitzone ist unbekannt. Beispiel: Europe/Berlin.',
+  DUPLICATE_CONCERN_ID: (p) => `Die Kennung „${p?.id ?? ''}“ hat schon ein anderes Anliegen.`,
+  DUPLICATE_PREFIX: (p) => `Den Buchstaben „${p?.id ?? ''}“ hat schon ein anderes Anliegen.`,
+  DUPLICATE_COUNTER_ID: (p) => `Die Kennung „${p?.id ?? ''}“ hat schon ein anderer Platz.`,
+  DUPLICATE_OUTCOME_ID: () => 'Zwei Ergebnisse haben dieselbe Kennung. Bitte ein Ergebnis umbenennen.',
+  DUPLICATE_KIOSK_ID: () => 'Eine Kiosk-Kennung kommt zweimal vor.',
+  UNKNOWN_CONCERN: (p) =>
+    `Der Platz bedient ein Anliegen, das es nicht mehr gibt („${p?.id ?? ''}“). Bitte nehmen Sie es dort heraus.`,
+  COUNTER_WITHOUT_CONCERNS: () =>
+    'Dieser Platz hat noch kein Anliegen und kann so niemanden aufrufen. Bitte mindestens ein Anliegen hinzufügen.',
+  OTHER_OFFICE: (p) => `Dieser Server gehört zum Amt „${p?.id ?? ''}“.`,
+  PRINTER_INVALID: () =>
+    'Keine gültige Druckeradresse. Möglich sind tcp://HOST:9100, file:/dev/usb/lp0, virtual oder none.',
+  COUNTER_PRINTER_AGENT: () =>
+    'Hier bitte eine Druckeradresse wie tcp://192.168.1.50:9100 eingeben („agent“ gibt es nur am Kiosk).',
+  AGENT_KEY_REQUIRED: () => 'Ein Kiosk mit Druckprogramm braucht einen Schlüssel. Bitte einen erzeugen.',
+  AGENT_KEY_SHORT: () => 'Der Schlüssel ist zu kurz (mindestens 24 Zeichen). Bitte einen erzeugen.',
+  AGENT_KEY_SIMPLE: () => 'Der Schlüssel ist zu einfach. Bitte einen zufälligen erzeugen.',
+  DEVICE_NOT_ALLOWED: (p) =>
+    `Dieses Gerät ist für Drucker nicht freigegeben. Freigegeben: ${p?.allowed || 'keine'} (LOTSE_PRINTER_DEVICES).`,
+  VIRTUAL_OUTSIDE_DATA: () => 'Ein Probedrucker schreibt nur in den Datenordner des Servers.',
+  NOT_AN_OFFICE: () => 'Die Datei enthält keine gültigen Einstellungen.',
+  INVALID: () => 'Diese Angabe ist nicht gültig.',
+};
+
+/** An issue in plain German, by its code (an unknown code: the server's message). */
+export function issueText(issue: Pick<ConfigIssue, 'code' | 'params' | 'message'>): string {
+  const text = ISSUE_TEXTS[issue.code];
+  return text ? text(issue.params) : issue.message;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -108,6 +119,10 @@ const FIELD_NAMES: Record<string, string> = {
   appointmentLeadMinutes: 'Termine: Vorlauf',
   appointmentLateMinutes: 'Termine: Verspätung',
   appointmentCheckinMinutes: 'Termine: anmelden ab',
+  appointmentGraceMinutes: 'Termine: nur der gebuchte Platz',
+  slotMinutes: 'Länge eines Termins',
+  slotCapacity: 'Termine zur selben Zeit',
+  appointmentOnly: 'Nur mit Termin',
   priorityInterleave: 'Nach Terminen in Folge',
   preferenceMinutes: 'Vorrang des eigenen Anliegens',
   maxWaitMinutes: 'Längste Wartezeit',
@@ -143,6 +158,10 @@ export function issuePlace(path: string, office: OfficeConfig | null): string {
     return third ? `${label} – ${field(third)}${lang(fourth)}` : label;
   }
   if (head === 'outcomes') return 'Ergebnisse';
+  if (head === 'appointmentHours') {
+    if (second === 'weekly' && third) return `Terminzeiten ${weekdayName(third as Weekday) ?? third}`;
+    return 'Terminzeiten';
+  }
   if (head === 'openingHours') {
     if (second === 'weekly' && third) return `Öffnungszeiten ${weekdayName(third as Weekday) ?? third}`;
     if (second === 'closedDays') return 'Geschlossene Tage';
@@ -150,6 +169,11 @@ export function issuePlace(path: string, office: OfficeConfig | null): string {
   }
   if (head === 'policy') return `Regeln – ${field(second)}`;
   if (head === 'announcements') return `Ansage${second === 'templates' ? lang(third) : ` – ${field(second)}`}`;
+  if (head === 'kiosks' && second !== undefined) {
+    const k = office?.kiosks?.[Number(second)];
+    const label = k?.name.trim() ? `Kiosk „${k.name.trim()}“` : `Kiosk ${Number(second) + 1}`;
+    return third ? `${label} – ${third === 'agentKey' ? 'Schlüssel' : field(third)}` : label;
+  }
   if (head === 'kiosks') return 'Kiosks';
   return field(head);
 }

@@ -24,12 +24,11 @@ export function CountersPanel({ socket, office, fail }: CountersPanelProps) {
     const put = (view: CounterView) => {
       views.value = { ...views.value, [view.counterId]: view };
     };
+    // Watching is not signing in: `counters:watch` leaves the admin's session and the audit log alone.
     const watchAll = async () => {
-      for (const counter of office.counters) {
-        const ack = await request(socket, 'counter:watch', { counterId: counter.id });
-        if (ack.ok) put(ack.data);
-        else if (ack.error === 'UNAUTHENTICATED') failRef.current(ack.error);
-      }
+      const ack = await request(socket, 'counters:watch', {});
+      if (ack.ok) views.value = Object.fromEntries(ack.data.map((v) => [v.counterId, v]));
+      else if (ack.error === 'UNAUTHENTICATED') failRef.current(ack.error);
     };
     socket.on('counter:updated', put);
     const stop = onEveryConnect(socket, () => void watchAll());

@@ -1,5 +1,7 @@
 /** Pieces shared by the views of the statistics tab: labels, colours, section heads and CSV links. */
+import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import type { CsvDialect } from '../core/csv-dialect.ts';
 import type { CountersAnswer, HeatmapAnswer, StatsAnswer, StatsBy, StatsQuery } from './stats-data.ts';
 
 export const BY_LABEL: Record<StatsBy, string> = { hour: 'Stunde', day: 'Tag', week: 'Woche', month: 'Monat' };
@@ -44,12 +46,48 @@ export interface Loaded {
   counters: CountersAnswer;
 }
 
+/** The CSV format every link of the tab downloads: German spreadsheets unless changed. */
+export const csvDialect = signal<CsvDialect>('de');
+
+/** A CSV address in the chosen format. */
+export function withDialect(href: string, dialect: CsvDialect): string {
+  return `${href}${href.includes('?') ? '&' : '?'}dialect=${dialect}`;
+}
+
+export const DIALECT_LABEL: Record<CsvDialect, string> = {
+  de: 'Tabellenkalkulation deutsch (; und Komma)',
+  en: 'International (, und Punkt, englische Spalten)',
+};
+
+/** The choice of the CSV format, for the tab's filter bar. */
+export function CsvDialectChoice() {
+  return (
+    <label class="staff-field">
+      <span class="staff-field__label">CSV-Format</span>
+      <select
+        class="staff-input"
+        data-testid="stats-csv-dialect"
+        value={csvDialect.value}
+        onChange={(e) => {
+          csvDialect.value = e.currentTarget.value as CsvDialect;
+        }}
+      >
+        {(Object.keys(DIALECT_LABEL) as CsvDialect[]).map((d) => (
+          <option key={d} value={d}>
+            {DIALECT_LABEL[d]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CsvLink({ href, name, testid }: { href: string; name: string; testid: string }) {
   return (
     <a
       class="staff-btn staff-btn--secondary stats-csv"
       data-testid={testid}
-      href={href}
+      href={withDialect(href, csvDialect.value)}
       download
       aria-label={`${name} als CSV-Datei herunterladen`}
     >

@@ -32,7 +32,7 @@ import {
 } from './stats-data.ts';
 import { StatsKpis } from './stats-kpis.tsx';
 import { OutcomesSection } from './stats-outcomes.tsx';
-import { BY_LABEL, type Loaded } from './stats-parts.tsx';
+import { BY_LABEL, CsvDialectChoice, type Loaded } from './stats-parts.tsx';
 import { AppointmentsTable, CountersTable, PeriodTable } from './stats-tables.tsx';
 import './stats.css';
 
@@ -166,6 +166,7 @@ export function StatsPanel({ office, fail }: { office: OfficePublic; fail: (code
             >
               {loading.value ? 'Lädt …' : 'Anzeigen'}
             </button>
+            <CsvDialectChoice />
             {loaded ? (
               <p class="stats-range" data-testid="stats-range" aria-live="polite">
                 <span class="staff-muted">Angezeigt: </span>

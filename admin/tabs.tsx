@@ -8,9 +8,11 @@ import type { OfficePublic } from '../core/api.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
 import type { LotseSocket } from '../ui/socket.ts';
 import { AuditPanel } from './audit.tsx';
+import { AppointmentsPage } from './config-appointments.tsx';
 import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage } from './config-counters.tsx';
 import { HoursPage } from './config-hours.tsx';
+import { KiosksPage } from './config-kiosks.tsx';
 import type { ConfigModel } from './config-model.ts';
 import { OfficePage } from './config-office.tsx';
 import { CountersPanel } from './counters.tsx';
@@ -57,6 +59,8 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     label: 'Plätze einrichten',
     render: (ctx) => <CountersSetupPage model={ctx.config} fail={ctx.fail} />,
   },
+  { id: 'setup-kiosks', label: 'Kiosks', render: (ctx) => <KiosksPage model={ctx.config} fail={ctx.fail} /> },
+  { id: 'appointments', label: 'Termine', render: (ctx) => <AppointmentsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'visits', label: 'Besuche', render: (ctx) => <VisitsPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'hours', label: 'Öffnungszeiten', render: (ctx) => <HoursPage model={ctx.config} fail={ctx.fail} /> },
   { id: 'office', label: 'Amt und Ansagen', render: (ctx) => <OfficePage model={ctx.config} fail={ctx.fail} /> },
@@ -77,7 +81,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
       />
     ),
   },
-  { id: 'audit', label: 'Protokoll', render: (ctx) => <AuditPanel timeZone={ctx.office.timezone} fail={ctx.fail} /> },
+  { id: 'audit', label: 'Protokoll', render: (ctx) => <AuditPanel office={ctx.office} fail={ctx.fail} /> },
 ];
 
 /** The tab named by the address (`#stats`), or the first one. */

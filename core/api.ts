@@ -5,6 +5,7 @@
  */
 import { formatCode } from './appointments.ts';
 import { appointmentHoursOf, policyOf } from './policy.ts';
+import { isUnserved } from './office-checks.ts';
 import type { ErrorCode } from './result.ts';
 import type {
   AnnouncementConfig,
@@ -114,6 +115,8 @@ export interface ConcernPublic {
   appointmentOnly?: boolean;
   slotMinutes?: number;
   slotCapacity?: number;
+  /** No counter serves it: no tickets are given for it (`CONCERN_UNSERVED`), the kiosk leaves it out. */
+  unserved?: boolean;
 }
 
 export interface CounterPublic {
@@ -335,7 +338,7 @@ export function toOfficePublic(office: OfficeConfig): OfficePublic {
     enforceOpeningHours: office.enforceOpeningHours,
     concerns: office.concerns.map((c) => {
       const { weight: _w, serviceMinutes: _s, ...pub } = c;
-      return pub;
+      return isUnserved(office, c) ? { ...pub, unserved: true } : pub;
     }),
     counters: office.counters.map(({ printer, ...c }) => (printer ? { ...c, hasPrinter: true } : { ...c })),
     announcements: office.announcements,

@@ -23,6 +23,18 @@ describe('appointment exports', () => {
     expect(row).toBe(`2026-11-23T08:20:00.000Z,47110815,housing,Wohngeld,desk-2,booked,,"'=HYPERLINK(""x"")"`);
   });
 
+  it('writes CSV for German spreadsheets when asked, formulas still neutralised', () => {
+    const csv = appointmentsToCsv([view({ externalId: '=HYPERLINK("x")', counterId: 'desk-2' })], office, 'de');
+    expect(
+      csv.startsWith(
+        '\uFEFFBeginn;Code;Anliegen (Kennung);Anliegen;Platz (Kennung);Zustand;Nummer;Externe Kennung\r\n',
+      ),
+    ).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe(
+      `2026-11-23T08:20:00.000Z;47110815;housing;Wohngeld;desk-2;booked;;"'=HYPERLINK(""x"")"`,
+    );
+  });
+
   it('writes one VEVENT per appointment not cancelled, with the slot length, CRLF lines of at most 75 octets', () => {
     const ics = appointmentsToICalendar(
       [view({ counterId: 'desk-2' }), view({ id: 'a2', status: 'cancelled' })],

@@ -3,6 +3,7 @@
  * Pure; holds no visitor data (appointments have none).
  */
 import type { AppointmentView } from './api.ts';
+import { type CsvDialect, rowsToCsv } from './csv-dialect.ts';
 import { slotRulesOf } from './policy.ts';
 import type { OfficeConfig } from './types.ts';
 
@@ -24,8 +25,35 @@ function cell(value: string | undefined): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function appointmentsToCsv(rows: readonly AppointmentView[], office: OfficeConfig): string {
+const GERMAN_COLUMNS: Record<(typeof APPOINTMENT_CSV_COLUMNS)[number], string> = {
+  start: 'Beginn',
+  code: 'Code',
+  concernId: 'Anliegen (Kennung)',
+  concernName: 'Anliegen',
+  counterId: 'Platz (Kennung)',
+  status: 'Zustand',
+  ticketNumber: 'Nummer',
+  externalId: 'Externe Kennung',
+};
+
+/** The day's appointments as CSV: `en` (`,`, field names, CRLF) or `de` for German spreadsheets. */
+export function appointmentsToCsv(
+  rows: readonly AppointmentView[],
+  office: OfficeConfig,
+  dialect: CsvDialect = 'en',
+): string {
   const name = (id: string) => office.concerns.find((c) => c.id === id)?.name ?? id;
+  if (dialect === 'de') {
+    return rowsToCsv(
+      rows,
+      APPOINTMENT_CSV_COLUMNS.map((key) => ({
+        key,
+        de: GERMAN_COLUMNS[key],
+        value: (a: AppointmentView) => (key === 'concernName' ? name(a.concernId) : a[key]),
+      })),
+      'de',
+    );
+  }
   const lines = [APPOINTMENT_CSV_COLUMNS.join(',')];
   for (const a of rows) {
     lines.push(

@@ -9,6 +9,7 @@
  * minute (09:20 in a 09:15–09:30 slot) therefore still counts.
  */
 import { addDays, instantOf, localParts, parseClock } from './localtime.ts';
+import { isServed } from './office-checks.ts';
 import { appointmentHoursOf, slotRulesOf } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
@@ -98,6 +99,7 @@ export function checkBooking(
   ignoreId?: string,
 ): Result<Slot> {
   if (concern.infoUrl) return fail('INFO_ONLY_CONCERN');
+  if (!isServed(office, concern.id)) return fail('CONCERN_UNSERVED');
   const others = ignoreId === undefined ? appointments : appointments.filter((a) => a.id !== ignoreId);
   if (localParts(start, office.timezone).date < localParts(now, office.timezone).date) {
     return fail('OUTSIDE_APPOINTMENT_HOURS');

@@ -151,6 +151,8 @@ export interface ClientToServerEvents {
   'counter:undo': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
   /** The called visitor goes back to the line unserved, keeping the arrival time (the clerk leaves). */
   'counter:requeue': (req: CounterRequest, ack: (a: Ack<{ ticket: TicketView }>) => void) => void;
+  /** Admin: join room `staff` and get every counter's view, without signing in to any counter. */
+  'counters:watch': (req: Record<string, never>, ack: (a: Ack<CounterView[]>) => void) => void;
 }
 
 /** Data the server keeps per socket. */

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'COUNTER_BUSY',
   'INTERNAL',
   'COUNTER_NOT_ALLOWED',
+  'CONCERN_UNSERVED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

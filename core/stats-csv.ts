@@ -1,6 +1,48 @@
-/** Statistics as CSV: one header line, then one line per row. Pure. */
+/**
+ * Statistics as CSV: one header line, then one line per row, in the German spreadsheet dialect
+ * or the international one (see `csv-dialect.ts`). Pure.
+ */
+import { type CsvColumn, type CsvDialect, rowsToCsv } from './csv-dialect.ts';
 import type { CounterRow, HeatCell, Heatmap } from './stats-views.ts';
 import { type StatsRow, TOTAL } from './stats.ts';
+
+export { type CsvDialect, csvCell } from './csv-dialect.ts';
+
+/** German headers of the statistics' columns (the English ones are the field names). */
+export const GERMAN_HEADERS: Readonly<Record<string, string>> = {
+  period: 'Zeitraum',
+  concernId: 'Anliegen (Kennung)',
+  issued: 'Ausgegeben',
+  served: 'Bedient',
+  noShow: 'Nicht erschienen',
+  avgWaitMinutes: 'Wartezeit Mittel (Min.)',
+  p90WaitMinutes: 'Wartezeit 90 % (Min.)',
+  avgServiceMinutes: 'Bedienzeit Mittel (Min.)',
+  cancelled: 'Storniert',
+  transferred: 'Weitergeleitet',
+  medianWaitMinutes: 'Wartezeit Median (Min.)',
+  medianServiceMinutes: 'Bedienzeit Median (Min.)',
+  servedWithinTargetShare: 'Anteil im Wartezeitziel',
+  appointments: 'Termine',
+  punctualShare: 'Anteil pünktlich',
+  medianCheckInMinutes: 'Anmeldung vor Termin Median (Min.)',
+  avgAppointmentWaitMinutes: 'Wartezeit mit Termin Mittel (Min.)',
+  visits: 'Besuche',
+  multiConcernShare: 'Anteil mit mehreren Anliegen',
+  concernName: 'Anliegen',
+  weekday: 'Wochentag (Nr.)',
+  weekdayName: 'Wochentag',
+  hour: 'Stunde',
+  arrivals: 'Ankünfte',
+  days: 'Tage',
+  avgArrivals: 'Ankünfte je Tag',
+  counterId: 'Platz (Kennung)',
+  counterName: 'Platz',
+  servedShare: 'Anteil bedient',
+  booked: 'Gebucht',
+  kept: 'Wahrgenommen',
+  avgCheckInMinutes: 'Anmeldung vor Termin Mittel (Min.)',
+};
 
 export const STATS_CSV_COLUMNS: readonly (keyof StatsRow)[] = [
   'period',
@@ -24,26 +66,32 @@ export const STATS_CSV_COLUMNS: readonly (keyof StatsRow)[] = [
   'multiConcernShare',
 ];
 
-/** Text that a spreadsheet would run as a formula gets a leading `'` (numbers stay numbers). */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+export interface ExtraColumn<T> {
+  /** English header (a field name). */
+  header: string;
+  /** German header; default: from `GERMAN_HEADERS`, else the English one. */
+  de?: string;
+  value: (row: T) => string | number | null;
 }
 
 /** Any list of flat records as CSV with the given columns, plus optional extra columns. */
 export function recordsToCsv<T extends object>(
   rows: readonly T[],
   columns: readonly (keyof T & string)[],
-  extra: { header: string; value: (row: T) => string | number | null }[] = [],
+  extra: ExtraColumn<T>[] = [],
+  dialect: CsvDialect = 'en',
 ): string {
-  const lines = [[...columns, ...extra.map((e) => e.header)].join(',')];
-  for (const row of rows) {
-    const cells = columns.map((c) => csvCell(row[c]));
-    for (const e of extra) cells.push(csvCell(e.value(row)));
-    lines.push(cells.join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const all: CsvColumn<T>[] = [
+    ...columns.map((key) => ({ key, de: GERMAN_HEADERS[key] ?? key, value: (row: T) => row[key] })),
+    ...extra.map((e) => ({ key: e.header, de: e.de ?? GERMAN_HEADERS[e.header] ?? e.header, value: e.value })),
+  ];
+  return rowsToCsv(rows, all, dialect);
+}
+
+export interface StatsCsvOptions {
+  dialect?: CsvDialect;
+  /** Names of the outcomes, for the German headers ("Ergebnis: Erledigt"). */
+  outcomeNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,11 +103,13 @@ export function toCsv(
   rows: readonly StatsRow[],
   concernNames?: Readonly<Record<string, string>>,
   outcomeIds: readonly string[] = [],
+  options: StatsCsvOptions = {},
 ): string {
   const ids = [...outcomeIds];
   for (const r of rows) for (const id in r.outcomes) if (!ids.includes(id)) ids.push(id);
-  const extra: { header: string; value: (row: StatsRow) => string | number | null }[] = ids.map((id) => ({
+  const extra: ExtraColumn<StatsRow>[] = ids.map((id) => ({
     header: `outcome_${id}`,
+    de: `Ergebnis: ${options.outcomeNames?.[id] ?? id}`,
     value: (r: StatsRow) => r.outcomes[id] ?? 0,
   }));
   if (concernNames) {
@@ -68,13 +118,13 @@ export function toCsv(
       value: (r: StatsRow) => (r.concernId === TOTAL ? 'Alle Anliegen' : (concernNames[r.concernId] ?? r.concernId)),
     });
   }
-  return recordsToCsv(rows, STATS_CSV_COLUMNS, extra);
+  return recordsToCsv(rows, STATS_CSV_COLUMNS, extra, options.dialect);
 }
 
 export const HEATMAP_CSV_COLUMNS: readonly (keyof HeatCell)[] = ['weekday', 'hour', 'arrivals', 'days', 'avgArrivals'];
 
-export function heatmapToCsv(heatmap: Heatmap): string {
-  return recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS);
+export function heatmapToCsv(heatmap: Heatmap, dialect: CsvDialect = 'en'): string {
+  return recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS, [], dialect);
 }
 
 export const COUNTER_CSV_COLUMNS: readonly (keyof CounterRow)[] = [
@@ -87,9 +137,13 @@ export const COUNTER_CSV_COLUMNS: readonly (keyof CounterRow)[] = [
   'servedShare',
 ];
 
-export function countersToCsv(rows: readonly CounterRow[], counterNames?: Readonly<Record<string, string>>): string {
+export function countersToCsv(
+  rows: readonly CounterRow[],
+  counterNames?: Readonly<Record<string, string>>,
+  dialect: CsvDialect = 'en',
+): string {
   const extra = counterNames
     ? [{ header: 'counterName', value: (r: CounterRow) => counterNames[r.counterId] ?? r.counterId }]
     : [];
-  return recordsToCsv(rows, COUNTER_CSV_COLUMNS, extra);
+  return recordsToCsv(rows, COUNTER_CSV_COLUMNS, extra, dialect);
 }

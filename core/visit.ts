@@ -5,6 +5,7 @@
  * (counter, wait, service time, outcome); the next part then waits with the visit's original
  * arrival time, so nobody waits a second time from the back of the line. Pure.
  */
+import { isServed } from './office-checks.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   DEFAULT_KIOSK_MAX_CONCERNS,
@@ -72,6 +73,7 @@ export function checkVisitConcerns(office: OfficeConfig, concernIds: readonly st
     const concern = office.concerns.find((c) => c.id === id);
     if (!concern) return fail('UNKNOWN_CONCERN');
     if (concern.infoUrl) return fail('INFO_ONLY_CONCERN');
+    if (!isServed(office, id)) return fail('CONCERN_UNSERVED');
   }
   return ok([...concernIds]);
 }

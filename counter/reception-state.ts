@@ -14,7 +14,7 @@ import { errorCodeOf } from '../ui/staff-session.ts';
 
 /** Concerns reception can give out: every concern served at a counter. */
 export function receptionConcerns(office: OfficePublic): ConcernPublic[] {
-  return office.concerns.filter((c) => !c.infoUrl);
+  return office.concerns.filter((c) => !c.infoUrl && !c.unserved);
 }
 
 /** Concerns whose name or prefix contains `filter` (case-insensitive). */

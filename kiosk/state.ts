@@ -106,12 +106,18 @@ function followPrinter(): void {
 }
 let printerFollowed = false;
 
+/** The office as the kiosk offers it: without concerns no counter serves. */
+export function offeredOffice(data: OfficePublic): OfficePublic {
+  return data.concerns.some((c) => c.unserved) ? { ...data, concerns: data.concerns.filter((c) => !c.unserved) } : data;
+}
+
 /** Counts pushed configurations: an answer to an older request must not overwrite a newer push. */
 let officePushes = 0;
 
 /** A configuration pushed by the server (`office:updated`): concerns added or changed. */
-export function officeUpdated(next: OfficePublic): void {
+export function officeUpdated(pushed: OfficePublic): void {
   officePushes++;
+  const next = offeredOffice(pushed);
   office.value = next;
   // Chosen concerns the office no longer offers are dropped (the rest take their new names).
   const offered = new Map(next.concerns.filter((c) => !c.infoUrl).map((c) => [c.id, c]));
@@ -126,7 +132,7 @@ export async function loadOffice(): Promise<OfficePublic> {
   followPrinter();
   const pushes = officePushes;
   const data = await api<OfficePublic>('GET', '/api/office');
-  if (pushes === officePushes || !office.value) office.value = data;
+  if (pushes === officePushes || !office.value) office.value = offeredOffice(data);
   return office.value;
 }
 

@@ -3,16 +3,34 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from '../core/localtime.ts';
+import type { ConfigIssueCode } from '../core/config-issue.ts';
 import { LANGUAGES, type OfficeConfig } from '../core/types.ts';
 import { parsePrinterUrl } from '../printer/printer-url.ts';
 
 export const DEMO_OFFICE_PATH = fileURLToPath(new URL('./demo-office.json', import.meta.url));
 
+/** Messages of the schema's own rules, by the code the apps word them by (see `configIssues`). */
+export const RULE_MESSAGES = {
+  ID_FORMAT: 'lower-case letters, digits, - and _',
+  PREFIX_FORMAT: 'one to three capital letters',
+  CLOCK_FORMAT: 'expected HH:MM',
+  DAY_FORMAT: 'expected YYYY-MM-DD',
+  FROM_AFTER_TO: 'from must be before to',
+  UNKNOWN_TIME_ZONE: 'unknown IANA time zone',
+  COUNTER_PRINTER_AGENT: 'a counter printer is a printer address',
+  AGENT_KEY_REQUIRED: 'a kiosk with an agent printer needs an agentKey',
+  AGENT_KEY_SHORT: 'an agent key needs at least 24 characters',
+  AGENT_KEY_SIMPLE: 'the agent key is too simple; use a random one',
+  DUPLICATE_KIOSK_ID: 'duplicate kiosk id',
+  DUPLICATE_OUTCOME_ID: 'duplicate outcome id',
+  COUNTER_WITHOUT_CONCERNS: 'a counter serves at least one concern',
+} as const satisfies Partial<Record<ConfigIssueCode, string>>;
+
 const Lang = z.enum(LANGUAGES);
 const Translations = z.partialRecord(Lang, z.string().min(1).max(500));
-const Clock = z.string().refine((s) => !Number.isNaN(parseClock(s)), 'expected HH:MM');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _');
+const Clock = z.string().refine((s) => !Number.isNaN(parseClock(s)), RULE_MESSAGES.CLOCK_FORMAT);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, RULE_MESSAGES.DAY_FORMAT);
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, RULE_MESSAGES.ID_FORMAT);
 
 /** A kiosk's printer: a LOTSE_PRINTER value or `agent` (checked here so a typo stops the start). */
 const KioskPrinter = z
@@ -24,13 +42,17 @@ const KioskPrinter = z
     try {
       parsePrinterUrl(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid printer' });
+      ctx.addIssue({
+        code: 'custom',
+        message: error instanceof Error ? error.message : 'invalid printer',
+        params: { code: 'PRINTER_INVALID' },
+      });
     }
   });
 
 const TimeRange = z
   .object({ from: Clock, to: Clock })
-  .refine((r) => parseClock(r.from) < parseClock(r.to), 'from must be before to');
+  .refine((r) => parseClock(r.from) < parseClock(r.to), RULE_MESSAGES.FROM_AFTER_TO);
 
 const Hours = z.object({
   weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(TimeRange)),
@@ -41,7 +63,7 @@ export const OfficeConfigSchema = z
   .object({
     id: Id,
     name: z.string().min(1).max(120),
-    timezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
+    timezone: z.string().refine(isValidTimeZone, RULE_MESSAGES.UNKNOWN_TIME_ZONE),
     enforceOpeningHours: z.boolean().default(true),
     openingHours: Hours,
     appointmentHours: Hours.optional(),
@@ -57,7 +79,7 @@ export const OfficeConfigSchema = z
       .array(
         z.object({
           id: Id,
-          prefix: z.string().regex(/^[A-Z]{1,3}$/, 'one to three capital letters'),
+          prefix: z.string().regex(/^[A-Z]{1,3}$/, RULE_MESSAGES.PREFIX_FORMAT),
           name: z.string().min(1).max(80),
           names: Translations.optional(),
           description: z.string().max(300).optional(),
@@ -80,10 +102,10 @@ export const OfficeConfigSchema = z
         z.object({
           id: Id,
           name: z.string().min(1).max(40),
-          concernIds: z.array(Id).min(1),
+          concernIds: z.array(Id).min(1, RULE_MESSAGES.COUNTER_WITHOUT_CONCERNS),
           area: z.string().max(60).optional(),
           spokenName: z.string().max(80).optional(),
-          printer: KioskPrinter.refine((p) => p !== 'agent', 'a counter printer is a printer address').optional(),
+          printer: KioskPrinter.refine((p) => p !== 'agent', RULE_MESSAGES.COUNTER_PRINTER_AGENT).optional(),
         }),
       )
       .min(1),
@@ -118,45 +140,66 @@ export const OfficeConfigSchema = z
           printer: KioskPrinter.optional(),
           agentKey: z
             .string()
-            .min(24, 'an agent key needs at least 24 characters')
+            .min(24, RULE_MESSAGES.AGENT_KEY_SHORT)
             .max(200)
-            .refine((k) => new Set(k).size >= 8, 'the agent key is too simple; use a random one')
+            .refine((k) => new Set(k).size >= 8, RULE_MESSAGES.AGENT_KEY_SIMPLE)
             .optional(),
         }),
       )
-      .refine(
-        (ks) => ks.every((k) => k.printer !== 'agent' || k.agentKey),
-        'a kiosk with an agent printer needs an agentKey',
-      )
       .max(100)
-      .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'duplicate kiosk id')
+      .superRefine((ks, ctx) => {
+        const ids = new Set<string>();
+        ks.forEach((k, i) => {
+          if (k.printer === 'agent' && !k.agentKey)
+            ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.AGENT_KEY_REQUIRED, path: [i, 'agentKey'] });
+          if (ids.has(k.id))
+            ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.DUPLICATE_KIOSK_ID, path: [i, 'id'] });
+          ids.add(k.id);
+        });
+      })
       .optional(),
     outcomes: z
       .array(z.object({ id: Id, name: z.string().min(1).max(60), names: Translations.optional() }))
       .max(12)
-      .refine((os) => new Set(os.map((o) => o.id)).size === os.length, 'duplicate outcome id')
+      .superRefine((os, ctx) => {
+        const ids = new Set<string>();
+        os.forEach((o, i) => {
+          if (ids.has(o.id))
+            ctx.addIssue({ code: 'custom', message: RULE_MESSAGES.DUPLICATE_OUTCOME_ID, path: [i, 'id'] });
+          ids.add(o.id);
+        });
+      })
       .optional(),
     kioskMaxConcerns: z.number().int().min(1).max(5).optional(),
   })
   .superRefine((office, ctx) => {
+    const issue = (path: (string | number)[], code: ConfigIssueCode, message: string, id: string) =>
+      ctx.addIssue({ code: 'custom', message, path, params: { code, id } });
     const concernIds = new Set<string>();
     const prefixes = new Set<string>();
-    for (const c of office.concerns) {
-      if (concernIds.has(c.id)) ctx.addIssue({ code: 'custom', message: `duplicate concern id ${c.id}` });
-      if (prefixes.has(c.prefix)) ctx.addIssue({ code: 'custom', message: `duplicate prefix ${c.prefix}` });
+    office.concerns.forEach((c, i) => {
+      if (concernIds.has(c.id))
+        issue(['concerns', i, 'id'], 'DUPLICATE_CONCERN_ID', `duplicate concern id ${c.id}`, c.id);
+      if (prefixes.has(c.prefix))
+        issue(['concerns', i, 'prefix'], 'DUPLICATE_PREFIX', `duplicate prefix ${c.prefix}`, c.prefix);
       concernIds.add(c.id);
       prefixes.add(c.prefix);
-    }
+    });
     const counterIds = new Set<string>();
-    for (const counter of office.counters) {
-      if (counterIds.has(counter.id)) ctx.addIssue({ code: 'custom', message: `duplicate counter id ${counter.id}` });
+    office.counters.forEach((counter, i) => {
+      if (counterIds.has(counter.id))
+        issue(['counters', i, 'id'], 'DUPLICATE_COUNTER_ID', `duplicate counter id ${counter.id}`, counter.id);
       counterIds.add(counter.id);
       for (const id of counter.concernIds) {
-        if (!concernIds.has(id)) {
-          ctx.addIssue({ code: 'custom', message: `counter ${counter.id} serves unknown concern ${id}` });
-        }
+        if (!concernIds.has(id))
+          issue(
+            ['counters', i, 'concernIds'],
+            'UNKNOWN_CONCERN',
+            `counter ${counter.id} serves unknown concern ${id}`,
+            id,
+          );
       }
-    }
+    });
   });
 
 export class OfficeConfigError extends Error {}

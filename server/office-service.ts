@@ -8,19 +8,18 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../core/result.ts';
+import type { ConfigIssue } from '../core/config-issue.ts';
 import type { OfficeConfig } from '../core/types.ts';
 import { logger } from './logger.ts';
 import { DEMO_OFFICE_PATH, loadOfficeConfig, OfficeConfigSchema } from './office-config.ts';
+import { configIssues } from './office-issues.ts';
 import { writeFileDurably } from './store/durable-file.ts';
 
 const log = logger('office');
 
 export type OfficeListener = (office: OfficeConfig) => void;
 
-export interface ConfigIssue {
-  path: string;
-  message: string;
-}
+export type { ConfigIssue } from '../core/config-issue.ts';
 
 /** Where a changed configuration is saved. */
 export type OfficePersistence = (office: OfficeConfig) => Promise<void>;
@@ -102,7 +101,7 @@ export class OfficeService {
       return {
         ok: false,
         error: 'VALIDATION_FAILED',
-        issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: configIssues(parsed.error.issues),
       };
     }
     const next = parsed.data as OfficeConfig;
@@ -110,7 +109,14 @@ export class OfficeService {
       return {
         ok: false,
         error: 'VALIDATION_FAILED',
-        issues: [{ path: 'id', message: `this server serves the office "${this.current.id}"` }],
+        issues: [
+          {
+            path: 'id',
+            code: 'OTHER_OFFICE',
+            params: { id: this.current.id },
+            message: `this server serves the office "${this.current.id}"`,
+          },
+        ],
       };
     }
     if (this.persist) await this.persist(next);

@@ -105,6 +105,16 @@ function handlers(ctx: AppContext): Handlers {
         return done(view);
       },
     },
+    'counters:watch': {
+      schema: z.object({}).strict(),
+      async run(socket) {
+        const user = (await session(socket))?.user;
+        if (!user) return failed('UNAUTHENTICATED');
+        if (user.role !== 'admin') return failed('FORBIDDEN');
+        await socket.join(STAFF_ROOM);
+        return done(ctx.office().counters.flatMap((c) => ctx.queue.counterView(c.id) ?? []));
+      },
+    },
     'counter:callNext': { schema: CounterReq, run: counterAction('callNext') },
     'counter:recall': { schema: CounterReq, run: counterAction('recall') },
     'counter:start': { schema: CounterReq, run: counterAction('start') },

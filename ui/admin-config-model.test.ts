@@ -5,10 +5,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanOffice, stableJson } from '../admin/config-clean.ts';
 import { moved, slugify, uniqueId } from '../admin/config-ids.ts';
-import { isUnder, issueTab, localIssues, placeIssues } from '../admin/config-issues.ts';
+import { isUnder, issueTab, localIssues } from '../admin/config-issues.ts';
 import { createConfigModel } from '../admin/config-model.ts';
 import { issuePlace, issueText } from '../admin/config-words.ts';
 import type { OfficeConfig } from '../core/types.ts';
+import type { ConfigIssue } from '../core/config-issue.ts';
 
 function office(): OfficeConfig {
   return {
@@ -127,40 +128,37 @@ describe('issues', () => {
     const draft = office();
     draft.concerns.push({ id: 'housing', prefix: 'w', name: 'Doppelt' });
     draft.counters.push({ id: 'desk-1', name: 'Platz 2', concernIds: ['gone'] });
-    expect(localIssues(draft)).toEqual([
-      { path: 'concerns.2.id', message: 'duplicate concern id housing' },
-      { path: 'concerns.2.prefix', message: 'duplicate prefix W' },
-      { path: 'counters.1.id', message: 'duplicate counter id desk-1' },
-      { path: 'counters.1.concernIds', message: 'counter desk-1 serves unknown concern gone' },
+    expect(localIssues(draft).map(({ path, code, params }) => ({ path, code, params }))).toEqual([
+      { path: 'concerns.2.id', code: 'DUPLICATE_CONCERN_ID', params: { id: 'housing' } },
+      { path: 'concerns.2.prefix', code: 'DUPLICATE_PREFIX', params: { id: 'W' } },
+      { path: 'counters.1.id', code: 'DUPLICATE_COUNTER_ID', params: { id: 'desk-1' } },
+      { path: 'counters.1.concernIds', code: 'UNKNOWN_CONCERN', params: { id: 'gone' } },
     ]);
   });
 
-  it("places the server's whole-configuration issues at their field", () => {
+  it('finds a counter without concerns', () => {
     const draft = office();
-    draft.concerns.push({ id: 'new', prefix: 'C', name: 'Neu' });
-    const placed = placeIssues(
-      [
-        { path: '', message: 'duplicate prefix C' },
-        { path: '', message: 'counter desk-1 serves unknown concern x' },
-        { path: 'name', message: 'Too small: expected string to have >=1 characters' },
-        { path: '', message: 'something else' },
-      ],
-      draft,
-    );
-    expect(placed.map((i) => i.path)).toEqual(['concerns.2.prefix', 'counters.0.concernIds', 'name', '']);
+    draft.counters.push({ id: 'desk-2', name: 'Platz 2', concernIds: [] });
+    expect(localIssues(draft).map((i) => [i.path, i.code])).toEqual([
+      ['counters.1.concernIds', 'COUNTER_WITHOUT_CONCERNS'],
+    ]);
   });
 
-  it('words the server messages in plain German', () => {
-    expect(issueText('Too small: expected string to have >=1 characters')).toBe('Bitte ausfüllen.');
-    expect(issueText('one to three capital letters')).toContain('Großbuchstaben');
-    expect(issueText('Too big: expected number to be <=10')).toBe('Höchstens 10.');
-    expect(issueText('Too small: expected number to be >0')).toBe('Bitte eine Zahl größer als 0.');
-    expect(issueText('Invalid input: expected number, received null')).toBe('Bitte eine Zahl eingeben.');
-    expect(issueText('Invalid input: expected int, received number')).toBe('Bitte eine ganze Zahl eingeben.');
-    expect(issueText('Invalid URL')).toContain('https://');
-    expect(issueText('from must be before to')).toBe('Der Beginn muss vor dem Ende liegen.');
-    expect(issueText('duplicate prefix W')).toBe('Den Buchstaben „W“ hat schon ein anderes Anliegen.');
-    expect(issueText('Something new')).toBe('Something new');
+  it('words the issues by code in plain German, whatever the message says', () => {
+    const text = (code: ConfigIssue['code'], params?: ConfigIssue['params']) =>
+      issueText({ code, message: 'English text', ...(params ? { params } : {}) });
+    expect(text('REQUIRED')).toBe('Bitte ausfüllen.');
+    expect(text('PREFIX_FORMAT')).toContain('Großbuchstaben');
+    expect(text('TOO_BIG', { origin: 'number', maximum: 10 })).toBe('Höchstens 10.');
+    expect(text('TOO_SMALL', { origin: 'number', minimum: 0, exclusive: 1 })).toBe('Bitte eine Zahl größer als 0.');
+    expect(text('TOO_SMALL', { origin: 'number', minimum: 0.5 })).toBe('Bitte mindestens 0,5.');
+    expect(text('NOT_NUMBER')).toBe('Bitte eine Zahl eingeben.');
+    expect(text('NOT_INTEGER')).toBe('Bitte eine ganze Zahl eingeben.');
+    expect(text('INVALID_URL')).toContain('https://');
+    expect(text('FROM_AFTER_TO')).toBe('Der Beginn muss vor dem Ende liegen.');
+    expect(text('DUPLICATE_PREFIX', { id: 'W' })).toBe('Den Buchstaben „W“ hat schon ein anderes Anliegen.');
+    expect(text('DEVICE_NOT_ALLOWED', { allowed: '/dev/usb/lp*' })).toContain('/dev/usb/lp*');
+    expect(issueText({ code: 'SOMETHING_NEW' as ConfigIssue['code'], message: 'Something new' })).toBe('Something new');
   });
 
   it('says where an issue is and on which page', () => {
@@ -240,7 +238,7 @@ describe('config model', () => {
             error: {
               code: 'VALIDATION_FAILED',
               message: '',
-              issues: [{ path: 'concerns.1.prefix', message: 'one to three capital letters' }],
+              issues: [{ path: 'concerns.1.prefix', code: 'PREFIX_FORMAT', message: 'one to three capital letters' }],
             },
           },
         },
@@ -278,7 +276,18 @@ describe('config model', () => {
       'PUT /api/admin/config': {
         status: 400,
         body: {
-          error: { code: 'VALIDATION_FAILED', message: '', issues: [{ path: '', message: 'duplicate prefix W' }] },
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: '',
+            issues: [
+              {
+                path: 'concerns.2.prefix',
+                code: 'DUPLICATE_PREFIX',
+                params: { id: 'W' },
+                message: 'duplicate prefix W',
+              },
+            ],
+          },
         },
       },
     });
@@ -288,7 +297,7 @@ describe('config model', () => {
       o.concerns.push({ id: 'new', prefix: 'W', name: 'Neu' });
     });
     expect(await model.save()).toBe('invalid');
-    expect(model.issues.value).toEqual([{ path: 'concerns.2.prefix', message: 'duplicate prefix W' }]);
+    expect(model.issues.value.map((i) => [i.path, i.code])).toEqual([['concerns.2.prefix', 'DUPLICATE_PREFIX']]);
   });
 
   it('meets a change by somebody else: offers reload, or saves over it when asked', async () => {
@@ -356,7 +365,13 @@ describe('config model', () => {
       'PUT /api/admin/config': [
         {
           status: 400,
-          body: { error: { code: 'VALIDATION_FAILED', message: '', issues: [{ path: 'timezone', message: 'x' }] } },
+          body: {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: '',
+              issues: [{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }],
+            },
+          },
         },
         answer({ ...imported, id: 'demo' }, 'v2'),
       ],
@@ -366,7 +381,10 @@ describe('config model', () => {
     expect(await model.importOffice([])).toMatchObject({ outcome: 'invalid' });
 
     const bad = await model.importOffice(imported);
-    expect(bad).toEqual({ outcome: 'invalid', issues: [{ path: 'timezone', message: 'x' }] });
+    expect(bad).toEqual({
+      outcome: 'invalid',
+      issues: [{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }],
+    });
     expect(model.issues.value).toEqual([]);
     expect(model.draft.value?.name).toBe('Testamt');
 

@@ -78,7 +78,7 @@ describe('concerns page', () => {
             error: {
               code: 'VALIDATION_FAILED',
               message: '',
-              issues: [{ path: 'concerns.2.infoUrl', message: 'Invalid URL' }],
+              issues: [{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }],
             },
           },
         };
@@ -130,6 +130,23 @@ describe('concerns page', () => {
     expect(model.version.value).toBe('v2');
   });
 
+  it('warns that a new concern no counter serves is not offered, until it is info-only', async () => {
+    serve(() => ({ status: 500, body: {} }));
+    const model = createConfigModel();
+    render(<ConcernsPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('concern-form');
+    expect(screen.queryByTestId('config-warnings')).toBeNull();
+    fireEvent.click(screen.getByTestId('concern-add'));
+    type('concern-name', 'Meldewesen');
+    const warning = await screen.findByTestId('config-warning-CONCERN_UNSERVED');
+    expect(warning.textContent).toContain('Kein Platz bedient „Meldewesen“');
+    expect(warning.getAttribute('data-id')).toBe('meldewesen');
+    expect(screen.getByTestId('concern-served-by').textContent).toContain('Noch kein Platz');
+    expect(screen.getByTestId('concern-item-2').textContent).toContain('kein Platz');
+    fireEvent.click(screen.getByTestId('concern-info-only'));
+    expect(screen.queryByTestId('config-warnings')).toBeNull();
+  });
+
   it('removes a concern from the counters that serve it, after asking', async () => {
     serve(() => ({ status: 500, body: {} }));
     const model = createConfigModel();
@@ -170,18 +187,25 @@ describe('concerns page', () => {
 });
 
 describe('counters page', () => {
-  it('adds a counter with the first concern, orders and removes its concerns', async () => {
+  it('adds a counter without concerns and warns of it, then orders and removes its concerns', async () => {
     serve(() => ({ status: 500, body: {} }));
     const model = createConfigModel();
     render(<CountersSetupPage model={model} fail={vi.fn()} />);
     await screen.findByTestId('counter-card-0');
+    expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('counter-add'));
-    expect(model.draft.value?.counters[2]).toEqual({ id: 'platz-3', name: 'Platz 3', concernIds: ['housing'] });
+    expect(model.draft.value?.counters[2]).toEqual({ id: 'platz-3', name: 'Platz 3', concernIds: [] });
     type('counter-name-2', 'Zimmer 12');
     expect(model.draft.value?.counters[2]?.id).toBe('zimmer-12');
-
-    fireEvent.click(screen.getByTestId('counter-2-concern-remove-housing'));
     expect(screen.getByTestId('counter-card-2').textContent).toContain('Noch kein Anliegen');
+    expect(screen.getByTestId('config-warning-COUNTER_WITHOUT_CONCERNS').textContent).toContain(
+      '„Zimmer 12“ hat noch kein Anliegen',
+    );
+
+    fireEvent.change(screen.getByTestId('counter-add-concern-2'), { target: { value: 'housing' } });
+    fireEvent.click(screen.getByTestId('counter-add-concern-btn-2'));
+    expect(screen.queryByTestId('config-warnings')).toBeNull();
+    fireEvent.click(screen.getByTestId('counter-2-concern-remove-housing'));
     fireEvent.change(screen.getByTestId('counter-add-concern-2'), { target: { value: 'education' } });
     fireEvent.click(screen.getByTestId('counter-add-concern-btn-2'));
     fireEvent.click(screen.getByTestId('counter-add-concern-btn-2'));

@@ -134,7 +134,9 @@ describe('visits page', () => {
         error: {
           code: 'VALIDATION_FAILED',
           message: '',
-          issues: [{ path: 'outcomes.1.name', message: 'Too small: expected string to have >=1 characters' }],
+          issues: [
+            { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
+          ],
         },
       },
     }));
@@ -176,6 +178,7 @@ describe('counter printers', () => {
                 issues: [
                   {
                     path: 'counters.0.printer',
+                    code: 'PRINTER_INVALID',
                     message:
                       'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
                   },
@@ -225,12 +228,12 @@ describe('model: outcomes and printers', () => {
       { id: 'done', name: 'Erledigt' },
       { id: 'done', name: 'Fertig' },
     ];
-    expect(localIssues(draft)).toEqual([{ path: 'outcomes.1.id', message: 'duplicate outcome id done' }]);
+    expect(localIssues(draft).map((i) => [i.path, i.code])).toEqual([['outcomes.1.id', 'DUPLICATE_OUTCOME_ID']]);
     expect(issueTab('outcomes.1.id')).toBe('visits');
     expect(issueTab('kioskMaxConcerns')).toBe('visits');
     expect(issueTab('counters.0.printer')).toBe('setup-counters');
-    expect(issueText('duplicate outcome id')).toContain('dieselbe Kennung');
-    expect(issueText('a counter printer is a printer address')).toContain('nur am Kiosk');
+    expect(issueText({ code: 'DUPLICATE_OUTCOME_ID', message: '' })).toContain('dieselbe Kennung');
+    expect(issueText({ code: 'COUNTER_PRINTER_AGENT', message: '' })).toContain('nur am Kiosk');
     expect(issuePlace('outcomes.1.names.en', draft)).toBe('Ergebnis „Fertig“ – Name (Englisch)');
     expect(issuePlace('kioskMaxConcerns', draft)).toBe('Mehrere Anliegen am Kiosk');
   });

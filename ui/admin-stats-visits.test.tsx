@@ -4,7 +4,7 @@
  * with several concerns, outcomes per period and concern by their configured names (an id no
  * longer configured shows as itself), and old days without visit figures reading visits as issued.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { outcomeIdsOf, outcomeName, quickRanges, visitsOf } from '../admin/stats-data.ts';
 import { StatsPanel } from '../admin/stats.tsx';
@@ -163,6 +163,21 @@ describe('statistics of visits and outcomes', () => {
     const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(heads).toEqual(['Tag', 'Anliegen', 'documents-missing', 'done', 'forwarded']);
     expect(screen.queryByTestId('stats-outcomes-empty')).toBeNull();
+  });
+
+  it('offers every CSV for German spreadsheets, and the international format as a choice', async () => {
+    serve();
+    render(<StatsPanel office={office} fail={vi.fn()} />);
+    await screen.findByTestId('stats-kpis');
+    const links = () => [...document.querySelectorAll('a.stats-csv')].map((a) => a.getAttribute('href') ?? '');
+    expect(links().length).toBeGreaterThan(3);
+    for (const href of links()) expect(href).toMatch(/[?&]format=csv&.*dialect=de$|[?&]dialect=de$/);
+    expect((screen.getByTestId('stats-csv-dialect') as HTMLSelectElement).value).toBe('de');
+    fireEvent.change(screen.getByTestId('stats-csv-dialect'), { target: { value: 'en' } });
+    await vi.waitFor(() => {
+      for (const href of links()) expect(href.endsWith('dialect=en')).toBe(true);
+    });
+    fireEvent.change(screen.getByTestId('stats-csv-dialect'), { target: { value: 'de' } });
   });
 
   it('reads rows tolerantly', () => {

@@ -61,6 +61,8 @@ const TEXTS: Record<StaffErrorCode, string> = {
   COUNTER_BUSY: 'An Ihrem Platz ist noch jemand. Schließen Sie diese Person zuerst ab.',
   INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
   COUNTER_NOT_ALLOWED: 'Ihr Konto ist für diesen Platz nicht freigegeben. Bitte wählen Sie einen anderen Platz.',
+  CONCERN_UNSERVED:
+    'Dieses Anliegen bedient zurzeit kein Platz. Bitte wählen Sie ein anderes oder fragen Sie die Leitung.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',
 };

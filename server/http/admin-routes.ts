@@ -5,6 +5,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { AUDIT_KINDS, type AuditRecord, auditKind, auditNames, auditSentence } from '../../core/audit-text.ts';
+import { CSV_DIALECTS, type CsvColumn, rowsToCsv } from '../../core/csv-dialect.ts';
 import { LANGUAGES, type StaffUser } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { AccountCounters, Username } from '../staff.ts';
@@ -44,7 +46,17 @@ const ScreenSettingsChange = z
     language: z.enum(LANGUAGES).nullable().optional(),
   })
   .strict();
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Only entries of this kind (`counter`, `sign-in`, `config` …). */
+  kind: z.enum([...AUDIT_KINDS, 'other']).optional(),
+  /** Only entries of this account. */
+  username: z.string().min(1).max(64).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  dialect: z.enum(CSV_DIALECTS).default('de'),
+});
+/** How many entries a filtered look-up reads at most, to find `limit` that match. */
+const AUDIT_SCAN = 20_000;
 
 export function adminRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -81,6 +93,11 @@ export function adminRoutes(ctx: AppContext): Router {
     }
     ctx.audit.record(user(res), 'config:change', ctx.office().id);
     res.json({ version: ctx.officeService.version(), office: result.value });
+  });
+
+  /** Where printers may be: the allowed device files (LOTSE_PRINTER_DEVICES), for the kiosk page. */
+  router.get('/api/admin/printer-places', admin, (_req, res) => {
+    res.json({ devices: ctx.config.printerDevices });
   });
 
   router.get('/api/admin/users', admin, async (_req, res) => {
@@ -143,8 +160,29 @@ export function adminRoutes(ctx: AppContext): Router {
   });
 
   router.get('/api/admin/audit', admin, async (req, res) => {
-    const { limit } = parse(AuditQuery, req.query);
-    res.json({ entries: await ctx.audit.recent(limit) });
+    const q = parse(AuditQuery, req.query);
+    const filtered = q.kind !== undefined || q.username !== undefined;
+    const entries = (await ctx.audit.recent(filtered ? AUDIT_SCAN : q.limit))
+      .filter(
+        (e) => (q.kind === undefined || auditKind(e.action) === q.kind) && (q.username ?? e.username) === e.username,
+      )
+      .slice(0, q.limit);
+    if (q.format === 'csv') {
+      const names = auditNames(ctx.office());
+      const columns: CsvColumn<AuditRecord>[] = [
+        { key: 'at', de: 'Zeit', value: (e) => e.at },
+        { key: 'username', de: 'Konto', value: (e) => e.username },
+        { key: 'text', de: 'Was geschah', value: (e) => auditSentence(e, names) },
+        { key: 'action', de: 'Code', value: (e) => e.action },
+        { key: 'target', de: 'Betrifft (Kennung)', value: (e) => e.target },
+        { key: 'detail', de: 'Einzelheiten', value: (e) => e.detail },
+      ];
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('content-disposition', 'attachment; filename="lotse-protokoll.csv"');
+      res.type('text/csv; charset=utf-8').send(rowsToCsv(entries, columns, q.dialect));
+      return;
+    }
+    res.json({ entries });
   });
 
   return router;

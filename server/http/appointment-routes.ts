@@ -71,7 +71,10 @@ export function appointmentRoutes(ctx: AppContext): Router {
     const office = ctx.office();
     const name = `termine-${q.date ?? 'alle'}`;
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(appointmentsToCsv(list, office));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${name}.csv`)
+        .send(appointmentsToCsv(list, office, q.dialect));
       return;
     }
     if (q.format === 'ics') {
@@ -140,7 +143,7 @@ export function appointmentRoutes(ctx: AppContext): Router {
       res
         .type('text/csv; charset=utf-8')
         .attachment(`termine-statistik-${from}-${to}.csv`)
-        .send(recordsToCsv(rows, APPOINTMENT_STATS_COLUMNS));
+        .send(recordsToCsv(rows, APPOINTMENT_STATS_COLUMNS, [], q.dialect));
       return;
     }
     res.json({ from, to, by: q.by, rows });

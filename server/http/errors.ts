@@ -56,6 +56,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   UNDO_CONFLICT: 'The ticket has changed since (e.g. another counter called it); it cannot be undone.',
   COUNTER_BUSY: 'Another visitor is at this counter; finish with them first.',
   INTERNAL: 'Something went wrong on the server.',
+  CONCERN_UNSERVED: 'No counter serves this concern at present.',
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -109,6 +110,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   COUNTER_BUSY: 409,
   INTERNAL: 500,
   COUNTER_NOT_ALLOWED: 403,
+  CONCERN_UNSERVED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

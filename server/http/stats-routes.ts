@@ -5,6 +5,8 @@
  *   GET /api/stats/heatmap?from&to&concernId   arrivals by weekday and hour
  *   GET /api/stats/counters?from&to&by          visitors served per counter (never per person)
  * `from`/`to` are local days (YYYY-MM-DD, inclusive); without them the last seven days up to today.
+ * CSV comes for German spreadsheets (`;`, decimal comma, German headers, BOM, CRLF) unless
+ * `dialect=en` asks for `,`, decimal point and the field names as headers.
  * Everything is computed from the hourly buckets of the archived days plus today's live tickets.
  */
 import { type Request, type Response, Router } from 'express';
@@ -76,6 +78,10 @@ export function statsRoutes(ctx: AppContext): Router {
           withTotals(report),
           names,
           (office.outcomes ?? []).map((o) => o.id),
+          {
+            dialect: query.dialect,
+            outcomeNames: Object.fromEntries((office.outcomes ?? []).map((o) => [o.id, o.name])),
+          },
         ),
       );
     }
@@ -97,9 +103,12 @@ export function statsRoutes(ctx: AppContext): Router {
     const heatmap = arrivalsHeatmap(range.buckets, query.concernId);
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
-      const csv = recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS, [
-        { header: 'weekdayName', value: (c) => WEEKDAY_NAMES[c.weekday - 1] ?? '' },
-      ]);
+      const csv = recordsToCsv(
+        heatmap.cells,
+        HEATMAP_CSV_COLUMNS,
+        [{ header: 'weekdayName', value: (c) => WEEKDAY_NAMES[c.weekday - 1] ?? '' }],
+        query.dialect,
+      );
       const suffix = query.concernId ? `-${query.concernId}` : '';
       return sendCsv(res, `lotse-stats-arrivals-${range.from}-${range.to}${suffix}`, csv);
     }
@@ -114,7 +123,11 @@ export function statsRoutes(ctx: AppContext): Router {
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
       const names = Object.fromEntries(ctx.office().counters.map((c) => [c.id, c.name]));
-      return sendCsv(res, `lotse-stats-counters-${range.from}-${range.to}-${query.by}`, countersToCsv(rows, names));
+      return sendCsv(
+        res,
+        `lotse-stats-counters-${range.from}-${range.to}-${query.by}`,
+        countersToCsv(rows, names, query.dialect),
+      );
     }
     res.json({ from: range.from, to: range.to, by: query.by, rows });
   });

@@ -1,4 +1,5 @@
 /** Payload validation at the edge: zod schemas for every request body and query. */
+import { CSV_DIALECTS } from '../../core/csv-dialect.ts';
 import { z } from 'zod';
 import { LANGUAGES } from '../../core/types.ts';
 import { HttpError } from './errors.ts';
@@ -88,10 +89,12 @@ export const AppointmentStatsQuery = z.object({
   to: Day.optional(),
   by: z.enum(['day', 'week', 'month', 'all']).default('day'),
   format: z.enum(['json', 'csv']).default('json'),
+  dialect: z.enum(CSV_DIALECTS).default('de'),
 });
 export const AppointmentsQuery = z.object({
   date: Day.optional(),
   format: z.enum(['json', 'csv', 'ics']).default('json'),
+  dialect: z.enum(CSV_DIALECTS).default('de'),
 });
 
 /** A real calendar date (2026-02-30 is refused). */
@@ -103,6 +106,8 @@ const StatsRange = {
   from: StatsDay.optional(),
   to: StatsDay.optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  /** CSV for German spreadsheets (`;`, decimal comma, German headers; the default) or `en`. */
+  dialect: z.enum(CSV_DIALECTS).default('de'),
 };
 
 export const StatsQuery = z.object({

@@ -29,33 +29,49 @@ export function insideDataDir(dir: string, dataDir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Why this printer may not be used here, or null. */
-export function printerPlaceProblem(config: PrinterConfig, places: PrinterPlaces): string | null {
-  if (config.kind === 'file' && !deviceAllowed(config.path, places.devices)) {
-    return `device file ${config.path} is not allowed (allowed: ${places.devices.join(', ') || 'none'})`;
-  }
+/** Why this printer may not be used here, as a code, or null. */
+export function printerPlaceCode(
+  config: PrinterConfig,
+  places: PrinterPlaces,
+): 'DEVICE_NOT_ALLOWED' | 'VIRTUAL_OUTSIDE_DATA' | null {
+  if (config.kind === 'file' && !deviceAllowed(config.path, places.devices)) return 'DEVICE_NOT_ALLOWED';
   if (config.kind === 'virtual' && config.dir && !insideDataDir(config.dir, places.dataDir)) {
-    return 'a virtual printer folder must be inside the data folder';
+    return 'VIRTUAL_OUTSIDE_DATA';
   }
   return null;
 }
 
-/** Problems of the kiosk printers of an office configuration (from the admin app). */
+/** Why this printer may not be used here, or null. */
+export function printerPlaceProblem(config: PrinterConfig, places: PrinterPlaces): string | null {
+  const code = printerPlaceCode(config, places);
+  if (code === 'DEVICE_NOT_ALLOWED' && config.kind === 'file') {
+    return `device file ${config.path} is not allowed (allowed: ${places.devices.join(', ') || 'none'})`;
+  }
+  if (code === 'VIRTUAL_OUTSIDE_DATA') return 'a virtual printer folder must be inside the data folder';
+  return null;
+}
+
+/** Problems of the kiosk and counter printers of an office configuration (from the admin app). */
 export function printerPlaceIssues(office: unknown, places: PrinterPlaces): ConfigIssue[] {
-  const kiosks = (office as { kiosks?: unknown } | null)?.kiosks;
-  if (!Array.isArray(kiosks)) return [];
   const issues: ConfigIssue[] = [];
-  kiosks.forEach((kiosk, i) => {
-    const value = (kiosk as { printer?: unknown } | null)?.printer;
-    if (typeof value !== 'string' || value === 'agent') return;
-    let config: PrinterConfig;
-    try {
-      config = parsePrinterUrl(value);
-    } catch {
-      return; // the schema names this one
-    }
-    const problem = printerPlaceProblem(config, places);
-    if (problem) issues.push({ path: `kiosks.${i}.printer`, message: problem });
-  });
+  for (const list of ['kiosks', 'counters'] as const) {
+    const items = (office as Record<string, unknown> | null)?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      const value = (item as { printer?: unknown } | null)?.printer;
+      if (typeof value !== 'string' || value === 'agent') return;
+      let config: PrinterConfig;
+      try {
+        config = parsePrinterUrl(value);
+      } catch {
+        return; // the schema names this one
+      }
+      const code = printerPlaceCode(config, places);
+      if (!code) return;
+      const message = printerPlaceProblem(config, places) ?? code;
+      const params = code === 'DEVICE_NOT_ALLOWED' ? { allowed: places.devices.join(', ') } : undefined;
+      issues.push({ path: `${list}.${i}.printer`, code, message, ...(params ? { params } : {}) });
+    });
+  }
   return issues;
 }

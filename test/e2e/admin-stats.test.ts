@@ -84,6 +84,9 @@ describe('the statistics tab', () => {
     await page.getByTestId('login-submit').click();
     await waitForStats('Mo 16.11.2026 bis So 22.11.2026');
     expect(await page.getByTestId('stats-quick-last-week').getAttribute('aria-pressed')).toBe('true');
+    // CSV for German spreadsheets is the default; these checks read the international format.
+    expect(await page.getByTestId('stats-csv-dialect').inputValue()).toBe('de');
+    await page.getByTestId('stats-csv-dialect').selectOption('en');
 
     // Key figures of the week: Mon 80, Tue 80, Thu 60.
     expect(await page.getByTestId('kpi-issued').textContent()).toBe('220');
@@ -163,9 +166,18 @@ describe('the statistics tab', () => {
     expect(counterCsv.map((c) => c.counterName)).toEqual(['Platz 1', 'Platz 2', 'Platz 3']);
   });
 
-  it('downloads the CSV file when the manager clicks the link', async () => {
+  it('downloads the CSV file when the manager clicks the link, German or international', async () => {
+    await page.getByTestId('stats-csv-dialect').selectOption('de');
+    const [german] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
+    expect(german.suggestedFilename()).toBe('lotse-stats-2026-11-16-2026-11-22-day.csv');
+    const bytes = readFileSync((await german.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Zeitraum;Anliegen \(Kennung\);Ausgegeben;Bedient;Nicht erschienen;/);
+    expect(lines.some((l) => /;\d+,\d+;/.test(l))).toBe(true);
+
+    await page.getByTestId('stats-csv-dialect').selectOption('en');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
-    expect(download.suggestedFilename()).toBe('lotse-stats-2026-11-16-2026-11-22-day.csv');
     const text = readFileSync((await download.path()) as string, 'utf8');
     expect(text.split('\n')[0]).toMatch(
       /^period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes,/,

@@ -185,7 +185,8 @@ describe('admin app: visits', () => {
       await page.screenshot({ path: join(shots, 'admin-stats-outcomes.png') });
     }
 
-    // The CSV the tab offers downloads with the same figures.
+    // The CSV the tab offers downloads with the same figures (here in the international format).
+    await page.getByTestId('stats-csv-dialect').selectOption('en');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
     const [head, ...lines] = readFileSync((await download.path()) as string, 'utf8')
       .trimEnd()

@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('admin app: concerns', () => {
-  it('adds a concern, and an open kiosk shows it without reload', async () => {
+  it('adds a concern, warns while no counter serves it, and an open kiosk offers it once one does', async () => {
     server = await startTestServer();
     const base = server.url;
 
@@ -113,6 +113,28 @@ describe('admin app: concerns', () => {
     await admin.getByTestId('concern-prefix').fill('A');
     expect(await prefixIssue.count()).toBe(0);
     await save(admin);
+
+    // No counter serves it yet: the admin is warned, the office info marks it, the kiosk leaves it out.
+    const warning = admin.getByTestId('config-warning-CONCERN_UNSERVED');
+    expect(await warning.textContent()).toContain('Kein Platz bedient „Wohnsitz anmelden“');
+    expect(await admin.getByTestId('concern-served-by').textContent()).toContain('Noch kein Platz');
+    const info = await http(base, 'GET', '/api/office');
+    expect(info.body.concerns.find((c: { id: string }) => c.id === 'residence').unserved).toBe(true);
+    expect((await http(base, 'POST', '/api/tickets', { concernId: 'residence' })).body.error.code).toBe(
+      'CONCERN_UNSERVED',
+    );
+    await kiosk.waitForTimeout(500);
+    expect(await kiosk.getByTestId('concern-residence').count()).toBe(0);
+
+    // The warning leads to the counters; once a counter serves it, the warning goes and the kiosk offers it.
+    await warning.getByRole('button').click();
+    await admin.getByTestId('counter-card-0').waitFor();
+    await admin.getByTestId('counter-add-concern-0').selectOption('residence');
+    await admin.getByTestId('counter-add-concern-btn-0').click();
+    expect(await admin.getByTestId('config-warnings').count()).toBe(0);
+    await save(admin);
+    await admin.getByTestId('admin-tab-concerns').click();
+    await admin.getByTestId('concern-item-6').click();
 
     const button = kiosk.getByTestId('concern-residence');
     await button.waitFor({ timeout: 5000 });
@@ -214,6 +236,9 @@ describe('admin app: set up an office from scratch', () => {
     await admin.getByTestId('counter-name-1').fill('Schalter A');
     await admin.getByTestId('counter-area-1').fill('Erdgeschoss');
     expect(await admin.getByTestId('counter-id-1').inputValue()).toBe('schalter-a');
+    // A new counter starts without concerns (and the save bar says it can call nobody).
+    await admin.getByTestId('config-warning-COUNTER_WITHOUT_CONCERNS').first().waitFor();
+    await admin.getByTestId('counter-add-concern-btn-1').click();
     await admin.getByTestId('counter-1-concern-meldewesen').waitFor();
     await admin.getByTestId('counter-remove-0').click();
     await admin.getByTestId('confirm-ok').click();
@@ -272,6 +297,57 @@ describe('admin app: set up an office from scratch', () => {
       .locator('[data-action]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['config:change', 'user:create', 'counter:callNext']));
+  });
+});
+
+describe('admin app: audit log', () => {
+  it('opening the counters tab signs in nowhere; the log reads as German sentences, filtered by kind and account', async () => {
+    server = await startTestServer();
+    const base = server.url;
+    const token = await login(base);
+    await http(
+      base,
+      'POST',
+      '/api/admin/users',
+      { username: 'maria', password: 'maria-password-1', role: 'clerk' },
+      token,
+    );
+    await http(base, 'POST', '/api/tickets', { concernId: 'housing' });
+    await http(base, 'POST', '/api/counters/desk-4/call-next', undefined, token);
+    await http(base, 'POST', '/api/counters/desk-4/park', undefined, token);
+
+    const admin = await openAdmin(base, 'counters');
+    await admin.getByTestId('admin-counter-desk-4').waitFor();
+    await expect
+      .poll(async () =>
+        /Geöffnet|Pause|Geschlossen/.test((await admin.getByTestId('admin-counter-desk-4').textContent()) ?? ''),
+      )
+      .toBe(true);
+    await admin.getByTestId('admin-tab-audit').click();
+    await admin.getByTestId('audit-table').waitFor();
+    const texts = () => admin.getByTestId('audit-text').allTextContents();
+    const all = await texts();
+    expect(all.some((t) => /^admin hat an Platz 4 die Nummer W-\d+ zurückgestellt \(holt etwas\)\.$/.test(t))).toBe(
+      true,
+    );
+    expect(all).toContain('admin hat das Konto „maria“ angelegt (Sachbearbeitung).');
+    // Opening the counters tab wrote no "signed in at counter" line.
+    expect(all.filter((t) => /hat sich an .+ angemeldet/.test(t))).toEqual([]);
+    expect(await admin.locator('[data-action="counter:sign-in"]').count()).toBe(0);
+    // No raw codes on screen; each is the tooltip of its sentence.
+    expect(await admin.getByTestId('audit-table').textContent()).not.toContain('counter:park');
+    expect(
+      await admin.locator('[data-action="counter:park"] [data-testid="audit-text"]').getAttribute('title'),
+    ).toMatch(/^Code: counter:park · desk-4 · W-\d+$/);
+
+    await admin.getByTestId('audit-kind').selectOption('sign-in');
+    await expect.poll(texts).toEqual(['admin hat sich angemeldet.', 'admin hat sich angemeldet.']);
+    await admin.getByTestId('audit-kind').selectOption('');
+    await admin.getByTestId('audit-account').selectOption('admin');
+    await expect.poll(async () => (await texts()).length).toBe(all.length);
+    expect(await admin.getByTestId('audit-csv').getAttribute('href')).toBe(
+      '/api/admin/audit?limit=200&username=admin&format=csv',
+    );
   });
 });
 

@@ -164,7 +164,7 @@ describe('reception and a visit with two concerns', () => {
     expect(stats.body.totals[0]).toMatchObject({ concernId: '*', issued: 2, served: 2, visits: 1 });
     expect(stats.body.totals[0].outcomes).toEqual({ 'documents-missing': 1, done: 1 });
 
-    const csv = await http(server.url, 'GET', '/api/stats?by=week&format=csv', undefined, admin);
+    const csv = await http(server.url, 'GET', '/api/stats?by=week&format=csv&dialect=en', undefined, admin);
     expect(csv.status).toBe(200);
     const [head = '', ...lines] = String(csv.body).trim().split('\n');
     const columns = head.split(',');

@@ -203,7 +203,7 @@ describe('statistics', () => {
     const subsistence = r.body.rows.find((row: { concernId: string }) => row.concernId === 'subsistence');
     expect(subsistence).toMatchObject({ issued: 2, served: 1, noShow: 1 });
     expect(subsistence.period).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const csv = await http(base, 'GET', '/api/stats?by=day&format=csv', undefined, admin);
+    const csv = await http(base, 'GET', '/api/stats?by=day&format=csv&dialect=en', undefined, admin);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = String(csv.body).trim().split('\n');
     // The contract's columns first; more figures and a total row per period (concernId `*`) follow.

@@ -113,9 +113,16 @@ describe('booking appointments', () => {
 
     const day = await http(s.url, 'GET', '/api/appointments?date=2026-11-23', undefined, clerk);
     expect(day.body.appointments.map((x: { code: string }) => x.code)).toEqual([a.code, first.body.appointment.code]);
-    const csv = await http(s.url, 'GET', '/api/appointments?date=2026-11-23&format=csv', undefined, clerk);
+    const csv = await http(s.url, 'GET', '/api/appointments?date=2026-11-23&format=csv&dialect=en', undefined, clerk);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body).toContain(`2026-11-23T06:30:00.000Z,${a.code},housing,Wohngeld,desk-2,booked`);
+    const german = String(
+      (await http(s.url, 'GET', '/api/appointments?date=2026-11-23&format=csv', undefined, clerk)).body,
+    );
+    expect(german).toContain(
+      'Beginn;Code;Anliegen (Kennung);Anliegen;Platz (Kennung);Zustand;Nummer;Externe Kennung\r\n',
+    );
+    expect(german).toContain(`2026-11-23T06:30:00.000Z;${a.code};housing;Wohngeld;desk-2;booked`);
     const ics = await http(s.url, 'GET', '/api/appointments?date=2026-11-23&format=ics', undefined, clerk);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     expect(ics.body).toContain('BEGIN:VEVENT');
@@ -239,7 +246,7 @@ describe('booking appointments', () => {
     const csv = await http(
       s.url,
       'GET',
-      '/api/stats/appointments?from=2026-11-23&to=2026-11-23&format=csv',
+      '/api/stats/appointments?from=2026-11-23&to=2026-11-23&format=csv&dialect=en',
       undefined,
       clerk,
     );

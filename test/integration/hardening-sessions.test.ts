@@ -219,12 +219,18 @@ describe('accounts', () => {
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
     await http(s.url, 'POST', '/api/counters/desk-2/call-next', undefined, admin);
     await http(s.url, 'POST', '/api/counters/desk-2/complete', undefined, admin);
-    const stats = String((await http(s.url, 'GET', '/api/stats?by=day&format=csv', undefined, admin)).body);
-    const counters = String((await http(s.url, 'GET', '/api/stats/counters?by=day&format=csv', undefined, admin)).body);
-    expect(stats).toContain(`"'=HYPERLINK(""http://x.test"",""y"")"`);
-    expect(counters).toContain(`'@SUM(A1)`);
-    const cells = `${stats}\n${counters}`.split(/[\n,]/).map((c) => c.replace(/^"/, ''));
-    expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);
+    for (const dialect of ['de', 'en']) {
+      const stats = String(
+        (await http(s.url, 'GET', `/api/stats?by=day&format=csv&dialect=${dialect}`, undefined, admin)).body,
+      );
+      const counters = String(
+        (await http(s.url, 'GET', `/api/stats/counters?by=day&format=csv&dialect=${dialect}`, undefined, admin)).body,
+      );
+      expect(stats).toContain(`"'=HYPERLINK(""http://x.test"",""y"")"`);
+      expect(counters).toContain(`'@SUM(A1)`);
+      const cells = `${stats}\n${counters}`.split(/[\r\n,;]/).map((c) => c.replace(/^\uFEFF?"?/, ''));
+      expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);
+    }
   });
 
   it('staff.json and the day files are readable by the server user only', async () => {

@@ -155,7 +155,7 @@ describe('a generated month (November 2026)', () => {
 
   it('exports the same figures as CSV, each period total after its concerns', async () => {
     const json = await get(`/api/stats?${MONTH}&by=week`);
-    const csv = await get(`/api/stats?${MONTH}&by=week&format=csv`);
+    const csv = await get(`/api/stats?${MONTH}&by=week&format=csv&dialect=en`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toContain('lotse-stats-2026-11-01-2026-11-30-week.csv');
@@ -188,6 +188,51 @@ describe('a generated month (November 2026)', () => {
     expect(records.find((r) => r.concernId === 'housing')?.concernName).toBe('Wohngeld');
   });
 
+  it('downloads CSV for German spreadsheets by default: ; and decimal commas, German headers, BOM, CRLF', async () => {
+    const json = await get(`/api/stats?${MONTH}&by=week`);
+    const csv = await get(`/api/stats?${MONTH}&by=week&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${server.url}/api/stats?${MONTH}&by=week&format=csv`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).arrayBuffer(),
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = String(csv.body).replace(/^\uFEFF/, '');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    const [head = '', ...lines] = text.trimEnd().split('\r\n');
+    const columns = head.split(';');
+    expect(columns.slice(0, 6)).toEqual([
+      'Zeitraum',
+      'Anliegen (Kennung)',
+      'Ausgegeben',
+      'Bedient',
+      'Nicht erschienen',
+      'Wartezeit Mittel (Min.)',
+    ]);
+    expect(columns).toContain('Ergebnis: Unterlagen fehlen');
+    expect(columns.at(-1)).toBe('Anliegen');
+    const total = json.body.totals.find((t: { period: string }) => t.period === '2026-W47');
+    const line = lines.find((l) => l.startsWith('2026-W47;*;'))?.split(';') ?? [];
+    const wait = line[columns.indexOf('Wartezeit Mittel (Min.)')];
+    expect(wait).toBe(String(total.avgWaitMinutes).replace('.', ','));
+    expect(String(total.avgWaitMinutes)).toContain('.');
+    expect(line[columns.indexOf('Ausgegeben')]).toBe(String(total.issued));
+
+    // The heat map and the counters too; a wrong dialect is refused.
+    const heat = String((await get(`/api/stats/heatmap?${MONTH}&format=csv&dialect=de`)).body);
+    expect(heat.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('1;9;93;5;18,6;Montag');
+    const counters = String((await get(`/api/stats/counters?${MONTH}&format=csv`)).body);
+    expect(counters).toContain('Platz (Kennung);Bedient');
+    const bad = await get(`/api/stats?${MONTH}&format=csv&dialect=fr`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('shows arrivals by weekday and hour, averaged over the days the office was open', async () => {
     const r = await get(`/api/stats/heatmap?${MONTH}`);
     expect(r.status).toBe(200);
@@ -204,7 +249,7 @@ describe('a generated month (November 2026)', () => {
     expect(at(4, 12)).toEqual({ weekday: 4, hour: 12, arrivals: 21, days: 4, avgArrivals: 5.3 });
     expect(r.body.cells.reduce((s: number, c: { arrivals: number }) => s + c.arrivals, 0)).toBe(810);
 
-    const csv = await get(`/api/stats/heatmap?${MONTH}&format=csv`);
+    const csv = await get(`/api/stats/heatmap?${MONTH}&format=csv&dialect=en`);
     const records = parseCsv(String(csv.body));
     expect(records).toHaveLength(13);
     expect(records[0]).toEqual({
@@ -253,7 +298,7 @@ describe('a generated month (November 2026)', () => {
         servedShare: 0.346,
       },
     ]);
-    const csv = parseCsv(String((await get(`/api/stats/counters?${MONTH}&format=csv`)).body));
+    const csv = parseCsv(String((await get(`/api/stats/counters?${MONTH}&format=csv&dialect=en`)).body));
     expect(csv.map((c) => [c.counterId, c.served, c.counterName])).toEqual([
       ['desk-1', '176', 'Platz 1'],
       ['desk-2', '248', 'Platz 2'],

@@ -1,0 +1,165 @@
+/**
+ * Appointments: when they are given (the office's own appointment hours, or the opening hours),
+ * how long a booked counter keeps its visitor, and per concern: by appointment only, the length
+ * of a slot and how many visitors fit in one. The server checks the same limits on saving.
+ */
+import { slotRulesOf } from '../core/policy.ts';
+import type { Concern, OfficeConfig } from '../core/types.ts';
+import { CheckField, ConfigPage, NumberField, Section } from './config-fields.tsx';
+import { DAYS_OF_WEEK, DayRow } from './config-hours.tsx';
+import type { ConfigModel } from './config-model.ts';
+
+export interface AppointmentsPageProps {
+  model: ConfigModel;
+  fail: (code: string) => void;
+}
+
+/** Own appointment hours on (a copy of the opening hours to start from) or off. */
+export function setOwnAppointmentHours(office: OfficeConfig, own: boolean): void {
+  if (!own) {
+    delete office.appointmentHours;
+    return;
+  }
+  office.appointmentHours ??= { weekly: structuredClone(office.openingHours.weekly), closedDays: [] };
+}
+
+/** Concerns that can be booked: all but the info-only ones. */
+export function bookableConcerns(office: OfficeConfig): { concern: Concern; index: number }[] {
+  return office.concerns.flatMap((concern, index) => (concern.infoUrl === undefined ? [{ concern, index }] : []));
+}
+
+/** Whether appointments can be given at all: some weekday has appointment (or opening) hours. */
+export function hasAppointmentHours(office: OfficeConfig): boolean {
+  const hours = office.appointmentHours ?? office.openingHours;
+  return Object.values(hours.weekly).some((spans) => (spans?.length ?? 0) > 0);
+}
+
+export function AppointmentsPage({ model, fail }: AppointmentsPageProps) {
+  return (
+    <ConfigPage
+      model={model}
+      fail={fail}
+      title="Termine"
+      intro="Wann Termine vergeben werden und wie lang ein Termin je Anliegen dauert. Weitere Regeln (früher dran, verspätet, anmelden ab) stehen unter „Amt und Ansagen“."
+    >
+      {(draft) => {
+        const own = draft.appointmentHours !== undefined;
+        const onlyWithout = draft.concerns.some((c) => c.appointmentOnly) && !hasAppointmentHours(draft);
+        return (
+          <div class="cfg-stack">
+            <Section title="Terminzeiten" testId="appointment-hours">
+              <CheckField
+                model={model}
+                path="appointmentHours"
+                label="Eigene Zeiten für Termine"
+                hint="Ausgeschaltet gelten die Öffnungszeiten. Mit Termin kann man auch einchecken, wenn für alle anderen geschlossen ist."
+                value={own}
+                testId="appointment-hours-own"
+                update={(o, v) => setOwnAppointmentHours(o, v)}
+              />
+              {own ? (
+                <ul class="cfg-week">
+                  {DAYS_OF_WEEK.map((day) => (
+                    <DayRow
+                      key={day}
+                      model={model}
+                      day={day}
+                      hours="appointmentHours"
+                      spans={draft.appointmentHours?.weekly[day] ?? []}
+                    />
+                  ))}
+                </ul>
+              ) : null}
+              {onlyWithout ? (
+                <p class="cfg-summary cfg-summary--warning" role="status" data-testid="appointment-hours-none">
+                  Es gibt Anliegen nur mit Termin, aber keine Terminzeiten. Dafür kann so niemand einen Termin bekommen.
+                </p>
+              ) : null}
+            </Section>
+            <Section title="Gebuchter Platz">
+              <NumberField
+                model={model}
+                path="policy.appointmentGraceMinutes"
+                label="Nur der gebuchte Platz ruft auf, bis"
+                unit="Minuten nach Terminbeginn"
+                hint="Ist ein Termin für einen Platz gebucht, rufen andere Plätze ihn erst danach auf. Leer: 5 Minuten."
+                value={draft.policy.appointmentGraceMinutes}
+                integer
+                optional
+                placeholder="5"
+                testId="appointment-grace"
+                update={(o, v) => {
+                  o.policy.appointmentGraceMinutes = v;
+                }}
+              />
+            </Section>
+            <Section title="Anliegen mit Termin" testId="appointment-concerns">
+              <div class="cfg-cards">
+                {bookableConcerns(draft).map(({ concern, index }) => (
+                  <ConcernSlots key={concern.id || index} model={model} concern={concern} index={index} />
+                ))}
+              </div>
+            </Section>
+          </div>
+        );
+      }}
+    </ConfigPage>
+  );
+}
+
+function ConcernSlots({ model, concern, index }: { model: ConfigModel; concern: Concern; index: number }) {
+  const base = `concerns.${index}`;
+  const defaults = slotRulesOf({ ...concern, slotMinutes: undefined, slotCapacity: undefined } as Concern);
+  const at = (o: OfficeConfig) => o.concerns[index] as Concern;
+  return (
+    <div class="cfg-card" data-testid={`appointment-concern-${concern.id}`}>
+      <h4 class="cfg-served__title">
+        <span class="chip chip--prefix">{concern.prefix || '?'}</span> {concern.name.trim() || 'Neues Anliegen'}
+      </h4>
+      <CheckField
+        model={model}
+        path={`${base}.appointmentOnly`}
+        label="Nur mit Termin"
+        hint="Der Kiosk gibt dafür keine Nummer, sondern sagt, wie man einen Termin bekommt."
+        value={concern.appointmentOnly === true}
+        testId={`appointment-only-${concern.id}`}
+        update={(o, v) => {
+          if (v) at(o).appointmentOnly = true;
+          else delete at(o).appointmentOnly;
+        }}
+      />
+      <div class="cfg-grid">
+        <NumberField
+          model={model}
+          path={`${base}.slotMinutes`}
+          label="Länge eines Termins"
+          unit="Minuten"
+          hint={`5 bis 480. Leer: ${defaults.slotMinutes} Minuten (aus der üblichen Dauer).`}
+          value={concern.slotMinutes}
+          integer
+          optional
+          placeholder={String(defaults.slotMinutes)}
+          testId={`appointment-slot-${concern.id}`}
+          update={(o, v) => {
+            at(o).slotMinutes = v;
+          }}
+        />
+        <NumberField
+          model={model}
+          path={`${base}.slotCapacity`}
+          label="Termine zur selben Zeit"
+          unit="Besucher"
+          hint="Wie viele Besucher gleichzeitig bedient werden können (1 bis 50). Leer: 1."
+          value={concern.slotCapacity}
+          integer
+          optional
+          placeholder="1"
+          testId={`appointment-capacity-${concern.id}`}
+          update={(o, v) => {
+            at(o).slotCapacity = v;
+          }}
+        />
+      </div>
+    </div>
+  );
+}

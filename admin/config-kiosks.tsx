@@ -1,0 +1,300 @@
+/**
+ * Kiosks: the office's kiosks by id (`/kiosk?kiosk=<id>`), each with its own printer: the
+ * server's, none, a network printer, a device file under the server's allow-list, the print
+ * agent on the kiosk PC (with a generated key) or the test printer. The server checks the same
+ * rules on saving and names each problem at its field.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { KioskConfig, OfficeConfig } from '../core/types.ts';
+import { api } from '../ui/api.ts';
+import { ConfirmDialog } from '../ui/staff-shell.tsx';
+import { ConfigPage, fieldId, Issues, Section, SelectField, TextField } from './config-fields.tsx';
+import { slugify, uniqueId } from './config-ids.ts';
+import type { ConfigModel } from './config-model.ts';
+import {
+  newAgentKey,
+  PRINTER_CHOICE_LABELS,
+  type PrinterChoice,
+  type PrinterChoiceKind,
+  printerChoice,
+  printerSetting,
+} from './kiosk-printer.ts';
+
+export interface KiosksPageProps {
+  model: ConfigModel;
+  fail: (code: string) => void;
+}
+
+/** "Kiosk 2" when there is one kiosk named like that. */
+export function nextKioskName(office: OfficeConfig): string {
+  const names = new Set((office.kiosks ?? []).map((k) => k.name.trim()));
+  for (let n = (office.kiosks ?? []).length + 1; ; n++) if (!names.has(`Kiosk ${n}`)) return `Kiosk ${n}`;
+}
+
+/** Sets a kiosk's printer from a choice; the agent gets a key when it has none. */
+export function applyPrinterChoice(kiosk: KioskConfig, choice: PrinterChoice, key: () => string = newAgentKey): void {
+  const setting = printerSetting(choice);
+  if (setting === undefined) delete kiosk.printer;
+  else kiosk.printer = setting;
+  if (choice.kind === 'agent') kiosk.agentKey ??= key();
+  else delete kiosk.agentKey;
+}
+
+export function KiosksPage({ model, fail }: KiosksPageProps) {
+  const devices = useSignal<string[] | null>(null);
+  const removing = useSignal<number | null>(null);
+  useEffect(() => {
+    api<{ devices: string[] }>('GET', '/api/admin/printer-places')
+      .then((answer) => {
+        devices.value = answer.devices;
+      })
+      .catch(() => {
+        devices.value = null;
+      });
+  }, []);
+  return (
+    <ConfigPage
+      model={model}
+      fail={fail}
+      title="Kiosks und ihre Drucker"
+      intro="Ein Kiosk mit eigener Kennung öffnet /kiosk?kiosk=<Kennung> und druckt auf seinem eigenen Drucker. Kiosks ohne Eintrag drucken auf dem Drucker des Servers."
+    >
+      {(draft) => {
+        const kiosks = draft.kiosks ?? [];
+        const pending = removing.value;
+        const add = () => {
+          const name = nextKioskName(draft);
+          const index = kiosks.length;
+          model.edit((o) => {
+            const list = o.kiosks ?? [];
+            list.push({
+              id: uniqueId(
+                slugify(name),
+                list.map((k) => k.id),
+                'kiosk',
+              ),
+              name,
+              printer: 'none',
+            });
+            o.kiosks = list;
+          });
+          setTimeout(() => document.getElementById(fieldId(`kiosks.${index}.name`))?.focus(), 0);
+        };
+        return (
+          <>
+            <Issues issues={model.issuesAt('kiosks').filter((i) => i.path === 'kiosks')} id="cfg-kiosks-issues" />
+            {kiosks.length === 0 ? (
+              <p class="staff-muted" data-testid="kiosks-empty">
+                Noch keine Kiosks mit eigenem Drucker.
+              </p>
+            ) : (
+              <div class="cfg-cards">
+                {kiosks.map((kiosk, i) => (
+                  <KioskCard
+                    key={`${i}`}
+                    model={model}
+                    index={i}
+                    kiosk={kiosk}
+                    devices={devices.value}
+                    onRemove={() => {
+                      removing.value = i;
+                    }}
+                  />
+                ))}
+              </div>
+            )}
+            <div>
+              <button type="button" class="staff-btn staff-btn--secondary" data-testid="kiosk-add" onClick={add}>
+                + Neuer Kiosk
+              </button>
+            </div>
+            {pending !== null && kiosks[pending] ? (
+              <ConfirmDialog
+                title={`„${kiosks[pending]?.name || 'Kiosk'}“ entfernen?`}
+                confirmLabel="Entfernen"
+                danger
+                onCancel={() => {
+                  removing.value = null;
+                }}
+                onConfirm={() => {
+                  removing.value = null;
+                  model.edit((o) => {
+                    o.kiosks?.splice(pending, 1);
+                    if (o.kiosks?.length === 0) delete o.kiosks;
+                  }, 'kiosks');
+                }}
+              >
+                <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>
+              </ConfirmDialog>
+            ) : null}
+          </>
+        );
+      }}
+    </ConfigPage>
+  );
+}
+
+interface KioskCardProps {
+  model: ConfigModel;
+  index: number;
+  kiosk: KioskConfig;
+  devices: string[] | null;
+  onRemove: () => void;
+}
+
+function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
+  const base = `kiosks.${index}`;
+  const at = (o: OfficeConfig) => (o.kiosks ?? [])[index] as KioskConfig;
+  const choice = printerChoice(kiosk.printer);
+  const savedIds = new Set(model.saved.value?.kiosks?.map((k) => k.id) ?? []);
+  const isNew = !savedIds.has(kiosk.id);
+  const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
+
+  return (
+    <Section title={title} testId={`kiosk-card-${index}`}>
+      <div class="cfg-card__tools">
+        <button
+          type="button"
+          class="staff-btn staff-btn--quiet cfg-danger-text"
+          data-testid={`kiosk-remove-${index}`}
+          onClick={onRemove}
+        >
+          Entfernen
+        </button>
+      </div>
+      <div class="cfg-grid cfg-grid--3">
+        <TextField
+          model={model}
+          path={`${base}.name`}
+          label="Name"
+          hint="Wo er steht: Eingang, 2. Stock."
+          value={kiosk.name}
+          maxLength={60}
+          testId={`kiosk-name-${index}`}
+          update={(o, v) => {
+            const k = at(o);
+            const others = (o.kiosks ?? []).filter((_, i) => i !== index).map((x) => x.id);
+            if (isNew && (k.id === '' || k.id === uniqueId(slugify(k.name), others, 'kiosk')))
+              k.id = uniqueId(slugify(v), others, 'kiosk');
+            k.name = v;
+          }}
+        />
+        <TextField
+          model={model}
+          path={`${base}.id`}
+          label="Kennung"
+          hint={`Seite dieses Kiosks: /kiosk?kiosk=${kiosk.id || '…'}`}
+          value={kiosk.id}
+          readOnly={!isNew}
+          maxLength={40}
+          transform={(t) => t.toLowerCase()}
+          testId={`kiosk-id-${index}`}
+          update={(o, v) => {
+            at(o).id = v;
+          }}
+        />
+        <SelectField
+          model={model}
+          path={`${base}.printer`}
+          label="Drucker"
+          value={choice.kind}
+          testId={`kiosk-printer-kind-${index}`}
+          options={(Object.keys(PRINTER_CHOICE_LABELS) as PrinterChoiceKind[]).map((k) => ({
+            value: k,
+            label: PRINTER_CHOICE_LABELS[k],
+          }))}
+          update={(o, v) => {
+            const kind = v as PrinterChoiceKind;
+            const current = printerChoice(at(o).printer);
+            const next: PrinterChoice =
+              kind === 'tcp'
+                ? { kind, host: current.host ?? '', port: current.port ?? '9100' }
+                : kind === 'device'
+                  ? { kind, path: current.path ?? devices?.[0]?.replace(/\*$/, '0') ?? '/dev/usb/lp0' }
+                  : { kind };
+            applyPrinterChoice(at(o), next);
+          }}
+        />
+      </div>
+      {choice.kind === 'tcp' ? (
+        <div class="cfg-grid">
+          <TextField
+            model={model}
+            path={`${base}.printer.host`}
+            label="Adresse des Druckers"
+            hint="IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50."
+            value={choice.host ?? ''}
+            maxLength={200}
+            placeholder="192.168.1.50"
+            testId={`kiosk-printer-host-${index}`}
+            update={(o, host) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), host })}
+          />
+          <TextField
+            model={model}
+            path={`${base}.printer.port`}
+            label="Port"
+            hint="Meist 9100."
+            value={choice.port ?? '9100'}
+            maxLength={5}
+            testId={`kiosk-printer-port-${index}`}
+            update={(o, port) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), port })}
+          />
+        </div>
+      ) : null}
+      {choice.kind === 'device' ? (
+        <div class="cfg-grid">
+          <TextField
+            model={model}
+            path={`${base}.printer.path`}
+            label="Gerätedatei am Server"
+            hint={
+              devices
+                ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
+                : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).'
+            }
+            value={choice.path ?? ''}
+            maxLength={200}
+            placeholder="/dev/usb/lp0"
+            list={`cfg-kiosk-devices-${index}`}
+            testId={`kiosk-printer-path-${index}`}
+            update={(o, path) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), path })}
+          />
+          <datalist id={`cfg-kiosk-devices-${index}`}>
+            {(devices ?? []).map((d) => (
+              <option key={d} value={d.replace(/\*$/, '0')} />
+            ))}
+          </datalist>
+        </div>
+      ) : null}
+      {choice.kind === 'agent' ? (
+        <div class="cfg-field cfg-field--wide" data-testid={`kiosk-agent-${index}`}>
+          <p class="cfg-field__label">Schlüssel des Druckprogramms</p>
+          <p class="mono" data-testid={`kiosk-agent-key-${index}`}>
+            {kiosk.agentKey ?? '–'}
+          </p>
+          <p class="cfg-field__hint">
+            Auf dem Kiosk-PC starten:{' '}
+            <code>
+              LOTSE_AGENT_KEY={kiosk.agentKey ?? '…'} npm run printer -- --server {location.origin} --kiosk {kiosk.id}{' '}
+              --device file:/dev/usb/lp0
+            </code>
+          </p>
+          <Issues issues={model.issuesAt(`${base}.agentKey`)} id={`${fieldId(`${base}.agentKey`)}-issues`} />
+          <button
+            type="button"
+            class="staff-btn staff-btn--secondary"
+            data-testid={`kiosk-agent-new-key-${index}`}
+            onClick={() =>
+              model.edit((o) => {
+                at(o).agentKey = newAgentKey();
+              }, `${base}.agentKey`)
+            }
+          >
+            Neuen Schlüssel erzeugen
+          </button>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

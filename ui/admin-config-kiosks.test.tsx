@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+/**
+ * The kiosks page against a stubbed admin API: a kiosk gets its id from its name and a printer
+ * of each kind (network, device under the allow-list, print agent with a generated key, test
+ * printer, none, the server's); the server's issue codes show in German at the printer.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyPrinterChoice, KiosksPage } from '../admin/config-kiosks.tsx';
+import { createConfigModel } from '../admin/config-model.ts';
+import { newAgentKey, printerChoice, printerSetting } from '../admin/kiosk-printer.ts';
+import type { KioskConfig, OfficeConfig } from '../core/types.ts';
+
+function office(): OfficeConfig {
+  return {
+    id: 'demo',
+    name: 'Testamt',
+    timezone: 'Europe/Berlin',
+    enforceOpeningHours: true,
+    openingHours: { weekly: {}, closedDays: [] },
+    concerns: [{ id: 'housing', prefix: 'W', name: 'Wohngeld' }],
+    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
+    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
+    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
+    retentionDays: 90,
+    kioskResetSeconds: 30,
+  };
+}
+
+function serve(put: (body: { office: OfficeConfig }) => { status: number; body: unknown }) {
+  const puts: { office: OfficeConfig }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      if (method === 'GET' && path === '/api/admin/config')
+        return new Response(JSON.stringify({ version: 'v1', office: office() }));
+      if (method === 'GET' && path === '/api/admin/printer-places')
+        return new Response(JSON.stringify({ devices: ['/dev/usb/lp*'] }));
+      if (method === 'PUT' && path === '/api/admin/config') {
+        const body = JSON.parse(String(init?.body));
+        puts.push(body);
+        const reply = put(body);
+        return new Response(JSON.stringify(reply.body), { status: reply.status });
+      }
+      return new Response('{}', { status: 404 });
+    }),
+  );
+  return puts;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+const choose = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+describe('kiosk printers', () => {
+  it('reads and writes every kind of printer setting', () => {
+    expect(printerChoice(undefined)).toEqual({ kind: 'default' });
+    expect(printerChoice('tcp://192.168.1.50:9101?paper=58')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: '9101',
+      query: 'paper=58',
+    });
+    expect(printerChoice('file:/dev/usb/lp0')).toEqual({ kind: 'device', path: '/dev/usb/lp0' });
+    expect(printerChoice('agent')).toEqual({ kind: 'agent' });
+    expect(printerChoice('virtual')).toEqual({ kind: 'virtual' });
+    expect(printerChoice('none')).toEqual({ kind: 'none' });
+    expect(printerSetting({ kind: 'tcp', host: ' drucker ', port: '9100' })).toBe('tcp://drucker');
+    expect(printerSetting({ kind: 'tcp', host: 'drucker', port: '9101', query: 'paper=58' })).toBe(
+      'tcp://drucker:9101?paper=58',
+    );
+    expect(printerSetting({ kind: 'device', path: '/dev/usb/lp1' })).toBe('file:/dev/usb/lp1');
+    expect(printerSetting({ kind: 'default' })).toBeUndefined();
+    const key = newAgentKey();
+    expect(key).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(new Set(key).size).toBeGreaterThanOrEqual(8);
+    const kiosk: KioskConfig = { id: 'k', name: 'K', printer: 'none' };
+    applyPrinterChoice(kiosk, { kind: 'agent' }, () => 'key');
+    expect(kiosk).toEqual({ id: 'k', name: 'K', printer: 'agent', agentKey: 'key' });
+    applyPrinterChoice(kiosk, { kind: 'default' });
+    expect(kiosk).toEqual({ id: 'k', name: 'K' });
+  });
+
+  it('adds a kiosk, sets its printer and shows the server issue at the printer in German', async () => {
+    const puts = serve((body) =>
+      puts.length === 1
+        ? {
+            status: 400,
+            body: {
+              error: {
+                code: 'VALIDATION_FAILED',
+                message: '',
+                issues: [
+                  {
+                    path: 'kiosks.0.printer',
+                    code: 'DEVICE_NOT_ALLOWED',
+                    params: { allowed: '/dev/usb/lp*' },
+                    message: 'device file /dev/sda is not allowed',
+                  },
+                ],
+              },
+            },
+          }
+        : { status: 200, body: { version: 'v2', office: body.office } },
+    );
+    const model = createConfigModel();
+    render(<KiosksPage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('kiosks-empty');
+    fireEvent.click(screen.getByTestId('kiosk-add'));
+    type('kiosk-name-0', 'Eingang Nord');
+    expect(model.draft.value?.kiosks?.[0]).toEqual({ id: 'eingang-nord', name: 'Eingang Nord', printer: 'none' });
+
+    choose('kiosk-printer-kind-0', 'tcp');
+    type('kiosk-printer-host-0', '192.168.1.50');
+    expect(model.draft.value?.kiosks?.[0]?.printer).toBe('tcp://192.168.1.50');
+
+    choose('kiosk-printer-kind-0', 'agent');
+    const key = model.draft.value?.kiosks?.[0]?.agentKey ?? '';
+    expect(key).toHaveLength(32);
+    expect(screen.getByTestId('kiosk-agent-key-0').textContent).toBe(key);
+    fireEvent.click(screen.getByTestId('kiosk-agent-new-key-0'));
+    expect(model.draft.value?.kiosks?.[0]?.agentKey).not.toBe(key);
+
+    choose('kiosk-printer-kind-0', 'device');
+    await waitFor(() => expect(screen.getByTestId('kiosk-card-0').textContent).toContain('/dev/usb/lp*'));
+    type('kiosk-printer-path-0', '/dev/sda');
+    expect(model.draft.value?.kiosks?.[0]).toEqual({
+      id: 'eingang-nord',
+      name: 'Eingang Nord',
+      printer: 'file:/dev/sda',
+    });
+    fireEvent.click(screen.getByTestId('config-save'));
+    await screen.findByTestId('config-issues');
+    expect(document.getElementById('cfg-kiosks-0-printer-issues')?.textContent).toContain('nicht freigegeben');
+    expect(screen.getByTestId('config-issues').textContent).toContain('Kiosk „Eingang Nord“ – Drucker');
+
+    type('kiosk-printer-path-0', '/dev/usb/lp0');
+    choose('kiosk-printer-kind-0', 'default');
+    choose('kiosk-printer-kind-0', 'device');
+    expect(model.draft.value?.kiosks?.[0]?.printer).toBe('file:/dev/usb/lp0');
+    fireEvent.click(screen.getByTestId('config-save'));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]?.office.kiosks).toEqual([
+      { id: 'eingang-nord', name: 'Eingang Nord', printer: 'file:/dev/usb/lp0' },
+    ]);
+  });
+});
