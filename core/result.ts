@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'STORAGE_UNAVAILABLE',
   'SPEECH_UNAVAILABLE',
   'INTERNAL',
+  'REMOTE_NOT_OFFERED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -53,6 +53,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
     'Der Server kann gerade nichts speichern. Nichts wurde gespeichert. Bitte versuchen Sie es gleich noch einmal.',
   SPEECH_UNAVAILABLE: 'Der Server hat gerade keine Stimme (espeak-ng fehlt oder ist ausgelastet).',
   INTERNAL: 'Im Server ist ein Fehler passiert. Bitte versuchen Sie es noch einmal.',
+  REMOTE_NOT_OFFERED: 'Für dieses Anliegen gibt es keine Nummer von unterwegs.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',
 };

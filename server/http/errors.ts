@@ -50,6 +50,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   STORAGE_UNAVAILABLE: 'The server cannot store anything right now. Nothing was saved; try again shortly.',
   SPEECH_UNAVAILABLE: 'The server has no voice right now (espeak-ng missing or busy).',
   INTERNAL: 'Something went wrong on the server.',
+  REMOTE_NOT_OFFERED: 'This concern offers no numbers from on the way.',
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -97,6 +98,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   STORAGE_UNAVAILABLE: 503,
   SPEECH_UNAVAILABLE: 503,
   INTERNAL: 500,
+  REMOTE_NOT_OFFERED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {
