@@ -51,7 +51,7 @@ export function publicPageRoutes(ctx: AppContext): Router {
     const page = renderPublicPage({
       office,
       language,
-      now: Date.now(),
+      now: ctx.clock(),
       waiting: ctx.queue.queueSnapshot().waiting,
       remoteLeft: remoteLeft(ctx.queue.day(), office),
     });
