@@ -109,6 +109,8 @@ export interface ConcernPublic {
   appointmentOnly?: boolean;
   slotMinutes?: number;
   slotCapacity?: number;
+  /** Numbers from on the way are given for it (the kiosk confirms arrival by its letter and digits). */
+  remote?: boolean;
 }
 
 export interface CounterPublic {
