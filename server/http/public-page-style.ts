@@ -31,7 +31,10 @@ footer a{display:inline-block;min-height:44px;padding:.6rem 0}
 @page{size:A4;margin:12mm}
 @media print{
 body{max-width:none;padding:0;font-size:9.5pt;line-height:1.3}
-nav,footer,.wait-now,.remote,.remote-gone,.updated{display:none}
+nav,footer,.status,.wait-now,.remote,.remote-gone,.updated{display:none}
+main{display:grid;grid-template-columns:1fr 1fr;column-gap:8mm;align-items:start}
+.concerns{grid-column:1/-1}
+.closed-days{font-size:8.5pt}
 h1{font-size:17pt;margin:0}h2{font-size:12pt;margin:8pt 0 3pt}h3{font-size:10.5pt}
 a{color:#111;text-decoration:none}
 .concerns{columns:2;column-gap:8mm}
