@@ -133,6 +133,35 @@ describe('the office contact', () => {
   });
 });
 
+describe('the office contact and numbers from on the way in the admin API', () => {
+  it('are saved, named at their field when wrong, and shown on the page at once', async () => {
+    server = await startTestServer({ clock: () => MONDAY_10 });
+    const admin = await login(server.url);
+    const current = (await http(server.url, 'GET', '/api/admin/config', undefined, admin)).body;
+    const bad = structuredClone(current.office);
+    bad.contact = { phone: '1'.repeat(41), email: 'nobody' };
+    const refused = await http(server.url, 'PUT', '/api/admin/config', { office: bad, version: current.version }, admin);
+    expect(refused.status).toBe(400);
+    const paths = refused.body.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['contact.phone', 'contact.email']));
+
+    const office = structuredClone(current.office);
+    office.contact = { phone: '030 1234-5', email: 'amt@example.org' };
+    office.remoteQuota = 3;
+    office.remoteUnconfirmed = 'call';
+    office.concerns[0].remote = true;
+    const saved = await http(server.url, 'PUT', '/api/admin/config', { office, version: current.version }, admin);
+    expect(saved.status).toBe(200);
+    expect((await http(server.url, 'GET', '/api/office')).body.contact).toEqual({
+      phone: '030 1234-5',
+      email: 'amt@example.org',
+    });
+    const html = await page('/');
+    expect(html).toContain('030 1234-5');
+    expect(html).toContain(`data-testid="remote-${office.concerns[0].id}"`);
+  });
+});
+
 describe('numbers from on the way', () => {
   it('are taken on the page, held until confirmed at the kiosk, then called', async () => {
     server = await startTestServer({ clock: () => MONDAY_10, office: remoteOffice() });
