@@ -52,9 +52,7 @@ export function ContactSection({ model, draft }: { model: ConfigModel; draft: Of
 }
 
 export function RemoteSection({ model, draft }: { model: ConfigModel; draft: OfficeConfig }) {
-  const ticketConcerns = draft.concerns
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => !c.infoUrl && !c.appointmentOnly);
+  const ticketConcerns = draft.concerns.map((c, i) => ({ c, i })).filter(({ c }) => !c.infoUrl && !c.appointmentOnly);
   return (
     <Section
       title="Nummern von unterwegs"

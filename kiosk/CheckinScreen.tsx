@@ -87,7 +87,7 @@ export function CheckinScreen({
         </div>
       </header>
       {letters.length > 0 && (
-        <div class="keypad keypad-letters" dir="ltr" style={{ flex: "0 0 auto", gridAutoRows: "5.5rem" }}>
+        <div class="keypad keypad-letters" dir="ltr" style={{ flex: '0 0 auto', gridAutoRows: '5.5rem' }}>
           {letters.map(key)}
         </div>
       )}

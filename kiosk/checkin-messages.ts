@@ -46,7 +46,8 @@ const de: CheckinMessages = {
   earlyTitle: 'Sie sind zu früh da.',
   earlyText: 'Sie können sich erst kurz vor Ihrem Termin anmelden. Kommen Sie bitte später wieder.',
   earlyTimes: 'Ihr Termin: {time} Uhr. Sie können sich ab {from} Uhr anmelden.',
-  remoteText: 'Sie haben unterwegs eine Nummer gezogen? Tippen Sie Ihre Nummer ein: Buchstabe und Zahl. Oder halten Sie den QR-Code auf Ihrem Handy an den Scanner.',
+  remoteText:
+    'Sie haben unterwegs eine Nummer gezogen? Tippen Sie Ihre Nummer ein: Buchstabe und Zahl. Oder halten Sie den QR-Code auf Ihrem Handy an den Scanner.',
 };
 
 const en: CheckinMessages = {
@@ -68,7 +69,8 @@ const en: CheckinMessages = {
   earlyTitle: 'You are too early.',
   earlyText: 'You can only check in shortly before your appointment. Please come back later.',
   earlyTimes: 'Your appointment: {time}. You can check in from {from}.',
-  remoteText: 'Did you take a number on your way? Type your number: letter and digits. Or hold the QR code on your phone to the scanner.',
+  remoteText:
+    'Did you take a number on your way? Type your number: letter and digits. Or hold the QR code on your phone to the scanner.',
 };
 
 const tr: CheckinMessages = {
@@ -88,7 +90,8 @@ const tr: CheckinMessages = {
   earlyTitle: 'Çok erken geldiniz.',
   earlyText: 'Randevunuzdan ancak kısa bir süre önce giriş yapabilirsiniz. Lütfen daha sonra tekrar gelin.',
   earlyTimes: 'Randevunuz: {time}. Giriş saati: {from} ve sonrası.',
-  remoteText: 'Yolda numara mı aldınız? Numaranızı girin: harf ve rakamlar. Ya da telefonunuzdaki QR kodunu tarayıcıya tutun.',
+  remoteText:
+    'Yolda numara mı aldınız? Numaranızı girin: harf ve rakamlar. Ya da telefonunuzdaki QR kodunu tarayıcıya tutun.',
 };
 
 const ar: CheckinMessages = {
@@ -130,7 +133,8 @@ const uk: CheckinMessages = {
   earlyTitle: 'Ви прийшли зарано.',
   earlyText: 'Зареєструватися можна лише незадовго до прийому. Будь ласка, приходьте пізніше.',
   earlyTimes: 'Ваш прийом: {time}. Зареєструватися можна з {from}.',
-  remoteText: 'Ви взяли номер у дорозі? Введіть свій номер: літеру та цифри. Або піднесіть QR-код на телефоні до сканера.',
+  remoteText:
+    'Ви взяли номер у дорозі? Введіть свій номер: літеру та цифри. Або піднесіть QR-код на телефоні до сканера.',
 };
 
 const ru: CheckinMessages = {

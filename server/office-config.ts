@@ -50,7 +50,10 @@ export const OfficeConfigSchema = z
         phone: z.string().trim().min(1).max(40).optional(),
         email: z.email().max(200).optional(),
         address: z.string().trim().min(1).max(200).optional(),
-        web: z.url({ protocol: /^https?$/ }).max(200).optional(),
+        web: z
+          .url({ protocol: /^https?$/ })
+          .max(200)
+          .optional(),
       })
       .optional(),
     remoteQuota: z.number().int().min(0).max(10_000).optional(),

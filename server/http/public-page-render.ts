@@ -76,9 +76,12 @@ function contactSection(office: OfficeConfig, t: PublicPageTexts): string {
   const rows: string[] = [];
   if (c.phone) {
     const tel = c.phone.replace(/[^\d+]/g, '');
-    rows.push(`<dt>${html(t.phone)}</dt><dd><a href="tel:${html(tel)}" dir="ltr" data-testid="contact-phone">${html(c.phone)}</a></dd>`);
+    rows.push(
+      `<dt>${html(t.phone)}</dt><dd><a href="tel:${html(tel)}" dir="ltr" data-testid="contact-phone">${html(c.phone)}</a></dd>`,
+    );
   }
-  if (c.email) rows.push(`<dt>${html(t.email)}</dt><dd><a href="mailto:${html(c.email)}" dir="ltr">${html(c.email)}</a></dd>`);
+  if (c.email)
+    rows.push(`<dt>${html(t.email)}</dt><dd><a href="mailto:${html(c.email)}" dir="ltr">${html(c.email)}</a></dd>`);
   if (c.address) rows.push(`<dt>${html(t.address)}</dt><dd>${html(c.address)}</dd>`);
   const web = safeUrl(c.web);
   if (c.web && web) rows.push(`<dt>${html(t.web)}</dt><dd><a href="${web}" dir="ltr">${html(c.web)}</a></dd>`);
@@ -137,7 +140,13 @@ function concernSection(input: PublicPageInput, t: PublicPageTexts, remoteOpen: 
 
 /** The live figures' script reads these (texts for the updated cells). */
 function liveData(input: PublicPageInput, t: PublicPageTexts): string {
-  const data = { language: input.language, timeZone: input.office.timezone, minutes: t.minutes, soon: t.soon, updated: t.updated };
+  const data = {
+    language: input.language,
+    timeZone: input.office.timezone,
+    minutes: t.minutes,
+    soon: t.soon,
+    updated: t.updated,
+  };
   // JSON inside a non-executed script element: `<` is escaped so no text can close it.
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }

@@ -127,7 +127,9 @@ describe('a number from on the way', () => {
     await phone.goto(`${server.url}/?lang=de`);
     await phone.getByTestId('remote-housing').click();
     await phone.waitForURL(/\/t\/[\w-]{22}$/);
-    await expect.poll(async () => (await phone.getByTestId('phone-number').first().textContent())?.trim()).toBe('W-001');
+    await expect
+      .poll(async () => (await phone.getByTestId('phone-number').first().textContent())?.trim())
+      .toBe('W-001');
 
     // Not here yet: call-next leaves it waiting.
     const early = await http(server.url, 'POST', '/api/counters/desk-2/call-next', undefined, admin);

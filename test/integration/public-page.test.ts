@@ -82,7 +82,8 @@ describe('the public page without JavaScript', () => {
     server = await startTestServer({ clock: () => MONDAY_10 });
     for (let i = 0; i < 3; i++) await http(server.url, 'POST', '/api/tickets', { concernId: 'housing' });
     // The figures are recomputed at most every few milliseconds under load: ask again briefly.
-    const row = /<tr data-concern="housing"><th scope="row">Wohngeld<\/th><td class="count">3<\/td><td class="wait">etwa \d+ Minuten<\/td>/;
+    const row =
+      /<tr data-concern="housing"><th scope="row">Wohngeld<\/th><td class="count">3<\/td><td class="wait">etwa \d+ Minuten<\/td>/;
     let html = await page('/');
     for (let i = 0; i < 30 && !row.test(html); i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -140,7 +141,13 @@ describe('the office contact and numbers from on the way in the admin API', () =
     const current = (await http(server.url, 'GET', '/api/admin/config', undefined, admin)).body;
     const bad = structuredClone(current.office);
     bad.contact = { phone: '1'.repeat(41), email: 'nobody' };
-    const refused = await http(server.url, 'PUT', '/api/admin/config', { office: bad, version: current.version }, admin);
+    const refused = await http(
+      server.url,
+      'PUT',
+      '/api/admin/config',
+      { office: bad, version: current.version },
+      admin,
+    );
     expect(refused.status).toBe(400);
     const paths = refused.body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['contact.phone', 'contact.email']));
