@@ -15,7 +15,13 @@ export function publicPageBytes(): { language: string; bytes: number } {
   const script = gzipSync(PUBLIC_PAGE_SCRIPT).length;
   let largest = { language: 'de', bytes: 0 };
   for (const language of LANGUAGES) {
-    const html = renderPublicPage({ office, language, now: Date.parse('2026-11-23T09:00:00Z'), waiting, remoteLeft: 0 });
+    const html = renderPublicPage({
+      office,
+      language,
+      now: Date.parse('2026-11-23T09:00:00Z'),
+      waiting,
+      remoteLeft: 0,
+    });
     const bytes = gzipSync(html).length + script;
     if (bytes > largest.bytes) largest = { language, bytes };
   }
