@@ -155,3 +155,43 @@ describe('a number from on the way', () => {
       .toContain('Platz 2');
   });
 });
+
+describe('the office phone where the kiosk cannot help', () => {
+  it('is on the closed, quota and refused check-in screens', async () => {
+    let now = MONDAY_10;
+    const office: OfficeConfig = demoOffice();
+    office.enforceOpeningHours = true;
+    for (const c of office.concerns) if (c.id === 'certificates') c.dailyQuota = 0;
+    server = await startTestServer({ clock: () => now, office });
+    const kiosk = await newPage({ width: 1080, height: 1920 }, true);
+    await kiosk.goto(`${server.url}/kiosk`);
+    const phoneOn = async (screen: string) => {
+      await kiosk.getByTestId(screen).waitFor();
+      expect(await kiosk.getByTestId('contact-phone').textContent()).toContain('0461 85-0');
+      await kiosk.getByTestId('kiosk-back').tap();
+      await kiosk.getByTestId('start-screen').waitFor();
+    };
+    const draw = async (concernId: string) => {
+      await kiosk.getByTestId(`concern-${concernId}`).tap();
+      await kiosk.getByTestId('confirm-screen').waitFor();
+      await kiosk.getByTestId('kiosk-draw').tap();
+    };
+
+    await kiosk.getByTestId('start-screen').waitFor();
+    await draw('certificates');
+    await kiosk.getByTestId('kiosk-message').waitFor();
+    expect(await kiosk.getByTestId('kiosk-message').getAttribute('data-kind')).toBe('quota');
+    await phoneOn('kiosk-message');
+
+    await kiosk.getByTestId('appointment').tap();
+    for (const key of ['1', '2', '3']) await kiosk.getByTestId(`key-${key}`).tap();
+    await kiosk.getByTestId('key-ok').tap();
+    await phoneOn('checkin-refused');
+
+    now = Date.parse('2026-11-25T09:00:00Z'); // Wednesday: closed
+    await draw('housing');
+    await kiosk.getByTestId('kiosk-message').waitFor();
+    expect(await kiosk.getByTestId('kiosk-message').getAttribute('data-kind')).toBe('closed');
+    await phoneOn('kiosk-message');
+  });
+});
