@@ -22,7 +22,7 @@ import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Tick
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
 import { laterParts } from '../core/visit.ts';
-import { checkRemote, confirmArrival, findRemoteTicket } from '../core/remote.ts';
+import { checkRemote, confirmArrival, findRemoteTicket, isHeldRemote } from '../core/remote.ts';
 import { logger } from './logger.ts';
 import type { DayTransaction, Store } from './store/store.ts';
 
@@ -448,7 +448,9 @@ export class QueueService {
               t.status === 'waiting' &&
               !t.parked &&
               serves.has(t.concernId) &&
-              (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)),
+              (isAppointmentEarly(t, office, now) ||
+                isReservedForOther(t, counter, office, now) ||
+                isHeldRemote(t, office)),
           )
           .map((t) => ({ ...brief(t), early: true })),
       ],

@@ -184,7 +184,9 @@ describe('numbers from on the way', () => {
     const status = await http(server.url, 'GET', `/api/status/${location.slice(3)}`);
     expect(status.body.ticket).toMatchObject({ number: 'W-001', status: 'waiting', language: 'tr' });
 
-    // Held: nobody else waits, yet call-next finds nobody.
+    // Held: the clerk sees it among those not due yet; nobody else waits, yet call-next finds nobody.
+    const view = await http(server.url, 'GET', '/api/counters/desk-2', undefined, admin);
+    expect(view.body.next).toEqual([expect.objectContaining({ number: 'W-001', early: true })]);
     const none = await http(server.url, 'POST', '/api/counters/desk-2/call-next', undefined, admin);
     expect(none.status).toBe(200);
     expect(none.body.ticket).toBeNull();
