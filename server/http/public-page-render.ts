@@ -53,12 +53,10 @@ function hoursSection(input: PublicPageInput, t: PublicPageTexts): string {
   const rows = weekFrom(local.weekday).map((day) => {
     const ranges = office.openingHours.weekly[day] ?? [];
     const isToday = day === local.weekday;
-    const spans =
-      ranges.length && !(isToday && closedToday)
-        ? ranges.map((r) => `${clockText(r.from)}–${clockText(r.to)}`).join(', ')
-        : t.closed;
+    const open = ranges.length > 0 && !(isToday && closedToday);
+    const spans = open ? ranges.map((r) => `${clockText(r.from)}–${clockText(r.to)}`).join(', ') : t.closed;
     const label = `${weekdayName(day, language)}${isToday ? ` (${t.today})` : ''}`;
-    return `<tr${isToday ? ' class="today"' : ''}><th scope="row">${html(label)}</th><td dir="ltr">${html(spans)}</td></tr>`;
+    return `<tr${isToday ? ' class="today"' : ''}><th scope="row">${html(label)}</th><td${open ? ' dir="ltr"' : ''}>${html(spans)}</td></tr>`;
   });
   const upcoming = office.openingHours.closedDays.filter((d) => d >= local.date).sort();
   const closedDays = upcoming.length
