@@ -8,6 +8,7 @@ import { useRef } from 'preact/hooks';
 import { announcementText } from '../core/announcement.ts';
 import { LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
+import { ContactSection, RemoteSection } from './config-contact.tsx';
 import { CheckField, ConfigPage, NumberField, Section, SelectField, TextField } from './config-fields.tsx';
 import type { ConfigIssue, ConfigModel } from './config-model.ts';
 import { issuePlace, issueText, languageName } from './config-words.ts';
@@ -85,6 +86,8 @@ export function OfficePage({ model, fail }: OfficePageProps) {
                 Kennung des Amts: <code>{draft.id}</code>
               </p>
             </Section>
+            <ContactSection model={model} draft={draft} />
+            <RemoteSection model={model} draft={draft} />
             <Announcements model={model} draft={draft} />
           </div>
           <div class="cfg-stack">

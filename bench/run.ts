@@ -11,6 +11,7 @@ import { simulateDays } from '../core/simulate/model.ts';
 import { summarize } from '../core/simulate/report.ts';
 import { loadOfficeConfig } from '../server/office-config.ts';
 import { bundleSizes } from './bundles.ts';
+import { publicPageBytes } from './public-page.ts';
 import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
@@ -324,6 +325,15 @@ async function main() {
         ok: limited ? bytes <= 40 * 1024 : null,
       });
     }
+    const page = publicPageBytes();
+    record({
+      id: 'page.public',
+      name: `public page, HTML + script gzip (largest language: ${page.language})`,
+      value: r2(page.bytes / 1024),
+      unit: 'KB',
+      target: '≤ 30',
+      ok: page.bytes <= 30 * 1024,
+    });
   });
 
   await section('simulator', async () => {

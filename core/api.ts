@@ -117,6 +117,8 @@ export interface ConcernPublic {
   slotCapacity?: number;
   /** No counter serves it: no tickets are given for it (`CONCERN_UNSERVED`), the kiosk leaves it out. */
   unserved?: boolean;
+  /** Numbers from on the way are given for it (the kiosk confirms arrival by its letter and digits). */
+  remote?: boolean;
 }
 
 export interface CounterPublic {

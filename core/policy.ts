@@ -47,7 +47,8 @@
  * the counter serves, it is not an appointment holder who came before the lead time, and it is
  * not RESERVED for another counter: an appointment booked for counter X is reserved for X until
  * appointmentGraceMinutes after its slot; a visitor transferred to counter X (`forCounterId`) is
- * reserved for X until called.
+ * reserved for X until called; and it is not a number from on the way HELD until its visitor
+ * confirms arrival (`core/remote.ts`).
  *
  * ORDER of the callable tickets at a counter:
  *  0. visitors transferred to this very counter, by arrival;
@@ -78,6 +79,7 @@
  * counter open / pause (with a reason) / close. A transferred or returned ticket waits again
  * with its original arrival time, so it is placed fairly in its (new) line.
  */
+import { isHeldRemote } from './remote.ts';
 import type { Concern, Counter, OfficeConfig, OpeningHours, QueuePolicyConfig, Ticket } from './types.ts';
 
 const MINUTE = 60_000;
@@ -160,7 +162,8 @@ export function isCallable(ticket: Ticket, counter: Counter, office: OfficeConfi
     ticket.parked !== true &&
     counter.concernIds.includes(ticket.concernId) &&
     !isAppointmentEarly(ticket, office, now) &&
-    !isReservedForOther(ticket, counter, office, now)
+    !isReservedForOther(ticket, counter, office, now) &&
+    !isHeldRemote(ticket, office)
   );
 }
 
@@ -219,6 +222,7 @@ export function orderForCounter(
     const preference = serves.get(t.concernId);
     if (preference === undefined || t.status !== 'waiting' || t.parked === true) return;
     if (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)) return;
+    if (isHeldRemote(t, office)) return;
     ranked.push({ t, i, r: rankOf(t, preference, office, now) });
   });
   const walkInsFirst = walkInTurn(office, context);

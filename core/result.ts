@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'COUNTER_NOT_ALLOWED',
   'CONCERN_UNSERVED',
+  'REMOTE_NOT_OFFERED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -57,6 +57,8 @@ export interface Concern {
   slotMinutes?: number;
   /** Places per slot: how many visitors of this concern can be seen at once (default 1). */
   slotCapacity?: number;
+  /** Visitors may take a number for this concern on the public page before coming (see `core/remote.ts`). */
+  remote?: boolean;
 }
 
 export interface Counter {
@@ -157,6 +159,10 @@ export interface OfficeConfig {
   outcomes?: OutcomeConfig[];
   /** Concerns a visitor may choose for one ticket at the kiosk (1 = one concern only; default 3, at most 5). */
   kioskMaxConcerns?: number;
+  /** Numbers taken on the public page per local day (all concerns together); none without it. */
+  remoteQuota?: number;
+  /** A number taken on the way whose visitor has not confirmed arrival at the kiosk: `call` anyway, or `hold` (default). */
+  remoteUnconfirmed?: 'call' | 'hold';
 }
 
 /** A kiosk the office knows by id (its page is opened as `/kiosk?kiosk=<id>`). */
@@ -272,6 +278,10 @@ export interface Ticket {
    * first of everybody it serves. Cleared when the ticket is called.
    */
   forCounterId?: string;
+  /** Taken on the public page, from on the way (see `core/remote.ts`). */
+  remote?: true;
+  /** When the visitor of a remote number confirmed arrival at the kiosk. */
+  arrivedAt?: number;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';

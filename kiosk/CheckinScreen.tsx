@@ -1,17 +1,20 @@
 /**
  * Appointment check-in: a big numeric keypad for the booking code (a scanner that types like a
  * keyboard works too, see `main.tsx`), and the refusals in plain words: unknown code, already
- * used, on another day, too early (with the time from which check-in works).
+ * used, on another day, too early (with the time from which check-in works), with the office's
+ * phone. Where the office gives numbers from on the way, the same keypad confirms arrival: it
+ * then has a key for each such concern's letter (`W` and `017` for `W-017`).
  */
 import type { OfficePublic } from '../core/api.ts';
 import { fill, type Language } from '../ui/i18n.ts';
 import { appointmentTime } from './appointment.tsx';
 import { checkinMessages } from './checkin-messages.ts';
+import { ContactLine, contactSpeech } from './contact-line.tsx';
 import { CalendarIcon, Icon } from './icons.tsx';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
-import { type CheckinRefusal, MAX_CODE_LENGTH } from './state.ts';
+import { type CheckinRefusal, MAX_CODE_LENGTH, office as officeSignal } from './state.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -47,6 +50,8 @@ export function CheckinScreen({
   onBack,
 }: CheckinScreenProps) {
   const t = checkinMessages(language);
+  // Letters of the concerns that give numbers from on the way (none: the keypad stays digits only).
+  const letters = [...new Set((officeSignal.value?.concerns ?? []).filter((c) => c.remote).map((c) => c.prefix))];
   const key = (digit: string) => (
     <button
       type="button"
@@ -67,6 +72,11 @@ export function CheckinScreen({
           <span>{t.title}</span>
         </h1>
         <p class="checkin-text">{t.text}</p>
+        {letters.length > 0 && (
+          <p class="checkin-text" data-testid="checkin-remote">
+            {t.remoteText}
+          </p>
+        )}
         <div class="code-box">
           <span class="code-label" id="code-label">
             {t.codeLabel}
@@ -76,6 +86,11 @@ export function CheckinScreen({
           </output>
         </div>
       </header>
+      {letters.length > 0 && (
+        <div class="keypad keypad-letters" dir="ltr" style={{ flex: '0 0 auto', gridAutoRows: '5.5rem' }}>
+          {letters.map(key)}
+        </div>
+      )}
       {/* Digits in telephone order, left to right in every language. */}
       <div class="keypad" dir="ltr">
         {DIGITS.map(key)}
@@ -151,9 +166,10 @@ export function RefusedScreen({
         <p class="notice-text strong" data-testid="checkin-refused-text">
           {text}
         </p>
+        <ContactLine office={office} language={language} />
       </div>
       <div class="notice-actions">
-        <ReadAloud text={`${title} ${text}`} language={language} />
+        <ReadAloud text={`${title} ${text} ${contactSpeech(office, language)}`.trim()} language={language} />
         {reason === 'unknown' && (
           <button type="button" class="secondary" data-testid="checkin-again" onClick={onAgain}>
             {k.tryAgain}

@@ -4,6 +4,7 @@ import type { ConcernPublic, OfficePublic } from '../core/api.ts';
 import { nextOpeningText, openingLines } from '../ui/hours.ts';
 import { concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
+import { ContactLine } from './contact-line.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
@@ -99,6 +100,7 @@ export function NoticeScreen({
       <div class="notice-body" role="alert">
         <h1>{title}</h1>
         {body}
+        <ContactLine office={office} language={language} />
       </div>
       <div class="notice-actions">
         <ReadAloud text={`${title} ${speech}`} language={language} />

@@ -23,6 +23,8 @@ export interface CheckinMessages {
   /** When the server did not say when (older server). */
   earlyText: string;
   earlyTimes: string;
+  /** Shown when the office gives numbers from on the way. */
+  remoteText: string;
 }
 
 const de: CheckinMessages = {
@@ -44,6 +46,8 @@ const de: CheckinMessages = {
   earlyTitle: 'Sie sind zu früh da.',
   earlyText: 'Sie können sich erst kurz vor Ihrem Termin anmelden. Kommen Sie bitte später wieder.',
   earlyTimes: 'Ihr Termin: {time} Uhr. Sie können sich ab {from} Uhr anmelden.',
+  remoteText:
+    'Sie haben unterwegs eine Nummer gezogen? Tippen Sie Ihre Nummer ein: Buchstabe und Zahl. Oder halten Sie den QR-Code auf Ihrem Handy an den Scanner.',
 };
 
 const en: CheckinMessages = {
@@ -65,6 +69,8 @@ const en: CheckinMessages = {
   earlyTitle: 'You are too early.',
   earlyText: 'You can only check in shortly before your appointment. Please come back later.',
   earlyTimes: 'Your appointment: {time}. You can check in from {from}.',
+  remoteText:
+    'Did you take a number on your way? Type your number: letter and digits. Or hold the QR code on your phone to the scanner.',
 };
 
 const tr: CheckinMessages = {
@@ -84,6 +90,8 @@ const tr: CheckinMessages = {
   earlyTitle: 'Çok erken geldiniz.',
   earlyText: 'Randevunuzdan ancak kısa bir süre önce giriş yapabilirsiniz. Lütfen daha sonra tekrar gelin.',
   earlyTimes: 'Randevunuz: {time}. Giriş saati: {from} ve sonrası.',
+  remoteText:
+    'Yolda numara mı aldınız? Numaranızı girin: harf ve rakamlar. Ya da telefonunuzdaki QR kodunu tarayıcıya tutun.',
 };
 
 const ar: CheckinMessages = {
@@ -103,6 +111,7 @@ const ar: CheckinMessages = {
   earlyTitle: 'لقد جئت مبكراً جداً.',
   earlyText: 'يمكنك تسجيل الحضور فقط قبل موعدك بوقت قصير. يرجى العودة لاحقاً.',
   earlyTimes: 'موعدك: {time}. يمكنك تسجيل الحضور ابتداءً من {from}.',
+  remoteText: 'هل أخذت رقمًا وأنت في الطريق؟ أدخل رقمك: الحرف والأرقام. أو ضع رمز QR على هاتفك أمام الماسح.',
 };
 
 const uk: CheckinMessages = {
@@ -124,6 +133,8 @@ const uk: CheckinMessages = {
   earlyTitle: 'Ви прийшли зарано.',
   earlyText: 'Зареєструватися можна лише незадовго до прийому. Будь ласка, приходьте пізніше.',
   earlyTimes: 'Ваш прийом: {time}. Зареєструватися можна з {from}.',
+  remoteText:
+    'Ви взяли номер у дорозі? Введіть свій номер: літеру та цифри. Або піднесіть QR-код на телефоні до сканера.',
 };
 
 const ru: CheckinMessages = {
@@ -145,6 +156,7 @@ const ru: CheckinMessages = {
   earlyTitle: 'Вы пришли слишком рано.',
   earlyText: 'Зарегистрироваться можно только незадолго до приёма. Пожалуйста, приходите позже.',
   earlyTimes: 'Ваш приём: {time}. Зарегистрироваться можно с {from}.',
+  remoteText: 'Вы взяли номер в пути? Введите свой номер: букву и цифры. Или поднесите QR-код на телефоне к сканеру.',
 };
 
 export const CHECKIN_MESSAGES: Record<Language, CheckinMessages> = { de, en, tr, ar, uk, ru };

@@ -17,6 +17,7 @@ import { backupRoutes } from './http/backup-routes.ts';
 import { counterRoutes } from './http/counter-routes.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { originGuard, refuseForeignUpgrades, socketOriginCheck } from './http/origin.ts';
+import { publicPageRoutes } from './http/public-page.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
@@ -73,6 +74,7 @@ export function createApplication(
   app.use(originGuard(ctx.config));
 
   app.use(publicRoutes(ctx));
+  app.use(publicPageRoutes(ctx));
   app.use(speechRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(ticketRoutes(ctx));

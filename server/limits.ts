@@ -33,6 +33,8 @@ export const LIMIT_RULES = {
   appointmentCode: { points: 20, seconds: 10 * 60 },
   /** Wrong print-agent keys per client. */
   agentKey: { points: 10, seconds: 10 * 60 },
+  /** Numbers from on the way taken on the public page per client. */
+  remoteTicket: { points: 5, seconds: 10 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof LIMIT_RULES;

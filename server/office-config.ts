@@ -69,12 +69,17 @@ export const OfficeConfigSchema = z
     appointmentHours: Hours.optional(),
     contact: z
       .object({
-        phone: z.string().min(1).max(60).optional(),
-        email: z.string().min(1).max(120).optional(),
-        address: z.string().min(1).max(300).optional(),
-        web: z.string().url().max(300).optional(),
+        phone: z.string().trim().min(1).max(40).optional(),
+        email: z.email().max(200).optional(),
+        address: z.string().trim().min(1).max(200).optional(),
+        web: z
+          .url({ protocol: /^https?$/ })
+          .max(200)
+          .optional(),
       })
       .optional(),
+    remoteQuota: z.number().int().min(0).max(10_000).optional(),
+    remoteUnconfirmed: z.enum(['call', 'hold']).optional(),
     concerns: z
       .array(
         z.object({
@@ -94,6 +99,7 @@ export const OfficeConfigSchema = z
           appointmentOnly: z.boolean().optional(),
           slotMinutes: z.number().int().min(5).max(480).optional(),
           slotCapacity: z.number().int().min(1).max(50).optional(),
+          remote: z.boolean().optional(),
         }),
       )
       .min(1),

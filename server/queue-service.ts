@@ -22,6 +22,7 @@ import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Tick
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
 import { laterParts } from '../core/visit.ts';
+import { checkRemote, confirmArrival, findRemoteTicket, isHeldRemote } from '../core/remote.ts';
 import { logger } from './logger.ts';
 import type { DayTransaction, Store } from './store/store.ts';
 
@@ -70,6 +71,8 @@ export interface IssueCommand {
   source: 'kiosk' | 'staff';
   appointmentCode?: string;
   idempotencyKey?: string;
+  /** Taken on the public page, from on the way (see `core/remote.ts`). */
+  remote?: boolean;
 }
 
 export class QueueService {
@@ -282,6 +285,8 @@ export class QueueService {
       }
       const concernId = cmd.concernId ?? appointment?.concernId;
       if (!concernId) return fail('UNKNOWN_CONCERN');
+      const remote = cmd.remote ? checkRemote(state, office, concernId) : undefined;
+      if (remote && !remote.ok) return remote;
       const input: queue.IssueInput = {
         id: randomUUID(),
         token: randomBytes(16).toString('base64url'),
@@ -294,10 +299,27 @@ export class QueueService {
       };
       const issued = queue.issueTicket(state, office, input, now);
       if (issued.ok && appointment) await tx.saveAppointment({ ...appointment, ticketId: issued.value.value.id });
-      return issued;
+      return remote && issued.ok ? ok(markRemote(issued.value)) : issued;
     });
     if (!result.ok) return result;
     return ok({ ticket: this.view(result.value), repeated: repeated !== undefined });
+  }
+
+  /**
+   * The visitor of a number from on the way is at the kiosk (typed the number or scanned the
+   * phone page): it may be called from now on. Undefined when no such ticket waits today.
+   */
+  async confirmRemote(typed: string): Promise<TicketView | undefined> {
+    if (!findRemoteTicket(this.state, typed)) return undefined;
+    const result = await this.mutate<Ticket>((state, _office, now) => {
+      const found = findRemoteTicket(state, typed);
+      if (!found) return fail('UNKNOWN_TICKET');
+      const ticket = confirmArrival(found, now);
+      if (ticket === found) return ok({ state, events: [], value: found });
+      const next = { ...state, tickets: state.tickets.map((t) => (t.id === ticket.id ? ticket : t)) };
+      return ok({ state: next, events: [{ type: 'ticket-changed', ticket }], value: ticket });
+    });
+    return result.ok ? this.view(result.value) : undefined;
   }
 
   /** The appointment behind a code, for explaining a refused check-in. */
@@ -438,7 +460,9 @@ export class QueueService {
               !t.parked &&
               serves.has(t.concernId) &&
               t.forCounterId === undefined &&
-              (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)),
+              (isAppointmentEarly(t, office, now) ||
+                isReservedForOther(t, counter, office, now) ||
+                isHeldRemote(t, office)),
           )
           .map((t) => ({ ...brief(t), early: true })),
       ],
@@ -458,4 +482,15 @@ export class QueueService {
     }
     return view;
   }
+}
+
+/** Marks the ticket just issued as a number from on the way (in the state and in its event). */
+function markRemote(outcome: Outcome<Ticket>): Outcome<Ticket> {
+  const ticket: Ticket = { ...outcome.value, remote: true };
+  const swap = (t: Ticket) => (t.id === ticket.id ? ticket : t);
+  return {
+    state: { ...outcome.state, tickets: outcome.state.tickets.map(swap) },
+    events: outcome.events.map((e) => ('ticket' in e && e.ticket.id === ticket.id ? { ...e, ticket } : e)),
+    value: ticket,
+  };
 }

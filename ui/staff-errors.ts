@@ -63,6 +63,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
   COUNTER_NOT_ALLOWED: 'Ihr Konto ist für diesen Platz nicht freigegeben. Bitte wählen Sie einen anderen Platz.',
   CONCERN_UNSERVED:
     'Dieses Anliegen bedient zurzeit kein Platz. Bitte wählen Sie ein anderes oder fragen Sie die Leitung.',
+  REMOTE_NOT_OFFERED: 'Für dieses Anliegen gibt es keine Nummer von unterwegs.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',
 };

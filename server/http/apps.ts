@@ -1,4 +1,7 @@
-/** Serves the built Preact apps: /kiosk, /display, /counter, /admin and the phone page /t/:token. */
+/**
+ * Serves the built Preact apps: /kiosk, /display, /counter, /admin and the phone page /t/:token,
+ * and at /apps the page that leads to them (`/` is the office's public page).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
@@ -35,7 +38,7 @@ export function appRoutes(ctx: AppContext): Router {
     res.sendFile(file(rel));
   };
 
-  router.get('/', (_req, res) => {
+  router.get(['/apps', '/apps/'], (_req, res) => {
     res.type('html').send(LANDING);
   });
   for (const [path, rel] of Object.entries(PAGES)) {

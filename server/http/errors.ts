@@ -57,6 +57,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   COUNTER_BUSY: 'Another visitor is at this counter; finish with them first.',
   INTERNAL: 'Something went wrong on the server.',
   CONCERN_UNSERVED: 'No counter serves this concern at present.',
+  REMOTE_NOT_OFFERED: 'This concern offers no numbers from on the way.',
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -111,6 +112,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
   COUNTER_NOT_ALLOWED: 403,
   CONCERN_UNSERVED: 409,
+  REMOTE_NOT_OFFERED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

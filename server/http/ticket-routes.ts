@@ -38,6 +38,19 @@ export function ticketRoutes(ctx: AppContext): Router {
     if ((body.counterId !== undefined || body.print !== undefined) && !staff) return sendError(res, 'FORBIDDEN');
     const desk = body.counterId === undefined ? undefined : ctx.office().counters.find((c) => c.id === body.counterId);
     if (body.counterId !== undefined && !desk) return sendError(res, 'UNKNOWN_COUNTER');
+    // A number from on the way typed (or its phone page scanned) at the kiosk: the visitor is here.
+    const arrived =
+      body.appointmentCode && !concernId ? await ctx.queue.confirmRemote(body.appointmentCode) : undefined;
+    if (arrived) {
+      const baseUrl = publicBaseUrl(ctx.config.publicUrl, req.protocol, req.get('host'));
+      const print = await ctx.printing.printIssued(arrived, {
+        repeated: false,
+        kioskId: body.kioskId,
+        baseUrl,
+        staff: false,
+      });
+      return void res.status(200).json({ ticket: arrived, print });
+    }
     const result = await ctx.queue.issue({
       ...(concernId ? { concernId } : {}),
       ...(laterConcernIds.length ? { laterConcernIds } : {}),

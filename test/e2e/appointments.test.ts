@@ -95,7 +95,7 @@ describe('an appointment from the phone call to the counter', () => {
     expect(job?.text).toContain('Montag, 23. November 2026');
     expect(job?.text).toContain('07:30');
     expect(job?.text).toContain('Platz 2');
-    expect(job?.text).toContain('0461 85-2100');
+    expect(job?.text).toContain('0461 85-0');
     expect(job?.qr[0]).toMatch(new RegExp(`^${server.url}/appointment/[0-9a-f-]{36}\\?lang=de$`));
     expect(job?.cuts).toBe(1);
 
@@ -152,7 +152,7 @@ describe('an appointment from the phone call to the counter', () => {
     await kiosk.goto(`${server.url}/kiosk`);
     await kiosk.getByTestId('concern-subsistence').tap();
     await kiosk.getByTestId('booking-screen').waitFor();
-    expect(await text(kiosk, 'booking-phone')).toContain('0461 85-2100');
+    expect(await text(kiosk, 'booking-phone')).toContain('0461 85-0');
     await kiosk.getByTestId('booking-checkin').tap();
     await kiosk.getByTestId('checkin-screen').waitFor();
   });

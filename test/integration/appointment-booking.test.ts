@@ -137,7 +137,7 @@ describe('booking appointments', () => {
     expect(html).toContain('lang="tr"');
     expect(html).toContain('Randevunuz');
     expect(html).toContain(a.codeDisplay);
-    expect(html).toContain('0461 85-2100');
+    expect(html).toContain('0461 85-0');
     expect(html).toContain('07:30');
     expect(html).toContain('@page{size:A4');
     expect((await fetch(`${s.url}/appointment/not-an-id`)).status).toBe(404);
@@ -220,7 +220,12 @@ describe('booking appointments', () => {
     const pub = await http(s.url, 'GET', '/api/office');
     expect(pub.body.concerns.find((c: { id: string }) => c.id === 'subsistence').appointmentOnly).toBe(true);
     expect(pub.body.appointmentHours.weekly.mon).toEqual([{ from: '07:00', to: '12:30' }]);
-    expect(pub.body.contact).toEqual({ phone: '0461 85-2100', email: 'frontoffice@example.org' });
+    expect(pub.body.contact).toEqual({
+      phone: '0461 85-0',
+      email: 'buergerbuero@example.org',
+      address: 'Rathausplatz 1, 24937 Flensburg',
+      web: 'https://example.org',
+    });
 
     // The counter calls and completes: the appointment follows its ticket.
     clerk = await login(s.url);
@@ -287,7 +292,7 @@ describe('booking appointments', () => {
     expect(job?.text).toContain(a.codeDisplay);
     expect(job?.text).toContain('Montag, 23. November 2026');
     expect(job?.text).toContain('08:00');
-    expect(job?.text).toContain('0461 85-2100');
+    expect(job?.text).toContain('0461 85-0');
     expect(job?.qr).toEqual([`${s.url}/appointment/${a.id}`]);
     expect(job?.cuts).toBe(1);
   });

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+/**
+ * The office page's contact for visitors and numbers from on the way, against a stubbed admin
+ * API: what is typed goes into the saved configuration, an emptied field is left out, and the
+ * server's issue appears at its field.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConfigModel } from '../admin/config-model.ts';
+import { OfficePage } from '../admin/config-office.tsx';
+import type { OfficeConfig } from '../core/types.ts';
+
+function office(): OfficeConfig {
+  return {
+    id: 'demo',
+    name: 'Testamt',
+    timezone: 'Europe/Berlin',
+    enforceOpeningHours: true,
+    openingHours: { weekly: {}, closedDays: [] },
+    contact: { address: 'Rathausplatz 1' },
+    concerns: [
+      { id: 'housing', prefix: 'W', name: 'Wohngeld' },
+      { id: 'online', prefix: 'O', name: 'Online', infoUrl: 'https://example.org' },
+    ],
+    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
+    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
+    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
+    retentionDays: 90,
+    kioskResetSeconds: 30,
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+
+describe('office page: contact and numbers from on the way', () => {
+  it('saves what is typed and shows the server issue at its field', async () => {
+    const puts: { office: OfficeConfig }[] = [];
+    let round = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string, init?: RequestInit) => {
+        const method = init?.method ?? 'GET';
+        if (method === 'GET' && path === '/api/admin/config')
+          return new Response(JSON.stringify({ version: 'v1', office: office() }), { status: 200 });
+        if (method === 'PUT' && path === '/api/admin/config') {
+          const body = JSON.parse(String(init?.body));
+          puts.push(body);
+          round++;
+          if (round === 1) {
+            const issues = [{ path: 'contact.email', message: 'Invalid email address' }];
+            return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: '', issues } }), {
+              status: 400,
+            });
+          }
+          return new Response(JSON.stringify({ version: 'v2', office: body.office }), { status: 200 });
+        }
+        return new Response('{}', { status: 404 });
+      }),
+    );
+    const model = createConfigModel();
+    render(<OfficePage model={model} fail={vi.fn()} />);
+    await screen.findByTestId('office-contact-phone');
+    expect((screen.getByTestId('office-contact-address') as HTMLInputElement).value).toBe('Rathausplatz 1');
+    // Only concerns that give tickets can give numbers from on the way.
+    expect(screen.queryByTestId('office-remote-online')).toBeNull();
+
+    type('office-contact-phone', '0461 85-0');
+    type('office-contact-email', 'kein-at');
+    type('office-contact-address', '');
+    type('office-remote-quota', '20');
+    fireEvent.click(screen.getByTestId('office-remote-housing'));
+    fireEvent.change(screen.getByTestId('office-remote-unconfirmed'), { target: { value: 'call' } });
+    fireEvent.click(screen.getByTestId('config-save'));
+
+    await waitFor(() => expect(screen.getByTestId('office-contact-email').getAttribute('aria-invalid')).toBe('true'));
+    const sent = puts[0]?.office as OfficeConfig;
+    expect(sent.contact).toEqual({ phone: '0461 85-0', email: 'kein-at' });
+    expect(sent.remoteQuota).toBe(20);
+    expect(sent.remoteUnconfirmed).toBe('call');
+    expect(sent.concerns[0]?.remote).toBe(true);
+
+    type('office-contact-email', 'amt@example.org');
+    expect(screen.getByTestId('office-contact-email').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByTestId('config-save'));
+    await waitFor(() => expect(screen.getByTestId('config-status').textContent).toContain('Gespeichert'));
+    expect(puts[1]?.office.contact).toEqual({ phone: '0461 85-0', email: 'amt@example.org' });
+  });
+});
