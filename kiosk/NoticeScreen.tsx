@@ -7,6 +7,7 @@ import { Pictogram } from '../ui/pictograms.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
+import { screenMessages } from './screen-messages.ts';
 
 export interface NoticeScreenProps {
   kind: 'closed' | 'quota' | 'failed';
@@ -19,6 +20,8 @@ export interface NoticeScreenProps {
   onRetry?: () => void;
   /** The failure was the server's storage: the visitor is sent to the information desk. */
   storage?: boolean;
+  /** Too many numbers drawn here in a short time: wait a minute and try again. */
+  limited?: boolean;
 }
 
 function OpeningHoursList({ office, language }: { office: OfficePublic; language: Language }) {
@@ -49,6 +52,7 @@ export function NoticeScreen({
   onBack,
   onRetry,
   storage,
+  limited,
 }: NoticeScreenProps) {
   const t = kioskMessages(language);
   let title: string;
@@ -78,6 +82,15 @@ export function NoticeScreen({
         <p class="notice-text">{t.quotaText}</p>
         <OpeningHoursList office={office} language={language} />
       </>
+    );
+  } else if (limited) {
+    const m = screenMessages(language);
+    title = m.busyTitle;
+    speech = m.busyText;
+    body = (
+      <p class="notice-text" data-testid="kiosk-limited">
+        {m.busyText}
+      </p>
     );
   } else if (storage) {
     title = t.storageTitle;
