@@ -6,7 +6,7 @@ import { concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
-import { ResetBar } from './ResetBar.tsx';
+import { NoticeFrame } from './NoticeFrame.tsx';
 import { screenMessages } from './screen-messages.ts';
 
 export interface NoticeScreenProps {
@@ -102,7 +102,27 @@ export function NoticeScreen({
     body = <p class="notice-text">{t.failedText}</p>;
   }
   return (
-    <main class={`notice notice-${kind}`} data-testid="kiosk-message" data-kind={kind}>
+    <NoticeFrame
+      class={`notice-${kind}`}
+      testid="kiosk-message"
+      kind={kind}
+      language={language}
+      resetSeconds={resetSeconds}
+      lastActivity={lastActivity}
+      actions={
+        <>
+          <ReadAloud text={`${title} ${speech}`} language={language} />
+          {onRetry && (
+            <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
+              {t.tryAgain}
+            </button>
+          )}
+          <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+            {t.back}
+          </button>
+        </>
+      }
+    >
       {concern && (
         <p class="notice-concern">
           <Pictogram name={concern.pictogram} size="2.4rem" />
@@ -113,19 +133,7 @@ export function NoticeScreen({
         <h1>{title}</h1>
         {body}
       </div>
-      <div class="notice-actions">
-        <ReadAloud text={`${title} ${speech}`} language={language} />
-        {onRetry && (
-          <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
-            {t.tryAgain}
-          </button>
-        )}
-        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-          {t.back}
-        </button>
-      </div>
-      <ResetBar seconds={resetSeconds} since={lastActivity} />
-    </main>
+    </NoticeFrame>
   );
 }
 

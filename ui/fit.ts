@@ -11,6 +11,9 @@ const MIN_SCALE = 0.35;
 
 /** Shrinks `el`'s font until its content is no wider than its box; back to the styled size first. */
 export function fitToBox(el: HTMLElement): void {
+  // A transition on font-size (any `transition-duration` applies to `all`) would make the
+  // measurements below read the old size.
+  el.style.transition = 'none';
   el.style.fontSize = '';
   const styled = Number.parseFloat(getComputedStyle(el).fontSize);
   if (!styled) return;
