@@ -42,11 +42,15 @@ export function useFitToBox(ref: RefObject<HTMLElement | null>, key: unknown): v
     };
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : undefined;
     if (el.parentElement) observer?.observe(el.parentElement);
+    // Large text, another language or direction: the styled size changes with the page's class and lang.
+    const page = typeof MutationObserver === 'function' ? new MutationObserver(refit) : undefined;
+    page?.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'lang', 'dir'] });
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
     fonts?.addEventListener?.('loadingdone', refit);
     void fonts?.ready.then(refit);
     return () => {
       observer?.disconnect();
+      page?.disconnect();
       fonts?.removeEventListener?.('loadingdone', refit);
     };
   }, [key]);

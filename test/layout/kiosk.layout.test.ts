@@ -24,7 +24,7 @@ import {
   type Viewport,
 } from './harness.ts';
 
-export const KIOSK_SIZES: Viewport[] = [
+const KIOSK_SIZES: Viewport[] = [
   { width: 1080, height: 1920 },
   { width: 768, height: 1366 },
 ];
