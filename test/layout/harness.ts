@@ -71,6 +71,9 @@ export async function openContext(
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
+  // The machine may be busy: pages get time to load.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   if (fonts === 'blocked') {
     await context.route(/\.(woff2?|ttf|otf)(\?.*)?$/, (route) => route.abort());
   }
