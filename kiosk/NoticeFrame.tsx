@@ -36,7 +36,7 @@ export function NoticeFrame({
   return (
     <main class={`notice notice--framed ${extra}`} data-testid={testid} {...(kind ? { 'data-kind': kind } : {})}>
       <div class="notice-scroll">
-        <div class="notice-main" ref={body}>
+        <div class="notice-main" ref={body} tabIndex={0}>
           {children}
         </div>
         <ScrollCue target={body} language={language} />

@@ -80,7 +80,7 @@ export function TicketScreen({
   return (
     <main class={fallback ? 'ticket ticket--fallback' : 'ticket'} data-testid="ticket-screen" data-print={outcome}>
       <div class="ticket-scroll">
-        <div class="ticket-body" ref={body}>
+        <div class="ticket-body" ref={body} tabIndex={0}>
           <section class="ticket-card" aria-labelledby="ticket-label">
             <p class="ticket-label" id="ticket-label">
               {t.yourNumber}
