@@ -36,6 +36,7 @@ export function NoticeFrame({
   return (
     <main class={`notice notice--framed ${extra}`} data-testid={testid} {...(kind ? { 'data-kind': kind } : {})}>
       <div class="notice-scroll">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling area must be reachable by keyboard (WCAG 2.1.1) */}
         <div class="notice-main" ref={body} tabIndex={0}>
           {children}
         </div>

@@ -80,6 +80,7 @@ export function TicketScreen({
   return (
     <main class={fallback ? 'ticket ticket--fallback' : 'ticket'} data-testid="ticket-screen" data-print={outcome}>
       <div class="ticket-scroll">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling area must be reachable by keyboard (WCAG 2.1.1) */}
         <div class="ticket-body" ref={body} tabIndex={0}>
           <section class="ticket-card" aria-labelledby="ticket-label">
             <p class="ticket-label" id="ticket-label">
