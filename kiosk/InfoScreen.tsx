@@ -5,7 +5,7 @@ import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
-import { ResetBar } from './ResetBar.tsx';
+import { NoticeFrame } from './NoticeFrame.tsx';
 
 export interface InfoScreenProps {
   concern: ConcernPublic;
@@ -19,7 +19,21 @@ export interface InfoScreenProps {
 export function InfoScreen({ concern, url, language, resetSeconds, lastActivity, onBack }: InfoScreenProps) {
   const t = kioskMessages(language);
   return (
-    <main class="notice info" data-testid="info-screen">
+    <NoticeFrame
+      class="info"
+      testid="info-screen"
+      language={language}
+      resetSeconds={resetSeconds}
+      lastActivity={lastActivity}
+      actions={
+        <>
+          <ReadAloud text={`${t.infoTitle} ${t.infoText} ${t.infoHelp}`} language={language} />
+          <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+            {t.back}
+          </button>
+        </>
+      }
+    >
       <p class="notice-concern">
         <Pictogram name={concern.pictogram} size="2.4rem" />
         <span>{concernName(concern, language)}</span>
@@ -33,13 +47,6 @@ export function InfoScreen({ concern, url, language, resetSeconds, lastActivity,
         </figcaption>
       </figure>
       <p class="notice-text">{t.infoHelp}</p>
-      <div class="notice-actions">
-        <ReadAloud text={`${t.infoTitle} ${t.infoText} ${t.infoHelp}`} language={language} />
-        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-          {t.back}
-        </button>
-      </div>
-      <ResetBar seconds={resetSeconds} since={lastActivity} />
-    </main>
+    </NoticeFrame>
   );
 }

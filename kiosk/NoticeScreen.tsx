@@ -7,7 +7,8 @@ import { Pictogram } from '../ui/pictograms.tsx';
 import { ContactLine } from './contact-line.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
-import { ResetBar } from './ResetBar.tsx';
+import { NoticeFrame } from './NoticeFrame.tsx';
+import { screenMessages } from './screen-messages.ts';
 
 export interface NoticeScreenProps {
   kind: 'closed' | 'quota' | 'failed';
@@ -20,6 +21,8 @@ export interface NoticeScreenProps {
   onRetry?: () => void;
   /** The failure was the server's storage: the visitor is sent to the information desk. */
   storage?: boolean;
+  /** Too many numbers drawn here in a short time: wait a minute and try again. */
+  limited?: boolean;
 }
 
 function OpeningHoursList({ office, language }: { office: OfficePublic; language: Language }) {
@@ -50,6 +53,7 @@ export function NoticeScreen({
   onBack,
   onRetry,
   storage,
+  limited,
 }: NoticeScreenProps) {
   const t = kioskMessages(language);
   let title: string;
@@ -80,6 +84,15 @@ export function NoticeScreen({
         <OpeningHoursList office={office} language={language} />
       </>
     );
+  } else if (limited) {
+    const m = screenMessages(language);
+    title = m.busyTitle;
+    speech = m.busyText;
+    body = (
+      <p class="notice-text" data-testid="kiosk-limited">
+        {m.busyText}
+      </p>
+    );
   } else if (storage) {
     title = t.storageTitle;
     speech = t.storageText;
@@ -90,7 +103,27 @@ export function NoticeScreen({
     body = <p class="notice-text">{t.failedText}</p>;
   }
   return (
-    <main class={`notice notice-${kind}`} data-testid="kiosk-message" data-kind={kind}>
+    <NoticeFrame
+      class={`notice-${kind}`}
+      testid="kiosk-message"
+      kind={kind}
+      language={language}
+      resetSeconds={resetSeconds}
+      lastActivity={lastActivity}
+      actions={
+        <>
+          <ReadAloud text={`${title} ${speech}`} language={language} />
+          {onRetry && (
+            <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
+              {t.tryAgain}
+            </button>
+          )}
+          <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
+            {t.back}
+          </button>
+        </>
+      }
+    >
       {concern && (
         <p class="notice-concern">
           <Pictogram name={concern.pictogram} size="2.4rem" />
@@ -102,19 +135,7 @@ export function NoticeScreen({
         {body}
         <ContactLine office={office} language={language} />
       </div>
-      <div class="notice-actions">
-        <ReadAloud text={`${title} ${speech}`} language={language} />
-        {onRetry && (
-          <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
-            {t.tryAgain}
-          </button>
-        )}
-        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-          {t.back}
-        </button>
-      </div>
-      <ResetBar seconds={resetSeconds} since={lastActivity} />
-    </main>
+    </NoticeFrame>
   );
 }
 

@@ -3,6 +3,7 @@
  * Termin", "Vorlesen", the language choice and the display modes in the lower two thirds
  * (reachable from a wheelchair on a portrait screen).
  */
+import { useRef } from 'preact/hooks';
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
 import { concernDescription, concernName, type Language } from '../ui/i18n.ts';
 import { ConcernButton } from './ConcernButton.tsx';
@@ -10,6 +11,7 @@ import { CalendarIcon, ContrastIcon } from './icons.tsx';
 import { LanguageChoice } from './LanguageChoice.tsx';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
+import { ScrollCue } from './ScrollCue.tsx';
 
 export interface StartScreenProps {
   office: OfficePublic;
@@ -59,6 +61,7 @@ export function StartScreen({
   const t = kioskMessages(language);
   const several = max > 1;
   const full = chosen.length >= max;
+  const list = useRef<HTMLElement>(null);
   return (
     <main class="start" data-testid="start-screen" aria-busy={busy}>
       <header class="start-head">
@@ -68,21 +71,24 @@ export function StartScreen({
           <p class="instruction">{t.chooseConcern}</p>
         </div>
       </header>
-      <section class="concerns" aria-label={t.chooseConcern}>
-        {office.concerns.map((concern) => {
-          const isChosen = chosen.includes(concern.id);
-          return (
-            <ConcernButton
-              key={concern.id}
-              concern={concern}
-              language={language}
-              disabled={busy || (several && full && !isChosen && !concern.infoUrl)}
-              {...(several && chosen.length > 0 ? { chosen: isChosen, chosenMark: t.chosenMark } : {})}
-              onChoose={onChoose}
-            />
-          );
-        })}
-      </section>
+      <div class="concerns-wrap">
+        <section class="concerns" aria-label={t.chooseConcern} ref={list}>
+          {office.concerns.map((concern) => {
+            const isChosen = chosen.includes(concern.id);
+            return (
+              <ConcernButton
+                key={concern.id}
+                concern={concern}
+                language={language}
+                disabled={busy || (several && full && !isChosen && !concern.infoUrl)}
+                {...(several && chosen.length > 0 ? { chosen: isChosen, chosenMark: t.chosenMark } : {})}
+                onChoose={onChoose}
+              />
+            );
+          })}
+        </section>
+        <ScrollCue target={list} language={language} />
+      </div>
       <div class="start-actions">
         {chosen.length > 0 && onDraw ? (
           <button type="button" class="primary start-draw" data-testid="start-draw" disabled={busy} onClick={onDraw}>

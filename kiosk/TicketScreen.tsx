@@ -1,9 +1,12 @@
 /**
  * The ticket on screen: the number very large, the concern (or the visit's concerns in order,
  * served one after another under this number), people ahead, estimated wait, the documents to
- * have ready (per concern) and a QR code of the visitor's phone page.
+ * have ready (per concern) and a QR code of the visitor's phone page. The ticket scrolls (with a
+ * cue when it is longer than the screen); "Vorlesen", "Fertig" and the countdown stay at the foot.
  */
+import { useRef } from 'preact/hooks';
 import type { OfficePublic, TicketView } from '../core/api.ts';
+import { useFitToBox } from '../ui/fit.ts';
 import type { Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
@@ -14,6 +17,7 @@ import { PrintNotice } from './PrintNotice.tsx';
 import { visitorOutcome } from './printing.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
+import { ScrollCue } from './ScrollCue.tsx';
 import type { PrintOutcome } from './state.ts';
 import { ticketSpeech } from './ticket-speech.ts';
 import { type VisitConcern, visitConcerns } from './visit-concerns.ts';
@@ -70,70 +74,87 @@ export function TicketScreen({
   const fallback = outcome === 'failed';
   // Tickets with an appointment come from the check-in, whose module is loaded by then.
   const checkin = checkinUi.value;
+  const body = useRef<HTMLDivElement>(null);
+  const number = useRef<HTMLParagraphElement>(null);
+  useFitToBox(number, ticket.number);
   return (
     <main class={fallback ? 'ticket ticket--fallback' : 'ticket'} data-testid="ticket-screen" data-print={outcome}>
-      <section class="ticket-card" aria-labelledby="ticket-label">
-        <p class="ticket-label" id="ticket-label">
-          {t.yourNumber}
-        </p>
-        <p class="ticket-number ticket-no" data-testid="ticket-number">
-          {ticket.number}
-        </p>
-        {several ? (
-          <VisitList parts={parts} title={t.visitTitle} order={t.visitOrder} />
-        ) : (
-          <p class="ticket-concern" data-testid="ticket-concern">
-            <Pictogram name={concern?.pictogram} size="2.4rem" />
-            <span>{ticket.concernName}</span>
-          </p>
-        )}
-      </section>
-      {checkin && <checkin.AppointmentNote ticket={ticket} office={office} language={language} />}
-      <PrintNotice outcome={outcome} language={language} />
-      <section class="ticket-facts">
-        <p data-testid="ticket-ahead">{aheadText(language, ticket.waitingAhead)}</p>
-        <p data-testid="ticket-wait">{waitText(language, ticket.estimatedWaitMinutes)}</p>
-      </section>
-      <section class="ticket-more">
-        {several && parts.some((p) => p.documents.length > 0) ? (
-          <div class="ticket-docs" data-testid="ticket-documents">
-            <h2>{t.documentsTitle}</h2>
-            {parts
-              .filter((p) => p.documents.length > 0)
-              .map((part) => (
-                <div key={part.concernId} class="ticket-docs-part" data-testid={`ticket-documents-${part.concernId}`}>
-                  <h3>{part.name}</h3>
-                  <ul>
-                    {part.documents.map((doc) => (
+      <div class="ticket-scroll">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling area must be reachable by keyboard (WCAG 2.1.1) */}
+        <div class="ticket-body" ref={body} tabIndex={0}>
+          <section class="ticket-card" aria-labelledby="ticket-label">
+            <p class="ticket-label" id="ticket-label">
+              {t.yourNumber}
+            </p>
+            <p class="ticket-number ticket-no" data-testid="ticket-number" ref={number}>
+              {ticket.number}
+            </p>
+            {several ? (
+              <VisitList parts={parts} title={t.visitTitle} order={t.visitOrder} />
+            ) : (
+              <p class="ticket-concern" data-testid="ticket-concern">
+                <Pictogram name={concern?.pictogram} size="2.4rem" />
+                <span>{ticket.concernName}</span>
+              </p>
+            )}
+          </section>
+          {checkin && <checkin.AppointmentNote ticket={ticket} office={office} language={language} />}
+          <PrintNotice outcome={outcome} language={language} />
+          <section class="ticket-facts">
+            <p data-testid="ticket-ahead">{aheadText(language, ticket.waitingAhead)}</p>
+            <p data-testid="ticket-wait">{waitText(language, ticket.estimatedWaitMinutes)}</p>
+          </section>
+          <section class="ticket-more">
+            {several && parts.some((p) => p.documents.length > 0) ? (
+              <div class="ticket-docs" data-testid="ticket-documents">
+                <h2>{t.documentsTitle}</h2>
+                {parts
+                  .filter((p) => p.documents.length > 0)
+                  .map((part) => (
+                    <div
+                      key={part.concernId}
+                      class="ticket-docs-part"
+                      data-testid={`ticket-documents-${part.concernId}`}
+                    >
+                      <h3>{part.name}</h3>
+                      <ul>
+                        {part.documents.map((doc) => (
+                          <li key={doc}>{doc}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  ))}
+              </div>
+            ) : (
+              documents.length > 0 && (
+                <div class="ticket-docs">
+                  <h2>{t.documentsTitle}</h2>
+                  <ul data-testid="ticket-documents">
+                    {documents.map((doc) => (
                       <li key={doc}>{doc}</li>
                     ))}
                   </ul>
                 </div>
-              ))}
-          </div>
-        ) : (
-          documents.length > 0 && (
-            <div class="ticket-docs">
-              <h2>{t.documentsTitle}</h2>
-              <ul data-testid="ticket-documents">
-                {documents.map((doc) => (
-                  <li key={doc}>{doc}</li>
-                ))}
-              </ul>
-            </div>
-          )
-        )}
-        <figure class="ticket-qr">
-          <QrCode value={phoneUrl} label={t.qrLabel} size={fallback ? '20rem' : '16rem'} testid="ticket-qr" />
-          <figcaption>{t.qrHint}</figcaption>
-        </figure>
-      </section>
-      <p class="ticket-watch">{t.watchScreen}</p>
-      <ReadAloud text={ticketSpeech(ticket, office, language)} language={language} />
-      <button type="button" class="primary done" data-testid="kiosk-done" onClick={onDone}>
-        {t.done}
-      </button>
-      <ResetBar seconds={resetSeconds} since={lastActivity} />
+              )
+            )}
+            <figure class="ticket-qr">
+              <QrCode value={phoneUrl} label={t.qrLabel} size={fallback ? '20rem' : '16rem'} testid="ticket-qr" />
+              <figcaption>{t.qrHint}</figcaption>
+            </figure>
+          </section>
+          <p class="ticket-watch">{t.watchScreen}</p>
+        </div>
+        <ScrollCue target={body} language={language} />
+      </div>
+      <div class="ticket-actions" data-testid="ticket-actions">
+        <div class="ticket-buttons">
+          <ReadAloud text={ticketSpeech(ticket, office, language)} language={language} />
+          <button type="button" class="primary done" data-testid="kiosk-done" onClick={onDone}>
+            {t.done}
+          </button>
+        </div>
+        <ResetBar seconds={resetSeconds} since={lastActivity} />
+      </div>
     </main>
   );
 }

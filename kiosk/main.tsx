@@ -16,6 +16,7 @@ import { BookingScreen } from './BookingScreen.tsx';
 import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
+import { ResetBar } from './ResetBar.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import {
   addAnotherConcern,
@@ -124,6 +125,7 @@ function App() {
           office={current}
           concern={view.concern}
           storage={view.storage === true}
+          limited={view.limited === true}
           {...common}
           // The same request again (same key): if the first one went through, this is that ticket.
           onRetry={() => void requestTicket(view.request, view.concern)}
@@ -190,6 +192,10 @@ function App() {
   return (
     <>
       {page}
+      {/* The start screen as a visitor left it (another language, large text): warned before it resets. */}
+      {view.kind === 'start' && awayFromStart() && (
+        <ResetBar seconds={common.resetSeconds} since={common.lastActivity} warnOnly />
+      )}
       {/* Offline covers only the start screen: a ticket on screen stays readable. */}
       {(busy.value || reconnecting.value || (offline.value && view.kind === 'start')) && (
         <WaitOverlay language={lang} mode={reconnecting.value || offline.value ? 'offline' : 'busy'} />
@@ -257,19 +263,24 @@ function listenForScanner(): void {
   });
 }
 
+/** Anything but the plain German start screen with nothing chosen: returns there when left alone. */
+function awayFromStart(): boolean {
+  return (
+    screen.value.kind !== 'start' ||
+    chosen.value.length > 0 ||
+    language.value !== 'de' ||
+    largeText.value ||
+    highContrast.value
+  );
+}
+
 /** Anything but the plain German start screen returns there after `kioskResetSeconds` without a touch. */
 function startIdleReset(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener('pointerdown', touched, { capture: true, passive: true });
   effect(() => {
     clearTimeout(timer);
-    const away =
-      screen.value.kind !== 'start' ||
-      chosen.value.length > 0 ||
-      language.value !== 'de' ||
-      largeText.value ||
-      highContrast.value;
-    if (!away || busy.value) return;
+    if (!awayFromStart() || busy.value) return;
     const due = lastActivity.value + resetSeconds() * 1000 - Date.now();
     timer = setTimeout(resetKiosk, Math.max(0, due));
   });

@@ -28,7 +28,7 @@ export type Screen =
   | { kind: 'booking'; concern: ConcernPublic }
   | { kind: 'closed' }
   | { kind: 'quota'; concern?: ConcernPublic }
-  | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest; storage?: boolean }
+  | { kind: 'failed'; concern?: ConcernPublic; request: TicketRequest; storage?: boolean; limited?: boolean }
   /** The keypad for the appointment code. */
   | { kind: 'checkin' }
   /** The server refused the appointment code; `early` comes with the times (ISO) when known. */
@@ -356,5 +356,9 @@ function screenForError(error: unknown, request: TicketRequest, concern?: Concer
   if (code === 'APPOINTMENT_ONLY' && concern) return { kind: 'booking', concern };
   // The server could not store the ticket (disk full, database down): nothing was issued.
   const storage = code === 'STORAGE_FULL' || code === 'STORAGE_UNAVAILABLE' ? { storage: true } : {};
-  return concern ? { kind: 'failed', concern, request, ...storage } : { kind: 'failed', request, ...storage };
+  // Too many draws from this address in a short time (HTTP 429): wait a minute, in plain words.
+  const limited = code === 'RATE_LIMITED' ? { limited: true } : {};
+  return concern
+    ? { kind: 'failed', concern, request, ...storage, ...limited }
+    : { kind: 'failed', request, ...storage, ...limited };
 }

@@ -2,8 +2,7 @@
  * The statistics tab in a real Chromium on a generated month (test/helpers/stats-month.ts):
  * a manager signs in, sees last week's figures and the arrival heat map, and every number drawn
  * in the charts, the heat map and the tables equals the CSV the tab offers for download.
- * With LOTSE_SCREENSHOTS=<folder> the tab is saved there (admin-stats.png at 1440×900, as in docs/,
- * and the whole page of last week and of this month).
+ * With LOTSE_SCREENSHOTS=<folder> the whole page of last week and of this month is saved there.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -136,7 +135,6 @@ describe('the statistics tab', () => {
     expect(tableRows.filter((_, i) => i % 4 === 3).map((r) => r[1])).toEqual(['*', '*', '*']);
     if (shots) {
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(shots, 'admin-stats.png') });
       await page.screenshot({ path: join(shots, 'admin-stats-week-full.png'), fullPage: true });
     }
   });

@@ -4,8 +4,8 @@
  * `GET /api/office`; then a day with a two-concern visit and recorded outcomes shows in the
  * statistics tab (visits, the share with several concerns, outcomes per day and per week),
  * and the CSV downloaded from the tab carries the same figures.
- * With LOTSE_SCREENSHOTS=<folder> the visits page and the statistics are saved there
- * (admin-visits.png, admin-stats-outcomes.png at 1440×900, as in docs/).
+ * With LOTSE_SCREENSHOTS=<folder> the statistics are saved there (admin-stats-outcomes.png at
+ * 1440×900, as in docs/).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,10 +68,6 @@ describe('admin app: visits', () => {
     await page.getByTestId('outcome-up-4').click();
     await page.getByTestId('outcome-remove-2').click(); // forwarded
     await page.getByTestId('kiosk-max').selectOption('5');
-    if (shots) {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(shots, 'admin-visits.png') });
-    }
     await page.getByTestId('config-save').click();
     await expect.poll(async () => await page.getByTestId('config-status').getAttribute('data-dirty')).toBe('false');
 

@@ -3,16 +3,13 @@
  * da" (recall disappears), park (the visitor leaves the counter and the lobby screen, waits under
  * "Geparkt", call-next skips them), "Ist zurück", call by number from "Als Nächstes" (with the
  * warning over an open visitor), "Jetzt aufrufen" for a parked visitor. Then the screen of a busy
- * morning at 1280×800: nothing overflows and the buttons are in sight without scrolling. With
- * LOTSE_SCREENSHOTS=<folder> that screen is saved there as counter.png (as in docs/).
+ * morning at 1280×800: nothing overflows and the buttons are in sight without scrolling.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const shots = process.env.LOTSE_SCREENSHOTS;
 const CLERK = { username: 'b.weber', password: 'schalter-eins-2026' };
 
 let browser: Browser;
@@ -305,7 +302,5 @@ describe('the counter screen on a busy morning (1280×800)', () => {
     }
     const parkedRow = await page.locator('[data-testid="parked-list"] > li').first().boundingBox();
     expect(parkedRow && parkedRow.y + parkedRow.height).toBeLessThanOrEqual(800);
-
-    if (shots) await page.screenshot({ path: join(shots, 'counter.png') });
   });
 });

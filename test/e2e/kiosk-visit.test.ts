@@ -5,9 +5,7 @@
  * both parts (called, first part done, waiting for the next, called again, done), and shows
  * when the clerk goes straight on at the same counter. German and Arabic in large text.
  *
- * Screenshots go to test-results/kiosk-visit/; with LOTSE_SCREENSHOTS=<folder> the kiosk (start
- * screen with a concern chosen, 1080×1920) and the phone (between two parts, 390×844 at 2×) are
- * also saved there as kiosk.png and phone.png (as in docs/).
+ * Screenshots go to test-results/kiosk-visit/ (the pictures in docs/ come from `npm run screenshots`).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +20,6 @@ import { launchChromium } from '../helpers/browser.ts';
 import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/kiosk-visit/', import.meta.url));
-const DOCS = process.env.LOTSE_SCREENSHOTS;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TOP_THIRD = 1920 / 3;
 
@@ -34,7 +31,6 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  if (DOCS) mkdirSync(DOCS, { recursive: true });
   printer = await PrinterEmulator.start();
   server = await startTestServer({ printer: printer.url, printing: { pollIntervalMs: 500 } });
   browser = await launchChromium();
@@ -153,7 +149,6 @@ describe('a visit with two concerns', () => {
     expect(await page.getByTestId('start-draw').isVisible()).toBe(true);
     await scan(page, 'start with a chosen concern');
     await page.screenshot({ path: join(SHOTS, 'start-chosen-de.png') });
-    if (DOCS) await page.screenshot({ path: join(DOCS, 'kiosk.png') });
 
     await settle(page);
     await touch(page, 'concern-certificates');
@@ -216,7 +211,6 @@ describe('a visit with two concerns', () => {
     expect(await state('housing')).toBe('done');
     expect(await state('certificates')).toBe('now');
     await mobile.screenshot({ path: join(SHOTS, 'phone-between-de.png'), fullPage: true });
-    if (DOCS) await mobile.screenshot({ path: join(DOCS, 'phone.png') });
 
     await mobile.waitForTimeout(4200); // a second call, not a repeated event of the first
     expect((await counter('desk-1', 'call-next'))?.number).toBe(number);

@@ -6,8 +6,8 @@
  * concern under the same number; a clerk at Platz 3 serves it and records "Erledigt" with one
  * touch. The week's statistics (JSON and CSV) count two concerns, one visit and both outcomes.
  * Reception also shows the QR code without a printer and keeps its layout with large text.
- * With LOTSE_SCREENSHOTS=<folder> the reception screen is saved there as reception.png and the
- * completion at the second counter as counter-visit.png (as in docs/).
+ * With LOTSE_SCREENSHOTS=<folder> the completion at the second counter is saved there as
+ * counter-visit.png (as in docs/).
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -184,13 +184,6 @@ describe('reception and a visit with two concerns', () => {
     await expect.poll(() => text(reception, 'reception-number')).toBe('C-001');
     await reception.getByTestId('reception-qr').waitFor();
     expect(printer.jobs).toHaveLength(1);
-    if (shots) {
-      await reception.getByTestId('reception-language-en').click();
-      await reception.keyboard.type('bild');
-      await reception.keyboard.press('Enter');
-      await reception.getByTestId('reception-concern-subsistence').click();
-      await reception.screenshot({ path: join(shots, 'reception.png') });
-    }
 
     // Large text (browser font size 150%): nothing sticks out sideways, every concern is readable.
     await reception.evaluate(() => {

@@ -1,0 +1,142 @@
+/**
+ * The layout suite's Chromium: fonts as on an office PC (only DejaVu and Liberation, through
+ * FONTCONFIG_FILE), the apps' own fonts either loaded or blocked, and the page measured by
+ * measure-page.js. Screenshots of every state go to test-results/layout/<fonts>/.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
+
+export const FONT_CONFIG = process.env.LOTSE_LAYOUT_FONTCONFIG ?? '/tmp/cv-fonts.conf';
+export const SHOTS = fileURLToPath(new URL('../../test-results/layout/', import.meta.url));
+
+/** `bundled`: the apps' web fonts load; `blocked`: every font request fails (system fallbacks only). */
+export type FontMode = 'bundled' | 'blocked';
+export const FONT_MODES: FontMode[] = ['bundled', 'blocked'];
+
+const MEASURE_SOURCE = readFileSync(fileURLToPath(new URL('./measure-page.js', import.meta.url)), 'utf8').replace(
+  'export function measureLayout',
+  'function measureLayout',
+);
+
+/** A fontconfig that knows only DejaVu and Liberation (as a bare Debian kiosk or signage PC). */
+export function ensureFontConfig(path = FONT_CONFIG): string {
+  if (!existsSync(path)) {
+    writeFileSync(
+      path,
+      `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <dir>/usr/share/fonts/truetype/liberation</dir>
+  <cachedir>/tmp/cv-fontcache</cachedir>
+  <include ignore_missing="yes">/etc/fonts/conf.d</include>
+</fontconfig>
+`,
+    );
+  }
+  return path;
+}
+
+export async function launchOfficeChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does).`);
+  }
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env.FONTCONFIG_FILE = ensureFontConfig();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env });
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const sizeName = (v: Viewport) => `${v.width}x${v.height}`;
+
+export async function openContext(
+  browser: Browser,
+  viewport: Viewport,
+  fonts: FontMode,
+  extra: { touch?: boolean; scale?: number } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: extra.scale ?? 1,
+    hasTouch: extra.touch ?? false,
+    reducedMotion: 'reduce',
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
+  // The machine may be busy: pages get time to load.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
+  if (fonts === 'blocked') {
+    await context.route(/\.(woff2?|ttf|otf)(\?.*)?$/, (route) => route.abort());
+  }
+  return context;
+}
+
+export interface MeasureOptions {
+  /** CSS selectors of actions that must be whole on the screen; a trailing `?` makes one optional. */
+  essential?: string[];
+  /** Where text may break anywhere (addresses, codes). */
+  breakable?: string[];
+  ignore?: string[];
+  /** Kiosk and lobby: nothing may lie below the edge unless it is in a scrolling list. */
+  fixedScreen?: boolean;
+  /** Kiosk: a list longer than its box shows a scroll cue. */
+  scrollCue?: boolean;
+}
+
+/** Waits until fonts, fitting and animations have settled. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  await page.waitForTimeout(120);
+}
+
+/** How many of the apps' own font files this page has loaded. */
+export function loadedOwnFonts(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      Array.from(document.fonts).filter((f) => f.family.replace(/["']/g, '') === 'Lotse Sans' && f.status === 'loaded')
+        .length,
+  );
+}
+
+export interface StateResult {
+  name: string;
+  problems: string[];
+}
+
+/**
+ * Measures the page as it is now and saves its screenshot as `<fonts>/<name>.png`; returns the
+ * problems, each prefixed with the state's name. In `bundled` mode the page must have loaded at
+ * least one of the apps' font files, in `blocked` mode none.
+ */
+export async function checkState(
+  page: Page,
+  fonts: FontMode,
+  name: string,
+  options: MeasureOptions,
+): Promise<string[]> {
+  await settle(page);
+  const problems = (await page.evaluate(`${MEASURE_SOURCE}\nmeasureLayout(${JSON.stringify(options)})`)) as string[];
+  const own = await loadedOwnFonts(page);
+  if (fonts === 'bundled' && own === 0) problems.push('the bundled fonts did not load');
+  if (fonts === 'blocked' && own > 0) problems.push('a bundled font loaded although fonts are blocked');
+  // Every state with the bundled fonts; with them blocked, the states that fail (or all, with
+  // LOTSE_LAYOUT_SHOTS=all): a screenshot costs more than the measuring.
+  if (fonts === 'bundled' || problems.length > 0 || process.env.LOTSE_LAYOUT_SHOTS === 'all') {
+    const dir = join(SHOTS, fonts);
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`) });
+  }
+  return problems.map((p) => `${name}: ${p}`);
+}
