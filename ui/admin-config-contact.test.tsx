@@ -52,7 +52,7 @@ describe('office page: contact and numbers from on the way', () => {
           puts.push(body);
           round++;
           if (round === 1) {
-            const issues = [{ path: 'contact.email', message: 'Invalid email address' }];
+            const issues = [{ path: 'contact.email', code: 'INVALID', message: 'Invalid email address' }];
             return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: '', issues } }), {
               status: 400,
             });
