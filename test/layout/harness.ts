@@ -95,10 +95,18 @@ export interface MeasureOptions {
 /** Waits until fonts, fitting and animations have settled. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await document.fonts.ready;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await frames();
+    // Finite transitions (a mode switch animating widths) end first; fitting follows the last width.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([
+      Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1500)),
+    ]);
+    await frames();
   });
-  await page.waitForTimeout(120);
+  await page.waitForTimeout(150);
 }
 
 /** How many of the apps' own font files this page has loaded. */
