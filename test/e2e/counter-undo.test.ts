@@ -89,6 +89,10 @@ describe('undo at the counter', () => {
     // With X and Enter (the confirmation has the focus) the no-show is marked; the screen drops it.
     await desk.keyboard.press('x');
     await desk.getByTestId('confirm-dialog').waitFor();
+    // The dialog moves the focus in once it is drawn; Enter goes to whatever has the focus.
+    await expect
+      .poll(() => desk.evaluate(() => document.activeElement?.closest('[data-testid="confirm-dialog"]') !== null))
+      .toBe(true);
     await desk.keyboard.press('Enter');
     await desk.getByTestId('undo-bar').waitFor();
     expect(await text(desk, 'undo-bar')).toContain(`${t.number} ist als „nicht erschienen“ vermerkt.`);
