@@ -6,6 +6,7 @@
 import { useRef } from 'preact/hooks';
 import { isUnserved } from '../core/office-checks.ts';
 import type { OfficeConfig } from '../core/types.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { fieldId, IconButton } from './config-fields.tsx';
 import { moved } from './config-ids.ts';
@@ -70,7 +71,7 @@ export function ConcernList({
                 <span class="chip chip--prefix cfg-list__prefix">{c.prefix || '?'}</span>
                 <Pictogram name={c.pictogram} size="1.6rem" class="cfg-list__icon" />
                 <span class="cfg-list__text">
-                  <span class="cfg-list__name">{name}</span>
+                  <span class="cfg-list__name">{hyphenate(name)}</span>
                   <span class="cfg-list__meta">
                     {[
                       c.infoUrl !== undefined ? 'nur online' : null,

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
 import type { CounterStatus, Language } from '../core/types.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
 
 export interface CurrentTicketProps {
@@ -62,7 +63,7 @@ export function CurrentTicket({ ticket, status, now, timeZone, children, action,
           {ticket.number}
         </div>
         <div class="current__concern" data-testid="current-concern">
-          {concernName(ticket.concernId)}
+          {hyphenate(concernName(ticket.concernId))}
           {ticket.language !== 'de' ? (
             <span class="current__language staff-muted" data-testid="current-language" lang="de">
               {' '}

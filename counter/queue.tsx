@@ -3,6 +3,7 @@
  * them), and who stepped away ("Geparkt"). Each visitor can be called directly by number.
  */
 import type { CounterTicket } from '../core/api.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 import { formatClock, formatMinutes } from '../ui/staff-format.ts';
 
 interface RowBase {
@@ -21,10 +22,11 @@ function TicketInfo({ ticket, concernName, timeZone, extraMinutes }: { ticket: C
   return (
     <div class="queue__info">
       <span class="queue__number">{ticket.number}</span>
-      <span class="queue__concern">{concernName(ticket.concernId)}</span>
+      <span class="queue__concern">{hyphenate(concernName(ticket.concernId))}</span>
       {ticket.laterConcernIds?.length ? (
         <span class="queue__later" data-testid={`later-${ticket.ticketId}`}>
-          {ticket.laterConcernIds.length + 1} Anliegen · danach {ticket.laterConcernIds.map(concernName).join(', ')}
+          {ticket.laterConcernIds.length + 1} Anliegen · danach{' '}
+          {hyphenate(ticket.laterConcernIds.map(concernName).join(', '))}
         </span>
       ) : null}
       <span class="queue__meta">

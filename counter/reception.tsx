@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { IssueAnswer, OfficePublic } from '../core/api.ts';
 import { LANGUAGES } from '../core/types.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 import { LANGUAGE_NAMES } from '../ui/i18n.ts';
 import { QrCode } from '../ui/qr.tsx';
 import type { StaffSession } from '../ui/staff-gate.tsx';
@@ -101,7 +102,7 @@ export function Reception({ office, session, counterId, onDesk }: ReceptionProps
                       </span>
                     ) : null}
                     <span class="reception__prefix">{concern.prefix}</span>
-                    <span class="staff-btn__label">{concern.name}</span>
+                    <span class="staff-btn__label">{hyphenate(concern.name)}</span>
                   </button>
                 </li>
               );

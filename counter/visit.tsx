@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import './visit.css';
 import type { TicketView, VisitPartView } from '../core/api.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 
 /** The part after the one now due that still waits, or undefined. */
 export function nextPart(ticket: TicketView): VisitPartView | undefined {
@@ -41,7 +42,7 @@ export function VisitParts({ ticket, concernName, outcomeName }: VisitPartsProps
               data-state={state}
               aria-current={state === 'now' ? 'step' : undefined}
             >
-              <span class="visit__name">{concernName(part.concernId)}</span>
+              <span class="visit__name">{hyphenate(concernName(part.concernId))}</span>
               <span class="visit__hint">
                 {state === 'done' && part.outcome ? `✓ ${outcomeName(part.outcome)}` : PART_HINT[state]}
               </span>

@@ -1,5 +1,6 @@
 /** Who waits for this counter, per concern, with the longest wait. */
 import type { ConcernPublic, CounterView } from '../core/api.ts';
+import { hyphenate } from '../ui/hyphenate.ts';
 import { formatMinutes } from '../ui/staff-format.ts';
 
 export interface WaitingListProps {
@@ -28,7 +29,7 @@ export function WaitingList({ waiting, concerns }: WaitingListProps) {
               class={`waiting__item ${w.count === 0 ? 'waiting__item--empty' : ''}`}
               data-testid={`waiting-${w.concernId}`}
             >
-              <span class="waiting__name">{name(w.concernId)}</span>
+              <span class="waiting__name">{hyphenate(name(w.concernId))}</span>
               <span class="waiting__count">{w.count}</span>
               <span class="waiting__longest">
                 {w.count > 0 ? `längste Wartezeit ${formatMinutes(w.longestWaitMinutes)}` : 'niemand wartet'}

@@ -92,8 +92,9 @@ export interface MeasureOptions {
   scrollCue?: boolean;
 }
 
-/** Waits until fonts, fitting and animations have settled. */
+/** Waits until fonts, hyphenation patterns (ui/hyphenate.ts), fitting and animations have settled. */
 export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-hyphenation-loading'));
   await page.evaluate(async () => {
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await document.fonts.ready;

@@ -4,7 +4,7 @@
  * - the page is no wider than the screen;
  * - no text is wider than its box, cut off by a box that hides overflow, or outside the screen;
  * - on fixed screens (kiosk, lobby), no text lies below the screen edge outside a scrolling list;
- * - no word is broken inside itself across lines (a hyphen or slash in the word may break);
+ * - no word is broken inside itself across lines (only after a hyphen, a slash or a soft hyphen);
  * - no two boxes side by side in the flow (siblings) overlap;
  * - the essential actions are on the screen, whole, and not covered;
  * - a list longer than its box shows a scroll cue (`[data-scroll-cue]`) where `scrollCue` is asked.
@@ -40,6 +40,36 @@ export function measureLayout(options) {
   const clips = (st, axis) => {
     const v = axis === 'x' ? st.overflowX : st.overflowY;
     return v === 'hidden' || v === 'clip';
+  };
+
+  const rectsOf = (node, start, end) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return Array.from(range.getClientRects()).filter((q) => q.width > 0.5);
+  };
+  const lineCount = (node, start, end) => new Set(rectsOf(node, start, end).map((q) => Math.round(q.top / 4))).size;
+  // Walks the word's characters: where one starts a new line (below the one before), the
+  // characters since the last drawn one must include a break point.
+  const brokenInside = (node, start, word) => {
+    let prev = null;
+    let since = '';
+    for (let i = 0; i < word.length; ) {
+      const size = word.codePointAt(i) > 0xffff ? 2 : 1;
+      const ch = word.slice(i, i + size);
+      // Chromium lists a drawn soft hyphen's glyph also among the next character's boxes: the
+      // last box is where the character itself is.
+      const q = rectsOf(node, start + i, start + i + size).at(-1);
+      if (q) {
+        if (prev && q.top > prev.top + prev.height / 2 && !/[-‐/\u00AD]/.test(since)) return true;
+        prev = q;
+        since = ch;
+      } else {
+        since += ch;
+      }
+      i += size;
+    }
+    return false;
   };
 
   const page = document.scrollingElement || document.documentElement;
@@ -90,23 +120,19 @@ export function measureLayout(options) {
     if (o.fixedScreen && !inScroller && (r.bottom > vh + 1 || r.top < -1)) {
       problems.push(`text beyond the screen edge, nothing scrolls to it: ${label(el)}`);
     }
-    // Words broken inside themselves (no hyphenation dictionary here: any such break is a mid-word break).
+    // Words broken inside themselves: a line may end inside a word only right after a hyphen, a
+    // slash or a soft hyphen (a hyphenation point, drawn as a hyphen); any other break is mid-word.
     if (o.breakable.length === 0 || el.closest(o.breakable.join(',')) === null) {
       for (const node of Array.from(el.childNodes)) {
         if (node.nodeType !== 3) continue;
         const text = node.textContent;
         for (const m of text.matchAll(/\S+/g)) {
           const word = m[0];
-          if (word.length < 4 || /[-‐/\u00AD]/.test(word)) continue;
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + word.length);
-          const tops = new Set(
-            Array.from(range.getClientRects())
-              .filter((q) => q.width > 0.5)
-              .map((q) => Math.round(q.top / 4)),
-          );
-          if (tops.size > 1) problems.push(`word broken inside: "${word}" in ${label(el)}`);
+          if (word.replace(/\u00AD/g, '').length < 4) continue;
+          if (lineCount(node, m.index, m.index + word.length) < 2) continue;
+          if (brokenInside(node, m.index, word)) {
+            problems.push(`word broken inside: "${word.replace(/\u00AD/g, '')}" in ${label(el)}`);
+          }
         }
       }
     }
