@@ -4,17 +4,13 @@
  * `GET /api/office`; then a day with a two-concern visit and recorded outcomes shows in the
  * statistics tab (visits, the share with several concerns, outcomes per day and per week),
  * and the CSV downloaded from the tab carries the same figures.
- * With LOTSE_SCREENSHOTS=<folder> the statistics are saved there (admin-stats-outcomes.png at
- * 1440×900, as in docs/).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { ADMIN_PASSWORD, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const shots = process.env.LOTSE_SCREENSHOTS;
 let browser: Browser;
 let server: TestServer | undefined;
 const contexts: BrowserContext[] = [];
@@ -176,10 +172,6 @@ describe('admin app: visits', () => {
       .locator('[data-testid="chart-outcomes-bar"][data-series="documents-missing"][data-period="2026-W47"]')
       .getAttribute('data-value');
     expect(missing).toBe('1');
-    if (shots) {
-      await page.getByTestId('stats-outcomes').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(shots, 'admin-stats-outcomes.png') });
-    }
 
     // The CSV the tab offers downloads with the same figures (here in the international format).
     await page.getByTestId('stats-csv-dialect').selectOption('en');

@@ -6,17 +6,13 @@
  * concern under the same number; a clerk at Platz 3 serves it and records "Erledigt" with one
  * touch. The week's statistics (JSON and CSV) count two concerns, one visit and both outcomes.
  * Reception also shows the QR code without a printer and keeps its layout with large text.
- * With LOTSE_SCREENSHOTS=<folder> the completion at the second counter is saved there as
- * counter-visit.png (as in docs/).
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const shots = process.env.LOTSE_SCREENSHOTS;
 const STAFF = [
   { username: 'r.empfang', password: 'empfang-2026-gut' },
   { username: 'a.zwei', password: 'platz-zwei-2026' },
@@ -146,7 +142,6 @@ describe('reception and a visit with two concerns', () => {
     await three.getByTestId('in-service').waitFor();
     await three.getByTestId('action-complete').click();
     await three.getByTestId('complete-dialog').waitFor();
-    if (shots) await three.screenshot({ path: join(shots, 'counter-visit.png') });
     await three.getByTestId('outcome-done').click();
     await three.getByTestId('current-empty').waitFor();
     expect(server.ctx.queue.ticketById(ticket.id)?.status).toBe('done');

@@ -95,17 +95,17 @@ export interface MeasureOptions {
 /** Waits until fonts, hyphenation patterns (ui/hyphenate.ts), fitting and animations have settled. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-hyphenation-loading'));
+  // No named function inside: tsx (npm run screenshots) would wrap it in a helper the page lacks.
   await page.evaluate(async () => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await document.fonts.ready;
-    await frames();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     // Finite transitions (a mode switch animating widths) end first; fitting follows the last width.
     const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
     await Promise.race([
       Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
       new Promise((resolve) => setTimeout(resolve, 1500)),
     ]);
-    await frames();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
   await page.waitForTimeout(150);
 }
