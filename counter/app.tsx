@@ -92,30 +92,21 @@ function Workstation({ session }: { session: StaffSession }) {
     );
   }
   return (
-    <>
-      <CounterDesk
-        key={counter.id}
-        office={current}
-        counter={counter}
-        session={session}
-        onChangeCounter={() => {
-          picking.value = true;
-        }}
-        onReception={() => showReception(true)}
-        onOfficeUpdated={(next) => {
-          office.value = next;
-        }}
-      />
-      <button
-        type="button"
-        class="staff-btn staff-btn--secondary appt-open"
-        data-testid="open-appointments"
-        onClick={() => {
-          appointments.value = true;
-        }}
-      >
-        Termine
-      </button>
-    </>
+    <CounterDesk
+      key={counter.id}
+      office={current}
+      counter={counter}
+      session={session}
+      onChangeCounter={() => {
+        picking.value = true;
+      }}
+      onReception={() => showReception(true)}
+      onOfficeUpdated={(next) => {
+        office.value = next;
+      }}
+      onAppointments={() => {
+        appointments.value = true;
+      }}
+    />
   );
 }

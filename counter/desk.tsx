@@ -27,6 +27,8 @@ export interface CounterDeskProps {
   onOfficeUpdated: (office: OfficePublic) => void;
   /** Opens reception (giving out tickets) in this app. */
   onReception?: () => void;
+  /** Opens the appointments (booking by phone, the day's list). */
+  onAppointments?: () => void;
 }
 
 const STATUS_LABEL: Record<CounterStatus, string> = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' };
@@ -51,6 +53,7 @@ export function CounterDesk({
   onChangeCounter,
   onOfficeUpdated,
   onReception,
+  onAppointments,
 }: CounterDeskProps) {
   const state = useDeskState(office, counter, session, onOfficeUpdated);
   const actions = useDeskActions(state, office);
@@ -82,6 +85,16 @@ export function CounterDesk({
         {onReception ? (
           <button type="button" class="staff-btn staff-btn--quiet" data-testid="open-reception" onClick={onReception}>
             Empfang
+          </button>
+        ) : null}
+        {onAppointments ? (
+          <button
+            type="button"
+            class="staff-btn staff-btn--quiet"
+            data-testid="open-appointments"
+            onClick={onAppointments}
+          >
+            Termine
           </button>
         ) : null}
         <button
