@@ -90,7 +90,10 @@ export interface RoundTrip {
 }
 
 const hidden = (html: string) =>
-  [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)].map((m) => [m[1] ?? '', m[2] ?? '']);
+  [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)].map((m) => [
+    m[1] ?? '',
+    m[2] ?? '',
+  ]);
 
 /**
  * Follows a sign-in from `start` (Lotse's /api/auth/oidc/start) through the provider's login and
