@@ -39,6 +39,8 @@ export class DirectoryAccounts {
     const access = decideAccess(mapping, identity.groups);
     if (!access.ok) {
       log.info({ username, source, groups: identity.groups.length }, 'directory user has no mapped group');
+      // The directory took the user out of Lotse's groups: what they still had open ends too.
+      if (existing) await this.auth.revokeUser(username);
       return { ok: false, error: 'NO_ROLE' };
     }
     const next: StaffRecord = {

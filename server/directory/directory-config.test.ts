@@ -54,7 +54,11 @@ describe('directory configuration', () => {
       scopes: 'openid profile email',
     });
     expect(() =>
-      parseConfig({ LOTSE_OIDC_ISSUER: 'https://a.example', LOTSE_OIDC_CLIENT_ID: 'x', LOTSE_OIDC_GROUP_ROLES: 'g:clerk' }),
+      parseConfig({
+        LOTSE_OIDC_ISSUER: 'https://a.example',
+        LOTSE_OIDC_CLIENT_ID: 'x',
+        LOTSE_OIDC_GROUP_ROLES: 'g:clerk',
+      }),
     ).toThrow(/LOTSE_OIDC_REDIRECT_URL or LOTSE_PUBLIC_URL/);
   });
 });

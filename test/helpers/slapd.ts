@@ -2,7 +2,8 @@
  * A real OpenLDAP server for tests, from Debian's `slapd` package (`.ci/run` installs it): its
  * own configuration and database in a temporary folder, filled with `slapadd`, listening on a
  * random loopback port. The example directory: people under ou=people, groups (groupOfNames)
- * under ou=groups, the manager `cn=admin,dc=example,dc=org`.
+ * under ou=groups with the memberof overlay (people carry `memberOf`, as in Active Directory),
+ * the manager `cn=admin,dc=example,dc=org`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -43,19 +44,18 @@ function ldif(people: LdapPerson[]): string {
         `dn: uid=${p.uid},ou=people,${LDAP_SUFFIX}\nobjectClass: inetOrgPerson\nuid: ${p.uid}\ncn: ${p.uid}\nsn: ${p.uid}\nuserPassword: ${p.password}`,
     ),
   ];
-  const groups = [...new Set(people.flatMap((p) => p.groups))];
-  for (const group of groups) {
-    const members = people.filter((p) => p.groups.includes(group));
-    entries.push(
-      [
-        `dn: cn=${group},ou=groups,${LDAP_SUFFIX}`,
-        'objectClass: groupOfNames',
-        `cn: ${group}`,
-        ...members.map((m) => `member: uid=${m.uid},ou=people,${LDAP_SUFFIX}`),
-      ].join('\n'),
-    );
-  }
   return `${entries.join('\n\n')}\n`;
+}
+
+/** Groups are added to the running server, so that the memberof overlay gives people their `memberOf`. */
+async function addGroups(client: Client, people: LdapPerson[]): Promise<void> {
+  for (const group of [...new Set(people.flatMap((p) => p.groups))]) {
+    await client.add(`cn=${group},ou=groups,${LDAP_SUFFIX}`, {
+      objectClass: 'groupOfNames',
+      cn: group,
+      member: people.filter((p) => p.groups.includes(group)).map((m) => `uid=${m.uid},ou=people,${LDAP_SUFFIX}`),
+    });
+  }
 }
 
 async function listening(port: number, child: ChildProcess, ms: number): Promise<void> {
@@ -90,6 +90,7 @@ export async function startSlapd(people: LdapPerson[]): Promise<Slapd> {
       'include /etc/ldap/schema/nis.schema',
       'modulepath /usr/lib/ldap',
       'moduleload back_mdb',
+      'moduleload memberof',
       `pidfile ${join(dir, 'slapd.pid')}`,
       'database mdb',
       'maxsize 10485760',
@@ -97,6 +98,12 @@ export async function startSlapd(people: LdapPerson[]): Promise<Slapd> {
       `rootdn "${LDAP_MANAGER}"`,
       `rootpw ${LDAP_MANAGER_PASSWORD}`,
       `directory ${db}`,
+      // Active Directory style: each person lists their groups in memberOf.
+      'overlay memberof',
+      'memberof-group-oc groupOfNames',
+      'memberof-member-ad member',
+      'memberof-memberof-ad memberOf',
+      'memberof-refint true',
       // Passwords serve binds only; everything else may be read by signed-in users and anyone.
       'access to attrs=userPassword by self write by anonymous auth by * none',
       'access to * by * read',
@@ -116,13 +123,20 @@ export async function startSlapd(people: LdapPerson[]): Promise<Slapd> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const manager = async () => {
+    const client = new Client({ url, timeout: 5000, connectTimeout: 5000 });
+    await client.bind(LDAP_MANAGER, LDAP_MANAGER_PASSWORD);
+    return client;
+  };
+  const client = await manager();
+  try {
+    await addGroups(client, people);
+  } finally {
+    await client.unbind();
+  }
   return {
     url,
-    async manager() {
-      const client = new Client({ url, timeout: 5000, connectTimeout: 5000 });
-      await client.bind(LDAP_MANAGER, LDAP_MANAGER_PASSWORD);
-      return client;
-    },
+    manager,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -127,6 +127,8 @@ describe('LDAP sign-in', () => {
         await manager.unbind();
       }
       expect((await signIn(base, 'carla', PASSWORDS.carla)).body.error.code).toBe('NO_ROLE');
+      // Out of the groups: the session from before ends with the refused sign-in.
+      expect((await http(base, 'GET', '/api/me', undefined, carla.body.token)).status).toBe(401);
       expect((await signIn(base, 'anna', PASSWORDS.anna)).body.error.code).toBe('INVALID_CREDENTIALS');
       const annaAgain = await signIn(base, 'anna', 'Anna-neues-Passwort-5');
       expect(annaAgain.status).toBe(200);
@@ -143,7 +145,7 @@ describe('LDAP sign-in', () => {
     }
   }, 60_000);
 
-  it('finds users by search with a service account, throttles wrong passwords, names an unreachable directory', async () => {
+  it('finds users by search with a service account, reads memberOf, throttles wrong passwords, names an unreachable directory', async () => {
     const dataDir = tempDataDir();
     const env = {
       LOTSE_LDAP_URL: slapd.url,
@@ -151,7 +153,7 @@ describe('LDAP sign-in', () => {
       LOTSE_LDAP_SEARCH_FILTER: '(&(objectClass=inetOrgPerson)(uid={username}))',
       LOTSE_LDAP_BIND_DN: LDAP_MANAGER,
       LOTSE_LDAP_BIND_PASSWORD: LDAP_MANAGER_PASSWORD,
-      LOTSE_LDAP_GROUP_BASE: `ou=groups,${LDAP_SUFFIX}`,
+      // No group base: the groups come from the user's memberOf only (as with Active Directory).
       ...mapping,
     };
     const server = await startDirectoryServer({ env, dataDir });
@@ -160,6 +162,9 @@ describe('LDAP sign-in', () => {
       const bernd = await signIn(server.url, 'bernd', PASSWORDS.bernd);
       expect(bernd.status).toBe(200);
       expect(bernd.body.user).toEqual({ username: 'bernd', role: 'clerk' });
+      const berndCounters = await http(server.url, 'POST', '/api/counters/desk-3/sign-in', undefined, bernd.body.token);
+      expect(berndCounters.body.error.code).toBe('COUNTER_NOT_ALLOWED');
+      expect((await signIn(server.url, 'dieter', 'Dieter-im-Verzeichnis-4')).body.error.code).toBe('NO_ROLE');
       expect((await signIn(server.url, 'b*', PASSWORDS.bernd)).body.error.code).toBe('INVALID_CREDENTIALS');
 
       // Wrong passwords count per account as for local ones: then even the right one waits.
