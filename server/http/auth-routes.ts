@@ -3,7 +3,7 @@
  * and the directory routes (server/http/directory-routes.ts).
  */
 import { Router } from 'express';
-import { SESSION_COOKIE, tokenFromHeaders } from '../auth.ts';
+import { SESSION_COOKIE, sourceOf, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { PasswordSignIn } from '../directory/sign-in.ts';
 import { directoryRoutes } from './directory-routes.ts';
@@ -44,6 +44,8 @@ export function authRoutes(ctx: AppContext): Router {
     const body = parse(PasswordChangeBody, req.body);
     const session = await currentSession(ctx, req);
     if (!session) return sendError(res, 'UNAUTHENTICATED');
+    const account = (await ctx.store.listUsers()).find((u) => u.username === session.user.username);
+    if (account && sourceOf(account) !== 'local') return sendError(res, 'DIRECTORY_ACCOUNT');
     const client = req.ip ?? 'unknown';
     const checked = await ctx.auth.checkPassword(session.user.username, body.currentPassword, client);
     if (checked === 'limited') return sendError(res, 'RATE_LIMITED');

@@ -85,6 +85,14 @@ describe('LDAP sign-in', () => {
         anna.body.token,
       );
       expect(setPassword.body.error.code).toBe('DIRECTORY_ACCOUNT');
+      const ownPassword = await http(
+        base,
+        'POST',
+        '/api/me/password',
+        { currentPassword: PASSWORDS.anna, newPassword: 'Ein-lokales-Passwort-9' },
+        anna.body.token,
+      );
+      expect(ownPassword.body.error.code).toBe('DIRECTORY_ACCOUNT');
 
       // The counters of the group: desk-1 yes, desk-3 no; carla may work anywhere.
       expect((await http(base, 'POST', '/api/counters/desk-1/sign-in', undefined, bernd.body.token)).status).toBe(200);
