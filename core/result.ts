@@ -52,6 +52,12 @@ export const ERROR_CODES = [
   'COUNTER_NOT_ALLOWED',
   'CONCERN_UNSERVED',
   'REMOTE_NOT_OFFERED',
+  'DIRECTORY_UNAVAILABLE',
+  'NO_ROLE',
+  'ACCOUNT_DISABLED',
+  'ACCOUNT_CONFLICT',
+  'DIRECTORY_ACCOUNT',
+  'SIGN_IN_EXPIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -25,6 +25,14 @@ export interface Session {
   counters?: string[];
 }
 
+/** Where an account signs in: a local password, or a directory (provisioned at its first sign-in). */
+export type AccountSource = 'local' | 'ldap' | 'oidc';
+
+/** A stored staff account; directory accounts carry their source and have no password hash. */
+export type StaffRecord = StoredUser & { source?: 'ldap' | 'oidc' };
+
+export const sourceOf = (user: StoredUser): AccountSource => (user as StaffRecord).source ?? 'local';
+
 export type LoginResult =
   | { ok: true; token: string; user: StaffUser }
   | { ok: false; error: 'INVALID_CREDENTIALS' | 'RATE_LIMITED' };
@@ -71,30 +79,46 @@ export class Auth {
    * before the password is even checked.
    */
   async login(username: string, password: string, client: string): Promise<LoginResult> {
-    const now = this.clock();
-    const account = `account:${username.toLowerCase()}`;
-    if (
-      (await this.limits.exhausted('loginClient', client)) ||
-      (await this.limits.exhausted('loginAccount', account))
-    ) {
-      return { ok: false, error: 'RATE_LIMITED' };
-    }
+    if (await this.throttled(username, client)) return { ok: false, error: 'RATE_LIMITED' };
     const user = (await this.store.listUsers()).find((u) => u.username === username);
-    const valid = user && !user.disabled ? await verify(user.passwordHash, password).catch(() => false) : false;
+    // Directory accounts have no password here: they sign in through their directory only.
+    const local = user && sourceOf(user) === 'local' && !user.disabled ? user : undefined;
+    const valid = local ? await verify(local.passwordHash, password).catch(() => false) : false;
     if (!user || !valid) {
-      await this.limits.take('loginClient', client);
-      // Only real accounts are counted: made-up names create no keys.
-      if (user) await this.limits.take('loginAccount', account);
-      log.info({ username: username.slice(0, 40), client }, 'failed sign-in');
+      await this.failed(username, client, !!user);
       return { ok: false, error: 'INVALID_CREDENTIALS' };
     }
+    return { ok: true, ...(await this.openSession(user)) };
+  }
+
+  /** Whether failed sign-ins from this client or for this account used up their limit. */
+  async throttled(username: string, client: string): Promise<boolean> {
+    return (
+      (await this.limits.exhausted('loginClient', client)) ||
+      (await this.limits.exhausted('loginAccount', `account:${username.toLowerCase()}`))
+    );
+  }
+
+  /** Counts a failed sign-in; only real accounts are counted per account (made-up names create no keys). */
+  async failed(username: string, client: string, realAccount: boolean): Promise<void> {
+    await this.limits.take('loginClient', client);
+    if (realAccount) await this.limits.take('loginAccount', `account:${username.toLowerCase()}`);
+    log.info({ username: username.slice(0, 40), client }, 'failed sign-in');
+  }
+
+  /** A new session for an account whose credentials were checked (here or by its directory). */
+  async openSession(user: StoredUser): Promise<{ token: string; user: StaffUser }> {
     const token = randomBytes(32).toString('base64url');
     const staff: StaffUser = { username: user.username, role: user.role };
     if (user.mustChangePassword) staff.mustChangePassword = true;
-    const session: StoredSession = { tokenHash: hashToken(token), user: staff, expiresAt: now + SESSION_TTL_MS };
+    const session: StoredSession = {
+      tokenHash: hashToken(token),
+      user: staff,
+      expiresAt: this.clock() + SESSION_TTL_MS,
+    };
     if (user.counters?.length) session.counters = [...user.counters];
     await this.store.putSession(session);
-    return { ok: true, token, user: staff };
+    return { token, user: staff };
   }
 
   /**
@@ -106,7 +130,13 @@ export class Auth {
     if ((await this.limits.exhausted('loginClient', client)) || (await this.limits.exhausted('loginAccount', account)))
       return 'limited';
     const user = (await this.store.listUsers()).find((u) => u.username === username);
-    if (user && !user.disabled && (await verify(user.passwordHash, password).catch(() => false))) return 'ok';
+    if (
+      user &&
+      sourceOf(user) === 'local' &&
+      !user.disabled &&
+      (await verify(user.passwordHash, password).catch(() => false))
+    )
+      return 'ok';
     await this.limits.take('loginClient', client);
     await this.limits.take('loginAccount', account);
     return 'wrong';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Role } from '../core/types.ts';
-import type { Auth } from './auth.ts';
+import { type AccountSource, type Auth, sourceOf } from './auth.ts';
 import { passwordProblem } from './passwords.ts';
 import type { Store, StoredUser } from './store/store.ts';
 
@@ -15,6 +15,8 @@ export interface StaffAccount {
   createdAt: string;
   /** The counters the account may work at; absent: any counter. */
   counters?: string[];
+  /** `local` (password here) or the directory the account signs in with. */
+  source: AccountSource;
 }
 
 /** Counter ids as an account's restriction: at most 100, each at most 64 characters; empty means any. */
@@ -26,6 +28,7 @@ const present = (u: StoredUser): StaffAccount => {
     role: u.role,
     disabled: u.disabled === true,
     createdAt: new Date(u.createdAt).toISOString(),
+    source: sourceOf(u),
   };
   if (u.counters?.length) account.counters = [...u.counters];
   return account;
@@ -68,6 +71,8 @@ export class StaffService {
     const users = await this.store.listUsers();
     const user = users.find((u) => u.username === username);
     if (!user) return fail('UNKNOWN_USER');
+    // A directory account's password lives in the directory; giving it one here would turn it local.
+    if (change.password !== undefined && sourceOf(user) !== 'local') return fail('DIRECTORY_ACCOUNT');
     if (change.password !== undefined && passwordProblem(change.password, username)) return fail('WEAK_PASSWORD');
     const losesAdmin = user.role === 'admin' && ((change.role && change.role !== 'admin') || change.disabled === true);
     if (losesAdmin && activeAdmins(users) <= 1) return fail('LAST_ADMIN');

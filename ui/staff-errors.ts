@@ -64,6 +64,14 @@ const TEXTS: Record<StaffErrorCode, string> = {
   CONCERN_UNSERVED:
     'Dieses Anliegen bedient zurzeit kein Platz. Bitte wählen Sie ein anderes oder fragen Sie die Leitung.',
   REMOTE_NOT_OFFERED: 'Für dieses Anliegen gibt es keine Nummer von unterwegs.',
+  DIRECTORY_UNAVAILABLE:
+    'Der Verzeichnisdienst (Dienstkonto) ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  NO_ROLE:
+    'Ihr Dienstkonto ist für Lotse nicht freigeschaltet (keine passende Gruppe). Bitte wenden Sie sich an die IT.',
+  ACCOUNT_DISABLED: 'Dieses Konto ist in Lotse gesperrt. Bitte wenden Sie sich an die Leitung.',
+  ACCOUNT_CONFLICT: 'Unter diesem Namen gibt es bereits ein lokales Konto. Bitte wenden Sie sich an die Leitung.',
+  DIRECTORY_ACCOUNT: 'Dieses Konto meldet sich mit dem Dienstkonto an; das Passwort ändern Sie dort.',
+  SIGN_IN_EXPIRED: 'Die Anmeldung hat zu lange gedauert. Bitte melden Sie sich noch einmal an.',
   OFFLINE: 'Keine Verbindung zum Server. Bitte prüfen Sie das Netz.',
   TIMEOUT: 'Der Server antwortet nicht. Bitte versuchen Sie es noch einmal.',
 };

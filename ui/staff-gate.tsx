@@ -9,6 +9,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Role, StaffUser } from '../core/types.ts';
 import { PasswordChange } from './password-change.tsx';
+import { fetchSignInMethods, serviceAccountHref, takeSignInError } from './sign-in-methods.ts';
 import { errorText } from './staff-errors.ts';
 import { errorCodeOf, fetchMe, hasRole, signIn, signOut } from './staff-session.ts';
 import { StaffCard } from './staff-shell.tsx';
@@ -28,9 +29,11 @@ export interface LoginFormProps {
   message?: string;
   /** Resolves with an error text, or `null` when signed in. */
   onSubmit: (username: string, password: string) => Promise<string | null>;
+  /** With OpenID Connect configured: where "Mit Dienstkonto anmelden" leads. */
+  serviceAccountHref?: string | undefined;
 }
 
-export function LoginForm({ title, message, onSubmit }: LoginFormProps) {
+export function LoginForm({ title, message, onSubmit, serviceAccountHref: oidcHref }: LoginFormProps) {
   const username = useSignal('');
   const password = useSignal('');
   const busy = useSignal(false);
@@ -106,6 +109,14 @@ export function LoginForm({ title, message, onSubmit }: LoginFormProps) {
           {busy.value ? 'Anmeldung läuft …' : 'Anmelden'}
         </button>
       </form>
+      {oidcHref ? (
+        <div class="staff-form staff-form--alternative">
+          <p class="staff-muted">oder mit dem Konto der Stadtverwaltung:</p>
+          <a class="staff-btn staff-btn--big" href={oidcHref} data-testid="login-oidc">
+            Mit Dienstkonto anmelden
+          </a>
+        </div>
+      ) : null}
     </StaffCard>
   );
 }
@@ -126,6 +137,7 @@ export function StaffGate({ appName, requiredRole, children }: StaffGateProps) {
   const phase = useSignal<GatePhase>('checking');
   const user = useSignal<StaffUser | null>(null);
   const message = useSignal<string | undefined>(undefined);
+  const oidcHref = useSignal<string | undefined>(undefined);
 
   const check = async () => {
     phase.value = 'checking';
@@ -146,7 +158,13 @@ export function StaffGate({ appName, requiredRole, children }: StaffGateProps) {
   };
 
   useEffect(() => {
-    void check();
+    const failed = takeSignInError();
+    void check().then(() => {
+      if (failed && phase.value === 'signed-out') message.value = errorText(failed);
+    });
+    void fetchSignInMethods().then((methods) => {
+      if (methods.oidc) oidcHref.value = serviceAccountHref(requiredRole === 'admin' ? 'admin' : 'counter');
+    });
   }, []);
 
   const submit = async (username: string, password: string): Promise<string | null> => {
@@ -186,7 +204,14 @@ export function StaffGate({ appName, requiredRole, children }: StaffGateProps) {
   }
   const current = user.value;
   if (phase.value === 'signed-out' || !current) {
-    return <LoginForm title={`${appName} – Anmeldung`} message={message.value} onSubmit={submit} />;
+    return (
+      <LoginForm
+        title={`${appName} – Anmeldung`}
+        message={message.value}
+        onSubmit={submit}
+        serviceAccountHref={oidcHref.value}
+      />
+    );
   }
   if (current.mustChangePassword) {
     return (

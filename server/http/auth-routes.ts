@@ -1,17 +1,24 @@
-/** POST /api/login, POST /api/logout, GET /api/me. */
+/**
+ * POST /api/login (local accounts, else LDAP when configured), POST /api/logout, GET /api/me,
+ * and the directory routes (server/http/directory-routes.ts).
+ */
 import { Router } from 'express';
-import { SESSION_COOKIE, tokenFromHeaders } from '../auth.ts';
+import { SESSION_COOKIE, sourceOf, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
+import { PasswordSignIn } from '../directory/sign-in.ts';
+import { directoryRoutes } from './directory-routes.ts';
 import { sendError } from './errors.ts';
 import { currentSession, currentUser } from './session.ts';
 import { LoginBody, PasswordChangeBody, parse } from './validate.ts';
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
+  const passwordSignIn = new PasswordSignIn(ctx.store, ctx.auth, ctx.clock, ctx.config.ldap);
+  router.use(directoryRoutes(ctx));
 
   router.post('/api/login', async (req, res) => {
     const body = parse(LoginBody, req.body);
-    const result = await ctx.auth.login(body.username, body.password, req.ip ?? 'unknown');
+    const result = await passwordSignIn.login(body.username, body.password, req.ip ?? 'unknown');
     if (!result.ok) return sendError(res, result.error);
     ctx.audit.record(result.user, 'session:sign-in');
     res.cookie(SESSION_COOKIE, result.token, {
@@ -37,6 +44,8 @@ export function authRoutes(ctx: AppContext): Router {
     const body = parse(PasswordChangeBody, req.body);
     const session = await currentSession(ctx, req);
     if (!session) return sendError(res, 'UNAUTHENTICATED');
+    const account = (await ctx.store.listUsers()).find((u) => u.username === session.user.username);
+    if (account && sourceOf(account) !== 'local') return sendError(res, 'DIRECTORY_ACCOUNT');
     const client = req.ip ?? 'unknown';
     const checked = await ctx.auth.checkPassword(session.user.username, body.currentPassword, client);
     if (checked === 'limited') return sendError(res, 'RATE_LIMITED');

@@ -58,6 +58,12 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Something went wrong on the server.',
   CONCERN_UNSERVED: 'No counter serves this concern at present.',
   REMOTE_NOT_OFFERED: 'This concern offers no numbers from on the way.',
+  DIRECTORY_UNAVAILABLE: 'The directory (LDAP or sign-in service) cannot be reached. Try again shortly.',
+  NO_ROLE: 'The directory lists this account in no group that may use Lotse.',
+  ACCOUNT_DISABLED: 'This staff account is disabled.',
+  ACCOUNT_CONFLICT: 'A local staff account has this name; the directory account cannot use it.',
+  DIRECTORY_ACCOUNT: 'This account signs in with the directory; its password is changed there.',
+  SIGN_IN_EXPIRED: 'The sign-in took too long or was started elsewhere. Please start again.',
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -113,6 +119,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   COUNTER_NOT_ALLOWED: 403,
   CONCERN_UNSERVED: 409,
   REMOTE_NOT_OFFERED: 409,
+  DIRECTORY_UNAVAILABLE: 503,
+  NO_ROLE: 403,
+  ACCOUNT_DISABLED: 403,
+  ACCOUNT_CONFLICT: 409,
+  DIRECTORY_ACCOUNT: 409,
+  SIGN_IN_EXPIRED: 400,
 };
 
 export function statusOf(code: ErrorCode): number {
