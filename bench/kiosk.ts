@@ -29,30 +29,28 @@ export interface KioskFigures {
   touchMax: number;
 }
 
-/** Runs in the page before its own scripts: notes when the concern buttons and a ticket number appear. */
-function observe(): void {
-  const w = window as unknown as { __usableAt?: number; __numberAt?: number; __touchAt?: number };
+/**
+ * Runs in the page before its own scripts: notes when the concern buttons and a ticket number
+ * appear. A string, not a function: tsx would add helpers the page does not have.
+ */
+const OBSERVE = `(() => {
   const check = () => {
-    if (w.__usableAt === undefined) {
-      const button = document.querySelector<HTMLButtonElement>('[data-testid^="concern-"]');
-      if (button && !button.disabled && button.getBoundingClientRect().height > 0) w.__usableAt = performance.now();
+    if (window.__usableAt === undefined) {
+      const button = document.querySelector('button[data-testid^="concern-"]');
+      if (button && !button.disabled && button.getBoundingClientRect().height > 0) window.__usableAt = performance.now();
     }
-    if (w.__numberAt === undefined && document.querySelector('[data-testid="ticket-number"]')?.textContent?.trim()) {
-      w.__numberAt = performance.now();
+    if (window.__numberAt === undefined && document.querySelector('[data-testid="ticket-number"]')?.textContent?.trim()) {
+      window.__numberAt = performance.now();
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-  document.addEventListener(
-    'pointerdown',
-    (event) => {
-      if ((event.target as Element | null)?.closest?.('[data-testid="kiosk-draw"]')) {
-        w.__touchAt = event.timeStamp;
-        w.__numberAt = undefined;
-      }
-    },
-    { capture: true },
-  );
-}
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  document.addEventListener('pointerdown', (event) => {
+    if (event.target?.closest?.('[data-testid="kiosk-draw"]')) {
+      window.__touchAt = event.timeStamp;
+      window.__numberAt = undefined;
+    }
+  }, { capture: true });
+})();`;
 
 export async function benchKiosk(options: { loads?: number; tickets?: number; throttle?: number } = {}) {
   const loads = options.loads ?? 5;
@@ -71,7 +69,7 @@ export async function benchKiosk(options: { loads?: number; tickets?: number; th
       hasTouch: true,
       reducedMotion: 'reduce',
     });
-    await context.addInitScript(observe);
+    await context.addInitScript({ content: OBSERVE });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(`${base}${paired.pairingUrl}`);
