@@ -35,6 +35,8 @@ export interface CityProcessFigures {
   calls: number;
   p50: number;
   p99: number;
+  /** The clerk's call-next request → its answer (the change stored), p99. */
+  answerP99: number;
   lost: number;
   /** Share of one core while the load ran. */
   cpu: number;
@@ -171,6 +173,8 @@ export async function benchCity(seconds = 60): Promise<CityFigures> {
     const ticksBefore = pids.map(procTicks);
     const startedAt = performance.now();
     const sentAt = nodes.map(() => new Map<string, number>());
+    /** Per process: call-next request → its answer (the stored change), ms. */
+    const answered = nodes.map(() => [] as number[]);
     await Promise.all(
       nodes.map(async (node, p) => {
         const setup = setups[p] as (typeof setups)[number];
@@ -214,6 +218,7 @@ export async function benchCity(seconds = 60): Promise<CityFigures> {
         calls: sent.size,
         p50: quantile(latencies, 0.5),
         p99,
+        answerP99: quantile(answered[p] ?? [], 0.99),
         lost: sent.size * screens - latencies.length,
         cpu: share,
         rssMb: memory[p]?.rss ?? Number.NaN,
@@ -246,7 +251,7 @@ if (process.argv[1]?.endsWith('bench/city.ts')) {
     process.stdout.write(
       `process ${i + 1}: ${p.offices} offices, ${p.screens} screens, ${p.phones} phones, ` +
         `${p.callsPerSecond.toFixed(2)} calls/s + as many tickets/s: call → screen p50 ${p.p50.toFixed(1)} ms, ` +
-        `p99 ${p.p99.toFixed(1)} ms, lost ${p.lost}, CPU ${(p.cpu * 100).toFixed(0)} % of a core, ` +
+        `p99 ${p.p99.toFixed(1)} ms (answer p99 ${p.answerP99.toFixed(1)} ms), lost ${p.lost}, CPU ${(p.cpu * 100).toFixed(0)} % of a core, ` +
         `RSS ${p.rssMb} MB (peak ${p.peakRssMb} MB), carries ${p.carries} offices\n`,
     );
   }
