@@ -247,13 +247,7 @@ class LowdbStore implements Store {
     return () => undefined;
   }
 
-  /**
-   * Writes queued changes in groups until none is left. The journal commit is what makes a change
-   * durable (and what its answer waits for). If a group cannot be written, it and every change
-   * queued after it (they build on it) are refused and the memory goes back to what is stored.
-   * The snapshot afterwards is housekeeping: if it fails, the changes are still stored, and the
-   * snapshot is tried again later.
-   */
+  /** Starts writing queued changes unless that is under way; resolves when the writer is idle. */
   private kick(): Promise<void> {
     this.flushing ??= this.flush();
     return this.flushing;
@@ -271,6 +265,13 @@ class LowdbStore implements Store {
     }
   }
 
+  /**
+   * Writes queued changes in groups until none is left. The journal commit is what makes a change
+   * durable (and what its answer waits for). If a group cannot be written, it and every change
+   * queued after it (they build on it) are refused and the memory goes back to what is stored.
+   * The snapshot afterwards is housekeeping: if it fails, the changes are still stored, and the
+   * snapshot is tried again later.
+   */
   private async writeGroups(): Promise<void> {
     while (this.queue.length > 0) {
       const group = this.queue.splice(0);
