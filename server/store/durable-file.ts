@@ -15,6 +15,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StoreWriteError } from './store.ts';
@@ -86,6 +87,65 @@ export function writeFileDurably(path: string, data: string, options: { keepPrev
     throw writeError(path, error);
   }
   fsyncDir(dirname(path));
+}
+
+/**
+ * `writeFileDurably` off the event loop (every step on libuv's thread pool), for the live day's
+ * snapshot: the process keeps answering while it is written. Callers must not write one path
+ * twice at the same time (the temp file's name is per process).
+ */
+export async function writeFileDurablyAsync(
+  path: string,
+  data: string,
+  options: { keepPrevious?: boolean } = {},
+): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}${TMP_SUFFIX}`);
+  const bytes = Buffer.from(data, 'utf8');
+  try {
+    const file = await open(tmp, 'w', 0o600);
+    try {
+      let done = 0;
+      while (done < bytes.length) {
+        const { bytesWritten } = await file.write(bytes, done, bytes.length - done, done);
+        if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        done += bytesWritten;
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (!(await readFile(tmp)).equals(bytes)) throw Object.assign(new Error('read back differs'), { code: 'EIO' });
+    if (options.keepPrevious) {
+      await rm(`${path}.prev`, { force: true });
+      try {
+        await link(path, `${path}.prev`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    try {
+      await rm(tmp, { force: true });
+    } catch {
+      /* nothing to remove, or not a file */
+    }
+    throw writeError(path, error);
+  }
+  await fsyncDirAsync(dirname(path));
+}
+
+async function fsyncDirAsync(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* some file systems cannot fsync a folder; the rename is still atomic */
+  }
 }
 
 /** Removes temp files that a crash left behind in `dir` (never the files they were meant to replace). */

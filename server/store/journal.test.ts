@@ -90,12 +90,12 @@ describe('journal records', () => {
 });
 
 describe('journal mark', () => {
-  it('remembers the last confirmed record, also when one slot is torn', () => {
+  it('remembers the last confirmed record, also when one slot is torn', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lotse-journal-'));
     dirs.push(dir);
     const journal = new Journal(join(dir, 'journal.ndjson'));
     journal.open(journal.read(), 0);
-    for (let n = 1; n <= 7; n++) journal.append(entry(n));
+    for (let n = 1; n <= 7; n++) await journal.append(entry(n));
     journal.close();
     expect(readMark(journal.markPath)).toBe(7);
     const mark = readFileSync(journal.markPath);
@@ -103,5 +103,17 @@ describe('journal mark', () => {
     writeFileSync(journal.markPath, mark);
     expect(readMark(journal.markPath)).toBe(6);
     expect(journal.read().entries).toHaveLength(7);
+  });
+
+  it('writes a group of records with one commit, in order, and confirms the last', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-journal-'));
+    dirs.push(dir);
+    const journal = new Journal(join(dir, 'journal.ndjson'));
+    journal.open(journal.read(), 0);
+    await journal.commit([entry(1)]);
+    await journal.commit([2, 3, 4, 5].map((n) => entry(n)));
+    journal.close();
+    expect(readMark(journal.markPath)).toBe(5);
+    expect(journal.read().entries.map((e) => e.n)).toEqual([1, 2, 3, 4, 5]);
   });
 });

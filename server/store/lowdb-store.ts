@@ -8,7 +8,8 @@
  *   sessions.json            signed-in staff sessions (token hashes only), so a restart signs nobody out
  *   audit.ndjson             staff actions, one JSON line each
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
- * changes the snapshot is rewritten and the journal emptied.
+ * changes the snapshot is rewritten and the journal emptied. Appends and snapshots run off the
+ * event loop; changes made while a group is written are written together next (group commit).
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';
@@ -19,8 +20,8 @@ import { applyDelta, diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
-import { DurableJSONFile, removeStaleTempFiles } from './durable-file.ts';
-import { Journal } from './journal.ts';
+import { DurableJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
+import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import {
   type AuditEntry,
@@ -39,6 +40,14 @@ import {
 const SNAPSHOT_EVERY = 200;
 const log = logger('store');
 const PROBE_EVERY_MS = 5_000;
+
+/** A change waiting for its group to reach the disk. */
+interface Pending {
+  entry: JournalEntry;
+  state: DayState;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 interface ArchiveFile {
   day: string;
@@ -165,17 +174,35 @@ class LowdbStore implements Store {
     private readonly sessionFile: Low<{ sessions: StoredSession[] }>,
   ) {
     for (const session of sessionFile.data.sessions ?? []) this.sessions.set(session.tokenHash, session);
+    this.durable = last;
+    this.durableN = n;
   }
 
-  /** Changes run one after another in this process; exactly one process owns the folder (see lock.ts). */
+  /**
+   * Changes run one after another in this process; exactly one process owns the folder (see
+   * lock.ts). A change is applied in memory at once (the next one builds on it) but answered
+   * only once its journal record is on disk. `last`/`n` include changes still on their way to
+   * the disk; `durable`/`durableN` only what is stored.
+   */
   private tail: Promise<unknown> = Promise.resolve();
+  private durable: DayState | null;
+  private durableN: number;
+  /** Changes waiting for the next group commit. */
+  private queue: Pending[] = [];
+  /** The running group commit (and snapshot), if any. */
+  private flushing: Promise<void> | undefined;
+  /** Resolves once every change made so far is stored (rejects if one of them was not). */
+  private settled: Promise<void> = Promise.resolve();
+  /** Counts failed group commits: a change built on a state that was not stored is refused. */
+  private epoch = 0;
 
   async loadDay() {
-    return this.last;
+    return this.durable;
   }
 
   transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
-    const run = async () => {
+    const run = async (): Promise<{ value: T; stored: Promise<void> }> => {
+      const epoch = this.epoch;
       const tx: DayTransaction = {
         day: this.last,
         archiveDay: (state, buckets) => this.archiveDay(state, buckets),
@@ -185,36 +212,96 @@ class LowdbStore implements Store {
         saveAppointment: (appointment) => this.saveAppointment(appointment),
       };
       const result = await fn(tx);
-      if (result.next && result.next !== this.last) await this.saveDay(result.next);
-      return result.value;
+      if (epoch !== this.epoch) throw this.notStored();
+      if (this.closed) throw new StoreWriteError('The store is closed');
+      // Unchanged: the answer was read from changes that may still be on their way to the disk.
+      const stored = result.next && result.next !== this.last ? this.saveDay(result.next) : this.settled;
+      return { value: result.value, stored };
     };
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
-    return next;
+    return next.then(async ({ value, stored }) => {
+      await stored;
+      return value;
+    });
+  }
+
+  private notStored(): StoreWriteError {
+    return new StoreWriteError('A change before this one could not be stored');
+  }
+
+  /** Queues a change for the next group commit; resolves once it is on disk. */
+  private saveDay(state: DayState): Promise<void> {
+    const entry: JournalEntry = { n: this.n + 1, delta: diffDay(this.last, state) };
+    this.n = entry.n;
+    this.last = state;
+    const stored = new Promise<void>((resolve, reject) => this.queue.push({ entry, state, resolve, reject }));
+    this.settled = stored;
+    // Callers that answer nothing still must not see an unhandled rejection.
+    stored.catch(() => undefined);
+    this.kick();
+    return stored;
   }
 
   onExternalChange(): () => void {
     return () => undefined;
   }
 
-  /**
-   * Stores a change: the journal append is what makes it durable (and what the answer depends on).
-   * The snapshot afterwards is housekeeping: if it fails, the change is still stored, so this
-   * resolves, and the snapshot is tried again later.
-   */
-  private async saveDay(state: DayState) {
-    const delta = diffDay(this.last, state);
+  /** Starts writing queued changes unless that is under way; resolves when the writer is idle. */
+  private kick(): Promise<void> {
+    this.flushing ??= this.flush();
+    return this.flushing;
+  }
+
+  private async flush(): Promise<void> {
     try {
-      this.journal.append({ n: this.n + 1, delta });
-    } catch (error) {
-      this.failing = true;
-      throw error instanceof StoreWriteError ? error : new StoreWriteError(String(error));
+      // Let the changes of this turn of the event loop join the first group.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.snapshotDue && this.queue.length === 0) await this.trySnapshot();
+      await this.writeGroups();
+    } finally {
+      // At once, not in a later callback: a change queued from now on starts a new flush.
+      this.flushing = undefined;
     }
-    this.failing = false;
-    this.n += 1;
-    this.last = state;
-    this.sinceSnapshot += 1;
-    if (delta.kind === 'full' || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.trySnapshot();
+  }
+
+  /**
+   * Writes queued changes in groups until none is left. The journal commit is what makes a change
+   * durable (and what its answer waits for). If a group cannot be written, it and every change
+   * queued after it (they build on it) are refused and the memory goes back to what is stored.
+   * The snapshot afterwards is housekeeping: if it fails, the changes are still stored, and the
+   * snapshot is tried again later.
+   */
+  private async writeGroups(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0);
+      try {
+        await this.journal.commit(group.map((p) => p.entry));
+      } catch (error) {
+        const refused = [...group, ...this.queue.splice(0)];
+        this.failing = true;
+        this.epoch += 1;
+        this.last = this.durable;
+        this.n = this.durableN;
+        this.settled = Promise.resolve();
+        const failure = error instanceof StoreWriteError ? error : new StoreWriteError(String(error));
+        for (const p of refused) p.reject(failure);
+        continue;
+      }
+      this.failing = false;
+      const last = group.at(-1) as Pending;
+      this.durable = last.state;
+      this.durableN = last.entry.n;
+      this.sinceSnapshot += group.length;
+      for (const p of group) p.resolve();
+      const full = group.some((p) => p.entry.delta.kind === 'full');
+      if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.trySnapshot();
+    }
+  }
+
+  /** Waits until no group commit or snapshot is running. */
+  private async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
   }
 
   private async trySnapshot(): Promise<boolean> {
@@ -229,10 +316,12 @@ class LowdbStore implements Store {
     }
   }
 
+  /** Writes the stored state (never a change still on its way) and empties the journal. */
   private async snapshot() {
-    this.day.data = { state: this.last, journalN: this.n };
-    await this.day.write();
-    this.journal.reset();
+    const data: DayFile = { state: this.durable, journalN: this.durableN };
+    await writeFileDurablyAsync(join(this.dir, 'live-day.json'), JSON.stringify(data), { keepPrevious: true });
+    this.day.data = data;
+    await this.journal.reset();
     this.sinceSnapshot = 0;
   }
 
@@ -244,7 +333,11 @@ class LowdbStore implements Store {
    */
   async ready(): Promise<boolean> {
     if (this.closed) return false;
-    if (this.snapshotDue) return this.trySnapshot();
+    if (this.snapshotDue) {
+      // Retried by the writer, so it never overlaps a group commit.
+      await this.kick();
+      return !this.snapshotDue;
+    }
     if (this.failing) {
       await this.probe();
       return !this.failing;
@@ -501,6 +594,7 @@ class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.idle();
       if (this.sinceSnapshot > 0 || this.snapshotDue) await this.trySnapshot();
     } finally {
       this.journal.close();
