@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   LOTSE_TRUST_PROXY: z.string().optional(),
   LOTSE_PRINTER_DEVICES: z.string().optional(),
   LOTSE_PRINT_JOB_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
+  LOTSE_ALERT_WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'expected http(s)://…')
+    .optional(),
+  LOTSE_ALERT_WEBHOOK_SECRET: z.string().min(16, 'LOTSE_ALERT_WEBHOOK_SECRET needs at least 16 characters').optional(),
+  LOTSE_CITY_VIEWERS: z.string().optional(),
 });
 
 /** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
@@ -48,6 +55,11 @@ export interface ServerConfig {
   printerDevices: string[];
   /** A ticket still waiting for its printer after this many seconds is dropped unprinted (default 20). */
   printJobMaxAgeSeconds?: number | undefined;
+  /** Alerts of the live view are POSTed here (JSON, signed with `alertWebhookSecret`). */
+  alertWebhookUrl?: string | undefined;
+  alertWebhookSecret?: string | undefined;
+  /** Admin accounts of this office that see every office on the shared database (`*`: every admin). */
+  cityViewers?: string[] | undefined;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -65,6 +77,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.LOTSE_ALERT_WEBHOOK_URL && !e.LOTSE_ALERT_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid environment: LOTSE_ALERT_WEBHOOK_SECRET: required with LOTSE_ALERT_WEBHOOK_URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -78,5 +93,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxy: list(e.LOTSE_TRUST_PROXY),
     printerDevices: e.LOTSE_PRINTER_DEVICES === undefined ? DEFAULT_PRINTER_DEVICES : list(e.LOTSE_PRINTER_DEVICES),
     printJobMaxAgeSeconds: e.LOTSE_PRINT_JOB_MAX_AGE_SECONDS,
+    alertWebhookUrl: e.LOTSE_ALERT_WEBHOOK_URL,
+    alertWebhookSecret: e.LOTSE_ALERT_WEBHOOK_SECRET,
+    cityViewers: list(e.LOTSE_CITY_VIEWERS),
   };
 }
