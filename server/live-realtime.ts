@@ -6,6 +6,7 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import type { LiveAlert } from '../core/alerts.ts';
 import type { Ack } from '../core/api.ts';
 import {
   counterAlertsRoom,
@@ -24,6 +25,8 @@ import { followSessions, limitEvents } from './socket-guards.ts';
 
 const log = logger('live-realtime');
 
+const alertsKey = (alerts: LiveAlert[]) => JSON.stringify(alerts.map((a) => [a.id, a.level, a.message]));
+
 interface LiveSocketData {
   sessionToken?: string;
 }
@@ -38,7 +41,7 @@ interface Handler<E extends keyof Events> {
   run: (socket: LiveSocket, req: Parameters<Events[E]>[0]) => Promise<Answer<DataOf<E>>>;
 }
 
-function handlers(ctx: AppContext, live: LiveService): { [E in keyof Events]: Handler<E> } {
+function handlers(ctx: AppContext, live: LiveService, sent: Map<string, string>): { [E in keyof Events]: Handler<E> } {
   return {
     'live:watch': {
       schema: z.object({}).strict(),
@@ -60,7 +63,10 @@ function handlers(ctx: AppContext, live: LiveService): { [E in keyof Events]: Ha
         for (const room of socket.rooms) if (room.startsWith('alerts:')) await socket.leave(room);
         await live.view();
         await socket.join(counterAlertsRoom(req.counterId));
-        return done({ counterId: req.counterId, alerts: live.counterAlerts(req.counterId) });
+        const alerts = live.counterAlerts(req.counterId);
+        // Everybody in the room knows these now: the next push is due when they change.
+        sent.set(req.counterId, alertsKey(alerts));
+        return done({ counterId: req.counterId, alerts });
       },
     },
   };
@@ -79,7 +85,9 @@ export function attachLiveRealtime(io: LotseServer, ctx: AppContext, live: LiveS
     if (token) socket.data.sessionToken = token;
     next();
   });
-  const map = handlers(ctx, live);
+  // Counters hear only a change of their own alerts: what each room last heard.
+  const sentToCounter = new Map<string, string>();
+  const map = handlers(ctx, live, sentToCounter);
   const onConnection = (socket: LiveSocket) => {
     limitEvents(socket as never);
     for (const event of Object.keys(map) as (keyof Events)[]) {
@@ -97,8 +105,6 @@ export function attachLiveRealtime(io: LotseServer, ctx: AppContext, live: LiveS
   };
   io.on('connection', onMain);
 
-  // Counters hear only a change of their own alerts.
-  const sentToCounter = new Map<string, string>();
   const offUpdate = live.onUpdate((view) => {
     nsp.to(LIVE_ROOM).emit('live:update', view);
     const rooms = nsp.adapter.rooms;
@@ -106,7 +112,7 @@ export function attachLiveRealtime(io: LotseServer, ctx: AppContext, live: LiveS
       const room = counterAlertsRoom(counter.id);
       if (!rooms.has(room)) continue;
       const alerts = live.counterAlerts(counter.id);
-      const key = JSON.stringify(alerts.map((a) => [a.id, a.level, a.message]));
+      const key = alertsKey(alerts);
       if (sentToCounter.get(counter.id) === key) continue;
       sentToCounter.set(counter.id, key);
       nsp.to(room).emit('alerts:updated', { counterId: counter.id, alerts });
