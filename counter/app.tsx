@@ -8,6 +8,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { LoadingCard } from '../ui/staff-shell.tsx';
+import { AlertBanner } from './alert-banner.tsx';
 import { Appointments } from './appointments.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
@@ -93,6 +94,7 @@ function Workstation({ session }: { session: StaffSession }) {
   }
   return (
     <>
+      <AlertBanner counterId={counter.id} />
       <CounterDesk
         key={counter.id}
         office={current}
