@@ -75,6 +75,7 @@ export class LiveService {
   private settle: NodeJS.Timeout | undefined;
   private readonly unsubscribe: (() => void)[] = [];
   private stopped = false;
+  private keeper = false;
 
   constructor(
     private readonly deps: LiveServiceDeps,
@@ -82,10 +83,6 @@ export class LiveService {
   ) {}
 
   async start(): Promise<void> {
-    this.minutes = await this.deps.storage.loadMinutes().catch((error: unknown) => {
-      log.error({ err: error }, 'alert minutes could not be read; counting from zero');
-      return {};
-    });
     await this.refresh();
     this.unsubscribe.push(
       this.deps.queue.onChange(() => this.soon()),
@@ -139,9 +136,27 @@ export class LiveService {
     return this.current ? alertsForCounter(this.current.alerts, this.deps.office(), counterId) : [];
   }
 
-  /** Alert minutes per day of `from`..`to`. */
-  alertMinutes(from: string, to: string) {
-    return alertMinutesBetween(this.minutes, from, to);
+  /** Alert minutes per day of `from`..`to` (as stored by the keeping process when it is another). */
+  async alertMinutes(from: string, to: string) {
+    const record = this.keeper ? this.minutes : await this.deps.storage.loadMinutes().catch(() => this.minutes);
+    return alertMinutesBetween(record, from, to);
+  }
+
+  /** Becomes the keeper of minutes and webhooks when no other process of the office is. */
+  private async checkKeeper(): Promise<void> {
+    const keeper = await this.deps.storage.isKeeper().catch((error: unknown) => {
+      log.warn({ err: error }, 'cannot tell whether this process keeps the alerts');
+      return false;
+    });
+    if (keeper && !this.keeper) {
+      // Taking over: go on from what the last keeper stored.
+      this.minutes = await this.deps.storage.loadMinutes().catch((error: unknown) => {
+        log.error({ err: error }, 'alert minutes could not be read; counting from zero');
+        return {};
+      });
+      this.minutesDirty = false;
+    }
+    this.keeper = keeper;
   }
 
   /** Computes the view again now (one computation at a time; a request meanwhile runs once more after). */
@@ -171,6 +186,7 @@ export class LiveService {
   }
 
   private async compute(): Promise<LiveView> {
+    await this.checkKeeper();
     const office = this.deps.office();
     const now = this.deps.clock();
     const day = this.deps.queue.day();
@@ -200,7 +216,7 @@ export class LiveService {
     const previous = this.current?.alerts ?? [];
     const tracked = trackAlerts(this.memory, previous, figures.alerts, now);
     this.memory = tracked.memory;
-    if (this.lastAt !== null && previous.length > 0) {
+    if (this.keeper && this.lastAt !== null && previous.length > 0) {
       this.minutes = addAlertMinutes(this.minutes, localDay(this.lastAt, office.timezone), previous, this.lastAt, now);
       this.minutesDirty = true;
     }
@@ -214,7 +230,7 @@ export class LiveService {
     };
     this.current = view;
     for (const listener of this.listeners) listener(view, tracked.transitions);
-    const webhook = this.deps.webhook;
+    const webhook = this.keeper ? this.deps.webhook : undefined;
     if (webhook) {
       for (const t of tracked.transitions) {
         webhook.send({

@@ -23,6 +23,12 @@ export interface LiveStorage {
   publish(view: LiveView): Promise<void>;
   /** Every office's latest summary (null without a shared database). */
   city(): Promise<CityOffice[] | null>;
+  /**
+   * Whether this process keeps the office's alert minutes and sends its webhooks: with several
+   * processes per office exactly one does (a PostgreSQL advisory lock; another takes over when
+   * its connection ends).
+   */
+  isKeeper(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,9 @@ export function fileLiveStorage(dataDir: string): LiveStorage {
     async publish() {},
     async city() {
       return null;
+    },
+    async isKeeper() {
+      return true;
     },
     async close() {},
   };
@@ -71,7 +80,31 @@ export async function postgresLiveStorage(url: string, officeId: string): Promis
     await pool.end();
     throw error;
   }
+  let keeper: pg.PoolClient | null = null;
   return {
+    async isKeeper() {
+      if (keeper) return true;
+      const client = await pool.connect();
+      try {
+        const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+          `lotse-live:${officeId}`,
+        ]);
+        if (!r.rows[0]?.ok) {
+          client.release();
+          return false;
+        }
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      keeper = client;
+      client.on('error', (error) => {
+        log.warn({ err: error }, 'the live keeper connection ended');
+        if (keeper === client) keeper = null;
+        client.release(true);
+      });
+      return true;
+    },
     async loadMinutes() {
       const r = await pool.query<{ record: AlertMinutesRecord }>(
         'SELECT record FROM alert_minutes WHERE office_id = $1',
@@ -102,6 +135,8 @@ export async function postgresLiveStorage(url: string, officeId: string): Promis
       return r.rows.map((row) => cityOfficeOf(row.view, row.stale));
     },
     async close() {
+      keeper?.release(true);
+      keeper = null;
       await pool.end().catch((error: unknown) => log.warn({ err: error }, 'closing the live pool failed'));
     },
   };

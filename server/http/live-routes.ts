@@ -64,13 +64,13 @@ export function liveRoutes(ctx: AppContext, live: LiveService, storage: LiveStor
     res.json({ effective: thresholdsOf(result.value), own });
   });
 
-  router.get('/api/stats/alert-minutes', admin, (req: Request, res: Response) => {
+  router.get('/api/stats/alert-minutes', admin, async (req: Request, res: Response) => {
     const query = parse(MinutesQuery, req.query);
     const to = query.to ?? localDay(ctx.clock(), ctx.office().timezone);
     const from = query.from ?? addDays(to, -6);
     if (from > to || addDays(from, 800) < to) return sendError(res, 'VALIDATION_FAILED');
     noStore(res);
-    res.json({ from, to, days: live.alertMinutes(from, to) });
+    res.json({ from, to, days: await live.alertMinutes(from, to) });
   });
 
   router.get('/api/city/live', admin, async (_req: Request, res: Response) => {

@@ -93,7 +93,7 @@ export function statsRoutes(ctx: AppContext): Router {
       rows: report.rows,
       totals: report.totals,
       summary: report.summary ?? [],
-      alertMinutes: ctx.live?.service.alertMinutes(range.from, range.to) ?? [],
+      alertMinutes: (await ctx.live?.service.alertMinutes(range.from, range.to)) ?? [],
     });
   });
 

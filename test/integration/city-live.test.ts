@@ -77,4 +77,16 @@ describe('city overview on one PostgreSQL', () => {
     expect(refused.body.error.code).toBe('FORBIDDEN');
     expect((await http(mitte.url, 'GET', '/api/city/live')).status).toBe(401);
   });
+
+  it('lets exactly one process of an office keep the alert minutes and send webhooks, and another take over', async () => {
+    const second = await start('mitte', 'Bürgeramt Mitte', ['admin']);
+    try {
+      expect(await mitte.ctx.live?.storage.isKeeper()).toBe(true);
+      expect(await second.ctx.live?.storage.isKeeper()).toBe(false);
+      await mitte.stop();
+      await expect.poll(async () => second.ctx.live?.storage.isKeeper()).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
 });
