@@ -178,11 +178,11 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
                   <tr>
                     <th scope="col">Gerät</th>
                     <th scope="col">Verbunden</th>
-                    <th scope="col">Zuletzt gesehen</th>
+                    <th scope="col">Zuletzt gesehen / geprüft</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {v.devices.length === 0 && (
+                  {v.devices.length === 0 && v.printers.length === 0 && (
                     <tr>
                       <td colSpan={3} class="staff-muted">
                         Keine gekoppelten Geräte.
@@ -198,6 +198,15 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
                       <td>{clock(d.lastSeenAt)}</td>
                     </tr>
                   ))}
+                  {v.printers
+                    .filter((p) => p.state !== 'off')
+                    .map((p) => (
+                      <tr key={`printer-${p.id}`} class={`live-row--${p.level}`} data-testid={`live-printer-${p.id}`}>
+                        <th scope="row">Drucker {p.name}</th>
+                        <td>{p.online ? 'ja' : 'nein'}</td>
+                        <td>{clock(p.checkedAt)}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>

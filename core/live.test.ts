@@ -179,6 +179,12 @@ describe('devices and printers', () => {
         ],
       }),
     );
+    expect(figures.printers.map((p) => [p.id, p.level])).toEqual([
+      ['a', 'critical'],
+      ['b', 'warning'],
+      ['c', 'critical'],
+      ['d', 'ok'],
+    ]);
     expect(figures.alerts.map((a) => [a.id, a.level, a.message])).toEqual([
       ['printer:a', 'critical', 'Drucker „Kiosk A“: kein Papier'],
       ['printer:b', 'warning', 'Drucker „Kiosk B“: Papier geht zur Neige'],

@@ -45,6 +45,8 @@ export interface LivePrinterInput {
   paperNearEnd: boolean;
   paperOut: boolean;
   coverOpen: boolean;
+  /** When the printer was last asked for its status (ISO; null: not yet). */
+  checkedAt?: string | null;
 }
 
 export interface LiveInput {
@@ -95,6 +97,15 @@ export interface LiveDevice {
   level: Level;
 }
 
+export interface LivePrinter {
+  id: string;
+  name: string;
+  state: PrinterState;
+  online: boolean;
+  checkedAt: string | null;
+  level: Level;
+}
+
 export interface LiveStranded {
   ticketNumber: string;
   counterId: string;
@@ -107,6 +118,7 @@ export interface LiveFigures {
   concerns: LiveConcern[];
   counters: LiveCounter[];
   devices: LiveDevice[];
+  printers: LivePrinter[];
   stranded: LiveStranded[];
   alerts: RawAlert[];
 }
@@ -283,9 +295,17 @@ function deviceFigures(input: LiveInput, alerts: RawAlert[]): LiveDevice[] {
   });
 }
 
-function printerAlerts(input: LiveInput, alerts: RawAlert[]): void {
-  for (const p of input.printers) {
-    if (p.state === 'off' || p.state === 'unknown') continue;
+function printerFigures(input: LiveInput, alerts: RawAlert[]): LivePrinter[] {
+  return input.printers.map((p) => {
+    const view: LivePrinter = {
+      id: p.id,
+      name: p.name,
+      state: p.state,
+      online: p.online,
+      checkedAt: p.checkedAt ?? null,
+      level: 'ok',
+    };
+    if (p.state === 'off' || p.state === 'unknown') return view;
     let problem: { level: 'warning' | 'critical'; text: string } | null = null;
     if (!p.online) problem = { level: 'critical', text: 'nicht erreichbar' };
     else if (p.paperOut) problem = { level: 'critical', text: 'kein Papier' };
@@ -293,6 +313,7 @@ function printerAlerts(input: LiveInput, alerts: RawAlert[]): void {
     else if (p.state === 'error') problem = { level: 'critical', text: 'druckt nicht' };
     else if (p.paperNearEnd) problem = { level: 'warning', text: 'Papier geht zur Neige' };
     if (problem) {
+      view.level = problem.level;
       alerts.push({
         id: `printer:${p.id}`,
         kind: 'printer',
@@ -301,7 +322,8 @@ function printerAlerts(input: LiveInput, alerts: RawAlert[]): void {
         printerId: p.id,
       });
     }
-  }
+    return view;
+  });
 }
 
 /** Everything the live view shows, and the alerts in force, at `input.now`. */
@@ -310,13 +332,14 @@ export function liveFigures(input: LiveInput): LiveFigures {
   const concerns = concernFigures(input, alerts);
   const { counters, stranded } = counterFigures(input, alerts);
   const devices = deviceFigures(input, alerts);
-  printerAlerts(input, alerts);
+  const printers = printerFigures(input, alerts);
   return {
     officeId: input.office.id,
     officeName: input.office.name,
     concerns,
     counters,
     devices,
+    printers,
     stranded,
     alerts,
   };
