@@ -36,6 +36,7 @@ export function AlertBanner({ counterId }: { counterId: string }) {
       class={`counter-alerts counter-alerts--${critical ? 'critical' : 'warning'}`}
       role="status"
       aria-live="polite"
+      title={alerts.value.map((a) => a.message).join('\n')}
       data-testid="counter-alert-banner"
     >
       {alerts.value.map((a) => (
