@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import '../ui/staff.css';
 import { AdminApp } from './app.tsx';
+import { LiveWall, wallViewOf } from './live-wall.tsx';
 
 const root = document.getElementById('app');
-if (root) render(<AdminApp />, root);
+const wall = wallViewOf(location.search);
+if (root) render(wall ? <LiveWall view={wall} /> : <AdminApp />, root);

@@ -13,6 +13,7 @@ import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage } from './config-counters.tsx';
 import { HoursPage } from './config-hours.tsx';
 import { KiosksPage } from './config-kiosks.tsx';
+import { LivePanel } from './live-panel.tsx';
 import type { ConfigModel } from './config-model.ts';
 import { OfficePage } from './config-office.tsx';
 import { CountersPanel } from './counters.tsx';
@@ -46,6 +47,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     label: 'Warteschlange',
     render: (ctx) => <QueuePanel socket={ctx.socket} timeZone={ctx.office.timezone} fail={ctx.fail} />,
   },
+  { id: 'live', label: 'Live', render: (ctx) => <LivePanel fail={ctx.fail} /> },
   {
     id: 'counters',
     label: 'Plätze',

@@ -297,3 +297,26 @@ export interface PrintClientToServerEvents {
   /** Print agent: a job is done (printed, or cannot be). Repeating it is harmless. */
   'print:ack': (req: PrintAckRequest, ack: (a: Ack<null>) => void) => void;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The manager's live view and alerts: namespace `/live`. Admins follow the live view (room
+// `live`); clerks follow the alerts of the concerns their counter serves (room `alerts:<id>`).
+// ---------------------------------------------------------------------------------------------
+
+export const LIVE_NAMESPACE = '/live';
+export const LIVE_ROOM = 'live';
+export const counterAlertsRoom = (counterId: string) => `alerts:${counterId}`;
+
+export interface LiveServerToClientEvents {
+  /** The live view changed (room `live`). */
+  'live:update': (view: import('./live-view.ts').LiveView) => void;
+  /** The alerts of one counter's concerns changed (room `alerts:<counterId>`). */
+  'alerts:updated': (alerts: import('./live-view.ts').CounterAlerts) => void;
+}
+
+export interface LiveClientToServerEvents {
+  /** Admin: follow the live view; answers it as it is now. */
+  'live:watch': (req: Record<string, never>, ack: (a: Ack<import('./live-view.ts').LiveView>) => void) => void;
+  /** Staff at a counter: follow the alerts of the concerns it serves. */
+  'alerts:watch': (req: CounterRequest, ack: (a: Ack<import('./live-view.ts').CounterAlerts>) => void) => void;
+}

@@ -382,3 +382,11 @@ export interface StaffUser {
   /** Signed in with a generated password: choose a new one first. */
   mustChangePassword?: boolean;
 }
+
+/** Warning and critical levels of the live view (schema and defaults: `core/alert-thresholds.ts`). */
+export type { AlertThresholdsConfig } from './alert-thresholds.ts';
+
+export interface OfficeConfig {
+  /** Warning and critical levels of the live view's alerts; defaults in `core/alert-thresholds.ts`. */
+  alertThresholds?: import('./alert-thresholds.ts').AlertThresholdsConfig;
+}

@@ -8,6 +8,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { LoadingCard } from '../ui/staff-shell.tsx';
+import { AlertBanner } from './alert-banner.tsx';
 import { Appointments } from './appointments.tsx';
 import { CounterDesk } from './desk.tsx';
 import { CounterPicker } from './picker.tsx';
@@ -92,21 +93,24 @@ function Workstation({ session }: { session: StaffSession }) {
     );
   }
   return (
-    <CounterDesk
-      key={counter.id}
-      office={current}
-      counter={counter}
-      session={session}
-      onChangeCounter={() => {
-        picking.value = true;
-      }}
-      onReception={() => showReception(true)}
-      onOfficeUpdated={(next) => {
-        office.value = next;
-      }}
-      onAppointments={() => {
-        appointments.value = true;
-      }}
-    />
+    <>
+      <AlertBanner counterId={counter.id} />
+      <CounterDesk
+        key={counter.id}
+        office={current}
+        counter={counter}
+        session={session}
+        onChangeCounter={() => {
+          picking.value = true;
+        }}
+        onReception={() => showReception(true)}
+        onOfficeUpdated={(next) => {
+          office.value = next;
+        }}
+        onAppointments={() => {
+          appointments.value = true;
+        }}
+      />
+    </>
   );
 }

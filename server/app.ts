@@ -25,6 +25,8 @@ import { ticketRoutes } from './http/ticket-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
 import { printerRoutes } from './printing/routes.ts';
 import { attachRealtime, type LotseServer } from './realtime.ts';
+import { liveRoutes } from './http/live-routes.ts';
+import { attachLiveRealtime } from './live-realtime.ts';
 
 export interface Application {
   app: express.Express;
@@ -85,6 +87,7 @@ export function createApplication(
   app.use(backupRoutes(ctx));
   app.use(adminRoutes(ctx));
   app.use(printerRoutes(ctx));
+  if (ctx.live) app.use(liveRoutes(ctx, ctx.live.service, ctx.live.storage));
   app.use(appRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));
@@ -102,6 +105,7 @@ export function createApplication(
   refuseForeignUpgrades(httpServer, ctx.config);
   const detach = attachRealtime(io, ctx, options.fed ?? (() => true));
   const detachPrint = attachPrintRealtime(io, ctx);
+  const detachLive = ctx.live ? attachLiveRealtime(io, ctx, ctx.live.service) : () => undefined;
 
   return {
     app,
@@ -109,6 +113,7 @@ export function createApplication(
     async close() {
       detach();
       detachPrint();
+      detachLive();
       ctx.queue.stop();
       // No disconnect packet: clients see the transport close and reconnect by themselves.
       await new Promise<void>((resolve) => io.close(() => resolve()));

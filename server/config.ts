@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   LOTSE_OIDC_ROLES_CLAIM: z.string().min(1).optional(),
   LOTSE_OIDC_GROUP_ROLES: z.string().optional(),
   LOTSE_OIDC_GROUP_COUNTERS: z.string().optional(),
+  LOTSE_ALERT_WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'expected http(s)://…')
+    .optional(),
+  LOTSE_ALERT_WEBHOOK_SECRET: z.string().min(16, 'LOTSE_ALERT_WEBHOOK_SECRET needs at least 16 characters').optional(),
+  LOTSE_CITY_VIEWERS: z.string().optional(),
 });
 
 /** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
@@ -75,6 +82,11 @@ export interface ServerConfig {
   ldap?: LdapSettings | undefined;
   /** Sign-in through an OpenID Connect provider (absent: no "Mit Dienstkonto anmelden"). */
   oidc?: OidcSettings | undefined;
+  /** Alerts of the live view are POSTed here (JSON, signed with `alertWebhookSecret`). */
+  alertWebhookUrl?: string | undefined;
+  alertWebhookSecret?: string | undefined;
+  /** Admin accounts of this office that see every office on the shared database (`*`: every admin). */
+  cityViewers?: string[] | undefined;
 }
 
 export interface LdapSettings {
@@ -170,6 +182,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.LOTSE_ALERT_WEBHOOK_URL && !e.LOTSE_ALERT_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid environment: LOTSE_ALERT_WEBHOOK_SECRET: required with LOTSE_ALERT_WEBHOOK_URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -185,5 +200,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     printJobMaxAgeSeconds: e.LOTSE_PRINT_JOB_MAX_AGE_SECONDS,
     ldap: ldapSettings(e),
     oidc: oidcSettings(e),
+    alertWebhookUrl: e.LOTSE_ALERT_WEBHOOK_URL,
+    alertWebhookSecret: e.LOTSE_ALERT_WEBHOOK_SECRET,
+    cityViewers: list(e.LOTSE_CITY_VIEWERS),
   };
 }

@@ -6,6 +6,8 @@ import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { DeviceService } from './devices.ts';
 import type { Limits } from './limits.ts';
+import type { LiveService } from './live-service.ts';
+import type { LiveStorage } from './live-storage.ts';
 import type { OfficeService } from './office-service.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
@@ -31,4 +33,6 @@ export interface AppContext {
   limits: Limits;
   /** Folder of the built apps (`dist/apps`). */
   appsDir: string;
+  /** The manager's live view and its alerts (`server/live-service.ts`). */
+  live?: { service: LiveService; storage: LiveStorage };
 }

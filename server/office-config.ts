@@ -6,6 +6,7 @@ import { isValidTimeZone, parseClock } from '../core/localtime.ts';
 import type { ConfigIssueCode } from '../core/config-issue.ts';
 import { LANGUAGES, type OfficeConfig } from '../core/types.ts';
 import { parsePrinterUrl } from '../printer/printer-url.ts';
+import { AlertThresholdsSchema } from '../core/alert-thresholds.ts';
 
 export const DEMO_OFFICE_PATH = fileURLToPath(new URL('./demo-office.json', import.meta.url));
 
@@ -177,6 +178,7 @@ export const OfficeConfigSchema = z
       })
       .optional(),
     kioskMaxConcerns: z.number().int().min(1).max(5).optional(),
+    alertThresholds: AlertThresholdsSchema.optional(),
   })
   .superRefine((office, ctx) => {
     const issue = (path: (string | number)[], code: ConfigIssueCode, message: string, id: string) =>

@@ -22,6 +22,9 @@ import { Limits } from './limits.ts';
 import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { openPostgresStore } from './store/postgres-store.ts';
+import { AlertWebhook } from './alert-webhook.ts';
+import { LiveService, type LiveServiceOptions } from './live-service.ts';
+import { fileLiveStorage, postgresLiveStorage } from './live-storage.ts';
 
 const log = logger('start');
 
@@ -32,6 +35,8 @@ export interface StartOptions {
   appsDir?: string;
   /** Printer polling and waiting times (tests shorten them). */
   printing?: PrintServiceOptions;
+  /** How often the live view is computed again without a change (tests shorten it). */
+  live?: LiveServiceOptions;
 }
 
 export interface RunningServer {
@@ -102,6 +107,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
   const { store, officeService } = await openStorage(config, options);
   let closeAdapter: () => Promise<void> = async () => {};
   let limits: Limits | undefined;
+  let closeLive: () => Promise<void> = async () => {};
   try {
     const office = () => officeService.get();
     const queue = new QueueService(store, office, clock);
@@ -131,6 +137,19 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       limits,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
     };
+    const liveStorage = config.databaseUrl
+      ? await postgresLiveStorage(config.databaseUrl, officeService.get().id)
+      : fileLiveStorage(config.dataDir);
+    const webhook =
+      config.alertWebhookUrl && config.alertWebhookSecret
+        ? new AlertWebhook({ url: config.alertWebhookUrl, secret: config.alertWebhookSecret })
+        : undefined;
+    const live = new LiveService(
+      { office, queue, devices, printing, store, clock, storage: liveStorage, webhook },
+      options.live,
+    );
+    ctx.live = { service: live, storage: liveStorage };
+    closeLive = () => live.stop();
     const httpServer = createServer();
     const adapter = await openAdapter(config, officeService.get().id);
     closeAdapter = adapter.close;
@@ -140,6 +159,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       adapter.adapter ? { adapter: adapter.adapter, fed: adapter.fed } : {},
     );
     officeService.onChange(() => queue.refresh());
+    await live.start();
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
@@ -157,6 +177,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         if (stopped) return;
         stopped = true;
         await application.close();
+        await live.stop();
         await ctx.printing.stop();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -166,6 +187,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       },
     };
   } catch (error) {
+    await closeLive();
     await closeAdapter();
     await limits?.close();
     await store.close();

@@ -93,6 +93,7 @@ export function statsRoutes(ctx: AppContext): Router {
       rows: report.rows,
       totals: report.totals,
       summary: report.summary ?? [],
+      alertMinutes: (await ctx.live?.service.alertMinutes(range.from, range.to)) ?? [],
     });
   });
 
