@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   LOTSE_TRUST_PROXY: z.string().optional(),
   LOTSE_PRINTER_DEVICES: z.string().optional(),
   LOTSE_PRINT_JOB_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
+  LOTSE_METRICS_TOKEN: z.string().min(16, 'LOTSE_METRICS_TOKEN needs at least 16 characters').optional(),
 });
 
 /** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
@@ -48,6 +49,8 @@ export interface ServerConfig {
   printerDevices: string[];
   /** A ticket still waiting for its printer after this many seconds is dropped unprinted (default 20). */
   printJobMaxAgeSeconds?: number | undefined;
+  /** Bearer token that lets Prometheus read `/metrics` from another machine (loopback needs none). */
+  metricsToken?: string | undefined;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -78,5 +81,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxy: list(e.LOTSE_TRUST_PROXY),
     printerDevices: e.LOTSE_PRINTER_DEVICES === undefined ? DEFAULT_PRINTER_DEVICES : list(e.LOTSE_PRINTER_DEVICES),
     printJobMaxAgeSeconds: e.LOTSE_PRINT_JOB_MAX_AGE_SECONDS,
+    metricsToken: e.LOTSE_METRICS_TOKEN,
   };
 }

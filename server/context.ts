@@ -6,6 +6,7 @@ import type { Auth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { DeviceService } from './devices.ts';
 import type { Limits } from './limits.ts';
+import type { Metrics } from './metrics.ts';
 import type { OfficeService } from './office-service.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
@@ -31,4 +32,6 @@ export interface AppContext {
   limits: Limits;
   /** Folder of the built apps (`dist/apps`). */
   appsDir: string;
+  /** Prometheus metrics (`server/metrics.ts`); absent in contexts built without one. */
+  metrics?: Metrics;
 }

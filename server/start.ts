@@ -18,6 +18,7 @@ import { type Clock, QueueService } from './queue-service.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { logger } from './logger.ts';
+import { Metrics } from './metrics.ts';
 import { Limits } from './limits.ts';
 import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
@@ -99,7 +100,10 @@ async function openAdapter(config: ServerConfig, officeId: string) {
 
 export async function startLotse(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => Date.now());
-  const { store, officeService } = await openStorage(config, options);
+  const opened = await openStorage(config, options);
+  const { officeService } = opened;
+  const metrics = new Metrics();
+  const store = metrics.timeStore(opened.store);
   let closeAdapter: () => Promise<void> = async () => {};
   let limits: Limits | undefined;
   try {
@@ -130,6 +134,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       clock,
       limits,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
+      metrics,
     };
     const httpServer = createServer();
     const adapter = await openAdapter(config, officeService.get().id);
@@ -163,12 +168,14 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         await closeAdapter();
         await limits?.close();
         await store.close();
+        metrics.stop();
       },
     };
   } catch (error) {
     await closeAdapter();
     await limits?.close();
     await store.close();
+    metrics.stop();
     throw error;
   }
 }
