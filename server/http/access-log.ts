@@ -17,8 +17,6 @@ export function redactUrl(url: string): string {
 export function accessLog() {
   return pinoHttp({
     logger: logger('http'),
-    quietReqLogger: true,
-    genReqId: (_req, _res) => '',
     customAttributeKeys: { responseTime: 'ms' },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : 'info',
