@@ -2,6 +2,7 @@
  * Operations: Prometheus metrics (`GET /metrics`), parsed with a real Prometheus text parser,
  * and health told apart as "up" and "ready" (store writable, Redis reachable).
  */
+import { readFileSync } from 'node:fs';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RestartableService, startRedis } from '../helpers/services.ts';
@@ -111,6 +112,20 @@ describe('GET /metrics', () => {
     server = await startTestServer();
     const answer = await scrape(server.url, { 'x-forwarded-for': '203.0.113.9', authorization: 'Bearer anything' });
     expect(answer.status).toBe(403);
+  });
+});
+
+describe('deploy/grafana-dashboard.json', () => {
+  it('queries only metrics the server exports', async () => {
+    server = await startTestServer();
+    const families = parsePrometheusTextFormat((await scrape(server.url)).text).map((f) => f.name);
+    const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana-dashboard.json', import.meta.url), 'utf8'));
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) =>
+      p.targets.map((t) => t.expr),
+    );
+    expect(exprs.length).toBeGreaterThanOrEqual(8);
+    const used = new Set(exprs.flatMap((e) => e.match(/\b(lotse|nodejs|process)_[a-z0-9_]+/g) ?? []));
+    for (const name of used) expect(families, name).toContain(name.replace(/_(bucket|count|sum)$/, ''));
   });
 });
 
