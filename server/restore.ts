@@ -4,6 +4,10 @@
  * that every ticket, account, appointment, device and statistic of the backup is there.
  * It refuses a folder that holds anything (move the old one aside first). Staff sign in again
  * afterwards (sessions are not part of a backup).
+ *
+ * `npm run restore -- --from FILE --database postgres://… [--office ID]` (or LOTSE_DATABASE_URL)
+ * restores into a PostgreSQL database that holds nothing of that office yet, through the store's
+ * own writes, and checks it the same way. The office is the backup's (else LOTSE_CONFIG's).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,12 +15,16 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { dayStateProblem } from '../core/day-check.ts';
 import type { DayState } from '../core/types.ts';
-import { parseOfficeConfig } from './office-config.ts';
+import { emptyDay } from '../core/queue.ts';
+import type { HourBucket } from '../core/stats.ts';
+import type { Ticket } from '../core/types.ts';
+import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
+import { openPostgresStore, type PostgresStore } from './store/postgres-store.ts';
 import { writeDataFormat, isEmptyFolder } from './store/data-format.ts';
 import { writeFileDurably } from './store/durable-file.ts';
 import { acquireLock, releaseLock } from './store/lock.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
-import { StoreError, type StoreExport } from './store/store.ts';
+import { type Store, StoreError, type StoreExport } from './store/store.ts';
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const record = z.record(z.string(), z.unknown());
@@ -85,45 +93,128 @@ export async function restoreIntoFolder(backup: StoreExport & { office?: unknown
   }
 }
 
+/** JSON with object keys sorted (PostgreSQL's jsonb does not keep their order). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 /** What a backup holds, counted, to compare a restored folder with its backup. */
 export function summary(data: StoreExport) {
   return {
     liveTickets: data.liveDay?.tickets.map((t) => t.id).sort() ?? [],
     archivedTickets: data.archive.flatMap((a) => a.tickets.map((t) => t.id)).sort(),
-    statsDays: data.stats.map((s) => `${s.day}:${JSON.stringify(s.buckets)}`).sort(),
+    statsDays: data.stats.map((s) => `${s.day}:${canonical(s.buckets)}`).sort(),
     users: data.users.map((u) => u.username).sort(),
     appointments: data.appointments.map((a) => a.id).sort(),
     devices: data.devices.map((d) => d.id).sort(),
   };
 }
 
+/** Compares what a store holds with the backup; throws naming the first part that differs. */
+async function verifyStore(backup: StoreExport, store: Store, where: string): Promise<ReturnType<typeof summary>> {
+  const restored = summary(await store.exportAll());
+  const expected = summary(backup);
+  for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+    if (JSON.stringify(restored[key]) !== JSON.stringify(expected[key])) {
+      throw new RestoreError(`The restored ${where} differs from the backup in ${key}.`);
+    }
+  }
+  return restored;
+}
+
 /** Opens the restored folder as the server does and checks it against the backup. */
 export async function verifyFolder(backup: StoreExport, dir: string): Promise<ReturnType<typeof summary>> {
   const store = await openLowdbStore(dir);
   try {
-    const restored = summary(await store.exportAll());
-    const expected = summary(backup);
-    for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
-      if (JSON.stringify(restored[key]) !== JSON.stringify(expected[key])) {
-        throw new RestoreError(`The restored folder ${dir} differs from the backup in ${key}.`);
-      }
+    return await verifyStore(backup, store, `folder ${dir}`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** True when the database holds nothing of the store's office. */
+async function holdsNothing(store: PostgresStore): Promise<boolean> {
+  const [day, users, appointments, devices, stats, office] = await Promise.all([
+    store.loadDay(),
+    store.listUsers(),
+    store.listAppointments(),
+    store.listDevices(),
+    store.statsBuckets('0000-01-01', '9999-12-31'),
+    store.loadOffice(),
+  ]);
+  return day === null && users.length + appointments.length + devices.length + stats.length === 0 && office === null;
+}
+
+/**
+ * Restores into PostgreSQL through the store's own writes (the schema stays the store's
+ * business): accounts, devices, appointments, the office, each archived day with its
+ * statistics, and the live day last. Then checks the result against the backup.
+ */
+export async function restoreIntoDatabase(
+  backup: StoreExport & { office?: unknown },
+  url: string,
+  officeId: string,
+): Promise<ReturnType<typeof summary>> {
+  const store = await openPostgresStore(url, officeId);
+  try {
+    if (!(await holdsNothing(store))) {
+      throw new RestoreError(
+        `The database already holds data of office ${officeId}. Restore only into an empty database ` +
+          '(or one without this office), before any server started on it.',
+      );
     }
-    return restored;
+    for (const user of backup.users) await store.saveUser(user);
+    for (const device of backup.devices) await store.saveDevice(device);
+    for (const appointment of backup.appointments) await store.createAppointment(appointment);
+    if (backup.office !== undefined) await store.saveOffice(backup.office);
+    const tickets = new Map<string, Ticket[]>(backup.archive.map((a) => [a.day, a.tickets]));
+    const buckets = new Map<string, HourBucket[]>(backup.stats.map((s) => [s.day, s.buckets]));
+    for (const day of [...new Set([...tickets.keys(), ...buckets.keys()])].sort()) {
+      const state = { ...emptyDay(day), tickets: tickets.get(day) ?? [] };
+      await store.transact(async (tx) => {
+        await tx.archiveDay(state, buckets.get(day) ?? []);
+        return { next: null, value: undefined };
+      });
+    }
+    const live = backup.liveDay;
+    if (live) await store.transact(async () => ({ next: live, value: undefined }));
+    return await verifyStore(backup, store, `database (office ${officeId})`);
   } finally {
     await store.close();
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      from: { type: 'string' },
+      data: { type: 'string' },
+      database: { type: 'string' },
+      office: { type: 'string' },
+    },
+  });
   if (!values.from)
     throw new RestoreError('Name the backup: npm run restore -- --from lotse-backup-….json [--data DIR]');
-  const dir = resolve(values.data ?? process.env.LOTSE_DATA ?? './data');
   const backup = readBackup(resolve(values.from));
-  await restoreIntoFolder(backup, dir);
-  const restored = await verifyFolder(backup, dir);
+  const database = values.database ?? (values.data ? undefined : process.env.LOTSE_DATABASE_URL);
+  let target: string;
+  let restored: ReturnType<typeof summary>;
+  if (database) {
+    const fromBackup = (backup.office as { id?: string } | undefined)?.id;
+    const officeId = values.office ?? fromBackup ?? loadOfficeConfig(process.env.LOTSE_CONFIG).id;
+    target = `the database (office ${officeId})`;
+    restored = await restoreIntoDatabase(backup, database, officeId);
+  } else {
+    target = resolve(values.data ?? process.env.LOTSE_DATA ?? './data');
+    await restoreIntoFolder(backup, target);
+    restored = await verifyFolder(backup, target);
+  }
   process.stdout.write(
-    `Restored ${values.from} into ${dir}: ${restored.liveTickets.length} tickets today, ` +
+    `Restored ${values.from} into ${target}: ${restored.liveTickets.length} tickets today, ` +
       `${restored.archivedTickets.length} archived tickets, ${restored.statsDays.length} days of statistics, ` +
       `${restored.users.length} staff accounts, ${restored.appointments.length} appointments, ` +
       `${restored.devices.length} devices.\n`,

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../server/store/postgres-store.ts';
+import { type RestartableService, startPostgres } from '../helpers/services.ts';
 import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const run = promisify(execFile);
@@ -142,5 +144,85 @@ describe('npm run restore', () => {
     });
     expect(existsSync(join(target, 'live-day.json'))).toBe(false);
     expect(readFileSync(file, 'utf8')).toContain('lotse-backup-1');
+  });
+});
+
+describe('npm run restore into PostgreSQL', () => {
+  let pg: RestartableService;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await pg?.stop();
+  });
+
+  it('restores into an empty database, refuses one that holds the office, and a newer schema is refused at start', async () => {
+    // A Monday ahead of the real time: the PostgreSQL store drops sessions by the real time.
+    const DAY = 86_400_000;
+    const midnight = Math.floor(Date.now() / DAY) * DAY + 7 * DAY;
+    const monday = midnight + ((8 - new Date(midnight).getUTCDay()) % 7) * DAY;
+    const day = (n: number) => new Date(monday + n * DAY).toISOString().slice(0, 10);
+    let now = monday + 8 * 3600_000; // 09:00 in Berlin
+    const a = await startTestServer({ clock: () => now, usePersistedOffice: true });
+    servers.push(a);
+    let admin = await login(a.url);
+    const tokens: string[] = [];
+    const draw = async (concernId: string) => {
+      const answer = await http(a.url, 'POST', '/api/tickets', { concernId });
+      tokens.push(answer.body.ticket.statusUrl.slice(3));
+    };
+    for (let i = 0; i < 6; i++) await draw(CONCERNS[i % 3] as string);
+    for (const counter of COUNTERS) {
+      await http(a.url, 'POST', `/api/counters/${counter}/call-next`, undefined, admin);
+      now += 5 * 60_000;
+      await http(a.url, 'POST', `/api/counters/${counter}/complete`, undefined, admin);
+    }
+    await http(
+      a.url,
+      'POST',
+      '/api/admin/users',
+      { username: 'clerk-kaya', password: 'kaya-has-a-long-password', role: 'clerk' },
+      admin,
+    );
+    await http(a.url, 'POST', '/api/appointments', { concernId: 'housing', start: `${day(2)}T09:00:00Z` }, admin);
+    now = monday + DAY + 8 * 3600_000;
+    admin = await login(a.url);
+    for (let i = 0; i < 3; i++) await draw('housing');
+    const stats = await http(a.url, 'GET', `/api/stats?from=${day(0)}&to=${day(1)}&by=day`, undefined, admin);
+    const backup = await http(a.url, 'GET', '/api/backup', undefined, admin);
+    const file = join(a.dataDir, 'backup.json');
+    writeFileSync(file, JSON.stringify(backup.body));
+    await a.stop();
+
+    const { stdout } = await restore('--from', file, '--database', pg.url);
+    expect(stdout).toContain('into the database (office demo): 3 tickets today, 6 archived tickets');
+    await expect(restore('--from', file, '--database', pg.url)).rejects.toMatchObject({
+      stderr: expect.stringContaining('already holds data of office demo'),
+    });
+
+    const b = await startTestServer({ clock: () => now, databaseUrl: pg.url, usePersistedOffice: true });
+    servers.push(b);
+    for (const token of tokens) expect((await http(b.url, 'GET', `/api/status/${token}`)).status).toBe(200);
+    expect(
+      (await http(b.url, 'POST', '/api/login', { username: 'clerk-kaya', password: 'kaya-has-a-long-password' }))
+        .status,
+    ).toBe(200);
+    const bAdmin = await login(b.url);
+    expect((await http(b.url, 'GET', `/api/stats?from=${day(0)}&to=${day(1)}&by=day`, undefined, bAdmin)).body).toEqual(
+      stats.body,
+    );
+    expect((await http(b.url, 'GET', '/api/backup', undefined, bAdmin)).body.appointments).toHaveLength(1);
+    expect((await http(b.url, 'POST', '/api/tickets', { concernId: 'housing' })).body.ticket.number).toBe('W-004');
+    await b.stop();
+    servers.splice(servers.indexOf(b), 1);
+    removeDir(b.dataDir);
+
+    // A database a newer Lotse migrated is refused, unchanged.
+    const { Client } = (await import('pg')).default;
+    const client = new Client({ connectionString: pg.url });
+    await client.connect();
+    await client.query('INSERT INTO lotse_migrations (version) VALUES (999)');
+    await client.end();
+    await expect(openPostgresStore(pg.url, 'demo')).rejects.toThrow(/newer version of Lotse \(schema 999\)/);
   });
 });
