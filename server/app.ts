@@ -8,6 +8,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './context.ts';
+import { healthRoutes } from './health.ts';
+import { accessLog } from './http/access-log.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
 import { confirmationRoutes } from './http/confirmation-page.ts';
@@ -21,6 +23,7 @@ import { publicPageRoutes } from './http/public-page.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
+import { metricsRoutes } from './http/metrics-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
 import { printerRoutes } from './printing/routes.ts';
@@ -50,6 +53,7 @@ export function createApplication(
   app.disable('x-powered-by');
   // X-Forwarded-For counts only from the proxies named in LOTSE_TRUST_PROXY.
   app.set('trust proxy', ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false);
+  app.use(accessLog());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -75,6 +79,8 @@ export function createApplication(
   app.use(compression({ threshold: 1024 }));
   app.use(originGuard(ctx.config));
 
+  app.use(healthRoutes(ctx, options.fed ?? (() => true)));
+  if (ctx.metrics) app.use(metricsRoutes(ctx, ctx.metrics));
   app.use(publicRoutes(ctx));
   app.use(publicPageRoutes(ctx));
   app.use(speechRoutes(ctx));
@@ -106,6 +112,7 @@ export function createApplication(
   const detach = attachRealtime(io, ctx, options.fed ?? (() => true));
   const detachPrint = attachPrintRealtime(io, ctx);
   const detachLive = ctx.live ? attachLiveRealtime(io, ctx, ctx.live.service) : () => undefined;
+  ctx.metrics?.attach(ctx.queue, io, ctx.printing);
 
   return {
     app,

@@ -3,9 +3,10 @@
  * JSON file. For a running server use `GET /api/backup` (admin) instead; this command opens the
  * folder itself and so refuses while a server holds it.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { StoreError } from './store/store.ts';
 
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const store = await openLowdbStore(dataDir);
   try {
     const data = await store.exportAll();
-    writeFileSync(out, JSON.stringify(data), { mode: 0o600 });
+    // The office configuration the server runs with (LOTSE_CONFIG, else the folder's office.json).
+    const officePath = process.env.LOTSE_CONFIG ? resolve(process.env.LOTSE_CONFIG) : join(dataDir, 'office.json');
+    const office = existsSync(officePath) ? loadOfficeConfig(officePath) : undefined;
+    writeFileSync(out, JSON.stringify({ ...data, office }), { mode: 0o600 });
     process.stdout.write(
       `Backup of ${dataDir} written to ${out} (${data.archive.length} archived days, ${data.liveDay?.tickets.length ?? 0} tickets today).\n`,
     );

@@ -51,6 +51,7 @@ const EnvSchema = z.object({
     .optional(),
   LOTSE_ALERT_WEBHOOK_SECRET: z.string().min(16, 'LOTSE_ALERT_WEBHOOK_SECRET needs at least 16 characters').optional(),
   LOTSE_CITY_VIEWERS: z.string().optional(),
+  LOTSE_METRICS_TOKEN: z.string().min(16, 'LOTSE_METRICS_TOKEN needs at least 16 characters').optional(),
 });
 
 /** Device files a `file:` printer may name when LOTSE_PRINTER_DEVICES is not set. */
@@ -87,6 +88,8 @@ export interface ServerConfig {
   alertWebhookSecret?: string | undefined;
   /** Admin accounts of this office that see every office on the shared database (`*`: every admin). */
   cityViewers?: string[] | undefined;
+  /** Bearer token that lets Prometheus read `/metrics` from another machine (loopback needs none). */
+  metricsToken?: string | undefined;
 }
 
 export interface LdapSettings {
@@ -203,5 +206,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     alertWebhookUrl: e.LOTSE_ALERT_WEBHOOK_URL,
     alertWebhookSecret: e.LOTSE_ALERT_WEBHOOK_SECRET,
     cityViewers: list(e.LOTSE_CITY_VIEWERS),
+    metricsToken: e.LOTSE_METRICS_TOKEN,
   };
 }

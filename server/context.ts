@@ -8,6 +8,7 @@ import type { DeviceService } from './devices.ts';
 import type { Limits } from './limits.ts';
 import type { LiveService } from './live-service.ts';
 import type { LiveStorage } from './live-storage.ts';
+import type { Metrics } from './metrics.ts';
 import type { OfficeService } from './office-service.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { Clock, QueueService } from './queue-service.ts';
@@ -35,4 +36,6 @@ export interface AppContext {
   appsDir: string;
   /** The manager's live view and its alerts (`server/live-service.ts`). */
   live?: { service: LiveService; storage: LiveStorage };
+  /** Prometheus metrics (`server/metrics.ts`); absent in contexts built without one. */
+  metrics?: Metrics;
 }

@@ -18,6 +18,7 @@ import { type Clock, QueueService } from './queue-service.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { logger } from './logger.ts';
+import { Metrics } from './metrics.ts';
 import { Limits } from './limits.ts';
 import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
@@ -104,7 +105,10 @@ async function openAdapter(config: ServerConfig, officeId: string) {
 
 export async function startLotse(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => Date.now());
-  const { store, officeService } = await openStorage(config, options);
+  const opened = await openStorage(config, options);
+  const { officeService } = opened;
+  const metrics = new Metrics();
+  const store = metrics.timeStore(opened.store);
   let closeAdapter: () => Promise<void> = async () => {};
   let limits: Limits | undefined;
   let closeLive: () => Promise<void> = async () => {};
@@ -136,6 +140,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
       clock,
       limits,
       appsDir: options.appsDir ?? fileURLToPath(new URL('../dist/apps', import.meta.url)),
+      metrics,
     };
     const liveStorage = config.databaseUrl
       ? await postgresLiveStorage(config.databaseUrl, officeService.get().id)
@@ -184,6 +189,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
         await closeAdapter();
         await limits?.close();
         await store.close();
+        metrics.stop();
       },
     };
   } catch (error) {
@@ -191,6 +197,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     await closeAdapter();
     await limits?.close();
     await store.close();
+    metrics.stop();
     throw error;
   }
 }

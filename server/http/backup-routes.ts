@@ -9,7 +9,8 @@ export function backupRoutes(ctx: AppContext): Router {
     const data = await ctx.queue.backup();
     const stamp = new Date(ctx.clock()).toISOString().replace(/[:.]/g, '-');
     res.setHeader('content-disposition', `attachment; filename="lotse-backup-${stamp}.json"`);
-    res.json(data);
+    // With the office configuration, so that `npm run restore` brings back an edited office too.
+    res.json({ ...data, office: ctx.office() });
   });
   return router;
 }

@@ -1,4 +1,4 @@
-/** GET /api/health, /api/office, /api/queue, /api/status/:token: open to everyone. */
+/** GET /api/office, /api/queue, /api/status/:token: open to everyone. */
 import { Router } from 'express';
 import { toOfficePublic, toTicketView } from '../../core/api.ts';
 import type { AppContext } from '../context.ts';
@@ -9,14 +9,7 @@ import { parse, TokenParam } from './validate.ts';
 export function publicRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  /** 200 while the store can write; 503 with the reason while it cannot (a load balancer takes the process out). */
-  router.get('/api/health', async (_req, res) => {
-    if (await ctx.store.ready()) return res.json({ status: 'ok' });
-    res
-      .status(503)
-      .json({ status: 'unavailable', error: { code: 'STORAGE_UNAVAILABLE', message: 'The store cannot write.' } });
-  });
-
+  // GET /api/health and /api/health/live: server/health.ts.
   router.get('/api/office', (_req, res) => {
     res.json(toOfficePublic(ctx.office()));
   });

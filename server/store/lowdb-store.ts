@@ -20,6 +20,7 @@ import { applyDelta, diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
 import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
+import { checkDataFormat } from './data-format.ts';
 import { DurableJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
@@ -85,6 +86,7 @@ export async function openLowdbStore(dir: string): Promise<Store> {
   const lock = await acquireLock(dir);
   let journal: Journal | undefined;
   try {
+    checkDataFormat(dir);
     for (const sub of ['.', 'archive', 'stats']) {
       const removed = removeStaleTempFiles(join(dir, sub));
       if (removed.length) log.info({ folder: join(dir, sub), files: removed }, 'removed temp files left by a crash');

@@ -45,6 +45,14 @@ export async function migrate(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<
     const done = new Set(
       (await client.query<{ version: number }>('SELECT version FROM lotse_migrations')).rows.map((r) => r.version),
     );
+    const newest = Math.max(0, ...done);
+    if (newest > MIGRATIONS.length) {
+      throw new StoreError(
+        `The database was migrated by a newer version of Lotse (schema ${newest}); this version knows schema ` +
+          `${MIGRATIONS.length} at most, so it changed nothing. Start the newer version again, or restore a backup ` +
+          'into an empty database with "npm run restore".',
+      );
+    }
     for (let i = 0; i < upTo; i++) {
       const version = i + 1;
       if (done.has(version)) continue;

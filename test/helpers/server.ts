@@ -46,6 +46,8 @@ export async function startTestServer(
     trustProxy?: string[];
     /** LOTSE_PRINTER_DEVICES. */
     printerDevices?: string[];
+    /** LOTSE_METRICS_TOKEN. */
+    metricsToken?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
@@ -61,6 +63,7 @@ export async function startTestServer(
     redisUrl: options.redisUrl,
     trustProxy: options.trustProxy ?? [],
     printerDevices: options.printerDevices ?? DEFAULT_PRINTER_DEVICES,
+    metricsToken: options.metricsToken,
   };
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),
