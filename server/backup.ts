@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileLiveStorage } from './live-storage.ts';
 import { loadOfficeConfig } from './office-config.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { StoreError } from './store/store.ts';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
     // The office configuration the server runs with (LOTSE_CONFIG, else the folder's office.json).
     const officePath = process.env.LOTSE_CONFIG ? resolve(process.env.LOTSE_CONFIG) : join(dataDir, 'office.json');
     const office = existsSync(officePath) ? loadOfficeConfig(officePath) : undefined;
-    writeFileSync(out, JSON.stringify({ ...data, office }), { mode: 0o600 });
+    const alertMinutes = await fileLiveStorage(dataDir).loadMinutes();
+    writeFileSync(out, JSON.stringify({ ...data, office, alertMinutes }), { mode: 0o600 });
     process.stdout.write(
       `Backup of ${dataDir} written to ${out} (${data.archive.length} archived days, ${data.liveDay?.tickets.length ?? 0} tickets today).\n`,
     );

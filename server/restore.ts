@@ -16,8 +16,10 @@ import { z } from 'zod';
 import { dayStateProblem } from '../core/day-check.ts';
 import type { DayState } from '../core/types.ts';
 import { emptyDay } from '../core/queue.ts';
+import type { AlertMinutesRecord } from '../core/alerts.ts';
 import type { HourBucket } from '../core/stats.ts';
 import type { Ticket } from '../core/types.ts';
+import { postgresLiveStorage } from './live-storage.ts';
 import { loadOfficeConfig, parseOfficeConfig } from './office-config.ts';
 import { openPostgresStore, type PostgresStore } from './store/postgres-store.ts';
 import { writeDataFormat, isEmptyFolder } from './store/data-format.ts';
@@ -38,12 +40,17 @@ const BackupSchema = z.object({
   devices: z.array(record),
   /** The office configuration the server ran with (backups since the data format was recorded). */
   office: record.optional(),
+  /** The live view's alert minutes per day (`server/live-storage.ts`). */
+  alertMinutes: z.record(DAY, record).optional(),
 });
+
+/** A backup as read: the store's export, the office and the alert minutes. */
+export type Backup = StoreExport & { office?: unknown; alertMinutes?: AlertMinutesRecord };
 
 export class RestoreError extends Error {}
 
 /** Reads and checks a backup file; the message names what is wrong. */
-export function readBackup(path: string): StoreExport & { office?: unknown } {
+export function readBackup(path: string): Backup {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
@@ -55,7 +62,7 @@ export function readBackup(path: string): StoreExport & { office?: unknown } {
     const issue = parsed.error.issues[0];
     throw new RestoreError(`${path} is not a Lotse backup: ${issue?.path.join('.') || 'file'}: ${issue?.message}`);
   }
-  const backup = parsed.data as unknown as StoreExport & { office?: unknown };
+  const backup = parsed.data as unknown as Backup;
   const problem = backup.liveDay && dayStateProblem(backup.liveDay as DayState);
   if (problem) throw new RestoreError(`${path} holds an impossible live day (${problem}).`);
   if (backup.office !== undefined) parseOfficeConfig(backup.office, `${path} (office)`);
@@ -65,7 +72,7 @@ export function readBackup(path: string): StoreExport & { office?: unknown } {
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** Writes the backup into `dir` (which must be empty) in the layout of `lowdb-store.ts`. */
-export async function restoreIntoFolder(backup: StoreExport & { office?: unknown }, dir: string): Promise<void> {
+export async function restoreIntoFolder(backup: Backup, dir: string): Promise<void> {
   if (!isEmptyFolder(dir)) {
     throw new RestoreError(
       `The data folder ${dir} is not empty. Restore only into an empty folder: stop the server, move the old ` +
@@ -85,6 +92,7 @@ export async function restoreIntoFolder(backup: StoreExport & { office?: unknown
     writeFileDurably(join(dir, 'devices.json'), json({ devices: backup.devices }));
     if (backup.office !== undefined)
       writeFileDurably(join(dir, 'office.json'), `${JSON.stringify(backup.office, null, 2)}\n`);
+    if (backup.alertMinutes !== undefined) writeFileDurably(join(dir, 'alert-minutes.json'), json(backup.alertMinutes));
     // The live day last: a folder with a live day is one the server takes as complete.
     writeFileDurably(join(dir, 'live-day.json'), json({ state: backup.liveDay, journalN: 0 }));
     writeDataFormat(dir);
@@ -155,7 +163,7 @@ async function holdsNothing(store: PostgresStore): Promise<boolean> {
  * statistics, and the live day last. Then checks the result against the backup.
  */
 export async function restoreIntoDatabase(
-  backup: StoreExport & { office?: unknown },
+  backup: Backup,
   url: string,
   officeId: string,
 ): Promise<ReturnType<typeof summary>> {
@@ -171,6 +179,10 @@ export async function restoreIntoDatabase(
     for (const device of backup.devices) await store.saveDevice(device);
     for (const appointment of backup.appointments) await store.createAppointment(appointment);
     if (backup.office !== undefined) await store.saveOffice(backup.office);
+    if (backup.alertMinutes !== undefined) {
+      const live = await postgresLiveStorage(url, officeId);
+      await live.saveMinutes(backup.alertMinutes).finally(() => live.close());
+    }
     const tickets = new Map<string, Ticket[]>(backup.archive.map((a) => [a.day, a.tickets]));
     const buckets = new Map<string, HourBucket[]>(backup.stats.map((s) => [s.day, s.buckets]));
     for (const day of [...new Set([...tickets.keys(), ...buckets.keys()])].sort()) {

@@ -10,7 +10,9 @@ export function backupRoutes(ctx: AppContext): Router {
     const stamp = new Date(ctx.clock()).toISOString().replace(/[:.]/g, '-');
     res.setHeader('content-disposition', `attachment; filename="lotse-backup-${stamp}.json"`);
     // With the office configuration, so that `npm run restore` brings back an edited office too.
-    res.json({ ...data, office: ctx.office() });
+    // And the live view's alert minutes per day, which count in the statistics.
+    const alertMinutes = ctx.live ? await ctx.live.storage.loadMinutes() : undefined;
+    res.json({ ...data, office: ctx.office(), alertMinutes });
   });
   return router;
 }
