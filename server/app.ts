@@ -22,6 +22,7 @@ import { publicRoutes } from './http/public-routes.ts';
 import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { openApiRoutes } from './http/openapi-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
 import { printerRoutes } from './printing/routes.ts';
 import { attachRealtime, type LotseServer } from './realtime.ts';
@@ -86,6 +87,7 @@ export function createApplication(
   app.use(adminRoutes(ctx));
   app.use(printerRoutes(ctx));
   app.use(appRoutes(ctx));
+  app.use(openApiRoutes());
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));
   app.use(errorHandler);
