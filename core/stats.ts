@@ -18,7 +18,6 @@ import { visitParts } from './visit.ts';
 export type { Histogram } from './tally.ts';
 
 export type StatsGrouping = 'hour' | 'day' | 'week' | 'month' | 'all';
-export const STATS_GROUPINGS: readonly StatsGrouping[] = ['hour', 'day', 'week', 'month', 'all'];
 
 /** `concernId` of the total row of a period (every concern together). */
 export const TOTAL = '*';
