@@ -29,7 +29,12 @@ import { ScreenJoinRequest } from '../core/schemas/screen.ts';
 import { TicketWatchRequest } from '../core/schemas/tickets.ts';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
-import { runCounterAction, signInToCounter } from './counter-actions.ts';
+import {
+  type CounterActionName,
+  type CounterActionPayloads,
+  runCounterAction,
+  signInToCounter,
+} from './counter-actions.ts';
 import { clientAddress, compileTrust } from './http/origin.ts';
 import { logger } from './logger.ts';
 import { followSessions, limitEvents } from './socket-guards.ts';
@@ -57,10 +62,18 @@ type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
 function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
+  /** A counter action: the request is the action's payload plus `counterId`. */
   const counterAction =
-    <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park' | 'undo' | 'requeue'>(name: K) =>
+    <K extends CounterActionName>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
-      const r = await runCounterAction(ctx, await session(socket), name, req.counterId, {});
+      const { counterId, ...payload } = req;
+      const r = await runCounterAction(
+        ctx,
+        await session(socket),
+        name,
+        counterId,
+        payload as CounterActionPayloads[K],
+      );
       return r.ok ? done(r.value) : failed(r.error);
     };
   return {
@@ -128,50 +141,12 @@ function handlers(ctx: AppContext): Handlers {
     'counter:recall': { schema: CounterRequest, run: counterAction('recall') },
     'counter:start': { schema: CounterRequest, run: counterAction('start') },
     'counter:park': { schema: CounterRequest, run: counterAction('park') },
-    'counter:callSpecific': {
-      schema: TicketRequest,
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'callSpecific', req.counterId, {
-          ticketId: req.ticketId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:returnParked': {
-      schema: TicketRequest,
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'returnParked', req.counterId, {
-          ticketId: req.ticketId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:complete': {
-      schema: CompleteRequest,
-      async run(socket, req) {
-        const { counterId, ...payload } = req;
-        const r = await runCounterAction(ctx, await session(socket), 'complete', counterId, payload);
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:addConcern': {
-      schema: AddConcernRequest,
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'addConcern', req.counterId, {
-          concernId: req.concernId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
+    'counter:callSpecific': { schema: TicketRequest, run: counterAction('callSpecific') },
+    'counter:returnParked': { schema: TicketRequest, run: counterAction('returnParked') },
+    'counter:complete': { schema: CompleteRequest, run: counterAction('complete') },
+    'counter:addConcern': { schema: AddConcernRequest, run: counterAction('addConcern') },
     'counter:noShow': { schema: CounterRequest, run: counterAction('noShow') },
-    'counter:transfer': {
-      schema: TransferRequest,
-      async run(socket, req) {
-        const { counterId, ...payload } = req;
-        const r = await runCounterAction(ctx, await session(socket), 'transfer', counterId, payload);
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
+    'counter:transfer': { schema: TransferRequest, run: counterAction('transfer') },
     'counter:undo': { schema: CounterRequest, run: counterAction('undo') },
     'counter:requeue': { schema: CounterRequest, run: counterAction('requeue') },
     'counter:setStatus': {
