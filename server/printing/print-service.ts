@@ -15,6 +15,11 @@
  * `jobMaxAgeMs` (LOTSE_PRINT_JOB_MAX_AGE_SECONDS, default 20 s: a slow or stuck printer) is
  * dropped unprinted: the visitor was shown the number and has walked on, and a printout coming
  * out much later would be taken by the next visitor. It counts as failed (`JOB_EXPIRED`).
+ *
+ * Over 400 lines on purpose: the printers' queues, the HTTP answers waiting for a printout and the
+ * print agents' jobs share one state (a job's result settles a waiter and a printer's counters);
+ * which printer serves whom (`printer-registry.ts`), a printer and its views (`printer-model.ts`)
+ * and the folder's pruning (`virtual-prune.ts`) are apart.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
@@ -28,7 +33,7 @@ import type {
 } from '../../core/events.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { confirmationOf } from '../../core/confirmation.ts';
-import type { Appointment, KioskConfig, OfficeConfig } from '../../core/types.ts';
+import type { Appointment, OfficeConfig } from '../../core/types.ts';
 import {
   type PrinterConfig,
   type PrinterTransport,
@@ -41,18 +46,17 @@ import {
 import { ConfigError, type ServerConfig } from '../config.ts';
 import { logger } from '../logger.ts';
 import { type AgentJob, AgentJobStore } from './agent-jobs.ts';
-import { adminView, blankPrinter, makePrinter, type Printer, publicView } from './printer-model.ts';
+import { adminView, makePrinter, type Printer, publicView } from './printer-model.ts';
+import { buildPrinters, DEFAULT_PRINTER_ID, deskPrinterId } from './printer-registry.ts';
 import { pruneVirtualDir } from './virtual-prune.ts';
 import { printErrorOf, stateOf, toPrintable } from './printable.ts';
 
 const log = logger('printing');
 
-export const DEFAULT_PRINTER_ID = 'default';
+export { DEFAULT_PRINTER_ID, deskPrinterId };
 /** LOTSE_PRINT_JOB_MAX_AGE_SECONDS when not set. */
 export const DEFAULT_JOB_MAX_AGE_MS = 20_000;
 
-/** How a counter's own printer is known among the kiosks' (never a valid kiosk id: it has a colon). */
-export const deskPrinterId = (counterId: string) => `counter:${counterId}`;
 const RESULTS_CAP = 1000;
 const PRUNE_EVERY_MS = 6 * 3600_000;
 export interface PrintServiceOptions {
@@ -485,33 +489,13 @@ export class PrintService {
     if (office === this.syncedOffice) return;
     this.syncedOffice = office;
     const old = this.printers;
-    const next = new Map<string, Printer>();
-    const byKiosk = new Map<string, Printer>();
-    const take = (key: string, make: () => Printer): Printer => {
-      let printer = next.get(key);
-      if (printer) return printer;
-      printer = old.get(key) ?? make();
-      printer.kioskIds = [];
-      next.set(key, printer);
-      return printer;
-    };
-    const fallback = take(`url:${this.deps.printer}`, () =>
-      this.makePrinter(`url:${this.deps.printer}`, DEFAULT_PRINTER_ID, 'Standarddrucker', this.defaultConfig),
+    const { printers: next, byKiosk } = buildPrinters(
+      office,
+      old,
+      `url:${this.deps.printer}`,
+      this.defaultConfig,
+      (...a) => this.makePrinter(...a),
     );
-    fallback.name = 'Standarddrucker';
-    for (const kiosk of office.kiosks ?? []) {
-      const printer = kiosk.printer ? this.kioskPrinter(kiosk, take) : fallback;
-      printer.kioskIds.push(kiosk.id);
-      byKiosk.set(kiosk.id, printer);
-    }
-    // A counter's own printer (reception gives out tickets there) is kept like a kiosk's.
-    for (const counter of office.counters) {
-      if (!counter.printer || counter.printer === 'agent') continue;
-      const desk = { id: deskPrinterId(counter.id), name: counter.name, printer: counter.printer };
-      const printer = this.kioskPrinter(desk, take);
-      printer.kioskIds.push(desk.id);
-      byKiosk.set(desk.id, printer);
-    }
     for (const [key, printer] of old) {
       if (next.has(key)) continue;
       void printer.transport?.close().catch(() => undefined);
@@ -524,26 +508,6 @@ export class PrintService {
     this.printers = next;
     this.byKiosk = byKiosk;
     if (old.size > 0) log.info({ printers: [...next.values()].map((p) => p.id) }, 'printers reconfigured');
-  }
-
-  private kioskPrinter(kiosk: KioskConfig, take: (key: string, make: () => Printer) => Printer): Printer {
-    const value = kiosk.printer as string;
-    const name = `Drucker ${kiosk.name}`;
-    if (value === 'agent') {
-      return take(`agent:${kiosk.id}`, () => ({
-        ...blankPrinter(`kiosk:${kiosk.id}`, name, 'agent', 'agent'),
-        key: `agent:${kiosk.id}`,
-      }));
-    }
-    return take(`url:${value}`, () => {
-      try {
-        return this.makePrinter(`url:${value}`, `kiosk:${kiosk.id}`, name, parsePrinterUrl(value));
-      } catch (error) {
-        // The office schema rejects such values; a configuration changed at run time is checked too.
-        log.error({ kiosk: kiosk.id, err: error }, 'unusable printer setting; the kiosk prints nothing');
-        return { ...blankPrinter(`kiosk:${kiosk.id}`, name, 'none', 'none'), key: `url:${value}` };
-      }
-    });
   }
 
   // ---- housekeeping ----
