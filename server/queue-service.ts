@@ -2,6 +2,9 @@
  * The live queue of the office: holds the day state, runs every mutation one at a time
  * (so two counters calling at once never get the same visitor), stores the new state
  * before anyone is answered, and tells listeners what changed.
+ *
+ * Over 400 lines: it is the one place that serialises every mutation of the day and stores it
+ * before answering; the rules themselves are pure functions in `core/`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
