@@ -19,6 +19,8 @@ export default defineConfig({
             'ui/**/*.test.{ts,tsx}',
             'display/**/*.test.ts',
             'kiosk/**/*.test.ts',
+            'admin/**/*.test.{ts,tsx}',
+            'counter/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
           // Property tests and simulated weeks run several seconds; the machine is shared.

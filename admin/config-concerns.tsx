@@ -2,6 +2,9 @@
  * Concerns: what visitors can choose at the kiosk. A list (in kiosk order, movable) and the
  * form of the chosen concern: name, letter, description, pictogram, documents, translations,
  * daily quota, info-only link, weight and usual duration.
+ *
+ * Over 400 lines: the concern list and the concern's form edit one draft entry; the edits
+ * themselves are pure functions in `config-concern-edits.ts`.
  */
 import { useSignal } from '@preact/signals';
 import { type Concern, LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';

@@ -2,6 +2,9 @@
  * Form pieces of the configuration pages: labelled fields that edit the shared draft
  * (`ConfigModel.edit`) and show the server's issues for their path next to them, the page frame
  * with loading and error states, and the save bar (save, discard, conflict, issue summary).
+ *
+ * Over 400 lines: every field kind of the configuration pages shares the draft binding and the
+ * issue display here, so the pages stay declarative; each field component is small.
  */
 import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';

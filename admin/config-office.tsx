@@ -2,6 +2,9 @@
  * The office as a whole: its name, the wording of the spoken announcements, kiosk and device
  * settings, the queue's rules, how long ticket details are kept, and the whole configuration as
  * a JSON file (export and import).
+ *
+ * Over 400 lines: several small sections of one page, editing one draft; each section is its own
+ * component below.
  */
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';

@@ -2,6 +2,8 @@
  * Devices: the office's kiosks and lobby screens. Pairing creates a device and shows its
  * address (and a QR code of it) once; the device keeps the key from that address. Removing a
  * device takes its key away at once.
+ *
+ * Over 400 lines: pairing, the device list and a screen's settings share the device list's state.
  */
 import { useSignal } from '@preact/signals';
 import { api } from '../ui/api.ts';

@@ -2,6 +2,9 @@
  * Staff accounts: who may sign in, as clerk (counter app) or admin (this app). Create, change
  * role (making someone an admin asks first), limit the counters an account may work at, set a new
  * password, lock and unlock, remove. The server keeps at least one admin.
+ *
+ * Over 400 lines: the list and its row actions (role, counters, password, lock, remove) share the
+ * account list's state and the confirmation dialogs; the pure parts are in `staff-format`.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';

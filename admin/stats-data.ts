@@ -3,7 +3,10 @@
  * period labels and the categories of the charts. No DOM, no fetching.
  */
 import type { StatsRow as ReportRow } from '../core/stats.ts';
+import type { CounterRow, HeatCell, Heatmap } from '../core/stats-views.ts';
 import { addDays } from '../core/localtime.ts';
+
+export type { CounterRow, HeatCell };
 
 export type StatsBy = 'hour' | 'day' | 'week' | 'month';
 
@@ -29,30 +32,11 @@ export interface StatsAnswer {
   summary: StatsRow[];
 }
 
-export interface HeatCell {
-  weekday: number;
-  hour: number;
-  arrivals: number;
-  days: number;
-  avgArrivals: number;
-}
-
-export interface HeatmapAnswer {
+/** `GET /api/stats/heatmap`: the server's heat map (core/stats-views.ts) with its range. */
+export interface HeatmapAnswer extends Heatmap {
   from: string;
   to: string;
   concernId: string | null;
-  openDays: number[];
-  cells: HeatCell[];
-}
-
-export interface CounterRow {
-  period: string;
-  counterId: string;
-  served: number;
-  noShow: number;
-  avgServiceMinutes: number | null;
-  medianServiceMinutes: number | null;
-  servedShare: number | null;
 }
 
 export interface CountersAnswer {

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appointmentStatus,
+  checkAppointment,
   checkBooking,
+  checkinFrom,
   formatCode,
   freeSlots,
   newCode,
@@ -183,5 +185,31 @@ describe('status follows the ticket', () => {
     expect(appointmentStatus(a, { ...t, status: 'done' }, now, office.timezone)).toBe('done');
     expect(appointmentStatus(a, { ...t, status: 'no-show' }, now, office.timezone)).toBe('no-show');
     expect(appointmentStatus({ ...a, cancelledAt: now }, undefined, now, office.timezone)).toBe('cancelled');
+  });
+});
+
+describe('checking in with an appointment code', () => {
+  const slot = booked('a1', '2026-11-23T09:00:00Z');
+  it('given the default window of 60 minutes, then check-in opens an hour before the slot and not a minute earlier', () => {
+    expect(checkinFrom(slot, office)).toBe(slot.start - 60 * MINUTE);
+    expect(errorOf(checkAppointment(slot, 'housing', office, slot.start - 61 * MINUTE))).toBe('APPOINTMENT_TOO_EARLY');
+    expect(unwrap(checkAppointment(slot, 'housing', office, slot.start - 60 * MINUTE)).id).toBe('a1');
+  });
+  it('given an office window of 15 minutes, then the same code is too early 20 minutes before', () => {
+    const strict = makeOffice((o) => {
+      o.policy = { ...o.policy, appointmentCheckinMinutes: 15 };
+    });
+    expect(checkinFrom(slot, strict)).toBe(slot.start - 15 * MINUTE);
+    expect(errorOf(checkAppointment(slot, undefined, strict, slot.start - 20 * MINUTE))).toBe('APPOINTMENT_TOO_EARLY');
+  });
+  it('given a used, cancelled, other-concern or past appointment, then the matching refusal', () => {
+    const now = slot.start;
+    expect(errorOf(checkAppointment(undefined, 'housing', office, now))).toBe('UNKNOWN_APPOINTMENT');
+    expect(errorOf(checkAppointment(slot, 'education', office, now))).toBe('UNKNOWN_APPOINTMENT');
+    expect(errorOf(checkAppointment({ ...slot, ticketId: 't' }, 'housing', office, now))).toBe('APPOINTMENT_USED');
+    expect(errorOf(checkAppointment({ ...slot, cancelledAt: now }, 'housing', office, now))).toBe(
+      'APPOINTMENT_CANCELLED',
+    );
+    expect(errorOf(checkAppointment(slot, 'housing', office, now + 24 * 60 * MINUTE))).toBe('APPOINTMENT_EXPIRED');
   });
 });

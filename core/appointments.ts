@@ -8,9 +8,9 @@
  * start falls inside the slot takes one place. An appointment booked by an integration at an odd
  * minute (09:20 in a 09:15–09:30 slot) therefore still counts.
  */
-import { addDays, instantOf, localParts, parseClock } from './localtime.ts';
+import { addDays, instantOf, localDay, localParts, parseClock } from './localtime.ts';
 import { isServed } from './office-checks.ts';
-import { appointmentHoursOf, slotRulesOf } from './policy.ts';
+import { appointmentHoursOf, policyOf, slotRulesOf } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   type Appointment,
@@ -177,4 +177,30 @@ export function appointmentStatus(
   if (appointment.ticketId !== undefined) return 'checked-in';
   const day = localParts(appointment.start, timeZone).date;
   return localParts(now, timeZone).date > day ? 'no-show' : 'booked';
+}
+
+/** The instant from which an appointment's holder may check in (`appointmentCheckinMinutes` before the slot). */
+export function checkinFrom(appointment: Pick<Appointment, 'start'>, office: OfficeConfig): number {
+  return appointment.start - policyOf(office).appointmentCheckinMinutes * 60_000;
+}
+
+/**
+ * Check-in rules for an appointment code: it must exist, be unused, be for this concern, be
+ * for today, and the slot must begin within `appointmentCheckinMinutes`. A late visitor is
+ * checked in and waits as a walk-in (see the policy).
+ */
+export function checkAppointment(
+  appointment: Appointment | undefined,
+  concernId: string | undefined,
+  office: OfficeConfig,
+  now: number,
+): Result<Appointment> {
+  if (!appointment || (concernId !== undefined && appointment.concernId !== concernId)) {
+    return fail('UNKNOWN_APPOINTMENT');
+  }
+  if (appointment.cancelledAt !== undefined) return fail('APPOINTMENT_CANCELLED');
+  if (appointment.ticketId) return fail('APPOINTMENT_USED');
+  if (localDay(appointment.start, office.timezone) < localDay(now, office.timezone)) return fail('APPOINTMENT_EXPIRED');
+  if (now < checkinFrom(appointment, office)) return fail('APPOINTMENT_TOO_EARLY');
+  return ok(appointment);
 }

@@ -24,7 +24,33 @@ import type {
   QueueSnapshot,
   TicketView,
 } from './api.ts';
-import type { CounterStatus, Language } from './types.ts';
+import type {
+  AddConcernRequest,
+  CompleteRequest,
+  CounterRequest,
+  CounterStatusRequest,
+  TicketRequest,
+  TransferRequest,
+} from './schemas/counter.ts';
+import type { AgentJoinRequest, AgentStatusReport, PrintAckRequest, PrinterWatchRequest } from './schemas/print.ts';
+import type { ScreenJoinRequest } from './schemas/screen.ts';
+import type { Language } from './types.ts';
+
+// Request payloads are zod schemas in `core/schemas/` (validated by the server, typed here).
+export type {
+  AddConcernRequest,
+  AgentJoinRequest,
+  AgentStatusReport,
+  CompleteRequest,
+  CounterRequest,
+  CounterStatusRequest,
+  PrintAckRequest,
+  PrinterWatchRequest,
+  ScreenJoinRequest,
+  TicketRequest,
+  TransferRequest,
+};
+export type { IssueRequest } from './schemas/tickets.ts';
 
 export interface ServerToClientEvents {
   /** A call or recall (room `screens`, and `ticket:<token>` of the called ticket). */
@@ -51,11 +77,6 @@ export interface ServerToClientEvents {
 /** How often screens hear a heartbeat. */
 export const SCREEN_HEARTBEAT_MS = 5000;
 
-export interface ScreenJoinRequest {
-  /** Highest call `seq` this screen has already shown; omit on the first join. */
-  afterSeq?: number;
-}
-
 /** Settings an admin gave a paired lobby screen; each unset one falls back to the screen's address. */
 export interface ScreenDeviceSettings {
   area?: string;
@@ -74,50 +95,6 @@ export interface ScreenJoinAnswer {
   missed: CallView[];
   /** The most recent calls, newest first, for the "last calls" list. */
   recent: CallView[];
-}
-
-export interface CounterRequest {
-  counterId: string;
-}
-
-export interface TicketRequest extends CounterRequest {
-  ticketId: string;
-}
-
-export interface TransferRequest extends CounterRequest {
-  concernId: string;
-  /** Outcome of the part served here before the visitor is sent on. */
-  outcome?: string;
-  /** A named counter (serving `concernId`): only it calls the visitor, first of all. */
-  toCounterId?: string;
-}
-
-export interface CompleteRequest extends CounterRequest {
-  /** One of the office's outcomes (`OfficePublic.outcomes`). */
-  outcome?: string;
-  /** The visitor stays here for the visit's next concern (this counter must serve it). */
-  continueHere?: boolean;
-}
-
-export interface AddConcernRequest extends CounterRequest {
-  concernId: string;
-}
-
-export interface CounterStatusRequest extends CounterRequest {
-  status: CounterStatus;
-  reason?: string;
-}
-
-export interface IssueRequest {
-  concernId?: string;
-  /** Several concerns of one visit (1..5, in the order served) instead of `concernId`. */
-  concernIds?: string[];
-  language?: Language;
-  appointmentCode?: string;
-  /** One key per touch on the kiosk: repeating it returns the same ticket. */
-  idempotencyKey?: string;
-  /** The kiosk asking (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
-  kioskId?: string;
 }
 
 export interface ClientToServerEvents {
@@ -246,36 +223,6 @@ export interface AgentPrintJob {
   ticket: PrintTicketPayload;
   /** Print it only within this many ms after receiving it (the visitor has gone after that). */
   expiresInMs: number;
-}
-
-export interface PrinterWatchRequest {
-  /** Admin: every printer (room `printers`, views with `detail`). */
-  all?: boolean;
-  /** A kiosk: its printer only (room `printer:<id>`); without an id, LOTSE_PRINTER. */
-  kioskId?: string;
-}
-
-export interface AgentJoinRequest {
-  kioskId: string;
-  /** The kiosk's `agentKey`, when the office configured one. */
-  key?: string;
-}
-
-/** What the agent's printer reports (like `PrinterStatus` in `printer/types.ts`). */
-export interface AgentStatusReport {
-  online: boolean;
-  coverOpen: boolean;
-  paperNearEnd: boolean;
-  paperOut: boolean;
-  partial?: boolean;
-  error?: string;
-}
-
-export interface PrintAckRequest {
-  jobId: string;
-  /** True: printed. False: it cannot be (the server does not send it again). */
-  printed: boolean;
-  error?: PrintErrorCode;
 }
 
 export interface PrintServerToClientEvents {

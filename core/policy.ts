@@ -220,9 +220,7 @@ export function orderForCounter(
   const ranked: { t: Ticket; i: number; r: Rank }[] = [];
   tickets.forEach((t, i) => {
     const preference = serves.get(t.concernId);
-    if (preference === undefined || t.status !== 'waiting' || t.parked === true) return;
-    if (isAppointmentEarly(t, office, now) || isReservedForOther(t, counter, office, now)) return;
-    if (isHeldRemote(t, office)) return;
+    if (preference === undefined || !isCallable(t, counter, office, now)) return;
     ranked.push({ t, i, r: rankOf(t, preference, office, now) });
   });
   const walkInsFirst = walkInTurn(office, context);

@@ -123,8 +123,16 @@ export function toCsv(
 
 export const HEATMAP_CSV_COLUMNS: readonly (keyof HeatCell)[] = ['weekday', 'hour', 'arrivals', 'days', 'avgArrivals'];
 
+const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+
+/** The arrivals heat map, one row per weekday and hour, with the weekday's German name. */
 export function heatmapToCsv(heatmap: Heatmap, dialect: CsvDialect = 'en'): string {
-  return recordsToCsv(heatmap.cells, HEATMAP_CSV_COLUMNS, [], dialect);
+  return recordsToCsv(
+    heatmap.cells,
+    HEATMAP_CSV_COLUMNS,
+    [{ header: 'weekdayName', value: (c) => WEEKDAY_NAMES[c.weekday - 1] ?? '' }],
+    dialect,
+  );
 }
 
 export const COUNTER_CSV_COLUMNS: readonly (keyof CounterRow)[] = [

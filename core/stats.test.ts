@@ -397,8 +397,8 @@ describe('arrivalsHeatmap', () => {
       { weekday: 1, hour: 10, arrivals: 1, days: 1, avgArrivals: 1 },
     ]);
     expect(heatmapToCsv(heat).split('\n').slice(0, 2)).toEqual([
-      'weekday,hour,arrivals,days,avgArrivals',
-      '1,9,5,2,2.5',
+      'weekday,hour,arrivals,days,avgArrivals,weekdayName',
+      '1,9,5,2,2.5,Montag',
     ]);
   });
 });

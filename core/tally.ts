@@ -146,15 +146,6 @@ function tallyOf(h: Histogram): Tally {
   return t;
 }
 
-export function histogramMean(h: Histogram): number | null {
-  return tallyOf(h).mean();
-}
-
-/** Nearest-rank percentile of a histogram. */
-export function histogramPercentile(h: Histogram, p: number): number | null {
-  return tallyOf(h).percentile(p);
-}
-
 /** Share (0..1) of a histogram's values that are at most `limit`; null when empty. */
 export function histogramShareAtMost(h: Histogram, limit: number): number | null {
   return tallyOf(h).shareAtMost(limit);

@@ -2,6 +2,8 @@
  * A random-day driver for the queue's property tests (not a test file itself): arbitrary
  * arrivals and clerk actions at several counters, applied to the pure queue functions with
  * deep-frozen inputs, and the invariants that must hold after every step.
+ *
+ * Over 400 lines: the random-day generator and the invariants it checks belong together.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';

@@ -19,6 +19,7 @@ import type { CallView, OfficePublic } from '../core/api.ts';
 import { announcementText as coreAnnouncementText, DEFAULT_TEMPLATES } from '../core/announcement.ts';
 import { playGong } from '../ui/audio.ts';
 import { LOCALES, type Language } from '../ui/i18n.ts';
+import { voiceCandidates } from '../ui/voices.ts';
 import type { VoiceChoice } from './settings.ts';
 import { type ServerVoiceCall, speakWithServer } from './server-voice.ts';
 
@@ -89,24 +90,7 @@ export function announcementText(
   return coreAnnouncementText(office, call, language);
 }
 
-const normalTag = (lang: string) => lang.toLowerCase().replace('_', '-');
-
-/** Voices for `language`: exact locale and local first; online voices last. */
-export function voiceCandidates<V extends Pick<SpeechSynthesisVoice, 'lang' | 'localService'>>(
-  voices: readonly V[],
-  language: Language,
-): V[] {
-  const tag = LOCALES[language].toLowerCase();
-  const matching = voices.filter((v) => normalTag(v.lang) === language || normalTag(v.lang).startsWith(`${language}-`));
-  const exact = matching.filter((v) => normalTag(v.lang) === tag);
-  const ordered = [
-    ...exact.filter((v) => v.localService),
-    ...matching.filter((v) => v.localService),
-    ...exact,
-    ...matching,
-  ];
-  return [...new Set(ordered)];
-}
+export { voiceCandidates };
 
 function speechSynth(): SpeechSynthesis | undefined {
   return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined'

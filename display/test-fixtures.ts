@@ -1,5 +1,6 @@
 /** Small builders for the lobby screen's unit tests (no DOM, no server). */
 import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/api.ts';
+import { FakeSocket as SharedFakeSocket } from '../test/helpers/fake-socket.ts';
 import type { ScreenSocket } from './state.ts';
 
 export function office(overrides: Partial<OfficePublic> = {}): OfficePublic {
@@ -56,60 +57,25 @@ export function snapshot(seq: number, called: CallView[] = [], waiting: QueueSna
   return { seq, called: called.map(current), waiting, day: '2026-01-05' };
 }
 
-type Handler = (...args: any[]) => void;
-
 export interface JoinRequest {
   req: { afterSeq?: number };
   reply: (err: Error | null, answer?: unknown) => void;
 }
 
-/** A socket.io client stand-in: fire server events, answer joins by hand. */
-export class FakeSocket {
-  connected = false;
-  readonly handlers = new Map<string, Set<Handler>>();
-  readonly joins: JoinRequest[] = [];
-
-  on(event: string, fn: Handler): this {
-    let set = this.handlers.get(event);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(event, set);
-    }
-    set.add(fn);
-    return this;
+/** The shared fake socket, not connected at first, with `screen:join` answered by hand. */
+export class FakeSocket extends SharedFakeSocket {
+  constructor() {
+    super({ connected: false });
+    this.hold('screen:join');
   }
 
-  off(event: string, fn: Handler): this {
-    this.handlers.get(event)?.delete(fn);
-    return this;
-  }
-
-  timeout(_ms: number) {
-    return {
-      emit: (event: string, req: { afterSeq?: number }, ack: (err: Error | null, answer?: unknown) => void) => {
-        if (event === 'screen:join') this.joins.push({ req, reply: ack });
-      },
-    };
+  /** Open joins, oldest first. */
+  get joins(): JoinRequest[] {
+    return this.held as JoinRequest[];
   }
 
   fire(event: string, ...args: unknown[]): void {
-    for (const fn of [...(this.handlers.get(event) ?? [])]) fn(...args);
-  }
-
-  connect(): void {
-    this.connected = true;
-    this.fire('connect');
-  }
-
-  drop(): void {
-    this.connected = false;
-    this.fire('disconnect', 'transport close');
-  }
-
-  listenerCount(): number {
-    let n = 0;
-    for (const set of this.handlers.values()) n += set.size;
-    return n;
+    this.push(event, ...args);
   }
 
   /** Answers the oldest open join. */

@@ -1,33 +1,7 @@
 /** The kiosk's own line icons (appointment, read aloud, contrast) on the 48×48 grid of `ui/pictograms.tsx`. */
-import type { ComponentChildren } from 'preact';
+import { LineIcon as Icon } from '../ui/pictograms.tsx';
 
-export function Icon({
-  size,
-  class: className,
-  children,
-}: {
-  size: string;
-  class?: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <svg
-      class={className}
-      viewBox="0 0 48 48"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      stroke-width="3"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+export { Icon };
 
 export const CalendarIcon = ({ size = '1em', class: className }: { size?: string; class?: string }) => (
   <Icon size={size} {...(className ? { class: className } : {})}>

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { LOCALES, type Language } from '../ui/i18n.ts';
+import { voiceCandidates, voiceLanguage } from '../ui/voices.ts';
 
 /** Languages of the installed voices ("de", "en", …); empty where speech is missing. */
 export const voiceLanguages = signal<string[]>([]);
@@ -14,26 +15,20 @@ export const speaking = signal(false);
 const synth = (): SpeechSynthesis | undefined =>
   typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : undefined;
 
-const tagOf = (voice: SpeechSynthesisVoice) => voice.lang.toLowerCase().replace('_', '-');
-
 /** Reads the device's voices now and whenever they change (Chromium loads them late). */
 export function watchVoices(): void {
   const s = synth();
   if (!s) return;
   const read = () => {
-    voiceLanguages.value = [...new Set(s.getVoices().map((v) => tagOf(v).slice(0, 2)))];
+    voiceLanguages.value = [...new Set(s.getVoices().map(voiceLanguage))];
   };
   read();
   s.addEventListener?.('voiceschanged', read);
 }
 
-/** A voice of `language`, an exact locale and a local (offline) voice preferred; null if none. */
+/** The best voice of `language` (see `ui/voices.ts`); null if none. */
 export function voiceFor(language: Language): SpeechSynthesisVoice | null {
-  const voices = synth()?.getVoices() ?? [];
-  const tag = LOCALES[language].toLowerCase();
-  const rank = (v: SpeechSynthesisVoice) => (tagOf(v) === tag ? 0 : 2) + (v.localService ? 0 : 1);
-  const matching = voices.filter((v) => tagOf(v).startsWith(language)).sort((a, b) => rank(a) - rank(b));
-  return matching[0] ?? null;
+  return voiceCandidates(synth()?.getVoices() ?? [], language)[0] ?? null;
 }
 
 let guard: ReturnType<typeof setTimeout> | undefined;

@@ -25,6 +25,7 @@ import { speechRoutes } from './http/speech-routes.ts';
 import { statsRoutes } from './http/stats-routes.ts';
 import { metricsRoutes } from './http/metrics-routes.ts';
 import { ticketRoutes } from './http/ticket-routes.ts';
+import { openApiRoutes } from './http/openapi-routes.ts';
 import { attachPrintRealtime } from './printing/realtime.ts';
 import { printerRoutes } from './printing/routes.ts';
 import { attachRealtime, type LotseServer } from './realtime.ts';
@@ -95,6 +96,7 @@ export function createApplication(
   app.use(printerRoutes(ctx));
   if (ctx.live) app.use(liveRoutes(ctx, ctx.live.service, ctx.live.storage));
   app.use(appRoutes(ctx));
+  app.use(openApiRoutes());
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
   app.use((_req, res) => sendError(res, 'NOT_FOUND'));
   app.use(errorHandler);

@@ -2,6 +2,9 @@
  * The live queue of the office: holds the day state, runs every mutation one at a time
  * (so two counters calling at once never get the same visitor), stores the new state
  * before anyone is answered, and tells listeners what changed.
+ *
+ * Over 400 lines: it is the one place that serialises every mutation of the day and stores it
+ * before answering; the rules themselves are pure functions in `core/`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -13,8 +16,8 @@ import {
   toTicketView,
 } from '../core/api.ts';
 import { type ExpectedAppointment, type TicketEstimate, estimateAll } from '../core/estimate.ts';
-import { normalizeCode } from '../core/appointments.ts';
-import { isAppointmentEarly, isReservedForOther, policyOf } from '../core/policy.ts';
+import { checkAppointment, normalizeCode } from '../core/appointments.ts';
+import { isAppointmentEarly, isReservedForOther } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -30,28 +33,6 @@ const log = logger('queue');
 /** How many of the next visitors a counter sees (to call one by number). */
 const COUNTER_NEXT_CAP = 15;
 const ROLLOVER_CHECK_MS = 1000;
-
-/**
- * Check-in rules for an appointment code: it must exist, be unused, be for this concern, be
- * for today, and the slot must begin within `appointmentCheckinMinutes`. A late visitor is
- * checked in and waits as a walk-in (see the policy).
- */
-export function checkAppointment(
-  appointment: Appointment | undefined,
-  concernId: string | undefined,
-  office: OfficeConfig,
-  now: number,
-): Result<Appointment> {
-  if (!appointment || (concernId !== undefined && appointment.concernId !== concernId)) {
-    return fail('UNKNOWN_APPOINTMENT');
-  }
-  if (appointment.cancelledAt !== undefined) return fail('APPOINTMENT_CANCELLED');
-  if (appointment.ticketId) return fail('APPOINTMENT_USED');
-  if (localDay(appointment.start, office.timezone) < localDay(now, office.timezone)) return fail('APPOINTMENT_EXPIRED');
-  const early = policyOf(office).appointmentCheckinMinutes * 60_000;
-  if (appointment.start - now > early) return fail('APPOINTMENT_TOO_EARLY');
-  return ok(appointment);
-}
 
 export type Clock = () => number;
 

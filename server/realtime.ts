@@ -5,7 +5,7 @@
  */
 import { type Answer, bindHandler, done, failed } from './socket-handler.ts';
 import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Ack, type TicketView, toCallView, toOfficePublic } from '../core/api.ts';
 import {
   type ClientToServerEvents,
@@ -16,9 +16,25 @@ import {
   type SocketData,
   ticketRoom,
 } from '../core/events.ts';
+import {
+  AddConcernRequest,
+  CompleteRequest,
+  CounterRequest,
+  CounterStatusRequest,
+  CountersWatchRequest,
+  TicketRequest,
+  TransferRequest,
+} from '../core/schemas/counter.ts';
+import { ScreenJoinRequest } from '../core/schemas/screen.ts';
+import { TicketWatchRequest } from '../core/schemas/tickets.ts';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
-import { runCounterAction, signInToCounter } from './counter-actions.ts';
+import {
+  type CounterActionName,
+  type CounterActionPayloads,
+  runCounterAction,
+  signInToCounter,
+} from './counter-actions.ts';
 import { clientAddress, compileTrust } from './http/origin.ts';
 import { logger } from './logger.ts';
 import { followSessions, limitEvents } from './socket-guards.ts';
@@ -43,20 +59,26 @@ interface Handler<E extends keyof ClientToServerEvents> {
 
 type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
 
-const CounterReq = z.object({ counterId: z.string().min(1).max(64) });
-
 function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
   const session = (socket: LotseSocket) => ctx.auth.sessionFor(socket.data.sessionToken);
+  /** A counter action: the request is the action's payload plus `counterId`. */
   const counterAction =
-    <K extends 'callNext' | 'recall' | 'noShow' | 'start' | 'park' | 'undo' | 'requeue'>(name: K) =>
+    <K extends CounterActionName>(name: K) =>
     async (socket: LotseSocket, req: { counterId: string }) => {
-      const r = await runCounterAction(ctx, await session(socket), name, req.counterId, {});
+      const { counterId, ...payload } = req;
+      const r = await runCounterAction(
+        ctx,
+        await session(socket),
+        name,
+        counterId,
+        payload as CounterActionPayloads[K],
+      );
       return r.ok ? done(r.value) : failed(r.error);
     };
   return {
     'screen:join': {
-      schema: z.object({ afterSeq: z.number().int().min(0).optional() }),
+      schema: ScreenJoinRequest,
       async run(socket, req) {
         if (ctx.office().requireDevicePairing && !socket.data.device && !(await session(socket))) {
           return failed('DEVICE_REQUIRED');
@@ -79,7 +101,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'ticket:watch': {
-      schema: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
+      schema: TicketWatchRequest,
       async run(socket, req) {
         // Unknown tokens are counted per client address, like status look-ups over HTTP.
         const client = clientAddress(socket.request, trust);
@@ -95,7 +117,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'counter:watch': {
-      schema: CounterReq,
+      schema: CounterRequest,
       async run(socket, req) {
         const signed = await signInToCounter(ctx, socket.data.sessionToken, req.counterId);
         if (!signed.ok) return signed;
@@ -106,7 +128,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'counters:watch': {
-      schema: z.object({}).strict(),
+      schema: CountersWatchRequest,
       async run(socket) {
         const user = (await session(socket))?.user;
         if (!user) return failed('UNAUTHENTICATED');
@@ -115,68 +137,20 @@ function handlers(ctx: AppContext): Handlers {
         return done(ctx.office().counters.flatMap((c) => ctx.queue.counterView(c.id) ?? []));
       },
     },
-    'counter:callNext': { schema: CounterReq, run: counterAction('callNext') },
-    'counter:recall': { schema: CounterReq, run: counterAction('recall') },
-    'counter:start': { schema: CounterReq, run: counterAction('start') },
-    'counter:park': { schema: CounterReq, run: counterAction('park') },
-    'counter:callSpecific': {
-      schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'callSpecific', req.counterId, {
-          ticketId: req.ticketId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:returnParked': {
-      schema: CounterReq.extend({ ticketId: z.string().min(1).max(64) }),
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'returnParked', req.counterId, {
-          ticketId: req.ticketId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:complete': {
-      schema: CounterReq.extend({
-        outcome: z.string().min(1).max(64).optional(),
-        continueHere: z.boolean().optional(),
-      }),
-      async run(socket, req) {
-        const { counterId, ...payload } = req;
-        const r = await runCounterAction(ctx, await session(socket), 'complete', counterId, payload);
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:addConcern': {
-      schema: CounterReq.extend({ concernId: z.string().min(1).max(64) }),
-      async run(socket, req) {
-        const r = await runCounterAction(ctx, await session(socket), 'addConcern', req.counterId, {
-          concernId: req.concernId,
-        });
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:noShow': { schema: CounterReq, run: counterAction('noShow') },
-    'counter:transfer': {
-      schema: CounterReq.extend({
-        concernId: z.string().min(1).max(64),
-        outcome: z.string().min(1).max(64).optional(),
-        toCounterId: z.string().min(1).max(64).optional(),
-      }),
-      async run(socket, req) {
-        const { counterId, ...payload } = req;
-        const r = await runCounterAction(ctx, await session(socket), 'transfer', counterId, payload);
-        return r.ok ? done(r.value) : failed(r.error);
-      },
-    },
-    'counter:undo': { schema: CounterReq, run: counterAction('undo') },
-    'counter:requeue': { schema: CounterReq, run: counterAction('requeue') },
+    'counter:callNext': { schema: CounterRequest, run: counterAction('callNext') },
+    'counter:recall': { schema: CounterRequest, run: counterAction('recall') },
+    'counter:start': { schema: CounterRequest, run: counterAction('start') },
+    'counter:park': { schema: CounterRequest, run: counterAction('park') },
+    'counter:callSpecific': { schema: TicketRequest, run: counterAction('callSpecific') },
+    'counter:returnParked': { schema: TicketRequest, run: counterAction('returnParked') },
+    'counter:complete': { schema: CompleteRequest, run: counterAction('complete') },
+    'counter:addConcern': { schema: AddConcernRequest, run: counterAction('addConcern') },
+    'counter:noShow': { schema: CounterRequest, run: counterAction('noShow') },
+    'counter:transfer': { schema: TransferRequest, run: counterAction('transfer') },
+    'counter:undo': { schema: CounterRequest, run: counterAction('undo') },
+    'counter:requeue': { schema: CounterRequest, run: counterAction('requeue') },
     'counter:setStatus': {
-      schema: CounterReq.extend({
-        status: z.enum(['open', 'paused', 'closed']),
-        reason: z.string().max(200).optional(),
-      }),
+      schema: CounterStatusRequest,
       async run(socket, req) {
         const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
         const r = await runCounterAction(ctx, await session(socket), 'setStatus', req.counterId, payload);

@@ -2,7 +2,7 @@
  * Inline SVG pictograms keyed by `concern.pictogram`. Simple line drawings on a 48×48 grid,
  * drawn in `currentColor` so they take the colour of the text around them.
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 
 type Drawing = () => JSX.Element;
 
@@ -75,9 +75,16 @@ export interface PictogramProps {
   class?: string;
 }
 
-/** A decorative pictogram (hidden from screen readers: the text next to it says the same). */
-export function Pictogram({ name, size = '1em', class: className }: PictogramProps) {
-  const draw = (name && PICTOGRAMS[name]) || fallback;
+/** The 48×48 line-icon frame shared by every pictogram and icon (decorative: hidden from screen readers). */
+export function LineIcon({
+  size,
+  class: className,
+  children,
+}: {
+  size: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   return (
     <svg
       class={className}
@@ -92,7 +99,17 @@ export function Pictogram({ name, size = '1em', class: className }: PictogramPro
       aria-hidden="true"
       focusable="false"
     >
-      {draw()}
+      {children}
     </svg>
+  );
+}
+
+/** A decorative pictogram (hidden from screen readers: the text next to it says the same). */
+export function Pictogram({ name, size = '1em', class: className }: PictogramProps) {
+  const draw = (name && PICTOGRAMS[name]) || fallback;
+  return (
+    <LineIcon size={size} {...(className ? { class: className } : {})}>
+      {draw()}
+    </LineIcon>
   );
 }

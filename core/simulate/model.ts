@@ -18,6 +18,9 @@
  *    the policy turns the ticket into a no-show. Some are transferred to another concern
  *    (`transferShare`) or parked to fetch a document and come back (`parkShare`, `parkMinutes`).
  *  - At the end of a span the doors close; the clerks serve everybody still inside.
+ *
+ * Over 400 lines: one simulated day is one event loop whose steps (arrivals, clerks, pauses,
+ * appointments) share its clock and queue; the random source and the report are apart.
  */
 import { type ExpectedAppointment, estimateAll } from '../estimate.ts';
 import { addDays, instantOf, parseClock } from '../localtime.ts';

@@ -4,57 +4,25 @@
  * effect at once (kiosks and screens get `office:updated`).
  */
 import { Router } from 'express';
-import { z } from 'zod';
-import { AUDIT_KINDS, type AuditRecord, auditKind, auditNames, auditSentence } from '../../core/audit-text.ts';
-import { CSV_DIALECTS, type CsvColumn, rowsToCsv } from '../../core/csv-dialect.ts';
-import { LANGUAGES, type StaffUser } from '../../core/types.ts';
+import { type AuditRecord, auditKind, auditNames, auditSentence } from '../../core/audit-text.ts';
+import { type CsvColumn, rowsToCsv } from '../../core/csv-dialect.ts';
+import type { StaffUser } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
-import { AccountCounters, Username } from '../staff.ts';
 import { printerPlaceIssues } from '../printing/printer-places.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
-import { parse } from './validate.ts';
+import {
+  AuditQuery,
+  ConfigBody,
+  DeviceParam,
+  NewDevice,
+  NewUser,
+  parse,
+  ScreenSettingsChange,
+  UserChange,
+  UserParam,
+} from './validate.ts';
 
-const ConfigBody = z.object({ office: z.unknown(), version: z.string().max(64).optional() });
-const NewUser = z.object({
-  username: Username,
-  password: z.string().min(1).max(500),
-  role: z.enum(['admin', 'clerk']),
-  counters: AccountCounters.optional(),
-});
-const UserChange = z
-  .object({
-    role: z.enum(['admin', 'clerk']).optional(),
-    password: z.string().min(1).max(500).optional(),
-    disabled: z.boolean().optional(),
-    counters: AccountCounters.optional(),
-  })
-  .refine((c) => Object.keys(c).length > 0, 'nothing to change');
-const UserParam = z.object({ username: Username });
-const NewDevice = z.object({
-  kind: z.enum(['kiosk', 'screen']),
-  name: z.string().trim().min(1).max(60),
-  area: z.string().trim().min(1).max(60).optional(),
-});
-const DeviceParam = z.object({ id: z.string().uuid() });
-/** A screen's settings: a value sets it, null clears it (the screen's address decides again). */
-const ScreenSettingsChange = z
-  .object({
-    area: z.string().trim().min(1).max(60).nullable().optional(),
-    orientation: z.enum(['portrait', 'landscape']).nullable().optional(),
-    distanceM: z.number().min(0.5).max(50).nullable().optional(),
-    language: z.enum(LANGUAGES).nullable().optional(),
-  })
-  .strict();
-const AuditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  /** Only entries of this kind (`counter`, `sign-in`, `config` …). */
-  kind: z.enum([...AUDIT_KINDS, 'other']).optional(),
-  /** Only entries of this account. */
-  username: z.string().min(1).max(64).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-  dialect: z.enum(CSV_DIALECTS).default('de'),
-});
 /** How many entries a filtered look-up reads at most, to find `limit` that match. */
 const AUDIT_SCAN = 20_000;
 

@@ -14,6 +14,7 @@ import { requireRole } from './session.ts';
 import {
   AppointmentBody,
   AppointmentIdParam,
+  AppointmentPrintBody,
   AppointmentStatsQuery,
   AppointmentsQuery,
   FreeSlotsQuery,
@@ -118,7 +119,7 @@ export function appointmentRoutes(ctx: AppContext): Router {
     const appointment = await ctx.appointments.byId(id);
     if (!appointment) return sendError(res, 'UNKNOWN_APPOINTMENT');
     const baseUrl = publicBaseUrl(ctx.config.publicUrl, req.protocol, req.get('host'));
-    const kioskId = typeof req.body?.kioskId === 'string' ? req.body.kioskId : undefined;
+    const { kioskId } = parse(AppointmentPrintBody, req.body ?? {});
     const print = await ctx.printing.printAppointment(appointment, { kioskId, baseUrl });
     res.json({ print });
   });

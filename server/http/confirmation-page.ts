@@ -4,13 +4,10 @@
  * JavaScript and printable on A4 from the browser (print styles below).
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { confirmationOf } from '../../core/confirmation.ts';
-import { LANGUAGES } from '../../core/types.ts';
+import { AppointmentIdParam as Params } from '../../core/schemas/appointments.ts';
+import { LanguageQuery as Query } from '../../core/schemas/common.ts';
 import type { AppContext } from '../context.ts';
-
-const Params = z.object({ id: z.string().uuid() });
-const Query = z.object({ lang: z.enum(LANGUAGES).optional() });
 
 const html = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -7,7 +7,6 @@
  * No personal data is asked; numbers from on the way are limited per client and per day.
  */
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { remoteLeft } from '../../core/remote.ts';
 import type { ErrorCode } from '../../core/result.ts';
 import { LANGUAGES, type Language } from '../../core/types.ts';
@@ -16,14 +15,7 @@ import { sendError, statusOf } from './errors.ts';
 import { html, renderPublicPage } from './public-page-render.ts';
 import { PUBLIC_PAGE_SCRIPT } from './public-page-script.ts';
 import { PUBLIC_PAGE_TEXTS } from './public-page-texts.ts';
-import { parse } from './validate.ts';
-
-const Query = z.object({ lang: z.enum(LANGUAGES).optional() });
-const RemoteBody = z.object({
-  concernId: z.string().min(1).max(40),
-  language: z.enum(LANGUAGES).optional(),
-  lang: z.enum(LANGUAGES).optional(),
-});
+import { LanguageQuery as Query, parse, RemoteBody } from './validate.ts';
 
 function languageOf(req: express.Request, asked: Language | undefined): Language {
   if (asked) return asked;

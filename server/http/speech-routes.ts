@@ -9,26 +9,11 @@
  * the call on screen.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { announcementText } from '../../core/announcement.ts';
-import { LANGUAGES } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { createSpeechRenderer, SpeechRenderError, type SpeechRenderer } from '../speech.ts';
 import { sendError } from './errors.ts';
-import { parse } from './validate.ts';
-
-const SpeechQuery = z.object({
-  number: z.string().regex(/^[A-Z]{1,3}-\d{1,5}$/),
-  counter: z.string().min(1).max(64),
-  lang: z.enum(LANGUAGES),
-  /** Speed, 0.5–2 in steps of 0.1 (so few variants are ever cached). */
-  rate: z.coerce
-    .number()
-    .min(0.5)
-    .max(2)
-    .transform((r) => Math.round(r * 10) / 10)
-    .default(1),
-});
+import { parse, SpeechQuery } from './validate.ts';
 
 export function speechRoutes(ctx: AppContext, renderer: SpeechRenderer = createSpeechRenderer()): Router {
   const router = Router();

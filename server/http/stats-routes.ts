@@ -12,7 +12,7 @@
 import { type Request, type Response, Router } from 'express';
 import { addDays, localDay } from '../../core/localtime.ts';
 import { bucketsOf, DEFAULT_TARGET_WAIT_MINUTES, type HourBucket, statsReport, withTotals } from '../../core/stats.ts';
-import { countersToCsv, HEATMAP_CSV_COLUMNS, recordsToCsv, toCsv } from '../../core/stats-csv.ts';
+import { countersToCsv, heatmapToCsv, toCsv } from '../../core/stats-csv.ts';
 import { arrivalsHeatmap, type CounterRow, counterReport } from '../../core/stats-views.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
@@ -21,8 +21,6 @@ import { parse, StatsCountersQuery, StatsHeatmapQuery, StatsQuery } from './vali
 
 /** Longest range one request may ask for (a little over two years). */
 export const MAX_RANGE_DAYS = 800;
-
-const WEEKDAY_NAMES = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
 
 interface Range {
   from: string;
@@ -104,12 +102,7 @@ export function statsRoutes(ctx: AppContext): Router {
     const heatmap = arrivalsHeatmap(range.buckets, query.concernId);
     res.setHeader('cache-control', 'no-store');
     if (query.format === 'csv') {
-      const csv = recordsToCsv(
-        heatmap.cells,
-        HEATMAP_CSV_COLUMNS,
-        [{ header: 'weekdayName', value: (c) => WEEKDAY_NAMES[c.weekday - 1] ?? '' }],
-        query.dialect,
-      );
+      const csv = heatmapToCsv(heatmap, query.dialect);
       const suffix = query.concernId ? `-${query.concernId}` : '';
       return sendCsv(res, `lotse-stats-arrivals-${range.from}-${range.to}${suffix}`, csv);
     }

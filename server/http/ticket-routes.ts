@@ -4,7 +4,7 @@
  * its QR code on screen only). One ticket may hold several concerns of one visit (`concernIds`).
  */
 import { Router } from 'express';
-import { policyOf } from '../../core/policy.ts';
+import { checkinFrom } from '../../core/appointments.ts';
 import type { AppContext } from '../context.ts';
 import { deskPrinterId } from '../printing/print-service.ts';
 import { publicBaseUrl } from '../printing/printable.ts';
@@ -64,14 +64,13 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!result.ok && result.error === 'APPOINTMENT_TOO_EARLY' && body.appointmentCode) {
       // Tell the kiosk when the visitor can check in.
       const appointment = await ctx.queue.appointmentByCode(body.appointmentCode);
-      const lead = policyOf(ctx.office()).appointmentCheckinMinutes * 60_000;
       if (appointment) {
         res.status(409).json({
           error: {
             code: 'APPOINTMENT_TOO_EARLY',
             message: 'It is too early to check in for this appointment.',
             appointmentAt: new Date(appointment.start).toISOString(),
-            checkinFrom: new Date(appointment.start - lead).toISOString(),
+            checkinFrom: new Date(checkinFrom(appointment, ctx.office())).toISOString(),
           },
         });
         return;

@@ -15,28 +15,28 @@
  * `jobMaxAgeMs` (LOTSE_PRINT_JOB_MAX_AGE_SECONDS, default 20 s: a slow or stuck printer) is
  * dropped unprinted: the visitor was shown the number and has walked on, and a printout coming
  * out much later would be taken by the next visitor. It counts as failed (`JOB_EXPIRED`).
+ *
+ * Over 400 lines on purpose: the printers' queues, the HTTP answers waiting for a printout and the
+ * print agents' jobs share one state (a job's result settles a waiter and a printer's counters);
+ * which printer serves whom (`printer-registry.ts`), a printer and its views (`printer-model.ts`)
+ * and the folder's pruning (`virtual-prune.ts`) are apart.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { readdir, stat, unlink } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { PrintErrorCode, PrintResult, TicketView } from '../../core/api.ts';
 import type {
   AgentPrintJob,
   AgentStatusReport,
   PrintAckRequest,
   PrinterAdminView,
-  PrinterKind,
   PrinterStatusView,
 } from '../../core/events.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { confirmationOf } from '../../core/confirmation.ts';
-import type { Appointment, KioskConfig, OfficeConfig } from '../../core/types.ts';
+import type { Appointment, OfficeConfig } from '../../core/types.ts';
 import {
-  createTransport,
   type PrinterConfig,
-  type PrinterStatus,
   type PrinterTransport,
-  type PrintLayoutOptions,
   PrinterConfigError,
   parsePrinterUrl,
   renderConfirmation,
@@ -46,28 +46,19 @@ import {
 import { ConfigError, type ServerConfig } from '../config.ts';
 import { logger } from '../logger.ts';
 import { type AgentJob, AgentJobStore } from './agent-jobs.ts';
-import { printErrorOf, problemOf, stateOf, toPrintable } from './printable.ts';
-import { printerPlaceProblem } from './printer-places.ts';
+import { adminView, makePrinter, type Printer, publicView } from './printer-model.ts';
+import { buildPrinters, DEFAULT_PRINTER_ID, deskPrinterId } from './printer-registry.ts';
+import { pruneVirtualDir } from './virtual-prune.ts';
+import { printErrorOf, stateOf, toPrintable } from './printable.ts';
 
 const log = logger('printing');
 
-export const DEFAULT_PRINTER_ID = 'default';
+export { DEFAULT_PRINTER_ID, deskPrinterId };
 /** LOTSE_PRINT_JOB_MAX_AGE_SECONDS when not set. */
 export const DEFAULT_JOB_MAX_AGE_MS = 20_000;
 
-/** How a counter's own printer is known among the kiosks' (never a valid kiosk id: it has a colon). */
-export const deskPrinterId = (counterId: string) => `counter:${counterId}`;
 const RESULTS_CAP = 1000;
 const PRUNE_EVERY_MS = 6 * 3600_000;
-const PRUNE_MAX_FILES = 4000;
-/** Failures of a network printer that all read as "does not answer" to the admin. */
-const TCP_SILENCE = new Set<PrintErrorCode>([
-  'PRINTER_UNREACHABLE',
-  'PRINTER_TIMEOUT',
-  'CONNECTION_LOST',
-  'PRINTER_OFFLINE',
-]);
-
 export interface PrintServiceOptions {
   /** Health check of every printer this often (default 30 s). */
   pollIntervalMs?: number;
@@ -102,32 +93,6 @@ export interface AgentConnection {
 type StatusListener = (view: PrinterStatusView, admin: PrinterAdminView) => void;
 type ResultListener = (printerId: string, result: { ticketId: string; print: PrintResult }) => void;
 
-interface Printer {
-  id: string;
-  /** What makes two kiosks share it: `url:<LOTSE_PRINTER value>` or `agent:<kioskId>`. */
-  key: string;
-  name: string;
-  kind: PrinterKind;
-  target: string;
-  kioskIds: string[];
-  /** Absent for agent printers. */
-  transport?: PrinterTransport;
-  layout: PrintLayoutOptions;
-  status?: PrinterStatus;
-  checkedAt?: number;
-  checking: boolean;
-  printed: number;
-  failed: number;
-  lastPrintedAt?: number;
-  lastFailure?: { at: number; error: PrintErrorCode };
-  /** What was pushed last, so only changes are pushed. */
-  pushed?: string;
-  /** The end of the tickets queued for this printer (they print one after another). */
-  line: Promise<unknown>;
-  /** Tickets dropped unprinted because they waited longer than `jobMaxAgeMs`. */
-  dropped: number;
-}
-
 interface Waiter {
   printerId: string;
   ticketId: string;
@@ -137,7 +102,6 @@ interface Waiter {
 const PRINTED: PrintResult = { status: 'printed' };
 const NONE: PrintResult = { status: 'none' };
 const failed = (error: PrintErrorCode): PrintResult => ({ status: 'failed', error });
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function sameKey(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -183,8 +147,9 @@ export class PrintService {
   async start(): Promise<void> {
     this.agentJobs.load(this.deps.clock());
     this.every(Math.min(5000, Math.max(250, this.opts.agentJobTtlMs / 4)), () => this.expireAgentJobs());
-    this.every(PRUNE_EVERY_MS, () => void this.pruneVirtualDir());
-    void this.pruneVirtualDir();
+    const prune = () => void pruneVirtualDir(this.virtualDir, this.deps.office().retentionDays, Date.now());
+    this.every(PRUNE_EVERY_MS, prune);
+    prune();
     const poll = async () => {
       if (this.stopped) return;
       await this.checkAll().catch((error: unknown) => log.error({ err: error }, 'printer health check failed'));
@@ -466,73 +431,47 @@ export class PrintService {
     this.push(printer);
   }
 
-  private adminView(p: Printer): PrinterAdminView {
-    const agentMissing = p.kind === 'agent' && !this.agents.has(p.kioskIds[0] ?? '');
-    const status: PrinterStatus | undefined = agentMissing
-      ? { online: false, coverOpen: false, paperNearEnd: false, paperOut: false, error: 'print agent not connected' }
-      : p.status;
-    const view: PrinterAdminView = {
-      id: p.id,
-      name: p.name,
-      kind: p.kind,
-      target: p.target,
-      kioskIds: [...p.kioskIds],
-      state: p.kind === 'none' ? 'off' : stateOf(status),
-      online: status?.online ?? false,
-      coverOpen: status?.coverOpen ?? false,
-      paperNearEnd: status?.paperNearEnd ?? false,
-      paperOut: status?.paperOut ?? false,
-      partial: status?.partial ?? false,
-      checkedAt: p.checkedAt === undefined ? null : iso(p.checkedAt),
-      printed: p.printed,
-      failed: p.failed,
-      pendingJobs: p.kind === 'agent' ? this.agentJobs.count(p.kioskIds[0] ?? '') : 0,
-    };
-    const problem = agentMissing ? 'AGENT_OFFLINE' : status && p.kind !== 'none' ? problemOf(status) : undefined;
-    // A network printer that does not answer is reported one way, whatever the reason: the
-    // admin view must not tell a closed port from an open one that is no printer.
-    const silentTcp = p.kind === 'tcp' && problem !== undefined && TCP_SILENCE.has(problem);
-    if (problem) view.problem = silentTcp ? 'PRINTER_UNREACHABLE' : problem;
-    if (status?.error) view.detail = silentTcp ? 'the printer does not answer' : status.error;
-    if (p.lastPrintedAt !== undefined) view.lastPrintedAt = iso(p.lastPrintedAt);
-    if (p.lastFailure) {
-      const error =
-        p.kind === 'tcp' && TCP_SILENCE.has(p.lastFailure.error) ? 'PRINTER_UNREACHABLE' : p.lastFailure.error;
-      view.lastFailure = { at: iso(p.lastFailure.at), error };
-    }
-    return view;
+  private adminViewOf(p: Printer): PrinterAdminView {
+    const kioskId = p.kioskIds[0] ?? '';
+    return adminView(p, {
+      agentConnected: this.agents.has(kioskId),
+      pendingJobs: p.kind === 'agent' ? this.agentJobs.count(kioskId) : 0,
+    });
   }
 
-  /** What kiosks may see: no address, no printer messages. */
-  private publicView(p: Printer): PrinterStatusView {
-    const { target: _target, detail: _detail, ...view } = this.adminView(p);
-    return view;
+  private makePrinter(key: string, id: string, name: string, config: PrinterConfig): Printer {
+    return makePrinter(key, id, name, config, {
+      dataDir: this.deps.dataDir,
+      devices: this.deps.printerDevices,
+      virtualDir: this.virtualDir,
+      tcp: this.opts.tcp,
+    });
   }
 
   private push(printer: Printer): void {
     if (this.stopped) return;
-    const admin = this.adminView(printer);
+    const admin = this.adminViewOf(printer);
     const { checkedAt: _at, ...compared } = admin;
     const key = JSON.stringify(compared);
     if (printer.pushed === key) return;
     printer.pushed = key;
-    const view = this.publicView(printer);
+    const view = publicView(admin);
     for (const listener of this.statusListeners) listener(view, admin);
   }
 
   views(): PrinterStatusView[] {
     this.sync();
-    return [...this.printers.values()].map((p) => this.publicView(p));
+    return [...this.printers.values()].map((p) => publicView(this.adminViewOf(p)));
   }
 
   adminViews(): PrinterAdminView[] {
     this.sync();
-    return [...this.printers.values()].map((p) => this.adminView(p));
+    return [...this.printers.values()].map((p) => this.adminViewOf(p));
   }
 
   /** The printer of a kiosk (LOTSE_PRINTER for an unknown or absent kiosk id). */
   viewFor(kioskId: string | undefined): PrinterStatusView {
-    return this.publicView(this.printerFor(kioskId));
+    return publicView(this.adminViewOf(this.printerFor(kioskId)));
   }
 
   printerFor(kioskId: string | undefined): Printer {
@@ -550,33 +489,13 @@ export class PrintService {
     if (office === this.syncedOffice) return;
     this.syncedOffice = office;
     const old = this.printers;
-    const next = new Map<string, Printer>();
-    const byKiosk = new Map<string, Printer>();
-    const take = (key: string, make: () => Printer): Printer => {
-      let printer = next.get(key);
-      if (printer) return printer;
-      printer = old.get(key) ?? make();
-      printer.kioskIds = [];
-      next.set(key, printer);
-      return printer;
-    };
-    const fallback = take(`url:${this.deps.printer}`, () =>
-      this.makePrinter(`url:${this.deps.printer}`, DEFAULT_PRINTER_ID, 'Standarddrucker', this.defaultConfig),
+    const { printers: next, byKiosk } = buildPrinters(
+      office,
+      old,
+      `url:${this.deps.printer}`,
+      this.defaultConfig,
+      (...a) => this.makePrinter(...a),
     );
-    fallback.name = 'Standarddrucker';
-    for (const kiosk of office.kiosks ?? []) {
-      const printer = kiosk.printer ? this.kioskPrinter(kiosk, take) : fallback;
-      printer.kioskIds.push(kiosk.id);
-      byKiosk.set(kiosk.id, printer);
-    }
-    // A counter's own printer (reception gives out tickets there) is kept like a kiosk's.
-    for (const counter of office.counters) {
-      if (!counter.printer || counter.printer === 'agent') continue;
-      const desk = { id: deskPrinterId(counter.id), name: counter.name, printer: counter.printer };
-      const printer = this.kioskPrinter(desk, take);
-      printer.kioskIds.push(desk.id);
-      byKiosk.set(desk.id, printer);
-    }
     for (const [key, printer] of old) {
       if (next.has(key)) continue;
       void printer.transport?.close().catch(() => undefined);
@@ -591,109 +510,12 @@ export class PrintService {
     if (old.size > 0) log.info({ printers: [...next.values()].map((p) => p.id) }, 'printers reconfigured');
   }
 
-  private kioskPrinter(kiosk: KioskConfig, take: (key: string, make: () => Printer) => Printer): Printer {
-    const value = kiosk.printer as string;
-    const name = `Drucker ${kiosk.name}`;
-    if (value === 'agent') {
-      return take(`agent:${kiosk.id}`, () => ({
-        ...this.blank(`kiosk:${kiosk.id}`, name, 'agent', 'agent'),
-        key: `agent:${kiosk.id}`,
-      }));
-    }
-    return take(`url:${value}`, () => {
-      try {
-        return this.makePrinter(`url:${value}`, `kiosk:${kiosk.id}`, name, parsePrinterUrl(value));
-      } catch (error) {
-        // The office schema rejects such values; a configuration changed at run time is checked too.
-        log.error({ kiosk: kiosk.id, err: error }, 'unusable printer setting; the kiosk prints nothing');
-        return { ...this.blank(`kiosk:${kiosk.id}`, name, 'none', 'none'), key: `url:${value}` };
-      }
-    });
-  }
-
-  private blank(id: string, name: string, kind: PrinterKind, target: string): Printer {
-    return {
-      id,
-      key: '',
-      name,
-      kind,
-      target,
-      kioskIds: [],
-      layout: { paperWidthMm: 80, nativeQr: true, nonLatin: 'raster' },
-      checking: false,
-      printed: 0,
-      failed: 0,
-      line: Promise.resolve(),
-      dropped: 0,
-    };
-  }
-
-  private makePrinter(key: string, id: string, name: string, config: PrinterConfig): Printer {
-    const problem = printerPlaceProblem(config, { dataDir: this.deps.dataDir, devices: this.deps.printerDevices });
-    if (problem) throw new PrinterConfigError(problem);
-    const resolved: PrinterConfig =
-      config.kind === 'virtual' && config.dir && !isAbsolute(config.dir)
-        ? { ...config, dir: resolve(this.deps.dataDir, config.dir) }
-        : config;
-    const transport = createTransport(resolved, {
-      virtualDir: this.virtualDir,
-      tcp: { connectTimeoutMs: 2500, statusTimeoutMs: 1500, writeTimeoutMs: 8000, retries: 1, ...this.opts.tcp },
-    });
-    let target: string;
-    switch (resolved.kind) {
-      case 'tcp':
-        target = `tcp://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${resolved.port}`;
-        break;
-      case 'file':
-        target = `file:${resolved.path}`;
-        break;
-      case 'virtual':
-        target = `virtual:${resolved.dir ?? this.virtualDir}`;
-        break;
-      case 'none':
-        target = 'none';
-        break;
-    }
-    const printer = { ...this.blank(id, name, resolved.kind, target), key, transport };
-    if (resolved.kind !== 'none') printer.layout = { ...printer.layout, ...resolved.layout };
-    return printer;
-  }
-
   // ---- housekeeping ----
 
   private every(ms: number, fn: () => void): void {
     const timer = setInterval(fn, ms);
     timer.unref();
     this.timers.push(timer);
-  }
-
-  /**
-   * The virtual printer's folder keeps tickets only for the office's retention period (and at
-   * most a few thousand files): they carry phone-page links.
-   */
-  private async pruneVirtualDir(): Promise<void> {
-    let names: string[];
-    try {
-      names = (await readdir(this.virtualDir)).filter((n) => /\.(bin|png)$/.test(n));
-    } catch {
-      return;
-    }
-    const maxAge = this.deps.office().retentionDays * 86_400_000;
-    const now = Date.now();
-    const files = await Promise.all(
-      names.map(async (name) => {
-        const path = join(this.virtualDir, name);
-        const mtime = await stat(path).then(
-          (s) => s.mtimeMs,
-          () => now,
-        );
-        return { path, mtime };
-      }),
-    );
-    files.sort((a, b) => b.mtime - a.mtime);
-    const doomed = files.filter((f, i) => i >= PRUNE_MAX_FILES || now - f.mtime > maxAge);
-    for (const file of doomed) await unlink(file.path).catch(() => undefined);
-    if (doomed.length > 0) log.info({ files: doomed.length }, 'deleted old virtual printouts');
   }
 }
 

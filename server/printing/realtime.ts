@@ -7,8 +7,9 @@
  */
 import { type Answer, bindHandler, done, failed } from '../socket-handler.ts';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
-import { type Ack, PRINT_ERROR_CODES } from '../../core/api.ts';
+import type { z } from 'zod';
+import type { Ack } from '../../core/api.ts';
+import { AgentJoinRequest, AgentStatusReport, PrintAckRequest, PrinterWatchRequest } from '../../core/schemas/print.ts';
 import {
   PRINT_NAMESPACE,
   type PrintClientToServerEvents,
@@ -49,14 +50,12 @@ interface Handler<E extends keyof Events> {
 
 type Handlers = { [E in keyof Events]: Handler<E> };
 
-const KioskId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
-
 function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
   const isAdmin = async (socket: PrintSocket) => (await ctx.auth.userFor(socket.data.sessionToken))?.role === 'admin';
   return {
     'printer:watch': {
-      schema: z.object({ all: z.boolean().optional(), kioskId: KioskId.optional() }),
+      schema: PrinterWatchRequest,
       async run(socket, req) {
         if (req.all) {
           if (!(await ctx.auth.userFor(socket.data.sessionToken))) return failed('UNAUTHENTICATED');
@@ -71,7 +70,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'agent:join': {
-      schema: z.object({ kioskId: KioskId, key: z.string().max(200).optional() }),
+      schema: AgentJoinRequest,
       async run(socket, req) {
         // Wrong keys are counted per client address: guessing a key takes forever.
         const client = clientAddress(socket.request, trust);
@@ -89,14 +88,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'agent:status': {
-      schema: z.object({
-        online: z.boolean(),
-        coverOpen: z.boolean(),
-        paperNearEnd: z.boolean(),
-        paperOut: z.boolean(),
-        partial: z.boolean().optional(),
-        error: z.string().max(300).optional(),
-      }),
+      schema: AgentStatusReport,
       run(socket, req) {
         const kioskId = socket.data.agentKioskId;
         if (!kioskId) return failed('FORBIDDEN');
@@ -105,11 +97,7 @@ function handlers(ctx: AppContext): Handlers {
       },
     },
     'print:ack': {
-      schema: z.object({
-        jobId: z.string().min(1).max(64),
-        printed: z.boolean(),
-        error: z.enum(PRINT_ERROR_CODES).optional(),
-      }),
+      schema: PrintAckRequest,
       run(socket, req) {
         const kioskId = socket.data.agentKioskId;
         if (!kioskId) return failed('FORBIDDEN');

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StaffAccountsPanel, type StaffAccount } from '../admin/staff-accounts.tsx';
+import { StaffAccountsPanel, type StaffAccount } from './staff-accounts.tsx';
 
 function serve(users: StaffAccount[]) {
   const patches: { path: string; body: unknown }[] = [];

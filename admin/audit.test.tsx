@@ -6,7 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuditPanel, auditUrl } from '../admin/audit.tsx';
+import { AuditPanel, auditUrl } from './audit.tsx';
 import type { AuditRecord } from '../core/audit-text.ts';
 
 const office = {

@@ -6,8 +6,8 @@
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { outcomeIdsOf, outcomeName, quickRanges, visitsOf } from '../admin/stats-data.ts';
-import { StatsPanel } from '../admin/stats.tsx';
+import { outcomeIdsOf, outcomeName, quickRanges, visitsOf } from './stats-data.ts';
+import { StatsPanel } from './stats.tsx';
 import type { OfficePublic } from '../core/api.ts';
 import { addDays } from '../core/localtime.ts';
 import { officeDay } from '../ui/staff-format.ts';

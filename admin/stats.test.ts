@@ -1,6 +1,6 @@
 /** Pure helpers of the admin statistics tab: quick ranges, periods, labels, colours. */
 import { describe, expect, it } from 'vitest';
-import { heatColor, niceStep } from '../admin/charts.tsx';
+import { heatColor, niceStep } from './charts.tsx';
 import {
   countersUrl,
   formatCheckIn,
@@ -16,7 +16,7 @@ import {
   summaryCsvUrl,
   type StatsRow,
   weekMonday,
-} from '../admin/stats-data.ts';
+} from './stats-data.ts';
 
 function contrast(hex: string, rgb: string): number {
   const lum = (channels: number[]) => {

@@ -7,9 +7,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppointmentsPage, hasAppointmentHours } from '../admin/config-appointments.tsx';
-import { issueTab } from '../admin/config-issues.ts';
-import { createConfigModel } from '../admin/config-model.ts';
+import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx';
+import { issueTab } from './config-issues.ts';
+import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

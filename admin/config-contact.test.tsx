@@ -6,8 +6,8 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConfigModel } from '../admin/config-model.ts';
-import { OfficePage } from '../admin/config-office.tsx';
+import { createConfigModel } from './config-model.ts';
+import { OfficePage } from './config-office.tsx';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

@@ -6,9 +6,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPrinterChoice, KiosksPage } from '../admin/config-kiosks.tsx';
-import { createConfigModel } from '../admin/config-model.ts';
-import { newAgentKey, printerChoice, printerSetting } from '../admin/kiosk-printer.ts';
+import { applyPrinterChoice, KiosksPage } from './config-kiosks.tsx';
+import { createConfigModel } from './config-model.ts';
+import { newAgentKey, printerChoice, printerSetting } from './kiosk-printer.ts';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

@@ -5,12 +5,12 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanOffice } from '../admin/config-clean.ts';
-import { CountersSetupPage } from '../admin/config-counters.tsx';
-import { issueTab, localIssues } from '../admin/config-issues.ts';
-import { createConfigModel } from '../admin/config-model.ts';
-import { addOutcome, MAX_OUTCOMES, VisitsPage } from '../admin/config-visits.tsx';
-import { issuePlace, issueText } from '../admin/config-words.ts';
+import { cleanOffice } from './config-clean.ts';
+import { CountersSetupPage } from './config-counters.tsx';
+import { issueTab, localIssues } from './config-issues.ts';
+import { createConfigModel } from './config-model.ts';
+import { addOutcome, MAX_OUTCOMES, VisitsPage } from './config-visits.tsx';
+import { issuePlace, issueText } from './config-words.ts';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

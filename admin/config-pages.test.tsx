@@ -6,13 +6,13 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { suggestPrefix } from '../admin/config-concern-edits.ts';
-import { ConcernsPage } from '../admin/config-concerns.tsx';
-import { CountersSetupPage, nextCounterName } from '../admin/config-counters.tsx';
-import { parseNumber } from '../admin/config-fields.tsx';
-import { addClosedDay, nextSpan } from '../admin/config-hours.tsx';
-import { createConfigModel } from '../admin/config-model.ts';
-import { announcementPreview, templateWarnings } from '../admin/config-office.tsx';
+import { suggestPrefix } from './config-concern-edits.ts';
+import { ConcernsPage } from './config-concerns.tsx';
+import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
+import { parseNumber } from './config-fields.tsx';
+import { addClosedDay, nextSpan } from './config-hours.tsx';
+import { createConfigModel } from './config-model.ts';
+import { announcementPreview, templateWarnings } from './config-office.tsx';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {

@@ -3,11 +3,11 @@
  * issues, and the load / edit / save / conflict / import cycle against a stubbed server.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanOffice, stableJson } from '../admin/config-clean.ts';
-import { moved, slugify, uniqueId } from '../admin/config-ids.ts';
-import { isUnder, issueTab, localIssues } from '../admin/config-issues.ts';
-import { createConfigModel } from '../admin/config-model.ts';
-import { issuePlace, issueText } from '../admin/config-words.ts';
+import { cleanOffice, stableJson } from './config-clean.ts';
+import { moved, slugify, uniqueId } from './config-ids.ts';
+import { isUnder, issueTab, localIssues } from './config-issues.ts';
+import { createConfigModel } from './config-model.ts';
+import { issuePlace, issueText } from './config-words.ts';
 import type { OfficeConfig } from '../core/types.ts';
 import type { ConfigIssue } from '../core/config-issue.ts';
 
