@@ -7,6 +7,7 @@
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
+import { closeRedis } from './redis-close.ts';
 import { logger } from './logger.ts';
 
 const log = logger('limits');
@@ -78,7 +79,7 @@ export class Limits {
           insuranceLimiter: new RateLimiterMemory({ points: rule.points, duration: rule.seconds }),
         }),
       async () => {
-        await client.quit().catch(() => undefined);
+        await closeRedis(client);
       },
     );
   }

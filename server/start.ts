@@ -25,6 +25,7 @@ import { openLowdbStore } from './store/lowdb-store.ts';
 import { openPostgresStore } from './store/postgres-store.ts';
 import { AlertWebhook } from './alert-webhook.ts';
 import { LiveService, type LiveServiceOptions } from './live-service.ts';
+import { closeRedis } from './redis-close.ts';
 import { fileLiveStorage, postgresLiveStorage } from './live-storage.ts';
 
 const log = logger('start');
@@ -98,7 +99,7 @@ async function openAdapter(config: ServerConfig, officeId: string) {
     adapter: createAdapter(client, { streamName: `lotse:${officeId}` }),
     fed: () => client.isReady,
     close: async () => {
-      await client.quit().catch(() => undefined);
+      await closeRedis(client);
     },
   };
 }

@@ -49,6 +49,7 @@ const TEXTS: Record<StaffErrorCode, string> = {
   WEAK_PASSWORD: 'Das Passwort braucht mindestens 12 Zeichen und darf kein häufig benutztes sein.',
   STORAGE_FULL:
     'Der Server kann nichts speichern: sein Speicher ist voll. Nichts wurde gespeichert. Bitte verständigen Sie die IT.',
+  REDIS_UNAVAILABLE: 'Der Server erreicht gerade die anderen Server nicht. Bitte gleich noch einmal versuchen.',
   STORAGE_UNAVAILABLE:
     'Der Server kann gerade nichts speichern. Nichts wurde gespeichert. Bitte versuchen Sie es gleich noch einmal.',
   SPEECH_UNAVAILABLE: 'Der Server hat gerade keine Stimme (espeak-ng fehlt oder ist ausgelastet).',

@@ -8,8 +8,8 @@
  *   GET /api/city/live                (admin named in LOTSE_CITY_VIEWERS) every office on the database
  */
 import { type Request, type Response, Router } from 'express';
-import { z } from 'zod';
 import { AlertThresholdsSchema, thresholdsOf } from '../../core/alert-thresholds.ts';
+import { AlertMinutesQuery, CounterAlertsQuery } from '../../core/schemas/live.ts';
 import { cityOfficeOf } from '../../core/live-view.ts';
 import { addDays, localDay } from '../../core/localtime.ts';
 import type { StaffUser } from '../../core/types.ts';
@@ -19,10 +19,6 @@ import type { LiveStorage } from '../live-storage.ts';
 import { sendError } from './errors.ts';
 import { requireRole } from './session.ts';
 import { parse } from './validate.ts';
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const MinutesQuery = z.object({ from: Day.optional(), to: Day.optional() });
-const AlertsQuery = z.object({ counterId: z.string().min(1).max(64) });
 
 /** Whether `user` may see the city overview. */
 export function isCityViewer(ctx: AppContext, user: StaffUser): boolean {
@@ -42,7 +38,7 @@ export function liveRoutes(ctx: AppContext, live: LiveService, storage: LiveStor
   });
 
   router.get('/api/live/alerts', staff, async (req: Request, res: Response) => {
-    const { counterId } = parse(AlertsQuery, req.query);
+    const { counterId } = parse(CounterAlertsQuery, req.query);
     if (!ctx.office().counters.some((c) => c.id === counterId)) return sendError(res, 'UNKNOWN_COUNTER');
     await live.view();
     noStore(res);
@@ -65,7 +61,7 @@ export function liveRoutes(ctx: AppContext, live: LiveService, storage: LiveStor
   });
 
   router.get('/api/stats/alert-minutes', admin, async (req: Request, res: Response) => {
-    const query = parse(MinutesQuery, req.query);
+    const query = parse(AlertMinutesQuery, req.query);
     const to = query.to ?? localDay(ctx.clock(), ctx.office().timezone);
     const from = query.from ?? addDays(to, -6);
     if (from > to || addDays(from, 800) < to) return sendError(res, 'VALIDATION_FAILED');

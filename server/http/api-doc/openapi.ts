@@ -25,6 +25,7 @@ const MEDIA: Record<Exclude<Content, 'redirect'>, string> = {
   calendar: 'text/calendar',
   wav: 'audio/wav',
   javascript: 'application/javascript',
+  prometheus: 'text/plain; version=0.0.4',
 };
 
 /** A zod schema as JSON Schema (the input side: what a client sends). */

@@ -16,7 +16,7 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Access = 'public' | 'staff' | 'admin' | 'counter' | 'session';
 
 /** What a success answers: JSON (with a schema where one exists), a page, a file. */
-export type Content = 'json' | 'html' | 'csv' | 'calendar' | 'wav' | 'javascript' | 'redirect';
+export type Content = 'json' | 'html' | 'csv' | 'calendar' | 'wav' | 'javascript' | 'prometheus' | 'redirect';
 
 export interface RouteDoc {
   method: Method;

@@ -6,14 +6,29 @@ import { SpeechQuery } from '../../../core/schemas/speech.ts';
 import { route } from './route.ts';
 
 const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
+const Up = z.object({ status: z.literal('up') });
 
 export const PUBLIC_ROUTES = [
   route('get', '/api/health', {
     tag: 'public',
-    summary: 'Whether this process can store (503 `STORAGE_UNAVAILABLE` while it cannot).',
+    summary: 'Whether this process is ready: the store writes and, with Redis, Redis is reachable (else 503).',
     access: 'public',
     ok: { description: '`{status:"ok"}`', schema: Health },
-    errors: ['STORAGE_UNAVAILABLE'],
+    errors: ['STORAGE_UNAVAILABLE', 'REDIS_UNAVAILABLE'],
+  }),
+  route('get', '/api/health/live', {
+    tag: 'public',
+    summary: 'Whether the process runs and answers (always 200 while it does).',
+    access: 'public',
+    ok: { description: '`{status:"up"}`', schema: Up },
+  }),
+  route('get', '/metrics', {
+    tag: 'operations',
+    summary: 'Prometheus metrics: tickets, calls, waits per concern, sockets, printers, store latency, event loop.',
+    description: 'For loopback clients, or with `Authorization: Bearer $LOTSE_METRICS_TOKEN`.',
+    access: 'public',
+    ok: { description: 'Prometheus text format', content: 'prometheus' },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   route('get', '/api/office', {
     tag: 'public',

@@ -6,6 +6,7 @@ import { ADMIN_ROUTES } from './routes-admin.ts';
 import { APPOINTMENT_ROUTES } from './routes-appointments.ts';
 import { AUTH_ROUTES } from './routes-auth.ts';
 import { COUNTER_ROUTES } from './routes-counter.ts';
+import { LIVE_ROUTES } from './routes-live.ts';
 import { PAGE_ROUTES } from './routes-pages.ts';
 import { PUBLIC_ROUTES } from './routes-public.ts';
 import type { RouteDoc } from './route.ts';
@@ -16,5 +17,6 @@ export const ROUTES: readonly RouteDoc[] = [
   ...COUNTER_ROUTES,
   ...APPOINTMENT_ROUTES,
   ...ADMIN_ROUTES,
+  ...LIVE_ROUTES,
   ...PAGE_ROUTES,
 ];
