@@ -3,7 +3,7 @@
  * does nothing; as a user other than root it installs nothing and prints the one apt-get line.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,12 +17,17 @@ afterEach(() => {
   dir = undefined;
 });
 
-/** Runs the script as an unprivileged user (`nobody` when the tests run as root). */
-function asUser(env: Record<string, string>) {
+/**
+ * Runs the script as an unprivileged user (`nobody` when the tests run as root). `nobody` runs a
+ * copy in the test's own readable folder: the checkout may sit in a folder only root can enter.
+ */
+function asUser(env: Record<string, string>, folder: string) {
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  return process.getuid?.() === 0
-    ? run('runuser', ['-u', 'nobody', '--', 'env', ...vars, 'bash', SCRIPT])
-    : run('env', [...vars, 'bash', SCRIPT]);
+  if (process.getuid?.() !== 0) return run('env', [...vars, 'bash', SCRIPT]);
+  const copy = join(folder, 'setup-debian.sh');
+  copyFileSync(SCRIPT, copy);
+  chmodSync(copy, 0o755);
+  return run('runuser', ['-u', 'nobody', '--', 'env', ...vars, 'bash', copy]);
 }
 
 describe('scripts/setup-debian.sh', () => {
@@ -45,7 +50,7 @@ describe('scripts/setup-debian.sh', () => {
         'audio /nonexistent/audio lotse-audio-only',
       ].join('\n'),
     );
-    await expect(asUser({ LOTSE_PACKAGES: list })).rejects.toMatchObject({
+    await expect(asUser({ LOTSE_PACKAGES: list }, dir)).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining(
         'sudo apt-get install -y --no-install-recommends lotse-missing-one lotse-missing-two\n',
