@@ -88,6 +88,40 @@ interface Line {
   nextAppointment: number;
 }
 
+/** The ticket a simulated counter would call next, among the heads of its lines. */
+interface Candidate {
+  entry: Entry;
+  rank: Rank;
+  line: Line;
+  appointment: boolean;
+}
+
+/**
+ * `best` or the new candidate, whichever the policy calls first. With interleaving due
+ * (`walkInsFirst`), a walk-in goes before a due appointment holder whatever their ranks.
+ * (A plain function, not a closure in the loop: the forward pass runs it thousands of times.)
+ */
+function better(
+  best: Candidate | undefined,
+  entry: Entry,
+  rank: Rank,
+  line: Line,
+  appointment: boolean,
+  walkInsFirst: boolean,
+): Candidate {
+  if (best) {
+    const aPriority = rank[0] === 0;
+    const bPriority = best.rank[0] === 0;
+    if (walkInsFirst && aPriority !== bPriority) {
+      if (aPriority) return best;
+    } else {
+      const d = compareRanks(rank, best.rank) || entry.index - best.entry.index;
+      if (d >= 0) return best;
+    }
+  }
+  return { entry, rank, line, appointment };
+}
+
 /**
  * Runs the open counters forward over the waiting tickets (plus `newcomer`, if given) and
  * returns the instant each ticket would be called. Stops early once `newcomer` is called.
@@ -188,38 +222,26 @@ function forward(
     const sim = counters[ci] as SimCounter;
     const t = sim.freeAt;
     const walkInsFirst = walkInTurn(office, { priorityStreak: sim.streak });
-    let best: { entry: Entry; rank: Rank; line: Line; appointment: boolean } | undefined;
+    let best: Candidate | undefined;
     let wakeUp = Number.POSITIVE_INFINITY;
-    const consider = (entry: Entry, rank: Rank, line: Line, appointment: boolean) => {
-      if (best) {
-        const aPriority = rank[0] === 0;
-        const bPriority = best.rank[0] === 0;
-        if (walkInsFirst && aPriority !== bPriority) {
-          if (aPriority) return;
-        } else {
-          const d = compareRanks(rank, best.rank) || entry.index - best.entry.index;
-          if (d >= 0) return;
-        }
-      }
-      best = { entry, rank, line, appointment };
-    };
-    sim.counter.concernIds.forEach((concernId, preference) => {
-      const line = lines.get(concernId);
-      if (!line) return;
+    const concernIds = sim.counter.concernIds;
+    for (let preference = 0; preference < concernIds.length; preference++) {
+      const line = lines.get(concernIds[preference] as string);
+      if (!line) continue;
       const walkIn = line.walkIns[line.nextWalkIn];
-      if (walkIn) consider(walkIn, rankOf(walkIn.ticket, preference, office, t), line, false);
+      if (walkIn) best = better(best, walkIn, rankOf(walkIn.ticket, preference, office, t), line, false, walkInsFirst);
       const appointment = line.appointments[line.nextAppointment];
       if (appointment) {
         const dueFrom = (appointment.ticket.appointmentAt ?? 0) - lead;
         if (t >= dueFrom) {
           // Treated as due until called (a counter serving the line calls them first anyway).
           const rank: Rank = [0, appointment.ticket.appointmentAt ?? 0, appointment.ticket.issuedAt, 0];
-          consider(appointment, rank, line, true);
+          best = better(best, appointment, rank, line, true, walkInsFirst);
         } else {
           wakeUp = Math.min(wakeUp, dueFrom);
         }
       }
-    });
+    }
     if (!best) {
       if (wakeUp === Number.POSITIVE_INFINITY) counters.splice(ci, 1);
       else sim.freeAt = wakeUp;

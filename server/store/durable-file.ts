@@ -96,11 +96,11 @@ export function writeFileDurably(path: string, data: string, options: { keepPrev
  */
 export async function writeFileDurablyAsync(
   path: string,
-  data: string,
+  data: string | Buffer,
   options: { keepPrevious?: boolean } = {},
 ): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}${TMP_SUFFIX}`);
-  const bytes = Buffer.from(data, 'utf8');
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
     const file = await open(tmp, 'w', 0o600);
     try {

@@ -25,12 +25,13 @@ import {
   write,
   writeFileSync,
 } from 'node:fs';
+import { readFile as readFileAsync } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deltaProblem } from '../../core/day-check.ts';
 import type { DayDelta } from '../../core/day-delta.ts';
 import { logger } from '../logger.ts';
-import { writeError } from './durable-file.ts';
+import { writeError, writeFileDurablyAsync } from './durable-file.ts';
 import { StoreError } from './store.ts';
 
 const log = logger('journal');
@@ -306,6 +307,25 @@ export class Journal {
 
   size(): number {
     return this.bytes;
+  }
+
+  /**
+   * Drops the records before byte `offset` (a durable snapshot holds them): the records after it
+   * (written while the snapshot was on its way) are written to a new file that replaces the
+   * journal in one rename, so a crash leaves either the old journal (its first records are
+   * skipped at start, the snapshot holds them) or the new one. Not during a `commit`.
+   */
+  async dropBefore(offset: number): Promise<void> {
+    if (this.fd === undefined) return;
+    if (this.dirty) await this.cutBack();
+    if (offset >= this.bytes) return this.reset();
+    if (offset <= 0) return;
+    const tail = (await readFileAsync(this.path)).subarray(offset, this.bytes);
+    await writeFileDurablyAsync(this.path, tail);
+    const old = this.fd;
+    this.fd = openSync(this.path, 'a', 0o600);
+    this.bytes = tail.length;
+    closeSync(old);
   }
 
   /** Empties the journal (after a durable snapshot holds everything in it). Not during a `commit`. */

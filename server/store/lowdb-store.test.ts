@@ -1,7 +1,8 @@
 /**
  * Group commit of the embedded store: changes made while a group is written reach the disk
  * together, each is answered only once it is stored, and a group that cannot be written refuses
- * every change built on it, so memory and disk never disagree.
+ * every change built on it, so memory and disk never disagree. A snapshot is written beside the
+ * commits: changes made meanwhile are answered without waiting for it, and stay in the journal.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,22 @@ import type { DayState } from '../../core/types.ts';
 import { Journal } from './journal.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { type Store, StoreWriteError } from './store.ts';
+
+/** While `hold` is set, writing the snapshot (live-day.json) waits for it. */
+const snapshotGate = vi.hoisted(() => ({ hold: undefined as Promise<void> | undefined, started: 0 }));
+vi.mock('./durable-file.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./durable-file.ts')>();
+  return {
+    ...real,
+    writeFileDurablyAsync: async (...args: Parameters<typeof real.writeFileDurablyAsync>) => {
+      if (String(args[0]).endsWith('live-day.json')) {
+        snapshotGate.started++;
+        if (snapshotGate.hold) await snapshotGate.hold;
+      }
+      return real.writeFileDurablyAsync(...args);
+    },
+  };
+});
 
 const T0 = at('2026-03-02T08:00:00Z');
 const dirs: string[] = [];
@@ -82,6 +99,43 @@ describe('group commit', () => {
     await store.close();
     const reopened = await openLowdbStore(dir);
     expect((await reopened.loadDay())?.tickets.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't7']);
+    await reopened.close();
+  });
+
+  it('given a snapshot on its way, then later draws are stored and answered without waiting for it, and the journal keeps only what it lacks', async () => {
+    const dir = folder();
+    const store = await openLowdbStore(dir);
+    for (let i = 1; i <= 100; i++) await draw(store, i);
+    const before = snapshotGate.started;
+    let release = () => undefined as void;
+    snapshotGate.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let heldFrom = 0;
+    try {
+      // One after another: had the held snapshot stopped the commits, a draw would never be answered.
+      for (let i = 101; i <= 300; i++) {
+        expect(await draw(store, i)).toBe(i);
+        if (!heldFrom && snapshotGate.started > before) heldFrom = i;
+      }
+      expect(snapshotGate.started).toBe(before + 1);
+      expect(heldFrom).toBeGreaterThan(0);
+      expect(new Journal(join(dir, 'journal.ndjson')).read().entries.at(-1)?.n).toBe(300);
+    } finally {
+      snapshotGate.hold = undefined;
+      release();
+    }
+    // Once the held snapshot is stored, the journal keeps only the changes after it.
+    const firstKept = () => new Journal(join(dir, 'journal.ndjson')).read().entries[0]?.n ?? 0;
+    for (let i = 0; i < 200 && firstKept() <= heldFrom; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(firstKept()).toBe(heldFrom + 1);
+    expect(new Journal(join(dir, 'journal.ndjson')).read().entries.at(-1)?.n).toBe(300);
+    expect(await draw(store, 301)).toBe(301);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    expect((await reopened.loadDay())?.tickets.map((t) => t.id)).toEqual(
+      Array.from({ length: 301 }, (_, i) => `t${i + 1}`),
+    );
     await reopened.close();
   });
 });

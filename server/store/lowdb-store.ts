@@ -8,8 +8,9 @@
  *   sessions.json            signed-in staff sessions (token hashes only), so a restart signs nobody out
  *   audit.ndjson             staff actions, one JSON line each
  * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
- * changes the snapshot is rewritten and the journal emptied. Appends and snapshots run off the
- * event loop; changes made while a group is written are written together next (group commit).
+ * changes the snapshot is rewritten beside the commits and the records it holds are dropped from
+ * the journal. Appends and snapshots run off the event loop; changes made while a group is
+ * written are written together next (group commit).
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';
@@ -191,6 +192,10 @@ class LowdbStore implements Store {
   private durableN: number;
   /** Changes waiting for the next group commit. */
   private queue: Pending[] = [];
+  /** The snapshot being written beside the commits, if any. */
+  private snapshotting: Promise<void> | undefined;
+  /** A stored snapshot holds the journal's records before this byte: the writer drops them. */
+  private cutJournalAt: number | undefined;
   /** The running group commit (and snapshot), if any. */
   private flushing: Promise<void> | undefined;
   /** Resolves once every change made so far is stored (rejects if one of them was not). */
@@ -271,11 +276,14 @@ class LowdbStore implements Store {
    * Writes queued changes in groups until none is left. The journal commit is what makes a change
    * durable (and what its answer waits for). If a group cannot be written, it and every change
    * queued after it (they build on it) are refused and the memory goes back to what is stored.
-   * The snapshot afterwards is housekeeping: if it fails, the changes are still stored, and the
-   * snapshot is tried again later.
+   * A snapshot is written beside the commits, never in front of them (see `startSnapshot`); once
+   * it is stored, the writer drops the journal records it holds between two groups.
    */
   private async writeGroups(): Promise<void> {
-    while (this.queue.length > 0) {
+    for (;;) {
+      // Cut first, then look at the queue: changes queued during the cut must not be left behind.
+      if (this.cutJournalAt !== undefined) await this.cutJournal();
+      if (this.queue.length === 0) return;
       const group = this.queue.splice(0);
       try {
         await this.journal.commit(group.map((p) => p.entry));
@@ -297,7 +305,7 @@ class LowdbStore implements Store {
       this.sinceSnapshot += group.length;
       for (const p of group) p.resolve();
       const full = group.some((p) => p.entry.delta.kind === 'full');
-      if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) await this.trySnapshot();
+      if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) this.startSnapshot();
     }
   }
 
@@ -306,25 +314,60 @@ class LowdbStore implements Store {
     while (this.flushing) await this.flushing;
   }
 
+  /** Writes a snapshot now and waits for it (and for the journal to be cut): at close and on retries. */
   private async trySnapshot(): Promise<boolean> {
-    try {
-      await this.snapshot();
-      this.snapshotDue = false;
-      return true;
-    } catch (error) {
-      if (!this.snapshotDue) log.error({ err: error }, 'cannot write the snapshot; the journal keeps every change');
-      this.snapshotDue = true;
-      return false;
-    }
+    await this.snapshotting;
+    if (this.cutJournalAt !== undefined) await this.cutJournal();
+    this.startSnapshot();
+    await this.snapshotting;
+    if (this.cutJournalAt !== undefined) await this.cutJournal();
+    return !this.snapshotDue;
   }
 
-  /** Writes the stored state (never a change still on its way) and empties the journal. */
-  private async snapshot() {
+  /**
+   * Starts writing the stored state (never a change still on its way) as the snapshot, unless one
+   * is on its way. Changes go on being committed to the journal meanwhile; the snapshot records
+   * the number of the last change it holds and where the journal stood, so the records before
+   * that point can be dropped once it is stored. If it fails, the journal still holds every
+   * change, and the next group tries again.
+   */
+  private startSnapshot(): void {
+    // One at a time, and never before the records of the last one are dropped: `cutAt` is a
+    // byte offset into the journal as it is now.
+    if (this.snapshotting || this.cutJournalAt !== undefined) return;
     const data: DayFile = { state: this.durable, journalN: this.durableN };
-    await writeFileDurablyAsync(join(this.dir, 'live-day.json'), JSON.stringify(data), { keepPrevious: true });
-    this.day.data = data;
-    await this.journal.reset();
+    const cutAt = this.journal.size();
+    const counted = this.sinceSnapshot;
     this.sinceSnapshot = 0;
+    this.snapshotting = (async () => {
+      try {
+        await writeFileDurablyAsync(join(this.dir, 'live-day.json'), JSON.stringify(data), { keepPrevious: true });
+        this.day.data = data;
+        this.snapshotDue = false;
+        this.cutJournalAt = cutAt;
+        // The writer drops the records (after `close`, the closing snapshot does).
+        if (!this.closed) void this.kick();
+      } catch (error) {
+        if (!this.snapshotDue) log.error({ err: error }, 'cannot write the snapshot; the journal keeps every change');
+        this.snapshotDue = true;
+        this.sinceSnapshot += counted;
+      } finally {
+        this.snapshotting = undefined;
+      }
+    })();
+  }
+
+  /** Drops the journal records a stored snapshot holds (by the writer, between two commits). */
+  private async cutJournal(): Promise<void> {
+    const at = this.cutJournalAt;
+    this.cutJournalAt = undefined;
+    if (at === undefined) return;
+    try {
+      await this.journal.dropBefore(at);
+    } catch (error) {
+      // Harmless: the records stay and are skipped at start (the snapshot holds them).
+      log.warn({ err: error }, 'cannot drop journal records the snapshot holds; they stay');
+    }
   }
 
   /**
@@ -597,7 +640,9 @@ class LowdbStore implements Store {
     this.closed = true;
     try {
       await this.idle();
+      await this.snapshotting;
       if (this.sinceSnapshot > 0 || this.snapshotDue) await this.trySnapshot();
+      else if (this.cutJournalAt !== undefined) await this.cutJournal();
     } finally {
       this.journal.close();
       await releaseLock(this.lock);
