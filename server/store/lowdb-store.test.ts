@@ -107,7 +107,7 @@ describe('group commit', () => {
     const store = await openLowdbStore(dir);
     for (let i = 1; i <= 100; i++) await draw(store, i);
     const before = snapshotGate.started;
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     snapshotGate.hold = new Promise<void>((resolve) => {
       release = resolve;
     });
