@@ -20,7 +20,7 @@
  * first), appointment holders are treated as due from their lead time on, an appointment booked
  * for a counter is not kept for it, and nobody is assumed to miss their call.
  *
- * Cost: one forward pass is O(waiting x counters); per concern one more pass for a newcomer.
+ * Cost: one forward pass, O(waiting x counters), gives every ticket's and every concern's estimate.
  */
 import { compareRanks, orderForCounter, type Rank, rankOf, walkInTurn } from './policy.ts';
 import type { Appointment, Counter, DayState, OfficeConfig, Ticket } from './types.ts';
@@ -88,6 +88,29 @@ interface Line {
   nextAppointment: number;
 }
 
+/** Appointment holders already past the late limit wait as walk-ins by check-in time. */
+function addEntry(line: Line, entry: Entry, now: number, late: number): void {
+  const { appointmentAt } = entry.ticket;
+  if (appointmentAt !== undefined && now <= appointmentAt + late) line.appointments.push(entry);
+  else line.walkIns.push(entry);
+}
+
+/** A walk-in of `concernId` arriving now (the concern's estimate is when they would be called). */
+function newcomerTicket(concernId: string, day: string, now: number): Ticket {
+  return {
+    id: `\u0000newcomer-${concernId}`,
+    token: '',
+    number: '',
+    concernId,
+    day,
+    status: 'waiting',
+    language: 'de',
+    issuedAt: now,
+    source: 'kiosk',
+    callCount: 0,
+  };
+}
+
 /** The ticket a simulated counter would call next, among the heads of its lines. */
 interface Candidate {
   entry: Entry;
@@ -123,17 +146,25 @@ function better(
 }
 
 /**
- * Runs the open counters forward over the waiting tickets (plus `newcomer`, if given) and
- * returns the instant each ticket would be called. Stops early once `newcomer` is called.
+ * Runs the open counters forward over the waiting tickets and returns the instant each ticket
+ * would be called, and for each of `newcomerConcerns` the instant a walk-in of that concern
+ * arriving now would be called.
+ *
+ * All newcomers in one pass: a pass with a newcomer of concern c runs exactly like the pass
+ * without it until the newcomer is called (it stands behind every c ticket, so it only counts
+ * once a counter serving c finds c's other tickets all called); at that step it is called if
+ * the policy prefers it to the ticket the counter calls in the plain pass. So the plain pass
+ * checks at each such step whether the newcomer would win, notes the instant, and goes on.
+ * `core/estimate.property.test.ts` checks this against estimates with a real ticket added.
  */
 function forward(
   waiting: readonly Ticket[],
   state: DayState,
   office: OfficeConfig,
   now: number,
-  newcomer?: Ticket,
+  newcomerConcerns: readonly string[],
   expected: readonly ExpectedAppointment[] = [],
-): Map<string, number> {
+): { calledAt: Map<string, number>; newcomerAt: Map<string, number> } {
   const lead = office.policy.appointmentLeadMinutes * MINUTE;
   const late = office.policy.appointmentLateMinutes * MINUTE;
   const walkUp = walkUpMinutes(state) * MINUTE;
@@ -156,7 +187,6 @@ function forward(
     }
     return line;
   };
-  const all = newcomer ? [...waiting, newcomer] : waiting;
   const arrived = new Set(expected.length ? state.tickets.map((t) => t.appointmentId) : []);
   const foreseen: Ticket[] = expected
     .filter((a) => !arrived.has(a.id) && a.start + late >= now)
@@ -173,15 +203,21 @@ function forward(
       callCount: 0,
       appointmentAt: a.start,
     }));
-  [...all, ...foreseen].forEach((ticket, index) => {
-    const line = lineOf(ticket.concernId);
-    // Appointment holders already past the late limit wait as walk-ins by check-in time.
-    if (ticket.appointmentAt !== undefined && now <= ticket.appointmentAt + late) {
-      line.appointments.push({ ticket, index });
-    } else {
-      line.walkIns.push({ ticket, index });
-    }
-  });
+  // Newcomers stand after every waiting ticket (index `waiting.length`) and before foreseen ones;
+  // their lines exist from the start, as in a pass with the newcomer among the tickets.
+  const newcomers = new Map<string, Entry>();
+  for (const concernId of newcomerConcerns) {
+    newcomers.set(concernId, { ticket: newcomerTicket(concernId, state.day, now), index: waiting.length });
+  }
+  for (let i = 0; i < waiting.length; i++) {
+    const ticket = waiting[i] as Ticket;
+    addEntry(lineOf(ticket.concernId), { ticket, index: i }, now, late);
+  }
+  for (const concernId of newcomerConcerns) lineOf(concernId);
+  for (let i = 0; i < foreseen.length; i++) {
+    const ticket = foreseen[i] as Ticket;
+    addEntry(lineOf(ticket.concernId), { ticket, index: waiting.length + 1 + i }, now, late);
+  }
   const byArrival = (a: Entry, b: Entry) => a.ticket.issuedAt - b.ticket.issuedAt || a.index - b.index;
   for (const line of lines.values()) {
     line.walkIns.sort(byArrival);
@@ -211,9 +247,11 @@ function forward(
   }
 
   const calledAt = new Map<string, number>();
-  // Foreseen appointments take counters' time; the pass ends once every real ticket is called.
-  let left = all.length;
-  while (left > 0 && counters.length > 0) {
+  const newcomerAt = new Map<string, number>();
+  // Foreseen appointments take counters' time; the pass ends once every real ticket and every
+  // newcomer is called (or no counter is left).
+  let left = waiting.length;
+  while ((left > 0 || newcomers.size > 0) && counters.length > 0) {
     // The counter that is free first (ties: configuration order) calls next.
     let ci = 0;
     for (let i = 1; i < counters.length; i++) {
@@ -242,6 +280,19 @@ function forward(
         }
       }
     }
+    if (newcomers.size > 0) {
+      for (let preference = 0; preference < concernIds.length; preference++) {
+        const concernId = concernIds[preference] as string;
+        const newcomer = newcomers.get(concernId);
+        const line = lines.get(concernId) as Line;
+        if (!newcomer || line.nextWalkIn < line.walkIns.length) continue;
+        const rank = rankOf(newcomer.ticket, preference, office, t);
+        if (better(best, newcomer, rank, line, false, walkInsFirst).entry === newcomer) {
+          newcomerAt.set(concernId, t);
+          newcomers.delete(concernId);
+        }
+      }
+    }
     if (!best) {
       if (wakeUp === Number.POSITIVE_INFINITY) counters.splice(ci, 1);
       else sim.freeAt = wakeUp;
@@ -254,9 +305,8 @@ function forward(
     calledAt.set(entry.ticket.id, t);
     sim.streak = appointment ? sim.streak + 1 : 0;
     sim.freeAt = t + walkUp + serviceOf(entry.ticket.concernId);
-    if (newcomer && entry.ticket === newcomer) break;
   }
-  return calledAt;
+  return { calledAt, newcomerAt };
 }
 
 /**
@@ -282,35 +332,24 @@ export function estimateAll(
       if (best === undefined || i < best) position.set(t.id, i);
     });
   }
-  const calledAt = forward(waiting, state, office, now, undefined, expected);
+  const estimated = office.concerns.filter((c) => !c.infoUrl).map((c) => c.id);
+  const { calledAt, newcomerAt } = forward(waiting, state, office, now, estimated, expected);
   const minutesUntil = (at: number | undefined): number =>
     at === undefined ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
+  const counts = new Map<string, number>();
   for (const t of waiting) {
     const ahead = position.get(t.id) ?? sameConcernAhead(waiting, t);
     tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt.get(t.id)) });
+    counts.set(t.concernId, (counts.get(t.concernId) ?? 0) + 1);
   }
   for (const t of state.tickets) {
     if (t.status === 'waiting' && t.parked === true) tickets.set(t.id, { waitingAhead: 0, estimatedWaitMinutes: 0 });
   }
-  const concerns = office.concerns
-    .filter((c) => !c.infoUrl)
-    .map((c) => {
-      const count = waiting.filter((t) => t.concernId === c.id).length;
-      const newcomer: Ticket = {
-        id: '\u0000newcomer',
-        token: '',
-        number: '',
-        concernId: c.id,
-        day: state.day,
-        status: 'waiting',
-        language: 'de',
-        issuedAt: now,
-        source: 'kiosk',
-        callCount: 0,
-      };
-      const at = forward(waiting, state, office, now, newcomer, expected).get(newcomer.id);
-      return { concernId: c.id, count, estimatedWaitMinutes: minutesUntil(at) };
-    });
+  const concerns = estimated.map((concernId) => ({
+    concernId,
+    count: counts.get(concernId) ?? 0,
+    estimatedWaitMinutes: minutesUntil(newcomerAt.get(concernId)),
+  }));
   return { tickets, concerns };
 }
 
