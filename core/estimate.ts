@@ -337,8 +337,13 @@ export function estimateAll(
   const minutesUntil = (at: number | undefined): number =>
     at === undefined ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
   const counts = new Map<string, number>();
+  let earlier: Map<string, number> | undefined;
   for (const t of waiting) {
-    const ahead = position.get(t.id) ?? sameConcernAhead(waiting, t);
+    let ahead = position.get(t.id);
+    if (ahead === undefined) {
+      earlier ??= sameConcernAhead(waiting);
+      ahead = earlier.get(t.id) ?? 0;
+    }
     tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt.get(t.id)) });
     counts.set(t.concernId, (counts.get(t.concernId) ?? 0) + 1);
   }
@@ -353,7 +358,27 @@ export function estimateAll(
   return { tickets, concerns };
 }
 
-/** People ahead of a ticket no counter can call yet (an early appointment holder). */
-function sameConcernAhead(waiting: readonly Ticket[], t: Ticket): number {
-  return waiting.filter((o) => o.concernId === t.concernId && o.issuedAt < t.issuedAt).length;
+/**
+ * For tickets no counter can call yet (an early appointment holder, a concern no open counter
+ * serves): the people of the same concern who came before them. Sorted once, not counted per
+ * ticket (a day with every counter closed would otherwise cost waiting² steps).
+ */
+function sameConcernAhead(waiting: readonly Ticket[]): Map<string, number> {
+  const byConcern = new Map<string, Ticket[]>();
+  for (const t of waiting) {
+    const line = byConcern.get(t.concernId);
+    if (line) line.push(t);
+    else byConcern.set(t.concernId, [t]);
+  }
+  const ahead = new Map<string, number>();
+  for (const line of byConcern.values()) {
+    line.sort((a, b) => a.issuedAt - b.issuedAt);
+    let before = 0;
+    for (let i = 0; i < line.length; i++) {
+      const t = line[i] as Ticket;
+      if (i > 0 && t.issuedAt > (line[i - 1] as Ticket).issuedAt) before = i;
+      ahead.set(t.id, before);
+    }
+  }
+  return ahead;
 }
