@@ -6,7 +6,7 @@
 import { type Answer, bindHandler, done, failed } from './socket-handler.ts';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { type Ack, type TicketView, toCallView, toOfficePublic } from '../core/api.ts';
+import { type Ack, toCallView, toOfficePublic } from '../core/api.ts';
 import {
   type ClientToServerEvents,
   SCREEN_HEARTBEAT_MS,
@@ -37,14 +37,13 @@ import {
 } from './counter-actions.ts';
 import { clientAddress, compileTrust } from './http/origin.ts';
 import { logger } from './logger.ts';
+import { startQueuePushes } from './queue-pushes.ts';
 import { followSessions, limitEvents } from './socket-guards.ts';
-import type { QueueChange } from './queue-service.ts';
 
 const log = logger('realtime');
 // Twenty, so a screen listing each number once (a recall replaces its call) still fills ten rows.
 const RECENT_ON_JOIN = 20;
 const deviceRoom = (id: string) => `device:${id}`;
-const FLUSH_MS = 50;
 
 export type LotseServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LotseSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -165,19 +164,6 @@ function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: 
 }
 
 /** Remembers what each phone was last told, so only real changes are pushed. */
-class TicketPushCache {
-  private last = new Map<string, string>();
-  changed(view: TicketView): boolean {
-    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}|${view.parked ? 1 : 0}`;
-    if (this.last.get(view.id) === key) return false;
-    this.last.set(view.id, key);
-    return true;
-  }
-  reset() {
-    this.last = new Map();
-  }
-}
-
 export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => boolean = () => true): () => void {
   io.use(async (socket, next) => {
     const headers = socket.request.headers;
@@ -209,59 +195,7 @@ export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => bool
   const stopOffice = ctx.officeService.onChange((office) => {
     io.emit('office:updated', toOfficePublic(office));
   });
-  const pushed = new TicketPushCache();
-  // Calls go out at once, each as its own event. Everything derived (queue counts, positions
-  // and estimates on phones, counter views) is sent once per FLUSH_MS, however many changes
-  // came in between: under a burst of calls the server does that work once, not per call.
-  let touched = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  // With very many phones a flush takes a while; space flushes so they never use more than
-  // about a third of the process's time.
-  let flushDelay = FLUSH_MS;
-  const flush = () => {
-    const started = performance.now();
-    try {
-      flushNow();
-    } finally {
-      timer = undefined;
-      flushDelay = Math.max(FLUSH_MS, Math.min(1000, 3 * (performance.now() - started)));
-    }
-  };
-  const flushNow = () => {
-    const changed = touched;
-    touched = new Set();
-    const state = ctx.queue.day();
-    // Derived updates go to this process's own sockets only (`io.local`): with several server
-    // processes each one flushes for its own clients after every change, wherever it happened.
-    io.local.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
-    const rooms = io.sockets.adapter.rooms;
-    for (const ticket of state.tickets) {
-      if (ticket.status !== 'waiting' && !changed.has(ticket.id)) continue;
-      const room = ticketRoom(ticket.token);
-      if (!rooms.has(room)) continue;
-      const view = ctx.queue.view(ticket);
-      if (pushed.changed(view)) io.local.to(room).emit('ticket:updated', view);
-    }
-    if (rooms.has(STAFF_ROOM)) {
-      for (const counter of ctx.office().counters) {
-        const view = ctx.queue.counterView(counter.id);
-        if (view) io.local.to(STAFF_ROOM).emit('counter:updated', view);
-      }
-    }
-  };
-  const onChange = ({ events }: QueueChange) => {
-    for (const event of events) {
-      if (event.type === 'call') {
-        io.to(SCREENS_ROOM).to(ticketRoom(event.ticket.token)).emit('call:announced', toCallView(event.call));
-      } else if (event.type === 'day-started') {
-        pushed.reset();
-        for (const t of event.cancelled) io.to(ticketRoom(t.token)).emit('ticket:updated', ctx.queue.view(t));
-      }
-      if ('ticket' in event) touched.add(event.ticket.id);
-    }
-    timer ??= setTimeout(flush, flushDelay);
-  };
-  const stopQueue = ctx.queue.onChange(onChange);
+  const stopPushes = startQueuePushes(io, ctx);
   // Screens hear a heartbeat only while this process is fed: when its Redis link is down, they
   // fall silent and show that they are offline, and catch up by sequence number when it returns.
   const heartbeat = setInterval(() => {
@@ -272,9 +206,8 @@ export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => bool
   return () => {
     clearInterval(heartbeat);
     stopSessions();
-    if (timer) clearTimeout(timer);
+    stopPushes();
     stopOffice();
     stopDevices();
-    stopQueue();
   };
 }

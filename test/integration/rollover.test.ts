@@ -4,15 +4,7 @@
  * cancelled, screens and phones are told, and the old day is archived for the statistics.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  http,
-  login,
-  nextEvent,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { connectClient, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -110,8 +102,15 @@ describe('rollover at local midnight', () => {
     try {
       await screen.emitWithAck('screen:join', {});
       await phone.emitWithAck('ticket:watch', { token: waiting.statusUrl.slice(3) });
-      const queueUpdate = nextEvent(screen, 'queue:updated');
-      const ticketUpdate = nextEvent(phone, 'ticket:updated');
+      // The draw's own update may still reach them first: wait for the new day's.
+      const queueUpdate = new Promise<{ day: string }>((resolve) => {
+        const onUpdate = (q: { day: string }) => q.day === '2026-11-21' && resolve(q);
+        screen.on('queue:updated', onUpdate);
+      });
+      const ticketUpdate = new Promise<{ id: string; status: string }>((resolve) => {
+        const onUpdate = (t: { id: string; status: string }) => t.status !== 'waiting' && resolve(t);
+        phone.on('ticket:updated', onUpdate);
+      });
       set('2026-11-20T23:00:05Z');
       expect(await s.ctx.queue.tick()).toBe(true);
       expect((await queueUpdate).day).toBe('2026-11-21');

@@ -1,0 +1,137 @@
+/**
+ * Pushes of queue changes. Calls go out at once, each as its own event: they are what a
+ * visitor waits for. Everything derived (queue counts on screens, positions and estimates on
+ * phones, counter views for staff) is sent once per FLUSH_MS however many changes came in
+ * between, and in slices of PHONES_PER_SLICE phones with a turn of the event loop between two
+ * slices, so a call that comes in meanwhile is announced at once, not after thousands of
+ * phone updates. Each slice reads the day as it is then: a phone never gets an older view
+ * after a newer one.
+ */
+import { type TicketView, toCallView } from '../core/api.ts';
+import { SCREENS_ROOM, STAFF_ROOM, ticketRoom } from '../core/events.ts';
+import type { DayState, Ticket } from '../core/types.ts';
+import type { AppContext } from './context.ts';
+import { logger } from './logger.ts';
+import type { QueueChange } from './queue-service.ts';
+import type { LotseServer } from './realtime.ts';
+
+const log = logger('pushes');
+const FLUSH_MS = 50;
+const PHONES_PER_SLICE = 200;
+/** A flush never uses more than about a third of the process's time, however many phones. */
+const MAX_FLUSH_SPACING_MS = 1000;
+
+/** The last view pushed per ticket: a phone hears only of a change it can see. */
+class TicketPushCache {
+  private last = new Map<string, string>();
+  changed(view: TicketView): boolean {
+    const key = `${view.status}|${view.waitingAhead}|${view.estimatedWaitMinutes}|${view.counterId ?? ''}|${view.callCount}|${view.concernId}|${view.parked ? 1 : 0}`;
+    if (this.last.get(view.id) === key) return false;
+    this.last.set(view.id, key);
+    return true;
+  }
+  reset() {
+    this.last = new Map();
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Starts pushing the queue's changes to this process's sockets; returns the stop function. */
+export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
+  const pushed = new TicketPushCache();
+  let touched = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let flushing = false;
+  let again = false;
+  let stopped = false;
+  let spacing = FLUSH_MS;
+
+  /** The day as it is now, with a lookup by id that is rebuilt only when the day changed. */
+  let indexed: { state: DayState; byId: Map<string, Ticket> } | undefined;
+  const currentTicket = (id: string): Ticket | undefined => {
+    const state = ctx.queue.day();
+    if (indexed?.state !== state) indexed = { state, byId: new Map(state.tickets.map((t) => [t.id, t])) };
+    return indexed.byId.get(id);
+  };
+
+  const flushNow = async (): Promise<number> => {
+    const changed = touched;
+    touched = new Set();
+    let busy = 0;
+    let sliceStart = performance.now();
+    // Derived updates go to this process's own sockets only (`io.local`): with several server
+    // processes each one flushes for its own clients after every change, wherever it happened.
+    io.local.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
+    const rooms = io.sockets.adapter.rooms;
+    const followed = ctx.queue
+      .day()
+      .tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
+      .map((t) => t.id);
+    for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
+      if (from > 0) {
+        busy += performance.now() - sliceStart;
+        await nextTurn();
+        if (stopped) return busy;
+        sliceStart = performance.now();
+      }
+      for (const id of followed.slice(from, from + PHONES_PER_SLICE)) {
+        const ticket = currentTicket(id);
+        if (!ticket) continue;
+        const view = ctx.queue.view(ticket);
+        if (pushed.changed(view)) io.local.to(ticketRoom(ticket.token)).emit('ticket:updated', view);
+      }
+    }
+    if (rooms.has(STAFF_ROOM)) {
+      for (const counter of ctx.office().counters) {
+        const view = ctx.queue.counterView(counter.id);
+        if (view) io.local.to(STAFF_ROOM).emit('counter:updated', view);
+      }
+    }
+    return busy + performance.now() - sliceStart;
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    if (flushing) {
+      again = true;
+      return;
+    }
+    timer ??= setTimeout(() => void flush(), spacing);
+  };
+
+  const flush = async () => {
+    flushing = true;
+    again = false;
+    try {
+      const busy = await flushNow();
+      spacing = Math.max(FLUSH_MS, Math.min(MAX_FLUSH_SPACING_MS, 3 * busy));
+    } catch (error) {
+      log.error({ err: error }, 'pushing queue changes failed');
+    } finally {
+      flushing = false;
+      timer = undefined;
+      if (again) schedule();
+    }
+  };
+
+  const onChange = ({ events }: QueueChange) => {
+    for (const event of events) {
+      if (event.type === 'call') {
+        io.to(SCREENS_ROOM).to(ticketRoom(event.ticket.token)).emit('call:announced', toCallView(event.call));
+      } else if (event.type === 'day-started') {
+        pushed.reset();
+        for (const t of event.cancelled) io.to(ticketRoom(t.token)).emit('ticket:updated', ctx.queue.view(t));
+      }
+      if ('ticket' in event) touched.add(event.ticket.id);
+    }
+    schedule();
+  };
+
+  const stopQueue = ctx.queue.onChange(onChange);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    stopQueue();
+  };
+}

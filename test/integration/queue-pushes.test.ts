@@ -1,0 +1,89 @@
+/**
+ * Phone updates go out in slices with turns of the event loop between them, so calls are not
+ * held up by them. With more phones than one slice and calls made while slices are on their
+ * way, every phone must still end with the view the server holds, and a called visitor's phone
+ * must never hear "waiting" again after it heard "called".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketView } from '../../core/api.ts';
+import {
+  type ClientSocket,
+  connectClient,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
+
+const PHONES = 450; // more than two slices
+let server: TestServer;
+let admin: string;
+const phones: ClientSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await login(server.url);
+}, 60_000);
+
+afterAll(async () => {
+  for (const p of phones) p.disconnect();
+  await server.stop();
+  removeDir(server.dataDir);
+});
+
+describe('phone updates in slices', () => {
+  it('given 450 phones and calls while updates are on their way, then each phone ends with the current view and none goes back from called to waiting', async () => {
+    const tickets: TicketView[] = [];
+    for (let i = 0; i < PHONES; i++) {
+      const issued = await server.ctx.queue.issue({ concernId: 'certificates', language: 'de', source: 'staff' });
+      if (!issued.ok) throw new Error(issued.error);
+      tickets.push(issued.value.ticket);
+    }
+    // What each phone heard, in order (a call:announced counts as "called").
+    const heard = new Map<string, TicketView[]>();
+    for (const ticket of tickets) {
+      const phone = await connectClient(server.url);
+      phones.push(phone);
+      const list: TicketView[] = [];
+      heard.set(ticket.id, list);
+      phone.on('ticket:updated', (view) => list.push(view as TicketView));
+      phone.on('call:announced', () => list.push({ ...ticket, status: 'called' }));
+      const watched = await phone.emitWithAck('ticket:watch', { token: ticket.statusUrl.slice(3) });
+      expect(watched.ok).toBe(true);
+    }
+    await http(server.url, 'POST', '/api/counters/desk-1/status', { status: 'open' }, admin);
+    // Calls back to back: each starts a flush; the next comes while its slices are going out.
+    const called: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await http(server.url, 'POST', '/api/counters/desk-1/call-next', undefined, admin);
+      expect(r.status).toBe(200);
+      called.push(r.body.ticket.id);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Settled: every phone's last update is the server's current view.
+    const settled = async () => {
+      for (const ticket of tickets) {
+        const now = server.ctx.queue.day().tickets.find((t) => t.id === ticket.id);
+        if (!now) return false;
+        const view = server.ctx.queue.view(now);
+        const last =
+          heard
+            .get(ticket.id)
+            ?.filter((v) => v !== undefined)
+            .at(-1) ?? ticket;
+        if (last.status !== view.status) return false;
+        if (view.status === 'waiting' && last.waitingAhead !== view.waitingAhead) return false;
+      }
+      return true;
+    };
+    const deadline = Date.now() + 20_000;
+    while (!(await settled()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await settled()).toBe(true);
+    for (const id of called) {
+      const statuses = (heard.get(id) ?? []).map((v) => v.status);
+      expect(statuses).toContain('called');
+      expect(statuses.slice(statuses.indexOf('called'))).not.toContain('waiting');
+    }
+  }, 120_000);
+});
