@@ -125,3 +125,20 @@ export async function benchCluster(processCounts = [1, 3], screens = 300, calls 
   }
   return results;
 }
+
+/** `tsx bench/cluster.ts [PROCESSES ...]` runs it alone (default: 1 and 3 processes). */
+if (process.argv[1]?.endsWith('bench/cluster.ts')) {
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  for (const c of await benchCluster(counts.length ? counts : [1, 3])) {
+    process.stdout.write(
+      `${c.processes} process(es): issue ${c.issuePerSecond.toFixed(0)}/s, p50 ${c.issueP50.toFixed(1)} ms, ` +
+        `p99 ${c.issueP99.toFixed(1)} ms; day of 2,000 p50 ${c.fullDayIssueP50.toFixed(1)} ms, ` +
+        `p99 ${c.fullDayIssueP99.toFixed(1)} ms; call → screen p50 ${c.callP50.toFixed(1)} ms, ` +
+        `p99 ${c.callP99.toFixed(1)} ms, lost ${c.lost}\n`,
+    );
+  }
+  process.exit(0);
+}
