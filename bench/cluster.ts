@@ -32,10 +32,15 @@ async function issueRound(nodes: ServerProcess[], kiosks: number, perKiosk: numb
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: kiosks }, async (_, k) => {
-      const base = nodes[k % nodes.length]!.url;
+      const node = nodes[k % nodes.length] as ServerProcess;
       for (let i = 0; i < perKiosk; i++) {
         const start = performance.now();
-        const answer = await postJson(base, '/api/tickets', { concernId: 'certificates' });
+        const answer = await postJson(node.url, '/api/tickets', { concernId: 'certificates' }).catch((error) => {
+          const exit = node.child.exitCode ?? node.child.signalCode;
+          throw new Error(`issue failed (${String(error)}); server ${exit === null ? 'running' : `ended: ${exit}`}`, {
+            cause: node.stderr().slice(-4000),
+          });
+        });
         if (!answer.ticket) throw new Error(`issue failed: ${JSON.stringify(answer)}`);
         latencies.push(performance.now() - start);
       }
