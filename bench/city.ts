@@ -202,6 +202,7 @@ export async function benchCity(seconds = 60): Promise<CityFigures> {
             setup.token,
           );
           if (answer.ticket) sentAt[p]?.set(answer.ticket.number, sent);
+          answered[p]?.push(now() - sent);
         }
         await Promise.all(kiosks);
       }),

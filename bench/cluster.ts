@@ -32,10 +32,15 @@ async function issueRound(nodes: ServerProcess[], kiosks: number, perKiosk: numb
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: kiosks }, async (_, k) => {
-      const base = nodes[k % nodes.length]!.url;
+      const node = nodes[k % nodes.length] as ServerProcess;
       for (let i = 0; i < perKiosk; i++) {
         const start = performance.now();
-        const answer = await postJson(base, '/api/tickets', { concernId: 'certificates' });
+        const answer = await postJson(node.url, '/api/tickets', { concernId: 'certificates' }).catch((error) => {
+          const exit = node.child.exitCode ?? node.child.signalCode;
+          throw new Error(`issue failed (${String(error)}); server ${exit === null ? 'running' : `ended: ${exit}`}`, {
+            cause: node.stderr().slice(-4000),
+          });
+        });
         if (!answer.ticket) throw new Error(`issue failed: ${JSON.stringify(answer)}`);
         latencies.push(performance.now() - start);
       }
@@ -124,4 +129,21 @@ export async function benchCluster(processCounts = [1, 3], screens = 300, calls 
     }
   }
   return results;
+}
+
+/** `tsx bench/cluster.ts [PROCESSES ...]` runs it alone (default: 1 and 3 processes). */
+if (process.argv[1]?.endsWith('bench/cluster.ts')) {
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  for (const c of await benchCluster(counts.length ? counts : [1, 3])) {
+    process.stdout.write(
+      `${c.processes} process(es): issue ${c.issuePerSecond.toFixed(0)}/s, p50 ${c.issueP50.toFixed(1)} ms, ` +
+        `p99 ${c.issueP99.toFixed(1)} ms; day of 2,000 p50 ${c.fullDayIssueP50.toFixed(1)} ms, ` +
+        `p99 ${c.fullDayIssueP99.toFixed(1)} ms; call → screen p50 ${c.callP50.toFixed(1)} ms, ` +
+        `p99 ${c.callP99.toFixed(1)} ms, lost ${c.lost}\n`,
+    );
+  }
+  process.exit(0);
 }

@@ -13,6 +13,7 @@ import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { applyRows, changeOf, type DayHead, type TicketRow } from './postgres-day.ts';
+import { GroupQueue, type Member } from './postgres-group.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
 import { isConnectionError } from './unavailable.ts';
 import {
@@ -101,6 +102,9 @@ interface DayRead {
   version: number;
   day: DayState | null;
 }
+
+/** A change of the live day, as `transact` takes it. */
+type Change = (tx: DayTransaction) => Promise<TransactionResult<unknown>>;
 
 export class PostgresStore implements Store {
   /** This process's copy of the live day and the version it is at (-1: none, load it whole). */
@@ -254,41 +258,67 @@ export class PostgresStore implements Store {
     return { version, day };
   }
 
-  /** Stores a change of the day: the head and the changed tickets, in one statement; tells the others. */
-  private async writeDay(db: Queryable, before: DayState | null, after: DayState, version: number): Promise<void> {
+  /**
+   * Stores the group's change of the day and commits, in one round trip: the head and the
+   * changed tickets in one statement, the notice to the other processes, COMMIT. (A simple
+   * query, so the values go in as escaped literals.) Returns the result of the COMMIT.
+   */
+  private async writeAndCommit(
+    client: pg.PoolClient,
+    before: DayState | null,
+    after: DayState,
+    version: number,
+  ): Promise<pg.QueryResult | undefined> {
     const change = changeOf(before, after);
-    if (change.rewrite) await db.query('DELETE FROM live_tickets WHERE office_id = $1', [this.officeId]);
-    await db.query(
-      `WITH day AS (
-         UPDATE live_day SET head = $2, version = $3, base_version = CASE WHEN $4 THEN $3 ELSE base_version END
-         WHERE office_id = $1),
+    const lit = (value: string) => client.escapeLiteral(value);
+    const office = lit(this.officeId);
+    const sql = `${change.rewrite ? `DELETE FROM live_tickets WHERE office_id = ${office};\n` : ''}WITH day AS (
+         UPDATE live_day SET head = ${lit(JSON.stringify(change.head))}::jsonb, version = ${version}::bigint,
+           base_version = ${change.rewrite ? `${version}::bigint` : 'base_version'}
+         WHERE office_id = ${office}),
        tickets AS (
          INSERT INTO live_tickets (office_id, id, pos, version, ticket)
-         SELECT $1, e->'t'->>'id', (e->>'p')::int, $3, e->'t' FROM jsonb_array_elements($5::jsonb) e
+         SELECT ${office}, e->'t'->>'id', (e->>'p')::int, ${version}::bigint, e->'t'
+         FROM jsonb_array_elements(${lit(JSON.stringify(change.rows))}::jsonb) e
          ON CONFLICT (office_id, id) DO UPDATE SET pos = EXCLUDED.pos, version = EXCLUDED.version, ticket = EXCLUDED.ticket)
-       SELECT pg_notify('lotse_day', $6)`,
-      [
-        this.officeId,
-        JSON.stringify(change.head),
-        version,
-        change.rewrite,
-        JSON.stringify(change.rows),
-        `${this.officeId}|${this.instance}|${version}`,
-      ],
-    );
+       SELECT pg_notify('lotse_day', ${lit(`${this.officeId}|${this.instance}|${version}`)});
+       COMMIT`;
+    const results = (await client.query(sql)) as unknown as pg.QueryResult[];
+    return results[results.length - 1];
   }
 
   /**
-   * One change of the live day, holding the office's `live_day` row lock from the first
-   * statement to the commit. Under the lock the copy is brought up to date by the changes other
-   * processes made (usually none or a few tickets), and only what `fn` changed is written.
+   * One change of the live day. Changes that arrive while this process stores the office's
+   * previous ones wait and are then stored together (see postgres-group.ts): one transaction
+   * holding the office's `live_day` row lock from the first statement to the commit, each
+   * change seeing the day the one before it produced, every caller answered after the COMMIT.
    */
   async transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
+    return (await this.groups.add(fn as Change)) as T;
+  }
+
+  private readonly groups = new GroupQueue<Change>((take) => this.runGroup(take));
+  /** Groups stored and the changes in them (for tests and logs). */
+  readonly grouped = { groups: 0, changes: 0 };
+
+  /**
+   * Runs a group of changes in one transaction. Under the lock the copy is brought up to date by
+   * the changes other processes made (usually none or a few tickets); only what the group
+   * changed is written. A change that throws leaves no trace (its statements are rolled back to
+   * the savepoint taken before its first one) and the others go on; when the lock, the write
+   * or the COMMIT fails, every change of the group is refused and the copy stays what is stored.
+   */
+  private async runGroup(take: () => Member<Change> | undefined): Promise<void> {
+    const first = take();
+    if (!first) return;
+    /** Taken and not refused on their own: answered together after the COMMIT. */
+    const members: { member: Member<Change>; value: unknown }[] = [];
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw new StoreWriteError(`Cannot reach the database (${String((error as Error).message)})`);
+      first.reject(new StoreWriteError(`Cannot reach the database (${String((error as Error).message)})`));
+      return;
     }
     // A connection that breaks while checked out emits 'error': without a listener, the process dies.
     let broken: Error | undefined;
@@ -297,6 +327,7 @@ export class PostgresStore implements Store {
       log.error({ err: error }, 'database connection failed during a change');
     };
     client.on('error', onError);
+    let member: Member<Change> | undefined = first;
     try {
       // BEGIN and the lock in one round trip (a simple query: the office id as an escaped literal).
       const lock = `SELECT version FROM live_day WHERE office_id = ${client.escapeLiteral(this.officeId)} FOR UPDATE`;
@@ -312,43 +343,92 @@ export class PostgresStore implements Store {
         current = await this.readDay(client, current);
         this.remember(current);
       }
-      const day = current.day;
-      const tx: DayTransaction = {
-        day,
-        archiveDay: (state, buckets) => this.archiveDay(client, state, buckets),
-        purgeDetailsBefore: (before) => this.purgeDetailsBefore(client, before),
-        findAppointment: async (code) => {
+      let day = current.day;
+      for (; member; member = take()) {
+        if (broken) throw broken;
+        const taken = member;
+        members.push({ member: taken, value: undefined });
+        const outcome = await this.runChange(client, taken.change, day, () => broken);
+        if (outcome.ok) {
+          if (outcome.result.next !== null) day = outcome.result.next;
+          (members[members.length - 1] as { value: unknown }).value = outcome.result.value;
+        } else {
+          members.pop();
+          taken.reject(outcome.error);
+        }
+      }
+      const changed = day !== current.day;
+      const next: DayRead = changed ? { version: version + 1, day } : current;
+      const committed = changed
+        ? await this.writeAndCommit(client, current.day, day as DayState, next.version)
+        : await client.query('COMMIT');
+      // COMMIT of a transaction that failed on the way answers ROLLBACK instead of an error.
+      if (committed?.command !== 'COMMIT') throw new StoreWriteError('The database rolled the change back');
+      this.remember(next);
+      this.grouped.groups++;
+      this.grouped.changes += members.length;
+      for (const m of members) m.member.resolve(m.value);
+    } catch (error) {
+      // Changes taken but not run yet (the group failed before them) are refused as well.
+      if (member && members[members.length - 1]?.member !== member) members.push({ member, value: undefined });
+      let refusal = error;
+      if (!broken && !isConnectionError(error)) {
+        await client.query('ROLLBACK').catch(() => undefined);
+      } else {
+        broken ??= error as Error;
+        refusal = new StoreWriteError(`The database connection failed during a change (${String(broken.message)})`);
+      }
+      for (const m of members) m.member.reject(refusal);
+    } finally {
+      client.removeListener('error', onError);
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Runs one change of a group on `day` (the day as the changes before it left it). Its
+   * statements go behind a savepoint, taken on its first one: if it throws, they are undone and
+   * the group goes on without it. A broken connection ends the group.
+   */
+  private async runChange(
+    client: pg.PoolClient,
+    fn: Change,
+    day: DayState | null,
+    broken: () => Error | undefined,
+  ): Promise<{ ok: true; result: TransactionResult<unknown> } | { ok: false; error: unknown }> {
+    let savepoint: Promise<unknown> | undefined;
+    const guarded = async <R>(statement: () => Promise<R>): Promise<R> => {
+      savepoint ??= client.query('SAVEPOINT change');
+      await savepoint;
+      return statement();
+    };
+    const tx: DayTransaction = {
+      day,
+      archiveDay: (state, buckets) => guarded(() => this.archiveDay(client, state, buckets)),
+      purgeDetailsBefore: (before) => guarded(() => this.purgeDetailsBefore(client, before)),
+      findAppointment: (code) =>
+        guarded(async () => {
           const r = await client.query<{ data: Appointment }>(
             'SELECT data FROM appointments WHERE office_id = $1 AND code = $2 FOR UPDATE',
             [this.officeId, code],
           );
           return r.rows[0]?.data;
-        },
-        listAppointments: async () => {
+        }),
+      listAppointments: () =>
+        guarded(async () => {
           const r = await client.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
             this.officeId,
           ]);
           return r.rows.map((row) => row.data);
-        },
-        saveAppointment: (appointment) => this.upsertAppointment(client, appointment),
-      };
-      const result = await fn(tx);
-      const changed = result.next !== null && result.next !== day;
-      const next: DayRead = changed ? { version: version + 1, day: result.next } : current;
-      if (changed) await this.writeDay(client, day, result.next as DayState, next.version);
-      await client.query('COMMIT');
-      this.remember(next);
-      return result.value;
+        }),
+      saveAppointment: (appointment) => guarded(() => this.upsertAppointment(client, appointment)),
+    };
+    try {
+      return { ok: true, result: await fn(tx) };
     } catch (error) {
-      if (!broken && !isConnectionError(error)) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-      broken ??= error as Error;
-      throw new StoreWriteError(`The database connection failed during a change (${String(broken.message)})`);
-    } finally {
-      client.removeListener('error', onError);
-      client.release(broken);
+      if (broken() || isConnectionError(error)) throw error;
+      if (savepoint) await client.query('ROLLBACK TO SAVEPOINT change');
+      return { ok: false, error };
     }
   }
 
