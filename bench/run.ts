@@ -569,6 +569,14 @@ async function main() {
         ok: p.p99 <= CITY_P99_TARGET_MS,
       });
       record({
+        id: `city.${i + 1}.answer.p99`,
+        name: `city: call-next answered p99 (stored, before the screens hear it), ${at}`,
+        value: r2(p.answerP99),
+        unit: 'ms',
+        target: '-',
+        ok: null,
+      });
+      record({
         id: `city.${i + 1}.cpu`,
         name: `city: CPU, ${at}, ${r2(p.callsPerSecond)} calls/s + tickets/s`,
         value: Math.round(p.cpu * 100),
