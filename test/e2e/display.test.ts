@@ -11,41 +11,23 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import { spokenNumber } from '../../core/announcement.ts';
 import type { AnnouncementRecord } from '../../display/announcer.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { http, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
-const servers: TestServer[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  for (const s of servers.splice(0)) {
-    await s.stop().catch(() => undefined);
-    removeDir(s.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = chromiumPerFile();
 
 /** A fresh server (own data folder) with a signed-in admin acting as clerk. */
 async function office(options: Parameters<typeof startTestServer>[0] = {}) {
-  const server = await startTestServer(options);
-  servers.push(server);
+  const server = await e2e.server(options);
   const token = await login(server.url);
   return clerk(server.url, token, server);
 }
@@ -83,10 +65,10 @@ async function openDisplay(
   base: string,
   query = '',
   viewport = { width: 1920, height: 1080 },
-  on = browser,
+  on = e2e.browser,
 ): Promise<Page> {
   const context = await on.newContext({ viewport });
-  contexts.push(context);
+  e2e.contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${base}/display${query}`);
   await page.getByTestId('board').waitFor();
@@ -254,7 +236,7 @@ describe('lobby screen: offline and catch-up', () => {
     // The server goes away; while the screen is offline another server on the same data calls two
     // visitors; then the server comes back on the screen's address.
     await first.server.stop();
-    servers.splice(servers.indexOf(first.server), 1);
+    e2e.servers.splice(e2e.servers.indexOf(first.server), 1);
     await page.getByTestId('offline').waitFor({ timeout: 10_000 });
     const meanwhile = await startTestServer({ dataDir });
     const other = clerk(meanwhile.url, await login(meanwhile.url));
@@ -262,7 +244,7 @@ describe('lobby screen: offline and catch-up', () => {
     await meanwhile.stop();
 
     const again = await startTestServer({ dataDir, port });
-    servers.push(again);
+    e2e.servers.push(again);
     await page.getByTestId('offline').waitFor({ state: 'detached', timeout: 20_000 });
     const records = await announced(page, 3);
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);

@@ -25,6 +25,24 @@ export function demoOffice(): OfficeConfig {
   return loadOfficeConfig(undefined);
 }
 
+/** The configuration `npm start` would parse for a single process on loopback, with `changes` on top. */
+export function testServerConfig(dataDir: string, changes: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    officeConfigPath: undefined,
+    adminPassword: ADMIN_PASSWORD,
+    printer: 'none',
+    publicUrl: undefined,
+    databaseUrl: undefined,
+    redisUrl: undefined,
+    trustProxy: [],
+    printerDevices: DEFAULT_PRINTER_DEVICES,
+    ...changes,
+  };
+}
+
 export async function startTestServer(
   options: {
     dataDir?: string;
@@ -48,15 +66,14 @@ export async function startTestServer(
     printerDevices?: string[];
     /** LOTSE_METRICS_TOKEN. */
     metricsToken?: string;
+    /** No LOTSE_ADMIN_PASSWORD: the server generates one (`generatedAdminPassword`). */
+    generateAdminPassword?: boolean;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const config: ServerConfig = {
+  const config = testServerConfig(dataDir, {
     port: options.port ?? 0,
-    host: '127.0.0.1',
-    dataDir,
-    officeConfigPath: undefined,
-    adminPassword: ADMIN_PASSWORD,
+    adminPassword: options.generateAdminPassword ? undefined : ADMIN_PASSWORD,
     printer: options.printer ?? 'none',
     publicUrl: options.publicUrl,
     databaseUrl: options.databaseUrl,
@@ -64,7 +81,7 @@ export async function startTestServer(
     trustProxy: options.trustProxy ?? [],
     printerDevices: options.printerDevices ?? DEFAULT_PRINTER_DEVICES,
     metricsToken: options.metricsToken,
-  };
+  });
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),
     ...(options.clock ? { clock: options.clock } : {}),
