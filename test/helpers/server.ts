@@ -97,8 +97,13 @@ export function removeDir(dir: string): void {
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client, optionally signed in with a session token. */
-export async function connectClient(url: string, token?: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, {
+export function connectClient(url: string, token?: string): Promise<ClientSocket> {
+  return connectSocket<ClientSocket>(url, token);
+}
+
+/** A real socket.io client of `url` (a namespace's URL), connected, optionally with a session token. */
+export async function connectSocket<S extends Socket<any, any>>(url: string, token?: string): Promise<S> {
+  const socket = io(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
@@ -108,7 +113,7 @@ export async function connectClient(url: string, token?: string): Promise<Client
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  return socket;
+  return socket as S;
 }
 
 /** Resolves with the next `event` the socket receives (fails after `ms`). */
