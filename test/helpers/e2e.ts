@@ -1,6 +1,7 @@
 /**
  * The shared set-up of the end-to-end tests: one Chromium per file; the browser contexts and
- * servers a test opens are closed, and the servers' data removed, after it.
+ * servers a test opens are closed, and the servers' data removed, after it (or, with `perFile`,
+ * after the last test of the file).
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -10,9 +11,9 @@ import { removeDir, startTestServer, type TestServer } from './server.ts';
 export interface ChromiumBench {
   /** Set once `beforeAll` has run. */
   browser: Browser;
-  /** Closed after each test. */
+  /** Closed after each test (`perFile`: after the file). */
   contexts: BrowserContext[];
-  /** Stopped after each test, their data folders removed. */
+  /** Stopped after each test (`perFile`: after the file), their data folders removed. */
   servers: TestServer[];
   /** A page in a context of its own (default viewport 1440 × 900). */
   newPage(options?: BrowserContextOptions): Promise<Page>;
@@ -20,7 +21,7 @@ export interface ChromiumBench {
 }
 
 /** Registers the hooks of the calling test file. */
-export function chromiumPerFile(options: { officeFonts?: boolean } = {}): ChromiumBench {
+export function chromiumPerFile(options: { officeFonts?: boolean; perFile?: boolean } = {}): ChromiumBench {
   const bench = { contexts: [], servers: [] } as unknown as ChromiumBench;
   bench.newPage = async (contextOptions = { viewport: { width: 1440, height: 900 } }) => {
     const context = await bench.browser.newContext(contextOptions);
@@ -33,19 +34,22 @@ export function chromiumPerFile(options: { officeFonts?: boolean } = {}): Chromi
     return server;
   };
 
-  beforeAll(async () => {
-    bench.browser = await launchChromium(options);
-  });
-
-  afterEach(async () => {
+  const closeAll = async () => {
     for (const c of bench.contexts.splice(0)) await c.close().catch(() => undefined);
     for (const s of bench.servers.splice(0)) {
       await s.stop().catch(() => undefined);
       removeDir(s.dataDir);
     }
+  };
+
+  beforeAll(async () => {
+    bench.browser = await launchChromium({ officeFonts: options.officeFonts });
   });
 
+  if (!options.perFile) afterEach(closeAll);
+
   afterAll(async () => {
+    await closeAll();
     await bench.browser?.close();
   });
   return bench;
