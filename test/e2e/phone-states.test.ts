@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import { chromiumPerFile } from '../helpers/e2e.ts';
 import { openPhone } from './phone-fixture.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import {
+  counterAction,
+  demoOffice,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -44,13 +52,7 @@ async function issue(concernId: string, language: string): Promise<TicketView> {
 }
 
 async function act(counterId: string, action: string, body?: unknown): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(
-    server.url,
-    'POST',
-    `/api/counters/${counterId}/${action}`,
-    body,
-    token,
-  );
+  const r = await counterAction(server.url, token, counterId, action, body);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.ticket;
 }

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import { chromiumPerFile } from '../helpers/e2e.ts';
 import { openPhone, vibrations } from './phone-fixture.ts';
-import { http, login, type TestServer } from '../helpers/server.ts';
+import { counterAction, http, login, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -35,13 +35,7 @@ async function issue(concernId: string, language = 'de'): Promise<TicketView> {
 }
 
 async function act(counterId: string, action: 'call-next' | 'complete' | 'recall'): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(
-    server.url,
-    'POST',
-    `/api/counters/${counterId}/${action}`,
-    undefined,
-    token,
-  );
+  const r = await counterAction(server.url, token, counterId, action, undefined);
   expect(r.status).toBe(200);
   return r.body.ticket;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { TicketView } from '../../core/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/events.ts';
 import type { OfficeConfig } from '../../core/types.ts';
 import { DEFAULT_PRINTER_DEVICES, type ServerConfig } from '../../server/config.ts';
@@ -166,4 +167,15 @@ export async function login(base: string, username = 'admin', password = ADMIN_P
   const answer = await http<{ token: string }>(base, 'POST', '/api/login', { username, password });
   if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
   return answer.body.token;
+}
+
+/** A clerk's action at a counter over HTTP (`call-next`, `complete`, `recall`, `no-show`, …). */
+export function counterAction<T = { ticket: TicketView | null }>(
+  base: string,
+  token: string,
+  counterId: string,
+  action: string,
+  body?: unknown,
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', `/api/counters/${counterId}/${action}`, body, token);
 }

@@ -5,9 +5,9 @@
  * on the ESC/POS emulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OfficeConfig } from '../../core/types.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
-import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
+import { http, login, type TestServer } from '../helpers/server.ts';
+import { appointmentOffice } from '../helpers/offices.ts';
 import { testScope } from '../helpers/scope.ts';
 
 let server: TestServer | undefined;
@@ -19,14 +19,7 @@ afterEach(async () => {
 // Registered after the printer's hook, so it runs first: the server stops before its printer.
 const scope = testScope();
 
-/** Walk-ins Mon 09:00–12:30 (enforced); appointments Mon 07:00–12:30; subsistence only by appointment. */
-function office(): OfficeConfig {
-  const o = demoOffice();
-  o.enforceOpeningHours = true;
-  o.appointmentHours = { weekly: { mon: [{ from: '07:00', to: '12:30' }] }, closedDays: [] };
-  for (const c of o.concerns) if (c.id === 'subsistence') c.appointmentOnly = true;
-  return o;
-}
+const office = appointmentOffice;
 
 const SUNDAY = Date.parse('2026-11-22T12:00:00Z');
 
