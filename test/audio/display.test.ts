@@ -3,46 +3,20 @@
  * plays into a PulseAudio null sink; the recording of that sink is split into gong and speech
  * (see analyse.ts) and judged alone. The screen's own log only paces the test.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
-import { audioOffice, clerk, expectGongThenSpeech, launchHeadful, listen, openScreen, played } from './fixture.ts';
-import { type SoundEnv, startSoundEnv } from './sound-env.ts';
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server.ts';
+import { audioOffice, clerk, expectGongThenSpeech, listen, openScreen, played } from './fixture.ts';
+import { useSoundBench } from './sound-bench.ts';
 
-let env: SoundEnv;
-let browser: Browser;
-const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  env = await startSoundEnv();
-  browser = await launchHeadful(env, { voices: true });
-});
-
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close().catch(() => undefined);
-  for (const s of servers.splice(0)) {
-    await s.stop().catch(() => undefined);
-    removeDir(s.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await env?.stop();
-});
-
-async function office() {
-  const server = await startTestServer({ office: audioOffice() });
-  servers.push(server);
-  return { server, clerk: await clerk(server.url) };
-}
+const bench = useSoundBench({ voices: true });
+const office = bench.office;
 
 describe('lobby screen, heard', () => {
   it('a call gives a gong followed by speech, and nothing more', async () => {
     const { server, clerk: c } = await office();
-    const page = await openScreen(browser, server.url);
+    const page = await openScreen(bench.browser, server.url);
     await c.issue();
-    const recording = await env.record('one-call');
+    const recording = await bench.env.record('one-call');
     await c.callNext('room-1');
     await played(page, 1);
     await page.waitForTimeout(2000);
@@ -53,9 +27,9 @@ describe('lobby screen, heard', () => {
 
   it('a burst of five calls gives five announcements one after another, in order, none twice', async () => {
     const { server, clerk: c } = await office();
-    const page = await openScreen(browser, server.url);
+    const page = await openScreen(bench.browser, server.url);
     for (let i = 0; i < 5; i++) await c.issue();
-    const recording = await env.record('burst');
+    const recording = await bench.env.record('burst');
     for (let i = 1; i <= 5; i++) await c.callNext(`room-${i}`);
     await played(page, 5, 150_000);
     // Nothing comes after the fifth.
@@ -75,9 +49,9 @@ describe('lobby screen, heard', () => {
 
   it('a recall is announced again, with the same words', async () => {
     const { server, clerk: c } = await office();
-    const page = await openScreen(browser, server.url);
+    const page = await openScreen(bench.browser, server.url);
     await c.issue();
-    const recording = await env.record('recall');
+    const recording = await bench.env.record('recall');
     await c.callNext('room-3');
     await played(page, 1);
     await c.recall('room-3');
@@ -93,16 +67,16 @@ describe('lobby screen, heard', () => {
     const first = await office();
     const { dataDir } = first.server;
     const port = Number(new URL(first.server.url).port);
-    const page = await openScreen(browser, first.server.url);
+    const page = await openScreen(bench.browser, first.server.url);
     for (let i = 0; i < 4; i++) await first.clerk.issue();
-    const recording = await env.record('restart');
+    const recording = await bench.env.record('restart');
     await first.clerk.callNext('room-1');
     await played(page, 1);
 
     // The server goes; meanwhile another server on the same data calls three visitors, one of
     // whom is already done; then the server comes back on the screen's address.
     await first.server.stop();
-    servers.splice(servers.indexOf(first.server), 1);
+    bench.servers.splice(bench.servers.indexOf(first.server), 1);
     await page.getByTestId('offline').waitFor({ timeout: 15_000 });
     const meanwhile = await startTestServer({ dataDir, office: audioOffice() });
     const other = await clerk(meanwhile.url);
@@ -112,7 +86,7 @@ describe('lobby screen, heard', () => {
     await other.complete('room-5');
     await meanwhile.stop();
     const again = await startTestServer({ dataDir, port, office: audioOffice() });
-    servers.push(again);
+    bench.servers.push(again);
     await page.getByTestId('offline').waitFor({ state: 'detached', timeout: 30_000 });
     await played(page, 3);
     await page.waitForTimeout(4000);

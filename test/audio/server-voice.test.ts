@@ -7,45 +7,19 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
-import { audioOffice, clerk, expectGongThenSpeech, launchHeadful, listen, openScreen, played } from './fixture.ts';
-import { type SoundEnv, startSoundEnv } from './sound-env.ts';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { audioOffice, clerk, expectGongThenSpeech, listen, openScreen, played } from './fixture.ts';
+import { useSoundBench } from './sound-bench.ts';
 
-let env: SoundEnv;
-let browser: Browser;
-const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  env = await startSoundEnv();
-  browser = await launchHeadful(env, { voices: false });
-});
-
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close().catch(() => undefined);
-  for (const s of servers.splice(0)) {
-    await s.stop().catch(() => undefined);
-    removeDir(s.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await env?.stop();
-});
-
-async function office() {
-  const server = await startTestServer({ office: audioOffice() });
-  servers.push(server);
-  return { server, clerk: await clerk(server.url) };
-}
+const bench = useSoundBench({ voices: false });
+const office = bench.office;
 
 /** Seconds of the server's rendering of one announcement (sox reads the WAV's length). */
 async function renderedSeconds(base: string, query: string): Promise<number> {
   const response = await fetch(`${base}/api/speech?${query}`);
   expect(response.status).toBe(200);
-  const path = join(env.dir, `rendered-${Date.now()}.wav`);
+  const path = join(bench.env.dir, `rendered-${Date.now()}.wav`);
   writeFileSync(path, Buffer.from(await response.arrayBuffer()));
   return Number(spawnSync('soxi', ['-D', path], { encoding: 'utf8' }).stdout.trim());
 }
@@ -53,11 +27,11 @@ async function renderedSeconds(base: string, query: string): Promise<number> {
 describe('a screen without voices', () => {
   it('has no voices of its own, and speaks each call with the server voice after the gong', async () => {
     const { server, clerk: c } = await office();
-    const page = await openScreen(browser, server.url);
+    const page = await openScreen(bench.browser, server.url);
     expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
     await c.issue();
     await c.issue();
-    const recording = await env.record('server-voice');
+    const recording = await bench.env.record('server-voice');
     await c.callNext('room-2');
     await c.callNext('room-4');
     await played(page, 2);
@@ -75,12 +49,12 @@ describe('a screen without voices', () => {
 
   it('with a second language, says the call in both, one after the other, after one gong', async () => {
     const { server, clerk: c } = await office();
-    const page = await openScreen(browser, server.url, '?lang2=en');
+    const page = await openScreen(bench.browser, server.url, '?lang2=en');
     const ticket = await c.issue();
     const query = `number=${ticket.number}&counter=room-1`;
     const german = await renderedSeconds(server.url, `${query}&lang=de`);
     const english = await renderedSeconds(server.url, `${query}&lang=en`);
-    const recording = await env.record('second-language');
+    const recording = await bench.env.record('second-language');
     await c.callNext('room-1');
     await played(page, 1);
     await page.waitForTimeout(2000);
@@ -100,11 +74,11 @@ describe('a screen without voices', () => {
       if (saved === undefined) delete process.env.LOTSE_ESPEAK;
       else process.env.LOTSE_ESPEAK = saved;
     }
-    servers.push(server);
+    bench.servers.push(server);
     const c = await clerk(server.url);
-    const page = await openScreen(browser, server.url);
+    const page = await openScreen(bench.browser, server.url);
     const ticket = await c.issue();
-    const recording = await env.record('no-espeak');
+    const recording = await bench.env.record('no-espeak');
     await c.callNext('room-1');
     await page.getByTestId('call-number').filter({ hasText: ticket.number }).waitFor();
     await played(page, 1);

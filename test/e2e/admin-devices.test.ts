@@ -1,43 +1,15 @@
-/**
- * The admin sets a paired lobby screen's area, orientation, viewing distance and language in
- * the devices tab; the screen (open meanwhile) takes them at once. A misspelt distance is
- * refused with a plain sentence.
- */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server.ts';
 
-let browser: Browser;
+const e2e = chromiumPerFile();
 let server: TestServer | undefined;
-const contexts: BrowserContext[] = [];
 
-async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  if (server) {
-    await server.stop();
-    removeDir(server.dataDir);
-    server = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = (viewport = { width: 1440, height: 900 }) => e2e.newPage({ viewport });
 
 describe('admin app: a lobby screen’s settings', () => {
   it('sets area, orientation, distance and language; the open screen follows at once', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
     const { device, token } = await server.ctx.devices.pair('screen', 'Anzeige Wartezone');
     const screen = await newPage({ width: 1920, height: 1080 });

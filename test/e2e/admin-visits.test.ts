@@ -6,19 +6,16 @@
  * and the CSV downloaded from the tab carries the same figures.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, http, login, type TestServer } from '../helpers/server.ts';
 
-let browser: Browser;
+const e2e = chromiumPerFile();
 let server: TestServer | undefined;
-const contexts: BrowserContext[] = [];
 
 async function openAdmin(base: string, tab: string, at?: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await e2e.newPage({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' });
   if (at !== undefined) await page.clock.setFixedTime(at);
   await page.goto(`${base}/admin#${tab}`);
   await page.getByTestId('login-username').fill('admin');
@@ -27,26 +24,9 @@ async function openAdmin(base: string, tab: string, at?: number): Promise<Page> 
   return page;
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  if (server) {
-    await server.stop();
-    removeDir(server.dataDir);
-    server = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('admin app: visits', () => {
   it('edits outcomes, the kiosk maximum and a counter printer, and the office serves them', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
     const page = await openAdmin(base, 'visits');
     await page.getByTestId('outcome-list').waitFor();
@@ -107,7 +87,7 @@ describe('admin app: visits', () => {
   it('shows a two-concern visit and its outcomes in the statistics', async () => {
     // Monday 16 November 2026 in Berlin.
     let now = Date.parse('2026-11-16T08:00:00Z');
-    server = await startTestServer({ clock: () => now });
+    server = await e2e.server({ clock: () => now });
     const base = server.url;
     const admin = await login(base);
     const post = async (path: string, body?: unknown) => {

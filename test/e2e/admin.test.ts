@@ -4,29 +4,16 @@
  * set up through the admin app alone (concern, counter, clerk account) and then works: a ticket
  * drawn for the new concern is called by the new clerk at the new counter.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import {
-  ADMIN_PASSWORD,
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, demoOffice, http, login, type TestServer } from '../helpers/server.ts';
 
-let browser: Browser;
+const e2e = chromiumPerFile();
 let server: TestServer | undefined;
-const contexts: BrowserContext[] = [];
 
-async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (viewport = { width: 1440, height: 900 }) => e2e.newPage({ viewport });
 
 async function signIn(page: Page, username = 'admin', password = ADMIN_PASSWORD) {
   await page.getByTestId('login-username').fill(username);
@@ -49,26 +36,9 @@ async function save(page: Page) {
   await expect.poll(async () => await statusOf(page).textContent()).toContain('Gespeichert');
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  if (server) {
-    await server.stop();
-    removeDir(server.dataDir);
-    server = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('admin app: concerns', () => {
   it('adds a concern, warns while no counter serves it, and an open kiosk offers it once one does', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
 
     const kiosk = await newPage({ width: 1080, height: 1920 });
@@ -166,7 +136,7 @@ describe('admin app: concerns', () => {
   });
 
   it('notices a change by somebody else and offers to load it', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
     const admin = await openAdmin(base, 'office');
     await admin.getByTestId('office-name').waitFor();
@@ -210,7 +180,7 @@ describe('admin app: set up an office from scratch', () => {
       concerns: [{ id: 'placeholder', prefix: 'X', name: 'Platzhalter' }],
       counters: [{ id: 'placeholder-desk', name: 'Platzhalter', concernIds: ['placeholder'] }],
     };
-    server = await startTestServer({ office: bare });
+    server = await e2e.server({ office: bare });
     const base = server.url;
     const admin = await openAdmin(base, 'concerns');
 
@@ -302,7 +272,7 @@ describe('admin app: set up an office from scratch', () => {
 
 describe('admin app: audit log', () => {
   it('opening the counters tab signs in nowhere; the log reads as German sentences, filtered by kind and account', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
     const token = await login(base);
     await http(
@@ -353,7 +323,7 @@ describe('admin app: audit log', () => {
 
 describe('admin app: devices', () => {
   it('pairs a kiosk, shows its address and QR code once, and removes it', async () => {
-    server = await startTestServer();
+    server = await e2e.server();
     const base = server.url;
     const admin = await openAdmin(base, 'devices');
     await admin.getByTestId('devices-empty').waitFor();

@@ -7,10 +7,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfficeConfig } from '../../core/types.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { appointmentOffice } from '../helpers/offices.ts';
 
 /** Monday 23 November 2026, 06:50 in Berlin: the caller books for 07:30 the same morning. */
 const BOOKING = Date.parse('2026-11-23T05:50:00Z');
@@ -23,13 +23,8 @@ let printer: PrinterEmulator;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-function office(): OfficeConfig {
-  const o = demoOffice();
-  o.enforceOpeningHours = true;
-  o.appointmentHours = { weekly: { mon: [{ from: '07:00', to: '12:30' }] }, closedDays: [] };
-  for (const c of o.concerns) if (c.id === 'subsistence') c.appointmentOnly = true;
-  return o;
-}
+/** Walk-ins Mon 09:00–12:30 (enforced); appointments Mon 07:00–12:30; subsistence only by appointment. */
+const office = appointmentOffice;
 
 beforeAll(async () => {
   printer = await PrinterEmulator.start();

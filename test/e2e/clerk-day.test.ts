@@ -3,31 +3,18 @@
  * counter, then call, recall, transfer, call again, complete, pause with a reason, resume and
  * close — with the counter page and the lobby screen checked after every step.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { http, login, type TestServer } from '../helpers/server.ts';
 
+const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (viewport: { width: number; height: number }) => e2e.newPage({ viewport });
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  server = await e2e.server();
 });
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();

@@ -5,37 +5,24 @@
  * wechseln" asks what happens with a called visitor; and a number left called at a closed counter
  * is freed by an admin in the live queue, after which no screen shows it any more.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, http, login, type TestServer } from '../helpers/server.ts';
 
 const CLERK = { username: 'k.meyer', password: 'schalter-zwei-2026' };
 
-let browser: Browser;
+const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer();
+  server = await e2e.server();
   const admin = await login(server.url);
   const created = await http(server.url, 'POST', '/api/admin/users', { ...CLERK, role: 'clerk' }, admin);
   expect(created.status).toBe(201);
 });
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
-
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'de-DE' });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (viewport = { width: 1280, height: 800 }) => e2e.newPage({ viewport, locale: 'de-DE' });
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('login-username').fill(username);

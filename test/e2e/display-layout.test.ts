@@ -10,41 +10,17 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import type { Concern, OfficeConfig } from '../../core/types.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
-import { officePcFonts } from '../helpers/fonts.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { demoOffice, http, login } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
-const servers: TestServer[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    env: { ...process.env, FONTCONFIG_FILE: officePcFonts() } as Record<string, string>,
-  });
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  for (const s of servers.splice(0)) {
-    await s.stop().catch(() => undefined);
-    removeDir(s.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = chromiumPerFile({ officeFonts: true });
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -69,8 +45,7 @@ function officeWith(extra: number): OfficeConfig {
 }
 
 async function office(config?: OfficeConfig) {
-  const server = await startTestServer(config ? { office: config } : {});
-  servers.push(server);
+  const server = await e2e.server(config ? { office: config } : {});
   const token = await login(server.url);
   const base = server.url;
   const post = async <T>(path: string, body?: unknown) => {
@@ -93,8 +68,8 @@ async function office(config?: OfficeConfig) {
 }
 
 async function openDisplay(base: string, query: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
+  const context = await e2e.browser.newContext({ viewport });
+  e2e.contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${base}/display${query}`);
   await page.getByTestId('board').waitFor();

@@ -1,114 +1,19 @@
-/**
- * The lobby screen in a real Chromium against a real server: calls appear within 100 ms, three
- * calls in quick succession give three announcements in order, a screen that was offline (network
- * gone, or the server restarted) catches up and announces what it missed exactly once, area
- * screens, portrait layout, number size from the viewing distance, Arabic labels, the sound prompt.
- *
- * Headless Chromium has no speech voices: announcements are observed through the page's test
- * hook `window.__lotseAnnouncementLog` (gong, then speech attempt, one after another).
- * Screenshots go to $LOTSE_SHOTS (default: <tmp>/lotse-e2e-shots).
- */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketView } from '../../core/api.ts';
+import { describe, expect, it } from 'vitest';
 import { spokenNumber } from '../../core/announcement.ts';
-import type { AnnouncementRecord } from '../../display/announcer.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { login, startTestServer } from '../helpers/server.ts';
+import {
+  announced,
+  clerk,
+  log,
+  median,
+  office,
+  openDisplay,
+  shownNumbers,
+  texts,
+  useLobbyScreens,
+} from './display-fixture.ts';
 
-const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
-mkdirSync(SHOTS, { recursive: true });
-
-let browser: Browser;
-const servers: TestServer[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  for (const s of servers.splice(0)) {
-    await s.stop().catch(() => undefined);
-    removeDir(s.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh server (own data folder) with a signed-in admin acting as clerk. */
-async function office(options: Parameters<typeof startTestServer>[0] = {}) {
-  const server = await startTestServer(options);
-  servers.push(server);
-  const token = await login(server.url);
-  return clerk(server.url, token, server);
-}
-
-function clerk(base: string, token: string, server?: TestServer) {
-  return {
-    server: server as TestServer,
-    base,
-    async issue(concernId: string, language = 'de'): Promise<TicketView> {
-      const r = await http<{ ticket: TicketView }>(base, 'POST', '/api/tickets', { concernId, language });
-      expect(r.status).toBe(201);
-      return r.body.ticket;
-    },
-    async callNext(counterId: string): Promise<TicketView> {
-      const r = await http<{ ticket: TicketView | null }>(
-        base,
-        'POST',
-        `/api/counters/${counterId}/call-next`,
-        undefined,
-        token,
-      );
-      expect(r.status).toBe(200);
-      expect(r.body.ticket).not.toBeNull();
-      return r.body.ticket as TicketView;
-    },
-    async recall(counterId: string): Promise<TicketView> {
-      const r = await http<{ ticket: TicketView }>(base, 'POST', `/api/counters/${counterId}/recall`, undefined, token);
-      expect(r.status).toBe(200);
-      return r.body.ticket;
-    },
-  };
-}
-
-async function openDisplay(
-  base: string,
-  query = '',
-  viewport = { width: 1920, height: 1080 },
-  on = browser,
-): Promise<Page> {
-  const context = await on.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${base}/display${query}`);
-  await page.getByTestId('board').waitFor();
-  return page;
-}
-
-const log = (page: Page) => page.evaluate(() => window.__lotseAnnouncementLog ?? []) as Promise<AnnouncementRecord[]>;
-const texts = (page: Page) => page.evaluate(() => [...(window.__lotseAnnouncements ?? [])]);
-const shownNumbers = (page: Page) => page.getByTestId('call-number').allTextContents();
-
-/** Waits until the announcement log has `n` entries whose gong and speech are over. */
-async function announced(page: Page, n: number, timeout = 30_000): Promise<AnnouncementRecord[]> {
-  await expect
-    .poll(async () => (await log(page)).filter((r) => r.endedAt !== undefined).length, { timeout, interval: 100 })
-    .toBeGreaterThanOrEqual(n);
-  return log(page);
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
+const e2e = useLobbyScreens();
 
 describe('lobby screen: calls', () => {
   it('shows a call within 100 ms of the clerk pressing "call next" (median of 5)', async () => {
@@ -254,7 +159,7 @@ describe('lobby screen: offline and catch-up', () => {
     // The server goes away; while the screen is offline another server on the same data calls two
     // visitors; then the server comes back on the screen's address.
     await first.server.stop();
-    servers.splice(servers.indexOf(first.server), 1);
+    e2e.servers.splice(e2e.servers.indexOf(first.server), 1);
     await page.getByTestId('offline').waitFor({ timeout: 10_000 });
     const meanwhile = await startTestServer({ dataDir });
     const other = clerk(meanwhile.url, await login(meanwhile.url));
@@ -262,7 +167,7 @@ describe('lobby screen: offline and catch-up', () => {
     await meanwhile.stop();
 
     const again = await startTestServer({ dataDir, port });
-    servers.push(again);
+    e2e.servers.push(again);
     await page.getByTestId('offline').waitFor({ state: 'detached', timeout: 20_000 });
     const records = await announced(page, 3);
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -273,156 +178,5 @@ describe('lobby screen: offline and catch-up', () => {
     expect(await shownNumbers(page)).toEqual(expect.arrayContaining(missed.map((t) => t.number)));
     await page.waitForTimeout(3000);
     expect(await texts(page)).toHaveLength(3);
-  });
-});
-
-describe('lobby screen: settings from the URL', () => {
-  it('a screen limited to an area shows, lists and announces only the calls of its counters', async () => {
-    const o = await office();
-    const upstairs = await openDisplay(o.base, `?area=${encodeURIComponent('1. Stock')}`);
-    const ground = await openDisplay(o.base, '?area=Erdgeschoss');
-    await o.issue('subsistence');
-    await o.issue('housing');
-    await o.issue('education');
-    const atDesk4 = await o.callNext('desk-4'); // 1. Stock
-    const atDesk3 = await o.callNext('desk-3'); // Erdgeschoss
-
-    await expect.poll(() => shownNumbers(upstairs)).toEqual([atDesk4.number]);
-    await expect.poll(() => shownNumbers(ground)).toEqual([atDesk3.number]);
-    await announced(upstairs, 1);
-    await announced(ground, 1);
-    expect(await texts(upstairs)).toEqual([`Nummer ${spokenNumber(atDesk4.number, 'de')}, bitte zu Platz 4.`]);
-    expect(await texts(ground)).toEqual([`Nummer ${spokenNumber(atDesk3.number, 'de')}, bitte zu Platz 3.`]);
-    expect(
-      await upstairs.getByTestId('recent-call').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter-id'))),
-    ).toEqual(['desk-4']);
-    // Waiting per concern: only the concerns served upstairs (desk 4: subsistence, housing).
-    const cards = await upstairs
-      .locator('[data-testid^="waiting-"].waiting-card')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(cards.sort()).toEqual(['waiting-housing', 'waiting-subsistence']);
-    expect(await upstairs.getByTestId('board-area').textContent()).toBe('1. Stock');
-    await ground.screenshot({ path: join(SHOTS, 'display-area.png') });
-  });
-
-  it('lays out portrait by the window (or the setting) and landscape otherwise', async () => {
-    const o = await office();
-    for (const concern of ['documents', 'housing', 'education', 'subsistence']) await o.issue(concern);
-    for (const desk of ['desk-1', 'desk-2', 'desk-3', 'desk-4']) await o.callNext(desk);
-
-    const portrait = await openDisplay(o.base, '', { width: 1080, height: 1920 });
-    expect(await portrait.getByTestId('board').getAttribute('data-orientation')).toBe('portrait');
-    await expect.poll(() => portrait.getByTestId('current-call').count()).toBe(4);
-    const calls = await portrait.locator('.panel.current').boundingBox();
-    const recent = await portrait.locator('.panel.recent').boundingBox();
-    expect(calls && recent && recent.y >= calls.y + calls.height).toBe(true);
-    expect(calls && calls.width > 1000).toBe(true);
-    // Nothing spills out of the screen.
-    const overflow = await portrait.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await portrait.waitForTimeout(300);
-    await portrait.screenshot({ path: join(SHOTS, 'display-portrait.png') });
-
-    const forced = await openDisplay(o.base, '?orientation=landscape', { width: 1080, height: 1920 });
-    expect(await forced.getByTestId('board').getAttribute('data-orientation')).toBe('landscape');
-
-    const landscape = await openDisplay(o.base);
-    expect(await landscape.getByTestId('board').getAttribute('data-orientation')).toBe('landscape');
-    const lc = await landscape.locator('.panel.current').boundingBox();
-    const lr = await landscape.locator('.panel.recent').boundingBox();
-    expect(lc && lr && lr.x >= lc.x + lc.width).toBe(true);
-    await landscape.screenshot({ path: join(SHOTS, 'display-landscape.png') });
-  });
-
-  it('sizes the called numbers for the viewing distance: cap height at least 25 mm per metre', async () => {
-    const o = await office();
-    for (const concern of ['documents', 'housing', 'education', 'subsistence']) await o.issue(concern);
-    for (const desk of ['desk-1', 'desk-2', 'desk-3', 'desk-4']) await o.callNext(desk);
-    for (const [distance, diagonal] of [
-      [3, 55],
-      [5, 55],
-      [4, 65],
-    ] as const) {
-      const page = await openDisplay(o.base, `?distance=${distance}&diagonal=${diagonal}`);
-      await expect.poll(() => page.locator('.calls-fit').count()).toBe(1);
-      // Measured independently of the app: font size of each shown number → millimetres.
-      const sizes = await page.getByTestId('call-number').evaluateAll((els) =>
-        els.map((e) => {
-          const r = e.getBoundingClientRect();
-          return {
-            font: Number.parseFloat(getComputedStyle(e).fontSize),
-            right: r.right,
-            panelRight: (e.closest('.calls') as HTMLElement).getBoundingClientRect().right,
-            screen: Math.hypot(screen.width, screen.height),
-          };
-        }),
-      );
-      expect(sizes.length).toBeGreaterThanOrEqual(1);
-      for (const s of sizes) {
-        const mmPerPx = (diagonal * 25.4) / s.screen;
-        expect(s.font * 0.7 * mmPerPx).toBeGreaterThanOrEqual(25 * distance - 0.5);
-        expect(s.right).toBeLessThanOrEqual(s.panelRight + 1); // fits, not cut off
-      }
-      expect(await page.getByTestId('size-warning').count()).toBe(0);
-      console.log(
-        `[figures] distance ${distance} m on ${diagonal}": ${sizes.length} call(s) at ${sizes[0]?.font.toFixed(0)} px ` +
-          `(cap ${(((sizes[0]?.font ?? 0) * 0.7 * diagonal * 25.4) / (sizes[0]?.screen ?? 1)).toFixed(0)} mm)`,
-      );
-      if (distance === 5) await page.screenshot({ path: join(SHOTS, 'display-distance-5m.png') });
-    }
-    // A screen too small for the distance says so (for whoever sets it up).
-    const tooFar = await openDisplay(o.base, '?distance=15&diagonal=32');
-    await tooFar.getByTestId('size-warning').waitFor();
-  });
-
-  it('shows labels and speaks in the language of the URL; Arabic right to left', async () => {
-    const o = await office();
-    await o.issue('housing');
-    const page = await openDisplay(o.base, '?lang=ar');
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
-      'ar',
-      'rtl',
-    ]);
-    expect(await page.locator('#current-title').textContent()).toBe('الرقم');
-    expect(await page.locator('#recent-title').textContent()).toBe('آخر النداءات');
-    const ticket = await o.callNext('desk-2');
-    const [record] = await announced(page, 1);
-    expect(record).toMatchObject({
-      language: 'ar',
-      text: `الرقم ${spokenNumber(ticket.number, 'ar')}، تفضل إلى Platz 2.`,
-    });
-    // The number stays left to right inside the Arabic page.
-    expect(
-      await page
-        .getByTestId('call-number')
-        .first()
-        .evaluate((e) => getComputedStyle(e).direction),
-    ).toBe('ltr');
-    await page.screenshot({ path: join(SHOTS, 'display-arabic.png') });
-
-    const english = await openDisplay(o.base, '?lang=en');
-    expect(await english.locator('#recent-title').textContent()).toBe('Last calls');
-    expect(await english.getByTestId('waiting-housing').textContent()).toContain('Nobody is waiting');
-  });
-
-  it('asks for a touch when the browser blocks sound, and plays after it', async () => {
-    const o = await office();
-    const strict = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--autoplay-policy')),
-      headless: true,
-    });
-    try {
-      const page = await openDisplay(o.base, '', { width: 1280, height: 720 }, strict);
-      const prompt = page.getByTestId('sound-prompt');
-      await prompt.waitFor();
-      expect(await prompt.textContent()).toContain('bitte berühren');
-      const box = await prompt.boundingBox();
-      expect(box && box.height >= 44 && box.width >= 44).toBe(true);
-      await prompt.click();
-      await prompt.waitFor({ state: 'detached' });
-    } finally {
-      await strict.close();
-    }
   });
 });

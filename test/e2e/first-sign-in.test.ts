@@ -4,40 +4,21 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PRINTER_DEVICES } from '../../server/config.ts';
-import { type RunningServer, startLotse } from '../../server/start.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, removeDir, tempDataDir } from '../helpers/server.ts';
+import { removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
+let server: TestServer;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  dataDir = tempDataDir();
-  server = await startLotse(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      officeConfigPath: undefined,
-      adminPassword: undefined,
-      printer: 'none',
-      publicUrl: undefined,
-      databaseUrl: undefined,
-      redisUrl: undefined,
-      trustProxy: [],
-      printerDevices: DEFAULT_PRINTER_DEVICES,
-    },
-    { office: demoOffice() },
-  );
+  server = await startTestServer({ generateAdminPassword: true });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  removeDir(dataDir);
+  if (server) removeDir(server.dataDir);
 });
 
 describe('first sign-in with a generated password', () => {

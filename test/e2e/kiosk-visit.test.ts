@@ -17,7 +17,7 @@ import type { TicketView } from '../../core/api.ts';
 import { KIOSK_MESSAGES } from '../../kiosk/messages-all.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { counterAction, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/kiosk-visit/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -78,13 +78,7 @@ const touch = (page: Page, testId: string) => page.getByTestId(testId).tap();
 const settle = (page: Page) => page.waitForTimeout(500);
 
 async function counter(counterId: string, action: string, body?: unknown): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(
-    server.url,
-    'POST',
-    `/api/counters/${counterId}/${action}`,
-    body,
-    token,
-  );
+  const r = await counterAction(server.url, token, counterId, action, body);
   expect(r.status, `${action} at ${counterId}`).toBe(200);
   return r.body.ticket;
 }

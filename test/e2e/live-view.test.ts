@@ -3,34 +3,21 @@
  * the manager's wall view (`/admin?view=live`) and the banner of the clerk at a counter serving
  * that concern show the alert; calling the visitor clears it in both.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, http, login, type TestServer } from '../helpers/server.ts';
 
-let browser: Browser;
+const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
 let now = Date.parse('2026-12-07T08:00:00Z');
-const contexts: BrowserContext[] = [];
 
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (viewport: { width: number; height: number }) => e2e.newPage({ viewport });
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ clock: () => now });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  server = await e2e.server({ clock: () => now });
 });
 
 describe('live view and counter banner', () => {

@@ -1,32 +1,14 @@
-/**
- * The whole path in a real Chromium: a visitor touches a concern on the kiosk, a clerk signs in
- * and calls the ticket from the counter page, the lobby screen and the visitor's phone show it.
- */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { ADMIN_PASSWORD, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server.ts';
 
+const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-async function page(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
+const page = (viewport: { width: number; height: number }) => e2e.newPage({ viewport });
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  server = await e2e.server();
 });
 
 describe('a visitor draws a ticket, a clerk calls it, the screens show it', () => {

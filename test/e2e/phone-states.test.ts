@@ -9,40 +9,36 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
-import { officePcFonts } from '../helpers/fonts.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { openPhone } from './phone-fixture.ts';
+import {
+  counterAction,
+  demoOffice,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
+const e2e = chromiumPerFile({ officeFonts: true });
 let server: TestServer;
 let token: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    env: { ...process.env, FONTCONFIG_FILE: officePcFonts() } as Record<string, string>,
-  });
   const office = demoOffice();
   office.contact = { phone: '0461 85-0' };
   server = await startTestServer({ office });
   token = await login(server.url);
 });
 
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
 afterAll(async () => {
-  await browser?.close();
   if (server) {
     await server.stop();
     removeDir(server.dataDir);
@@ -56,13 +52,7 @@ async function issue(concernId: string, language: string): Promise<TicketView> {
 }
 
 async function act(counterId: string, action: string, body?: unknown): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(
-    server.url,
-    'POST',
-    `/api/counters/${counterId}/${action}`,
-    body,
-    token,
-  );
+  const r = await counterAction(server.url, token, counterId, action, body);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.ticket;
 }
@@ -78,25 +68,7 @@ async function callUntil(desk: string, ticket: TicketView): Promise<void> {
 }
 
 /** A phone (360 × 640, touch) on the ticket's page, with `navigator.vibrate` recorded. */
-async function openPhone(ticket: TicketView): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
-  contexts.push(context);
-  await context.addInitScript(() => {
-    const calls: unknown[] = [];
-    (window as unknown as { __vibrations: unknown[] }).__vibrations = calls;
-    Object.defineProperty(Navigator.prototype, 'vibrate', {
-      configurable: true,
-      value: (pattern: unknown) => {
-        calls.push(pattern);
-        return true;
-      },
-    });
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}${ticket.statusUrl}`);
-  await expect.poll(async () => (await page.getByTestId('phone-number').textContent())?.trim()).toBe(ticket.number);
-  return page;
-}
+const phoneOf = (ticket: TicketView) => openPhone(e2e, server.url, ticket, { viewport: { width: 360, height: 640 } });
 
 /** Elements whose text is wider than their box or the screen. */
 const cutTexts = (page: Page) =>
@@ -114,7 +86,7 @@ describe('the phone page where a visitor could be misled', () => {
   for (const language of ['de', 'ar']) {
     it(`parked: says so in the visitor's language and never "you are next"; back: waits again (${language})`, async () => {
       const ticket = await issue('certificates', language);
-      const phone = await openPhone(ticket);
+      const phone = await phoneOf(ticket);
       await callUntil('desk-1', ticket);
       await expect.poll(() => phone.getByTestId('phone-status').getAttribute('data-status')).toBe('called');
       await act('desk-1', 'park');
@@ -134,7 +106,7 @@ describe('the phone page where a visitor could be misled', () => {
   it('after a transfer: where the ticket went and the new position; Arabic too', async () => {
     for (const language of ['de', 'ar']) {
       const ticket = await issue('certificates', language);
-      const phone = await openPhone(ticket);
+      const phone = await phoneOf(ticket);
       await callUntil('desk-1', ticket);
       await act('desk-1', 'transfer', { concernId: 'housing' });
       const moved = phone.getByTestId('phone-moved');
@@ -153,7 +125,7 @@ describe('the phone page where a visitor could be misled', () => {
 
   it('promises no signal before a tap; the tap turns on sound and vibration and says so', async () => {
     const ticket = await issue('certificates', 'de');
-    const phone = await openPhone(ticket);
+    const phone = await phoneOf(ticket);
     const off = phone.getByTestId('phone-signal-off');
     await off.waitFor();
     expect(await off.textContent()).toContain('Noch kein Ton');
@@ -172,7 +144,7 @@ describe('the phone page where a visitor could be misled', () => {
   it('a missed or cancelled visitor sees the office phone (Arabic: the number reads left to right)', async () => {
     for (const language of ['de', 'ar']) {
       const ticket = await issue('certificates', language);
-      const phone = await openPhone(ticket);
+      const phone = await phoneOf(ticket);
       await callUntil('desk-1', ticket);
       await act('desk-1', 'no-show');
       const contact = phone.getByTestId('phone-contact');

@@ -9,38 +9,22 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { openPhone, vibrations } from './phone-fixture.ts';
+import { counterAction, http, login, type TestServer } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
-let browser: Browser;
+const e2e = chromiumPerFile();
 let server: TestServer;
 let token: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  if (server) {
-    await server.stop();
-    removeDir(server.dataDir);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function fresh(): Promise<void> {
-  server = await startTestServer();
+  server = await e2e.server();
   token = await login(server.url);
 }
 
@@ -51,44 +35,15 @@ async function issue(concernId: string, language = 'de'): Promise<TicketView> {
 }
 
 async function act(counterId: string, action: 'call-next' | 'complete' | 'recall'): Promise<TicketView | null> {
-  const r = await http<{ ticket: TicketView | null }>(
-    server.url,
-    'POST',
-    `/api/counters/${counterId}/${action}`,
-    undefined,
-    token,
-  );
+  const r = await counterAction(server.url, token, counterId, action, undefined);
   expect(r.status).toBe(200);
   return r.body.ticket;
 }
 
 /** A phone (390 × 844, touch) on the ticket's page, with `navigator.vibrate` recorded. */
-async function openPhone(ticket: TicketView, locale = 'de-DE'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    locale,
-  });
-  contexts.push(context);
-  await context.addInitScript(() => {
-    const calls: unknown[] = [];
-    (window as unknown as { __vibrations: unknown[] }).__vibrations = calls;
-    Object.defineProperty(Navigator.prototype, 'vibrate', {
-      configurable: true,
-      value: (pattern: unknown) => {
-        calls.push(pattern);
-        return true;
-      },
-    });
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}${ticket.statusUrl}`);
-  await expect.poll(async () => (await page.getByTestId('phone-number').textContent())?.trim()).toBe(ticket.number);
-  return page;
-}
+const phoneOf = (ticket: TicketView, locale = 'de-DE') =>
+  openPhone(e2e, server.url, ticket, { viewport: { width: 390, height: 844 }, locale });
 
-const vibrations = (page: Page) => page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations);
 const signals = (page: Page) => page.evaluate(() => window.__lotsePhoneSignals ?? []);
 
 describe('the phone page', () => {
@@ -96,7 +51,7 @@ describe('the phone page', () => {
     await fresh();
     for (let i = 0; i < 3; i++) await issue('housing');
     const mine = await issue('housing');
-    const phone = await openPhone(mine);
+    const phone = await phoneOf(mine);
     expect(await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
       'de',
       'ltr',
@@ -157,8 +112,8 @@ describe('the phone page', () => {
     await issue('housing');
     const english = await issue('housing', 'en');
     const arabic = await issue('housing', 'ar');
-    const en = await openPhone(english, 'de-DE');
-    const ar = await openPhone(arabic, 'de-DE');
+    const en = await phoneOf(english, 'de-DE');
+    const ar = await phoneOf(arabic, 'de-DE');
     // Already two ahead when the page opens: notice shown, no nudge (nothing changed).
     expect(await en.getByTestId('phone-next').textContent()).toContain('Only 2 people are ahead of you.');
     expect(await vibrations(en)).toEqual([]);
@@ -182,15 +137,15 @@ describe('the phone page', () => {
   it('a recall signals again; an unknown token says so', async () => {
     await fresh();
     const mine = await issue('housing');
-    const phone = await openPhone(mine);
+    const phone = await phoneOf(mine);
     await act('desk-2', 'call-next');
     await expect.poll(() => phone.getByTestId('phone-status').getAttribute('data-status')).toBe('called');
     await phone.waitForTimeout(4200); // one signal per call, not per event of the same call
     await act('desk-2', 'recall');
     await expect.poll(async () => (await signals(phone)).filter((s) => s.kind === 'called').length).toBe(2);
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(context);
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    e2e.contexts.push(context);
     const lost = await context.newPage();
     await lost.goto(`${server.url}/t/abcdefghijklmnopqrstuv`);
     await lost.getByTestId('phone-not-found').waitFor();
@@ -199,8 +154,8 @@ describe('the phone page', () => {
   it('stays small: what a phone loads on first visit', async () => {
     await fresh();
     const mine = await issue('housing');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(context);
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    e2e.contexts.push(context);
     const page = await context.newPage();
     let bytes = 0;
     const files: string[] = [];

@@ -4,37 +4,31 @@
  * from a screenshot), and asks for a photo. With paper again it says the ticket is printing.
  */
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrinterEmulator } from '../../printer/emulator.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { http, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { http, type TestServer } from '../helpers/server.ts';
 
+const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
 let printer: PrinterEmulator;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   printer = await PrinterEmulator.start();
   printer.condition = 'paper-out';
-  server = await startTestServer({ printer: printer.url, printing: { pollIntervalMs: 500 } });
-  browser = await launchChromium();
+  server = await e2e.server({ printer: printer.url, printing: { pollIntervalMs: 500 } });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
+  // The server stops before its printer goes.
   await server?.stop();
-  if (server) removeDir(server.dataDir);
   await printer?.close();
 });
 
 async function kioskPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await e2e.newPage({ viewport: { width: 1080, height: 1920 } });
   await page.goto(`${server.url}/kiosk?kiosk=entrance`);
   return page;
 }

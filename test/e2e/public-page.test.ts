@@ -6,38 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { chromiumPerFile } from '../helpers/e2e.ts';
+import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
 
 // Evaluated, not added as a script element: the page's policy allows no inline script.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MONDAY_10 = Date.parse('2026-11-23T09:00:00Z'); // 10:00 in Berlin, open
 
-let browser: Browser;
+const e2e = chromiumPerFile();
 let server: TestServer | undefined;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }, touch = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: touch });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (viewport: { width: number; height: number }, touch = false) =>
+  e2e.newPage({ viewport, hasTouch: touch });
 
 /** Every WCAG 2.0–2.2 A and AA rule of axe; any violation fails. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -61,7 +44,7 @@ function pdfPages(pdf: Buffer): number {
 
 describe('the public page in Chromium', () => {
   it('is axe-clean in German and Arabic, follows a call live, and prints on one page', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
+    server = await e2e.server({ clock: () => MONDAY_10 });
     const admin = await login(server.url);
     for (let i = 0; i < 3; i++) {
       expect((await http(server.url, 'POST', '/api/tickets', { concernId: 'housing' })).status).toBe(201);
@@ -99,9 +82,9 @@ describe('the public page in Chromium', () => {
   });
 
   it('works without JavaScript: hours, contact and concerns are there', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    contexts.push(context);
+    server = await e2e.server({ clock: () => MONDAY_10 });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    e2e.contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/?lang=en`);
     expect(await page.locator('tr.today').textContent()).toBe('Monday (today)9:00–12:30');
@@ -119,7 +102,7 @@ describe('a number from on the way', () => {
     office.enforceOpeningHours = true;
     office.remoteQuota = 10;
     for (const c of office.concerns) if (c.id === 'housing') c.remote = true;
-    server = await startTestServer({ clock: () => MONDAY_10, office });
+    server = await e2e.server({ clock: () => MONDAY_10, office });
     const admin = await login(server.url);
 
     // On the way: the visitor takes a number and lands on the phone page.
@@ -162,7 +145,7 @@ describe('the office phone where the kiosk cannot help', () => {
     const office: OfficeConfig = demoOffice();
     office.enforceOpeningHours = true;
     for (const c of office.concerns) if (c.id === 'certificates') c.dailyQuota = 0;
-    server = await startTestServer({ clock: () => now, office });
+    server = await e2e.server({ clock: () => now, office });
     const kiosk = await newPage({ width: 1080, height: 1920 }, true);
     await kiosk.goto(`${server.url}/kiosk`);
     const phoneOn = async (screen: string) => {

@@ -1,30 +1,20 @@
 /** Starting a server that should refuse, and running the repair command, as an operator would. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../helpers/ports.ts';
+import { spawnServer } from '../helpers/processes.ts';
 
-const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 const REPAIR = fileURLToPath(new URL('../../server/repair.ts', import.meta.url));
 
 /** Starts a server process that must refuse to start; resolves with everything it printed. */
 export async function refusedStart(env: Record<string, string>): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOTSE_PRINTER: 'none',
-      LOTSE_LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(port, { LOTSE_LOG_LEVEL: 'info', ...env }, 'pipe');
   let out = '';
-  child.stdout.on('data', (d) => {
+  child.stdout?.on('data', (d) => {
     out += String(d);
   });
-  child.stderr.on('data', (d) => {
+  child.stderr?.on('data', (d) => {
     out += String(d);
   });
   const code = await new Promise<number | null>((resolve) => {

@@ -103,7 +103,7 @@ describe('damaged data files', () => {
     const read = readJournal('j', readFileSync(journalOf(dir)));
     const entries = read.entries.map((e) => structuredClone(e)) as JournalEntry[];
     const victim = entries.find((e, i) => i > 2 && e.delta.kind === 'change' && e.delta.tickets.length > 0);
-    if (!victim || victim.delta.kind !== 'change') throw new Error('no ticket record');
+    if (victim?.delta.kind !== 'change') throw new Error('no ticket record');
     (victim.delta.tickets[0] as { status: unknown }).status = 42;
     writeFileSync(journalOf(dir), Buffer.concat(entries.map(encodeRecord)));
     const out = await refusedStart({ LOTSE_DATA: dir });

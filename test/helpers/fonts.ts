@@ -3,9 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Path of that fontconfig (`$LOTSE_FONTCONFIG`, default /tmp/cv-fonts.conf, written when missing). */
-export function officePcFonts(): string {
-  const file = process.env.LOTSE_FONTCONFIG ?? '/tmp/cv-fonts.conf';
+/** Path of that fontconfig (default `$LOTSE_FONTCONFIG` or /tmp/cv-fonts.conf, written when missing). */
+export function officePcFonts(file = process.env.LOTSE_FONTCONFIG ?? '/tmp/cv-fonts.conf'): string {
   if (!existsSync(file)) {
     writeFileSync(
       file,

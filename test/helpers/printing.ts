@@ -1,27 +1,18 @@
 /** Test helpers for printing: socket.io clients of the `/print` namespace. */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   PRINT_NAMESPACE,
   type PrintClientToServerEvents,
   type PrinterStatusView,
   type PrintServerToClientEvents,
 } from '../../core/events.ts';
+import { connectSocket } from './server.ts';
 
 export type PrintClient = Socket<PrintServerToClientEvents, PrintClientToServerEvents>;
 
 /** A real client of namespace `/print`, optionally signed in with a session token. */
-export async function connectPrintClient(url: string, token?: string): Promise<PrintClient> {
-  const socket: PrintClient = io(url + PRINT_NAMESPACE, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    ...(token ? { auth: { token } } : {}),
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
+export function connectPrintClient(url: string, token?: string): Promise<PrintClient> {
+  return connectSocket<PrintClient>(url + PRINT_NAMESPACE, token);
 }
 
 /** Resolves with the first `printer:status` push that satisfies `test` (fails after `ms`). */

@@ -14,9 +14,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+/** `npm start` on loopback at `port`, without a printer, logging errors only unless `env` says otherwise. */
+export function spawnServer(port: number, env: Record<string, string>, stdout: 'ignore' | 'pipe'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -25,8 +25,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       LOTSE_PRINTER: 'none',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawnServer(port, env, 'ignore');
   let err = '';
   child.stderr?.on('data', (d) => {
     err += String(d);

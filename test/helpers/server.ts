@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { TicketView } from '../../core/api.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../core/events.ts';
 import type { OfficeConfig } from '../../core/types.ts';
 import { DEFAULT_PRINTER_DEVICES, type ServerConfig } from '../../server/config.ts';
@@ -23,6 +24,24 @@ export function tempDataDir(): string {
 
 export function demoOffice(): OfficeConfig {
   return loadOfficeConfig(undefined);
+}
+
+/** The configuration `npm start` would parse for a single process on loopback, with `changes` on top. */
+export function testServerConfig(dataDir: string, changes: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    officeConfigPath: undefined,
+    adminPassword: ADMIN_PASSWORD,
+    printer: 'none',
+    publicUrl: undefined,
+    databaseUrl: undefined,
+    redisUrl: undefined,
+    trustProxy: [],
+    printerDevices: DEFAULT_PRINTER_DEVICES,
+    ...changes,
+  };
 }
 
 export async function startTestServer(
@@ -48,15 +67,14 @@ export async function startTestServer(
     printerDevices?: string[];
     /** LOTSE_METRICS_TOKEN. */
     metricsToken?: string;
+    /** No LOTSE_ADMIN_PASSWORD: the server generates one (`generatedAdminPassword`). */
+    generateAdminPassword?: boolean;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const config: ServerConfig = {
+  const config = testServerConfig(dataDir, {
     port: options.port ?? 0,
-    host: '127.0.0.1',
-    dataDir,
-    officeConfigPath: undefined,
-    adminPassword: ADMIN_PASSWORD,
+    adminPassword: options.generateAdminPassword ? undefined : ADMIN_PASSWORD,
     printer: options.printer ?? 'none',
     publicUrl: options.publicUrl,
     databaseUrl: options.databaseUrl,
@@ -64,7 +82,7 @@ export async function startTestServer(
     trustProxy: options.trustProxy ?? [],
     printerDevices: options.printerDevices ?? DEFAULT_PRINTER_DEVICES,
     metricsToken: options.metricsToken,
-  };
+  });
   const server = await startLotse(config, {
     ...(options.office ? { office: options.office } : options.usePersistedOffice ? {} : { office: demoOffice() }),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -80,8 +98,13 @@ export function removeDir(dir: string): void {
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client, optionally signed in with a session token. */
-export async function connectClient(url: string, token?: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, {
+export function connectClient(url: string, token?: string): Promise<ClientSocket> {
+  return connectSocket<ClientSocket>(url, token);
+}
+
+/** A real socket.io client of `url` (a namespace's URL), connected, optionally with a session token. */
+export async function connectSocket<S extends Socket<any, any>>(url: string, token?: string): Promise<S> {
+  const socket = io(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
@@ -91,7 +114,7 @@ export async function connectClient(url: string, token?: string): Promise<Client
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  return socket;
+  return socket as S;
 }
 
 /** Resolves with the next `event` the socket receives (fails after `ms`). */
@@ -144,4 +167,15 @@ export async function login(base: string, username = 'admin', password = ADMIN_P
   const answer = await http<{ token: string }>(base, 'POST', '/api/login', { username, password });
   if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
   return answer.body.token;
+}
+
+/** A clerk's action at a counter over HTTP (`call-next`, `complete`, `recall`, `no-show`, …). */
+export function counterAction<T = { ticket: TicketView | null }>(
+  base: string,
+  token: string,
+  counterId: string,
+  action: string,
+  body?: unknown,
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', `/api/counters/${counterId}/${action}`, body, token);
 }

@@ -5,10 +5,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports.ts';
+import { freePort, waitForListener } from './ports.ts';
 
 export interface Service {
   url: string;
@@ -77,21 +76,7 @@ export async function startPostgres(): Promise<RestartableService> {
   };
 }
 
-async function waitForPort(port: number, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = createConnection({ host: '127.0.0.1', port }, () => {
-        c.end();
-        resolve(true);
-      });
-      c.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nothing listens on port ${port}`);
-}
+const waitForPort = (port: number, ms: number) => waitForListener(port, ms);
 
 export async function startRedis(): Promise<RestartableService> {
   if (!existsSync('/usr/bin/redis-server'))

@@ -8,11 +8,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'ldapts';
-import { freePort } from './ports.ts';
+import { freePort, waitForListener } from './ports.ts';
 
 export const LDAP_SUFFIX = 'dc=example,dc=org';
 export const LDAP_MANAGER = `cn=admin,${LDAP_SUFFIX}`;
@@ -58,21 +57,8 @@ async function addGroups(client: Client, people: LdapPerson[]): Promise<void> {
   }
 }
 
-async function listening(port: number, child: ChildProcess, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`slapd exited with ${child.exitCode}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = createConnection({ host: '127.0.0.1', port }, () => {
-        c.end();
-        resolve(true);
-      });
-      c.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`slapd does not listen on port ${port}`);
+function listening(port: number, child: ChildProcess, ms: number): Promise<void> {
+  return waitForListener(port, ms, () => (child.exitCode !== null ? `slapd exited with ${child.exitCode}` : undefined));
 }
 
 export async function startSlapd(people: LdapPerson[]): Promise<Slapd> {

@@ -3,15 +3,12 @@
  * no tickets (and the public office info says so), configuration issues come as codes at their
  * field, watching the counters writes no audit line, and the audit log filters and exports.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { connectClient, http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 async function config(s: TestServer, admin: string) {
   return (await http(s.url, 'GET', '/api/admin/config', undefined, admin)).body;
@@ -19,7 +16,7 @@ async function config(s: TestServer, admin: string) {
 
 describe('a concern no counter serves', () => {
   it('is saved, marked in the office info, and refused for tickets with CONCERN_UNSERVED', async () => {
-    server = await startTestServer({ usePersistedOffice: true });
+    server = await scope.server({ usePersistedOffice: true });
     const s = server;
     const admin = await login(s.url);
     const current = await config(s, admin);
@@ -55,7 +52,7 @@ describe('a concern no counter serves', () => {
 
 describe('configuration issues', () => {
   it('come with a code, parameters and the path of their field', async () => {
-    server = await startTestServer({ usePersistedOffice: true, printerDevices: ['/dev/usb/lp*'] });
+    server = await scope.server({ usePersistedOffice: true, printerDevices: ['/dev/usb/lp*'] });
     const s = server;
     const admin = await login(s.url);
     const current = await config(s, admin);
@@ -118,7 +115,7 @@ describe('configuration issues', () => {
 
 describe('the counters tab and the audit log', () => {
   it('watching every counter signs in nowhere and writes no audit line; clerks may not', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const s = server;
     const admin = await login(s.url);
     const socket = await connectClient(s.url, admin);
@@ -161,7 +158,7 @@ describe('the counters tab and the audit log', () => {
   });
 
   it('filters by kind and account and exports German CSV with the sentences and the raw codes', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const s = server;
     const admin = await login(s.url);
     await http(
@@ -202,7 +199,7 @@ describe('the counters tab and the audit log', () => {
 describe('appointment settings from the admin', () => {
   it('are validated with codes and reach the booking service as saved', async () => {
     // Sunday 22 November 2026, 12:00 in Berlin; Monday is bookable.
-    server = await startTestServer({ usePersistedOffice: true, clock: () => Date.parse('2026-11-22T11:00:00Z') });
+    server = await scope.server({ usePersistedOffice: true, clock: () => Date.parse('2026-11-22T11:00:00Z') });
     const s = server;
     const admin = await login(s.url);
     const current = await config(s, admin);

@@ -1,27 +1,16 @@
 /** Administration: live configuration changes, staff accounts, device pairing. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  http,
-  login,
-  nextEvent,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { connectClient, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 describe('office configuration', () => {
   it('is saved in the data folder and a change reaches open screens at once', async () => {
-    server = await startTestServer({ usePersistedOffice: true });
+    server = await scope.server({ usePersistedOffice: true });
     const s = server;
     const admin = await login(s.url);
     const current = await http(s.url, 'GET', '/api/admin/config', undefined, admin);
@@ -51,7 +40,7 @@ describe('office configuration', () => {
   });
 
   it('an invalid configuration is refused with the fields named, and nothing changes', async () => {
-    server = await startTestServer({ usePersistedOffice: true });
+    server = await scope.server({ usePersistedOffice: true });
     const s = server;
     const admin = await login(s.url);
     const current = (await http(s.url, 'GET', '/api/admin/config', undefined, admin)).body;
@@ -71,7 +60,7 @@ describe('office configuration', () => {
 
 describe('staff accounts', () => {
   it('admins create, change, disable and remove accounts; the last admin stays', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const s = server;
     const admin = await login(s.url);
     const created = await http(
@@ -127,7 +116,7 @@ describe('staff accounts', () => {
 describe('device pairing', () => {
   it('with requireDevicePairing only paired kiosks draw tickets and paired screens show calls', async () => {
     const { demoOffice } = await import('../helpers/server.ts');
-    server = await startTestServer({ office: { ...demoOffice(), requireDevicePairing: true } });
+    server = await scope.server({ office: { ...demoOffice(), requireDevicePairing: true } });
     const s = server;
     const admin = await login(s.url);
     const anonymous = await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });

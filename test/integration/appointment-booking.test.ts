@@ -5,35 +5,28 @@
  * on the ESC/POS emulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OfficeConfig } from '../../core/types.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { http, login, type TestServer } from '../helpers/server.ts';
+import { appointmentOffice } from '../helpers/offices.ts';
+import { testScope } from '../helpers/scope.ts';
 
 let server: TestServer | undefined;
 let printer: PrinterEmulator | undefined;
 afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
   await printer?.close();
   printer = undefined;
 });
+// Registered after the printer's hook, so it runs first: the server stops before its printer.
+const scope = testScope();
 
-/** Walk-ins Mon 09:00–12:30 (enforced); appointments Mon 07:00–12:30; subsistence only by appointment. */
-function office(): OfficeConfig {
-  const o = demoOffice();
-  o.enforceOpeningHours = true;
-  o.appointmentHours = { weekly: { mon: [{ from: '07:00', to: '12:30' }] }, closedDays: [] };
-  for (const c of o.concerns) if (c.id === 'subsistence') c.appointmentOnly = true;
-  return o;
-}
+const office = appointmentOffice;
 
 const SUNDAY = Date.parse('2026-11-22T12:00:00Z');
 
 describe('booking appointments', () => {
   it('offers slots, books with a generated code, refuses full slots and odd times, and repeats by external id', async () => {
     const now = SUNDAY;
-    server = await startTestServer({ clock: () => now, office: office() });
+    server = await scope.server({ clock: () => now, office: office() });
     const s = server;
     const clerk = await login(s.url);
 
@@ -145,7 +138,7 @@ describe('booking appointments', () => {
 
   it('moves and cancels; a cancelled code no longer checks in, and its place is free again', async () => {
     let now = SUNDAY;
-    server = await startTestServer({ clock: () => now, office: office() });
+    server = await scope.server({ clock: () => now, office: office() });
     const s = server;
     const clerk = await login(s.url);
     const a = (
@@ -191,7 +184,7 @@ describe('booking appointments', () => {
 
   it('checks in by code during appointment hours while walk-in hours are closed; appointment-only concerns refuse walk-ins', async () => {
     let now = SUNDAY;
-    server = await startTestServer({ clock: () => now, office: office() });
+    server = await scope.server({ clock: () => now, office: office() });
     const s = server;
     let clerk = await login(s.url);
     const a = (
@@ -260,7 +253,7 @@ describe('booking appointments', () => {
 
   it('gives the last place of a slot to exactly one of many clerks booking at once', async () => {
     const now = SUNDAY;
-    server = await startTestServer({ clock: () => now, office: office() });
+    server = await scope.server({ clock: () => now, office: office() });
     const s = server;
     const tokens = await Promise.all(Array.from({ length: 6 }, () => login(s.url)));
     const answers = await Promise.all(
@@ -279,7 +272,7 @@ describe('booking appointments', () => {
   it('prints the confirmation on the thermal printer: code grouped, date, contact and the QR code of the page', async () => {
     const now = SUNDAY;
     printer = await PrinterEmulator.start();
-    server = await startTestServer({ clock: () => now, office: office(), printer: printer.url });
+    server = await scope.server({ clock: () => now, office: office(), printer: printer.url });
     const s = server;
     const clerk = await login(s.url);
     const a = (

@@ -1,18 +1,15 @@
 /** Appointment check-in at the kiosk: with the code alone, too early, on a later day, late. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 describe('appointment check-in', () => {
   it('follows the check-in window and explains refusals', async () => {
     let now = Date.parse('2026-11-19T07:00:00Z'); // the Thursday before, 08:00 in Berlin
-    server = await startTestServer({ clock: () => now });
+    server = await scope.server({ clock: () => now });
     const s = server;
     let admin = await login(s.url);
     const book = (code: string, start: string) =>

@@ -3,33 +3,12 @@
  * and the server refuses signing in or acting at any other, over HTTP and over the socket. An
  * account that still has to replace its generated password may not work at any counter.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRINTER_DEVICES } from '../../server/config.ts';
-import { startLotse } from '../../server/start.ts';
-import {
-  connectClient,
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { connectClient, http, login } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
 const PASSWORD = 'Schalterdienst-am-Morgen-7';
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function server(): Promise<TestServer> {
-  const dataDir = tempDataDir();
-  cleanup.push(() => removeDir(dataDir));
-  const s = await startTestServer({ dataDir });
-  cleanup.push(() => s.stop());
-  return s;
-}
+const { cleanup, server } = testScope();
 
 describe('counters per account', () => {
   it('an account restricted to desk-2 cannot sign in or act at desk-1, by HTTP or socket', async () => {
@@ -117,25 +96,7 @@ describe('counters per account', () => {
 
 describe('a generated password at the counter', () => {
   it('the socket refuses counter work until the password is changed, as HTTP does', async () => {
-    const dataDir = tempDataDir();
-    cleanup.push(() => removeDir(dataDir));
-    const running = await startLotse(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        officeConfigPath: undefined,
-        adminPassword: undefined,
-        printer: 'none',
-        publicUrl: undefined,
-        databaseUrl: undefined,
-        redisUrl: undefined,
-        trustProxy: [],
-        printerDevices: DEFAULT_PRINTER_DEVICES,
-      },
-      { office: demoOffice() },
-    );
-    cleanup.push(() => running.stop());
+    const running = await server({ generateAdminPassword: true });
     const base = running.url;
     const token = await login(base, 'admin', running.generatedAdminPassword as string);
     await http(base, 'POST', '/api/tickets', { concernId: 'housing' });

@@ -6,33 +6,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
 import { connectPrintClient } from '../helpers/printing.ts';
-import {
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
 const STRONG_KEY = 'Vq8pZr2LxN5wKc7TfB3mHs9D';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function server(office: OfficeConfig = demoOffice()): Promise<TestServer> {
-  const dataDir = tempDataDir();
-  cleanup.push(() => removeDir(dataDir));
-  const s = await startTestServer({ dataDir, office, printing: { pollIntervalMs: 60_000, waitMs: 300 } });
-  cleanup.push(() => s.stop());
-  return s;
-}
+const scope = testScope();
+const { cleanup } = scope;
+const server = (office: OfficeConfig = demoOffice()) =>
+  scope.server({ office, printing: { pollIntervalMs: 60_000, waitMs: 300 } });
 
 async function putConfig(s: TestServer, admin: string, change: (o: OfficeConfig) => OfficeConfig) {
   const current = await http(s.url, 'GET', '/api/admin/config', undefined, admin);
@@ -134,10 +119,7 @@ describe('printer settings from the admin app', () => {
     const closedPort = (closed.address() as { port: number }).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
-    const dataDir = tempDataDir();
-    cleanup.push(() => removeDir(dataDir));
-    const s = await startTestServer({
-      dataDir,
+    const s = await scope.server({
       office: {
         ...demoOffice(),
         kiosks: [
@@ -147,7 +129,6 @@ describe('printer settings from the admin app', () => {
       },
       printing: { pollIntervalMs: 60_000, tcp: { connectTimeoutMs: 300, statusTimeoutMs: 300, retries: 0 } },
     });
-    cleanup.push(() => s.stop());
     const admin = await login(s.url);
     const view = async (id: string) => {
       const all = (await http(s.url, 'GET', '/api/printers', undefined, admin)).body.printers as {

@@ -8,33 +8,12 @@
 import { statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  demoOffice,
-  http,
-  login,
-  nextEvent,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoOffice, http, login, nextEvent } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 import { connectClient } from '../helpers/server.ts';
-import { DEFAULT_PRINTER_DEVICES } from '../../server/config.ts';
-import { startLotse } from '../../server/start.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const dataDir = tempDataDir();
-  cleanup.push(() => removeDir(dataDir));
-  const s = await startTestServer({ dataDir, ...options });
-  cleanup.push(() => s.stop());
-  return s;
-}
+const { cleanup, server } = testScope();
 
 /** A request as a browser sends it from a page of `origin`, with the staff's session cookie. */
 async function fromPage(base: string, origin: string, token: string, path: string) {
@@ -165,25 +144,7 @@ describe('accounts', () => {
   });
 
   it('a generated admin password must be changed before anything else', async () => {
-    const dataDir = tempDataDir();
-    cleanup.push(() => removeDir(dataDir));
-    const running = await startLotse(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        officeConfigPath: undefined,
-        adminPassword: undefined,
-        printer: 'none',
-        publicUrl: undefined,
-        databaseUrl: undefined,
-        redisUrl: undefined,
-        trustProxy: [],
-        printerDevices: DEFAULT_PRINTER_DEVICES,
-      },
-      { office: demoOffice() },
-    );
-    cleanup.push(() => running.stop());
+    const running = await server({ generateAdminPassword: true });
     const base = running.url;
     const generated = running.generatedAdminPassword as string;
     expect(generated).toBeTruthy();

@@ -4,31 +4,12 @@
  * codes by brute force, one client drawing tickets without end, unknown status tokens, and one
  * socket sending thousands of events.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Service, startRedis } from '../helpers/services.ts';
-import {
-  ADMIN_PASSWORD,
-  connectClient,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { ADMIN_PASSWORD, connectClient, http, login } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const dataDir = tempDataDir();
-  cleanup.push(() => removeDir(dataDir));
-  const s = await startTestServer({ dataDir, ...options });
-  cleanup.push(() => s.stop());
-  return s;
-}
+const { cleanup, server } = testScope();
 
 async function signIn(base: string, username: string, password: string, forwardedFor?: string) {
   const r = await fetch(`${base}/api/login`, {

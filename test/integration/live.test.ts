@@ -10,10 +10,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LiveAlert, MAX_COUNTED_SPAN_MS } from '../../core/alerts.ts';
 import type { CounterAlerts } from '../../core/live-view.ts';
-import { DEFAULT_PRINTER_DEVICES, type ServerConfig } from '../../server/config.ts';
 import { signWebhook } from '../../server/alert-webhook.ts';
 import { type RunningServer, startLotse } from '../../server/start.ts';
-import { ADMIN_PASSWORD, demoOffice, http, login, removeDir, tempDataDir } from '../helpers/server.ts';
+import { demoOffice, http, login, removeDir, tempDataDir, testServerConfig } from '../helpers/server.ts';
 
 const SECRET = 'a-shared-secret-of-the-city';
 const START = Date.parse('2026-12-07T08:00:00Z');
@@ -62,21 +61,10 @@ async function startReceiver(failFirst: number): Promise<{ url: string; got: Rec
 async function start(clock: () => number, webhookUrl?: string): Promise<RunningServer> {
   const dataDir = tempDataDir();
   dirs.push(dataDir);
-  const config: ServerConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    officeConfigPath: undefined,
-    adminPassword: ADMIN_PASSWORD,
-    printer: 'none',
-    publicUrl: undefined,
-    databaseUrl: undefined,
-    redisUrl: undefined,
-    trustProxy: [],
-    printerDevices: DEFAULT_PRINTER_DEVICES,
+  const config = testServerConfig(dataDir, {
     alertWebhookUrl: webhookUrl,
     alertWebhookSecret: webhookUrl ? SECRET : undefined,
-  };
+  });
   server = await startLotse(config, { office: demoOffice(), clock, live: { tickMs: 60_000, settleMs: 20 } });
   return server;
 }

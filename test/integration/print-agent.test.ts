@@ -9,30 +9,21 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
 import { PrintAgent } from '../../printer/agent.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import type { PrintServiceOptions } from '../../server/printing/print-service.ts';
 import { connectPrintClient, type PrintClient } from '../helpers/printing.ts';
-import {
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { demoOffice, http, login, removeDir, type TestServer, tempDataDir } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
 const AGENT = fileURLToPath(new URL('../../printer/agent.ts', import.meta.url));
 const KEY1 = 'kiosk-one-agent-key-7Jq2mX9vLp';
 const KEY = 'kiosk-two-agent-key-Hn4sW8cRt2';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = testScope();
+const { cleanup } = scope;
 
 function office(): OfficeConfig {
   return {
@@ -51,20 +42,8 @@ async function emulator(): Promise<PrinterEmulator> {
   return e;
 }
 
-async function server(
-  options: { dataDir?: string; port?: number; printing?: PrintServiceOptions } = {},
-): Promise<TestServer> {
-  const dataDir = options.dataDir ?? tempDataDir();
-  if (!options.dataDir) cleanup.push(() => removeDir(dataDir));
-  const s = await startTestServer({
-    dataDir,
-    office: office(),
-    printer: 'none',
-    ...(options.port ? { port: options.port } : {}),
-    printing: { pollIntervalMs: 60_000, ...options.printing },
-  });
-  cleanup.push(() => s.stop());
-  return s;
+function server(options: { dataDir?: string; port?: number; printing?: PrintServiceOptions } = {}) {
+  return scope.server({ ...options, office: office(), printing: { pollIntervalMs: 60_000, ...options.printing } });
 }
 
 function agent(

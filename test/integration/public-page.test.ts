@@ -3,17 +3,14 @@
  * the HTML), its languages, escaping of every configured string, and numbers from on the way:
  * taken on the page, limited, held until the visitor confirms arrival at the kiosk.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
 import { parseOfficeConfig } from '../../server/office-config.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 const MONDAY_10 = Date.parse('2026-11-23T09:00:00Z'); // 10:00 in Berlin, open
 
@@ -44,7 +41,7 @@ async function takeRemote(concernId: string, lang = 'de') {
 
 describe('the public page without JavaScript', () => {
   it('shows hours with today first, closed days, contact and each concern with its documents', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
+    server = await scope.server({ clock: () => MONDAY_10 });
     const html = await page('/');
     expect(html).toContain('<html lang="de" dir="ltr">');
     expect(html).toMatch(/<tr class="today"><th scope="row">Montag \(heute\)<\/th><td dir="ltr">9:00–12:30<\/td>/);
@@ -64,7 +61,7 @@ describe('the public page without JavaScript', () => {
   });
 
   it('speaks six languages: ?lang= first, else Accept-Language, Arabic right to left', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
+    server = await scope.server({ clock: () => MONDAY_10 });
     const ar = await page('/?lang=ar');
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     expect(ar).toContain('إعانة السكن');
@@ -79,7 +76,7 @@ describe('the public page without JavaScript', () => {
   });
 
   it('shows the waiting now per concern with the estimate', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
+    server = await scope.server({ clock: () => MONDAY_10 });
     for (let i = 0; i < 3; i++) await http(server.url, 'POST', '/api/tickets', { concernId: 'housing' });
     // The figures are recomputed at most every few milliseconds under load: ask again briefly.
     const row =
@@ -107,7 +104,7 @@ describe('the public page without JavaScript', () => {
     c.id = 'x"><b>';
     const online = o.concerns.find((x) => x.infoUrl) as OfficeConfig['concerns'][number];
     online.infoUrl = 'javascript:alert(4)';
-    server = await startTestServer({ clock: () => MONDAY_10, office: o });
+    server = await scope.server({ clock: () => MONDAY_10, office: o });
     const html = await page('/');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img');
@@ -121,7 +118,7 @@ describe('the public page without JavaScript', () => {
 
 describe('the office contact', () => {
   it('goes out with the office info and is validated', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const office = await http(server.url, 'GET', '/api/office');
     expect(office.body.contact.phone).toBe('0461 85-0');
     const base = demoOffice();
@@ -136,7 +133,7 @@ describe('the office contact', () => {
 
 describe('the office contact and numbers from on the way in the admin API', () => {
   it('are saved, named at their field when wrong, and shown on the page at once', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10 });
+    server = await scope.server({ clock: () => MONDAY_10 });
     const admin = await login(server.url);
     const current = (await http(server.url, 'GET', '/api/admin/config', undefined, admin)).body;
     const bad = structuredClone(current.office);
@@ -171,7 +168,7 @@ describe('the office contact and numbers from on the way in the admin API', () =
 
 describe('numbers from on the way', () => {
   it('are taken on the page, held until confirmed at the kiosk, then called', async () => {
-    server = await startTestServer({ clock: () => MONDAY_10, office: remoteOffice() });
+    server = await scope.server({ clock: () => MONDAY_10, office: remoteOffice() });
     const admin = await login(server.url);
     const html = await page('/');
     expect(html).toContain('action="/remote"');
@@ -211,7 +208,7 @@ describe('numbers from on the way', () => {
   it('with the rule "call", an unconfirmed number is called like any other', async () => {
     const o = remoteOffice();
     o.remoteUnconfirmed = 'call';
-    server = await startTestServer({ clock: () => MONDAY_10, office: o });
+    server = await scope.server({ clock: () => MONDAY_10, office: o });
     const admin = await login(server.url);
     const taken = await http(server.url, 'POST', '/api/remote-tickets', { concernId: 'housing' });
     expect(taken.status).toBe(201);
@@ -221,7 +218,7 @@ describe('numbers from on the way', () => {
 
   it('keep to the day quota, the concerns that offer them, the opening hours and the per-client limit', async () => {
     let now = MONDAY_10;
-    server = await startTestServer({ clock: () => now, office: remoteOffice() });
+    server = await scope.server({ clock: () => now, office: remoteOffice() });
     const notOffered = await http(server.url, 'POST', '/api/remote-tickets', { concernId: 'education' });
     expect(notOffered.body.error.code).toBe('REMOTE_NOT_OFFERED');
     expect((await takeRemote('housing')).status).toBe(303);

@@ -3,21 +3,18 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
 const run = promisify(execFile);
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 describe('retention', () => {
   it('deletes ticket details older than the retention period and keeps the statistics', async () => {
     let now = Date.parse('2026-11-02T09:00:00Z');
-    server = await startTestServer({ office: { ...demoOffice(), retentionDays: 2 }, clock: () => now });
+    server = await scope.server({ office: { ...demoOffice(), retentionDays: 2 }, clock: () => now });
     const s = server;
     const admin = await login(s.url);
     const first = (await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' })).body.ticket;
@@ -56,7 +53,7 @@ describe('retention', () => {
 
 describe('backup', () => {
   it('GET /api/backup gives admins everything in one consistent file', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const s = server;
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
     expect((await http(s.url, 'GET', '/api/backup')).status).toBe(401);
@@ -68,7 +65,7 @@ describe('backup', () => {
   });
 
   it('npm run backup refuses a folder a server holds, and copies it once the server stopped', async () => {
-    server = await startTestServer();
+    server = await scope.server();
     const s = server;
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
     const out = join(s.dataDir, 'backup.json');

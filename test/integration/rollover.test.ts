@@ -3,19 +3,16 @@
  * daylight-saving changes of Europe/Berlin: numbering restarts, open tickets of the old day are
  * cancelled, screens and phones are told, and the old day is archived for the statistics.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { connectClient, http, login, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
 
+const scope = testScope();
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  server = undefined;
-});
 
 async function withClock(startIso: string) {
   let now = Date.parse(startIso);
-  server = await startTestServer({ clock: () => now });
+  server = await scope.server({ clock: () => now });
   return {
     set: (iso: string) => {
       now = Date.parse(iso);

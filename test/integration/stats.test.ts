@@ -1,43 +1,18 @@
 /**
- * Statistics for managers against a real server: a generated month of office days with known
- * figures (see test/helpers/stats-month.ts), read back as JSON and CSV; and one office day
- * driven through the real API with a fake clock (appointment, transfer, no-show, rollover).
+ * Statistics for managers against a real server, over a generated month of office days with
+ * known figures (see test/helpers/stats-month.ts): weeks, the month, days and hours, arrivals,
+ * counters, the target wait, and the answers to bad and empty ranges.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { http, login, removeDir, startTestServer, type TestServer, tempDataDir } from '../helpers/server.ts';
-import { MONTH_BLOCKS, MONTH_DAYS, monthDayTickets, writeMonth } from '../helpers/stats-month.ts';
-
-/** Parses the server's CSV (no quoted commas in these files except names, which are checked apart). */
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trimEnd().split('\n');
-  const columns = (head ?? '').split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
-}
-
-/** A JSON figure as it appears in the CSV (null: empty cell). */
-const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+import { describe, expect, it } from 'vitest';
+import { http } from '../helpers/server.ts';
+import { MONTH_BLOCKS, MONTH_DAYS, monthDayTickets } from '../helpers/stats-month.ts';
+import { MONTH, parseCsv, useGeneratedMonth } from './stats-fixture.ts';
 
 describe('a generated month (November 2026)', () => {
-  let server: TestServer;
-  let admin: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    await writeMonth(dataDir);
-    // Wednesday 2 December, 11:00 in Berlin.
-    server = await startTestServer({ dataDir, clock: () => Date.parse('2026-12-02T10:00:00Z') });
-    admin = await login(server.url);
-    return async () => {
-      await server.stop();
-      removeDir(dataDir);
-    };
-  });
-
-  const get = (path: string) => http(server.url, 'GET', path, undefined, admin);
-  const MONTH = 'from=2026-11-01&to=2026-11-30';
+  const month = useGeneratedMonth();
+  const { get } = month;
 
   it('the generator holds what its header promises', () => {
     for (const [day, n] of Object.entries(MONTH_DAYS)) expect(monthDayTickets(day)).toHaveLength(n);
@@ -153,86 +128,6 @@ describe('a generated month (November 2026)', () => {
     ]);
   });
 
-  it('exports the same figures as CSV, each period total after its concerns', async () => {
-    const json = await get(`/api/stats?${MONTH}&by=week`);
-    const csv = await get(`/api/stats?${MONTH}&by=week&format=csv&dialect=en`);
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.headers.get('content-disposition')).toContain('lotse-stats-2026-11-01-2026-11-30-week.csv');
-    const text = String(csv.body);
-    expect(text.split('\n')[0]).toBe(
-      'period,concernId,issued,served,noShow,avgWaitMinutes,p90WaitMinutes,avgServiceMinutes,cancelled,transferred,' +
-        'medianWaitMinutes,medianServiceMinutes,servedWithinTargetShare,appointments,punctualShare,medianCheckInMinutes,' +
-        'avgAppointmentWaitMinutes,visits,multiConcernShare,outcome_done,outcome_documents-missing,' +
-        'outcome_forwarded,outcome_appointment-made,concernName',
-    );
-    const records = parseCsv(text);
-    expect(records).toHaveLength(json.body.rows.length + json.body.totals.length);
-    const expected = [...json.body.rows, ...json.body.totals];
-    for (const row of expected) {
-      const line = records.find((r) => r.period === row.period && r.concernId === row.concernId);
-      expect(line, `${row.period} ${row.concernId}`).toBeDefined();
-      for (const [key, value] of Object.entries(row)) {
-        if (key === 'outcomes') continue; // one column per outcome, checked below
-        expect(line?.[key], `${row.period} ${row.concernId} ${key}`).toBe(cell(value));
-      }
-      expect(line?.['outcome_documents-missing']).toBe('0');
-    }
-    expect(records.filter((r) => r.period === '2026-W47').map((r) => r.concernId)).toEqual([
-      'documents',
-      'education',
-      'housing',
-      '*',
-    ]);
-    expect(records.find((r) => r.concernId === '*')?.concernName).toBe('Alle Anliegen');
-    expect(records.find((r) => r.concernId === 'housing')?.concernName).toBe('Wohngeld');
-  });
-
-  it('downloads CSV for German spreadsheets by default: ; and decimal commas, German headers, BOM, CRLF', async () => {
-    const json = await get(`/api/stats?${MONTH}&by=week`);
-    const csv = await get(`/api/stats?${MONTH}&by=week&format=csv`);
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    const bytes = new Uint8Array(
-      await (
-        await fetch(`${server.url}/api/stats?${MONTH}&by=week&format=csv`, {
-          headers: { authorization: `Bearer ${admin}` },
-        })
-      ).arrayBuffer(),
-    );
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = String(csv.body).replace(/^\uFEFF/, '');
-    expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    const [head = '', ...lines] = text.trimEnd().split('\r\n');
-    const columns = head.split(';');
-    expect(columns.slice(0, 6)).toEqual([
-      'Zeitraum',
-      'Anliegen (Kennung)',
-      'Ausgegeben',
-      'Bedient',
-      'Nicht erschienen',
-      'Wartezeit Mittel (Min.)',
-    ]);
-    expect(columns).toContain('Ergebnis: Unterlagen fehlen');
-    expect(columns.at(-1)).toBe('Anliegen');
-    const total = json.body.totals.find((t: { period: string }) => t.period === '2026-W47');
-    const line = lines.find((l) => l.startsWith('2026-W47;*;'))?.split(';') ?? [];
-    const wait = line[columns.indexOf('Wartezeit Mittel (Min.)')];
-    expect(wait).toBe(String(total.avgWaitMinutes).replace('.', ','));
-    expect(String(total.avgWaitMinutes)).toContain('.');
-    expect(line[columns.indexOf('Ausgegeben')]).toBe(String(total.issued));
-
-    // The heat map and the counters too; a wrong dialect is refused.
-    const heat = String((await get(`/api/stats/heatmap?${MONTH}&format=csv&dialect=de`)).body);
-    expect(heat.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('1;9;93;5;18,6;Montag');
-    const counters = String((await get(`/api/stats/counters?${MONTH}&format=csv`)).body);
-    expect(counters).toContain('Platz (Kennung);Bedient');
-    const bad = await get(`/api/stats?${MONTH}&format=csv&dialect=fr`);
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
-  });
-
   it('shows arrivals by weekday and hour, averaged over the days the office was open', async () => {
     const r = await get(`/api/stats/heatmap?${MONTH}`);
     expect(r.status).toBe(200);
@@ -306,7 +201,7 @@ describe('a generated month (November 2026)', () => {
     ]);
     const weekly = await get(`/api/stats/counters?${MONTH}&by=week`);
     expect(weekly.body.rows.filter((x: { period: string }) => x.period === '2026-W49')).toHaveLength(3);
-    const stored = readFileSync(join(dataDir, 'stats', '2026-11-16.json'), 'utf8');
+    const stored = readFileSync(join(month.dataDir, 'stats', '2026-11-16.json'), 'utf8');
     expect(stored).toContain('"byCounter"');
     expect(stored).not.toMatch(/W-\d{3}|gen2026/);
   });
@@ -334,7 +229,7 @@ describe('a generated month (November 2026)', () => {
       expect(r.body.error.code, path).toBe('VALIDATION_FAILED');
     }
     for (const path of ['/api/stats', '/api/stats/heatmap', '/api/stats/counters']) {
-      expect((await http(server.url, 'GET', path)).status).toBe(401);
+      expect((await http(month.server.url, 'GET', path)).status).toBe(401);
     }
   });
 
@@ -342,132 +237,5 @@ describe('a generated month (November 2026)', () => {
     const r = await get('/api/stats?from=2026-10-01&to=2026-10-31&by=day');
     expect(r.body).toMatchObject({ rows: [], totals: [], summary: [] });
     expect((await get('/api/stats/heatmap?from=2026-10-01&to=2026-10-31')).body.cells).toEqual([]);
-  });
-});
-
-describe('an office day through the real API', () => {
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-    server = undefined;
-  });
-
-  it('folds calls, an appointment, a transfer and a no-show into the figures, live and after the day ends', async () => {
-    // Monday 16 November 2026, 09:00 in Berlin.
-    let now = Date.parse('2026-11-16T08:00:00Z');
-    server = await startTestServer({ clock: () => now });
-    const s = server;
-    const admin = await login(s.url);
-    const at = (hhmm: string) => {
-      const [h, m] = hhmm.split(':').map(Number) as [number, number];
-      now = Date.parse('2026-11-16T00:00:00Z') + ((h - 1) * 60 + m) * 60_000;
-    };
-    const post = async (path: string, body?: unknown) => {
-      const r = await http(s.url, 'POST', path, body, admin);
-      expect(r.status, path).toBeLessThan(300);
-      return r.body;
-    };
-
-    at('09:00');
-    await post('/api/tickets', { concernId: 'housing' });
-    await post('/api/appointments', { code: 'TERMIN-1', concernId: 'housing', start: '2026-11-16T09:30:00+01:00' });
-    at('09:05');
-    await post('/api/tickets', { concernId: 'education' });
-    at('09:10');
-    await post('/api/counters/desk-2/call-next');
-    at('09:16');
-    await post('/api/counters/desk-2/complete');
-    at('09:20');
-    await post('/api/tickets', { concernId: 'housing', appointmentCode: 'TERMIN-1' }); // 10 min early
-    at('09:25');
-    await post('/api/counters/desk-3/call-next');
-    at('09:27');
-    expect((await post('/api/counters/desk-2/call-next')).ticket.number).toBe('W-002'); // the appointment
-    at('09:28');
-    await post('/api/counters/desk-3/no-show');
-    at('09:35');
-    await post('/api/counters/desk-2/complete');
-    at('09:40');
-    await post('/api/tickets', { concernId: 'documents' });
-    at('09:45');
-    await post('/api/counters/desk-1/call-next');
-    at('09:47');
-    await post('/api/counters/desk-1/transfer', { concernId: 'housing' });
-    at('09:50');
-    expect((await post('/api/counters/desk-2/call-next')).ticket.number).toBe('U-001');
-    at('10:00');
-    await post('/api/counters/desk-2/complete');
-    at('10:30');
-    await post('/api/tickets', { concernId: 'housing' }); // never called
-
-    const day = 'from=2026-11-16&to=2026-11-16';
-    const live = await http(s.url, 'GET', `/api/stats?${day}&by=day`, undefined, admin);
-    const expectedHousing = {
-      issued: 4,
-      served: 3,
-      noShow: 0,
-      transferred: 1,
-      // Waits per concern: 10 (walk-in), 7 (appointment, 09:20 -> 09:27), and 3 for the part the
-      // transferred visitor waited for housing (due 09:47 when the documents part ended, called
-      // 09:50): mean 6.7.
-      avgWaitMinutes: 6.7,
-      medianWaitMinutes: 7,
-      p90WaitMinutes: 10,
-      // Services 6, 8, 10 (the transferred visitor from the new call at 09:50).
-      avgServiceMinutes: 8,
-      medianServiceMinutes: 8,
-      servedWithinTargetShare: 1,
-      appointments: 1,
-      punctualShare: 1,
-      medianCheckInMinutes: -10,
-      avgAppointmentWaitMinutes: 0,
-    };
-    expect(live.body.rows.find((r: { concernId: string }) => r.concernId === 'housing')).toMatchObject({
-      ...expectedHousing,
-      cancelled: 0,
-    });
-    // The documents part before the transfer counts too: waited 5 (09:40 -> 09:45), served 2.
-    expect(live.body.rows.find((r: { concernId: string }) => r.concernId === 'documents')).toMatchObject({
-      issued: 1,
-      served: 1,
-      visits: 1,
-      avgWaitMinutes: 5,
-      avgServiceMinutes: 2,
-    });
-
-    // Midnight: the waiting ticket is cancelled and the day archived.
-    now = Date.parse('2026-11-16T23:00:30Z');
-    expect(await s.ctx.queue.tick()).toBe(true);
-    const manager = await login(s.url); // sessions last 12 hours
-    const archived = await http(s.url, 'GET', `/api/stats?${day}&by=day`, undefined, manager);
-    expect(archived.body.rows.find((r: { concernId: string }) => r.concernId === 'housing')).toMatchObject({
-      ...expectedHousing,
-      cancelled: 1,
-    });
-    expect(archived.body.rows.find((r: { concernId: string }) => r.concernId === 'education')).toMatchObject({
-      issued: 1,
-      noShow: 1,
-      avgWaitMinutes: 20,
-      servedWithinTargetShare: 1,
-    });
-    const counters = await http(s.url, 'GET', `/api/stats/counters?${day}`, undefined, manager);
-    expect(
-      counters.body.rows.map((r: { counterId: string; served: number; noShow: number }) => [
-        r.counterId,
-        r.served,
-        r.noShow,
-      ]),
-    ).toEqual([
-      // desk-1 served the documents part before sending the visitor on to housing.
-      ['desk-1', 1, 0],
-      ['desk-2', 3, 0],
-      ['desk-3', 0, 1],
-    ]);
-    const heat = await http(s.url, 'GET', `/api/stats/heatmap?${day}`, undefined, manager);
-    expect(heat.body.cells).toEqual([
-      { weekday: 1, hour: 9, arrivals: 4, days: 1, avgArrivals: 4 },
-      { weekday: 1, hour: 10, arrivals: 1, days: 1, avgArrivals: 1 },
-    ]);
   });
 });

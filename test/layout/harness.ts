@@ -3,10 +3,11 @@
  * FONTCONFIG_FILE), the apps' own fonts either loaded or blocked, and the page measured by
  * measure-page.js. Screenshots of every state go to test-results/layout/<fonts>/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { officePcFonts } from '../helpers/fonts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.ts';
 
 export const FONT_CONFIG = process.env.LOTSE_LAYOUT_FONTCONFIG ?? '/tmp/cv-fonts.conf';
@@ -23,21 +24,7 @@ const MEASURE_SOURCE = readFileSync(fileURLToPath(new URL('./measure-page.js', i
 
 /** A fontconfig that knows only DejaVu and Liberation (as a bare Debian kiosk or signage PC). */
 export function ensureFontConfig(path = FONT_CONFIG): string {
-  if (!existsSync(path)) {
-    writeFileSync(
-      path,
-      `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <dir>/usr/share/fonts/truetype/dejavu</dir>
-  <dir>/usr/share/fonts/truetype/liberation</dir>
-  <cachedir>/tmp/cv-fontcache</cachedir>
-  <include ignore_missing="yes">/etc/fonts/conf.d</include>
-</fontconfig>
-`,
-    );
-  }
-  return path;
+  return officePcFonts(path);
 }
 
 export async function launchOfficeChromium(): Promise<Browser> {
