@@ -5,7 +5,8 @@
  */
 import { slotRulesOf } from '../core/policy.ts';
 import type { Concern, OfficeConfig } from '../core/types.ts';
-import { CheckField, ConfigPage, NumberField, Section } from './config-fields.tsx';
+import { CheckField, NumberField, Section } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { DAYS_OF_WEEK, DayRow } from './config-hours.tsx';
 import type { ConfigModel } from './config-model.ts';
 

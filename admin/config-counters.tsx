@@ -6,7 +6,8 @@
 import { useSignal } from '@preact/signals';
 import type { Counter, OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { ConfigPage, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 

@@ -9,7 +9,8 @@ import { useEffect } from 'preact/hooks';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { ConfigPage, fieldId, Issues, Section, SelectField, TextField } from './config-fields.tsx';
+import { fieldId, Issues, Section, SelectField, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import {

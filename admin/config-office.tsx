@@ -12,7 +12,8 @@ import { announcementText } from '../core/announcement.ts';
 import { LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { ContactSection, RemoteSection } from './config-contact.tsx';
-import { CheckField, ConfigPage, NumberField, Section, SelectField, TextField } from './config-fields.tsx';
+import { CheckField, NumberField, Section, SelectField, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import type { ConfigIssue, ConfigModel } from './config-model.ts';
 import { issuePlace, issueText, languageName } from './config-words.ts';
 
