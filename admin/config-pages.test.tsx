@@ -12,7 +12,7 @@ import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
 import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
 import { createConfigModel } from './config-model.ts';
-import { announcementPreview, templateWarnings } from './config-office.tsx';
+import { announcementPreview, templateWarnings } from './config-announcements.tsx';
 import type { OfficeConfig } from '../core/types.ts';
 
 function office(): OfficeConfig {
