@@ -9,26 +9,18 @@ import { isUnder, issueTab, localIssues } from './config-issues.ts';
 import { createConfigModel } from './config-model.ts';
 import { issuePlace, issueText } from './config-words.ts';
 import type { OfficeConfig } from '../core/types.ts';
+import { baseOffice } from './config-test-kit.ts';
 import type { ConfigIssue } from '../core/config-issue.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
+const office = () =>
+  baseOffice({
     openingHours: { weekly: { mon: [{ from: '09:00', to: '12:00' }] }, closedDays: ['2026-12-24'] },
     concerns: [
       { id: 'housing', prefix: 'W', name: 'Wohngeld', names: { de: 'Wohngeld', en: 'Housing benefit' } },
       { id: 'certificates', prefix: 'C', name: 'Bescheinigungen' },
     ],
     counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing', 'certificates'] }],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
-  };
-}
+  });
 
 type Reply = { status: number; body: unknown };
 type Route = Reply | ((body: unknown) => Reply);
