@@ -25,6 +25,17 @@ export function baseOffice(over: Partial<OfficeConfig> = {}): OfficeConfig {
   };
 }
 
+/** Two concerns served at one counter, Monday hours and a closed day (for the model's tests). */
+export const sampleOffice = () =>
+  baseOffice({
+    openingHours: { weekly: { mon: [{ from: '09:00', to: '12:00' }] }, closedDays: ['2026-12-24'] },
+    concerns: [
+      { id: 'housing', prefix: 'W', name: 'Wohngeld', names: { de: 'Wohngeld', en: 'Housing benefit' } },
+      { id: 'certificates', prefix: 'C', name: 'Bescheinigungen' },
+    ],
+    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing', 'certificates'] }],
+  });
+
 export type Reply = { status: number; body: unknown };
 export type Put = { office: OfficeConfig; version?: string };
 
