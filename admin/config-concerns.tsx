@@ -10,7 +10,7 @@ import { useSignal } from '@preact/signals';
 import type { Concern, Language, OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { NumbersSection, PictogramSection, TRANSLATED, TranslationsSection } from './config-concern-sections.tsx';
-import { LinesField, Section, TextField } from './config-fields.tsx';
+import { LinesField, RemoveButton, Section, TextField } from './config-fields.tsx';
 import { ConfigPage } from './config-page.tsx';
 import { ConcernList } from './config-concern-list.tsx';
 import { removeConcern, renameConcernId, suggestConcernId, suggestPrefix, upper } from './config-concern-edits.ts';
@@ -121,16 +121,14 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         <h3 class="cfg-form__title">
           <span class="chip chip--prefix">{c.prefix || '?'}</span> {c.name.trim() || 'Neues Anliegen'}
         </h3>
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet cfg-danger-text"
-          data-testid="concern-remove"
+        <RemoveButton
+          testId="concern-remove"
           disabled={draft.concerns.length <= 1}
           title={draft.concerns.length <= 1 ? 'Das letzte Anliegen kann nicht entfernt werden.' : undefined}
           onClick={onRemove}
         >
           Anliegen entfernen
-        </button>
+        </RemoveButton>
       </div>
       {c.infoUrl === undefined ? (
         <p
