@@ -11,7 +11,7 @@ import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx
 import { issueTab } from './config-issues.ts';
 import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type } from './config-test-kit.ts';
+import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -32,23 +32,14 @@ describe('appointments page', () => {
   it('sets appointment hours, grace time, appointment-only and slots, and shows the server issues', async () => {
     const puts = serve((body, n) =>
       n === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'concerns.0.slotCapacity',
-                    code: 'TOO_BIG',
-                    params: { origin: 'number', maximum: 50 },
-                    message: 'Too big',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'concerns.0.slotCapacity',
+              code: 'TOO_BIG',
+              params: { origin: 'number', maximum: 50 },
+              message: 'Too big',
             },
-          }
+          ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
     const model = createConfigModel();

@@ -10,7 +10,7 @@ import { applyPrinterChoice, KiosksPage } from './config-kiosks.tsx';
 import { createConfigModel } from './config-model.ts';
 import { newAgentKey, printerChoice, printerSetting } from './kiosk-printer.ts';
 import type { KioskConfig } from '../core/types.ts';
-import { baseOffice, type Put, type Reply, resetPage, serveConfig, type } from './config-test-kit.ts';
+import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
 const office = () => baseOffice();
 
@@ -54,23 +54,14 @@ describe('kiosk printers', () => {
   it('adds a kiosk, sets its printer and shows the server issue at the printer in German', async () => {
     const puts = serve((body) =>
       puts.length === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'kiosks.0.printer',
-                    code: 'DEVICE_NOT_ALLOWED',
-                    params: { allowed: '/dev/usb/lp*' },
-                    message: 'device file /dev/sda is not allowed',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'kiosks.0.printer',
+              code: 'DEVICE_NOT_ALLOWED',
+              params: { allowed: '/dev/usb/lp*' },
+              message: 'device file /dev/sda is not allowed',
             },
-          }
+          ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
     const model = createConfigModel();

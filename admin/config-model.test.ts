@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
-import { sampleOffice as office } from './config-test-kit.ts';
+import { sampleOffice as office, validationFailed } from './config-test-kit.ts';
 
 type Reply = { status: number; body: unknown };
 type Route = Reply | ((body: unknown) => Reply);
@@ -70,16 +70,9 @@ describe('config model', () => {
     const calls = serve({
       'GET /api/admin/config': answer(office()),
       'PUT /api/admin/config': [
-        {
-          status: 400,
-          body: {
-            error: {
-              code: 'VALIDATION_FAILED',
-              message: '',
-              issues: [{ path: 'concerns.1.prefix', code: 'PREFIX_FORMAT', message: 'one to three capital letters' }],
-            },
-          },
-        },
+        validationFailed([
+          { path: 'concerns.1.prefix', code: 'PREFIX_FORMAT', message: 'one to three capital letters' },
+        ]),
         answer(saved, 'v2'),
       ],
     });
@@ -111,23 +104,14 @@ describe('config model', () => {
   it('shows local issues (duplicates) with the server answer', async () => {
     serve({
       'GET /api/admin/config': answer(office()),
-      'PUT /api/admin/config': {
-        status: 400,
-        body: {
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: '',
-            issues: [
-              {
-                path: 'concerns.2.prefix',
-                code: 'DUPLICATE_PREFIX',
-                params: { id: 'W' },
-                message: 'duplicate prefix W',
-              },
-            ],
-          },
+      'PUT /api/admin/config': validationFailed([
+        {
+          path: 'concerns.2.prefix',
+          code: 'DUPLICATE_PREFIX',
+          params: { id: 'W' },
+          message: 'duplicate prefix W',
         },
-      },
+      ]),
     });
     const model = createConfigModel();
     await model.load();
@@ -201,16 +185,7 @@ describe('config model', () => {
     const calls = serve({
       'GET /api/admin/config': answer(office()),
       'PUT /api/admin/config': [
-        {
-          status: 400,
-          body: {
-            error: {
-              code: 'VALIDATION_FAILED',
-              message: '',
-              issues: [{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }],
-            },
-          },
-        },
+        validationFailed([{ path: 'timezone', code: 'UNKNOWN_TIME_ZONE', message: 'x' }]),
         answer({ ...imported, id: 'demo' }, 'v2'),
       ],
     });

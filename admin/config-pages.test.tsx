@@ -13,7 +13,7 @@ import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
 import { createConfigModel } from './config-model.ts';
 import { announcementPreview, templateWarnings } from './config-announcements.tsx';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type } from './config-test-kit.ts';
+import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -39,16 +39,7 @@ describe('concerns page', () => {
     const puts = serve((body) => {
       round++;
       if (round === 1)
-        return {
-          status: 400,
-          body: {
-            error: {
-              code: 'VALIDATION_FAILED',
-              message: '',
-              issues: [{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }],
-            },
-          },
-        };
+        return validationFailed([{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }]);
       return { status: 200, body: { version: 'v2', office: body.office } };
     });
     const model = createConfigModel();

@@ -11,7 +11,7 @@ import { issueTab, localIssues } from './config-issues.ts';
 import { createConfigModel } from './config-model.ts';
 import { addOutcome, MAX_OUTCOMES, VisitsPage } from './config-visits.tsx';
 import { issuePlace, issueText } from './config-words.ts';
-import { baseOffice, type Put, type Reply, resetPage, serveConfig, type } from './config-test-kit.ts';
+import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -94,18 +94,11 @@ describe('visits page', () => {
   });
 
   it('shows the server issues of an outcome next to it, in German', async () => {
-    serve(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: '',
-          issues: [
-            { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
-          ],
-        },
-      },
-    }));
+    serve(() =>
+      validationFailed([
+        { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
+      ]),
+    );
     const model = createConfigModel();
     render(<VisitsPage model={model} fail={vi.fn()} />);
     await screen.findByTestId('outcome-list');
@@ -135,23 +128,14 @@ describe('counter printers', () => {
   it('saves a counter printer trimmed and shows an invalid address in German', async () => {
     const puts = serve((body, round) =>
       round === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'counters.0.printer',
-                    code: 'PRINTER_INVALID',
-                    message:
-                      'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'counters.0.printer',
+              code: 'PRINTER_INVALID',
+              message:
+                'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
             },
-          }
+          ])
         : saved(body),
     );
     const model = createConfigModel();
