@@ -17,6 +17,14 @@ export interface AdminList<T> {
   load: () => Promise<void>;
   /** Reports a failed action in the notice banner. */
   failed: (error: unknown) => void;
+  /** True while an action of `act` runs. */
+  busy: Signal<boolean>;
+  /**
+   * Runs an action on the list (not while another runs): on success `done` as the notice and a
+   * reload; on failure the error as the notice (and a reload with `reloadOnError`). True when it
+   * went through.
+   */
+  act: (request: () => Promise<unknown>, done: string, options?: { reloadOnError?: boolean }) => Promise<boolean>;
 }
 
 export function useAdminList<T>(
@@ -46,6 +54,24 @@ export function useAdminList<T>(
     }
   };
 
+  const busy = useSignal(false);
+  const act = async (request: () => Promise<unknown>, done: string, options: { reloadOnError?: boolean } = {}) => {
+    if (busy.value) return false;
+    busy.value = true;
+    try {
+      await request();
+      notice.value = { kind: 'success', text: done };
+      await load();
+      return true;
+    } catch (error) {
+      failed(error);
+      if (options.reloadOnError) await load();
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  };
+
   useEffect(() => {
     void load();
     if (!refreshMs) return;
@@ -53,5 +79,5 @@ export function useAdminList<T>(
     return () => clearInterval(timer);
   }, []);
 
-  return { items, loadError, notice, load, failed };
+  return { items, loadError, notice, load, failed, busy, act };
 }

@@ -5,80 +5,41 @@
  * length and places; the server's issues show at their field, and what is saved is what the
  * appointment service reads.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx';
 import { issueTab } from './config-issues.ts';
 import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
+import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
+const office = () =>
+  baseOffice({
     openingHours: { weekly: { mon: [{ from: '08:00', to: '12:00' }] }, closedDays: [] },
     concerns: [
       { id: 'housing', prefix: 'W', name: 'Wohngeld', serviceMinutes: 12 },
       { id: 'online', prefix: 'O', name: 'Online', infoUrl: 'https://example.org' },
     ],
-    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
-  };
+  });
+
+function serve(put: (body: Put, n: number) => Reply) {
+  return serveConfig(office, put);
 }
 
-function serve(put: (body: { office: OfficeConfig }, n: number) => { status: number; body: unknown }) {
-  const puts: { office: OfficeConfig }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      if (method === 'GET' && path === '/api/admin/config')
-        return new Response(JSON.stringify({ version: 'v1', office: office() }));
-      if (method === 'PUT' && path === '/api/admin/config') {
-        const body = JSON.parse(String(init?.body));
-        puts.push(body);
-        const reply = put(body, puts.length);
-        return new Response(JSON.stringify(reply.body), { status: reply.status });
-      }
-      return new Response('{}', { status: 404 });
-    }),
-  );
-  return puts;
-}
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+afterEach(resetPage);
 
 describe('appointments page', () => {
   it('sets appointment hours, grace time, appointment-only and slots, and shows the server issues', async () => {
     const puts = serve((body, n) =>
       n === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'concerns.0.slotCapacity',
-                    code: 'TOO_BIG',
-                    params: { origin: 'number', maximum: 50 },
-                    message: 'Too big',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'concerns.0.slotCapacity',
+              code: 'TOO_BIG',
+              params: { origin: 'number', maximum: 50 },
+              message: 'Too big',
             },
-          }
+          ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
     const model = createConfigModel();

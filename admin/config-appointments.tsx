@@ -5,7 +5,9 @@
  */
 import { slotRulesOf } from '../core/policy.ts';
 import type { Concern, OfficeConfig } from '../core/types.ts';
-import { CheckField, ConfigPage, NumberField, Section } from './config-fields.tsx';
+import { CheckField, NumberField, Section } from './config-fields.tsx';
+import { NumberFields, type NumberSpec } from './config-number-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { DAYS_OF_WEEK, DayRow } from './config-hours.tsx';
 import type { ConfigModel } from './config-model.ts';
 
@@ -107,6 +109,32 @@ export function AppointmentsPage({ model, fail }: AppointmentsPageProps) {
   );
 }
 
+/** How long an appointment for `concern` is and how many share a time. */
+function slotFields(concern: Concern, defaultMinutes: number): NumberSpec<Concern>[] {
+  return [
+    {
+      key: 'slotMinutes',
+      label: 'Länge eines Termins',
+      unit: 'Minuten',
+      hint: `5 bis 480. Leer: ${defaultMinutes} Minuten (aus der üblichen Dauer).`,
+      integer: true,
+      optional: true,
+      placeholder: String(defaultMinutes),
+      testId: `appointment-slot-${concern.id}`,
+    },
+    {
+      key: 'slotCapacity',
+      label: 'Termine zur selben Zeit',
+      unit: 'Besucher',
+      hint: 'Wie viele Besucher gleichzeitig bedient werden können (1 bis 50). Leer: 1.',
+      integer: true,
+      optional: true,
+      placeholder: '1',
+      testId: `appointment-capacity-${concern.id}`,
+    },
+  ];
+}
+
 function ConcernSlots({ model, concern, index }: { model: ConfigModel; concern: Concern; index: number }) {
   const base = `concerns.${index}`;
   const defaults = slotRulesOf({ ...concern, slotMinutes: undefined, slotCapacity: undefined } as Concern);
@@ -129,35 +157,12 @@ function ConcernSlots({ model, concern, index }: { model: ConfigModel; concern: 
         }}
       />
       <div class="cfg-grid">
-        <NumberField
+        <NumberFields
           model={model}
-          path={`${base}.slotMinutes`}
-          label="Länge eines Termins"
-          unit="Minuten"
-          hint={`5 bis 480. Leer: ${defaults.slotMinutes} Minuten (aus der üblichen Dauer).`}
-          value={concern.slotMinutes}
-          integer
-          optional
-          placeholder={String(defaults.slotMinutes)}
-          testId={`appointment-slot-${concern.id}`}
-          update={(o, v) => {
-            at(o).slotMinutes = v;
-          }}
-        />
-        <NumberField
-          model={model}
-          path={`${base}.slotCapacity`}
-          label="Termine zur selben Zeit"
-          unit="Besucher"
-          hint="Wie viele Besucher gleichzeitig bedient werden können (1 bis 50). Leer: 1."
-          value={concern.slotCapacity}
-          integer
-          optional
-          placeholder="1"
-          testId={`appointment-capacity-${concern.id}`}
-          update={(o, v) => {
-            at(o).slotCapacity = v;
-          }}
+          base={base}
+          values={concern}
+          at={at}
+          specs={slotFields(concern, defaults.slotMinutes)}
         />
       </div>
     </div>

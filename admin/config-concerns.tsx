@@ -2,35 +2,24 @@
  * Concerns: what visitors can choose at the kiosk. A list (in kiosk order, movable) and the
  * form of the chosen concern: name, letter, description, pictogram, documents, translations,
  * daily quota, info-only link, weight and usual duration.
- *
- * Over 400 lines: the concern list and the concern's form edit one draft entry; the edits
- * themselves are pure functions in `config-concern-edits.ts`.
+ * The list is in `config-concern-list.tsx`, the form's larger sections in
+ * `config-concern-sections.tsx`, the edits themselves are pure functions in
+ * `config-concern-edits.ts`.
  */
 import { useSignal } from '@preact/signals';
-import { type Concern, LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
+import type { Concern, Language, OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { PICTOGRAMS, Pictogram } from '../ui/pictograms.tsx';
-import { CheckField, ConfigPage, fieldId, LinesField, NumberField, Section, TextField } from './config-fields.tsx';
+import { NumbersSection, PictogramSection, TRANSLATED, TranslationsSection } from './config-concern-sections.tsx';
+import { LinesField, RemoveButton, Section, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { ConcernList } from './config-concern-list.tsx';
 import { removeConcern, renameConcernId, suggestConcernId, suggestPrefix, upper } from './config-concern-edits.ts';
 import type { ConfigModel } from './config-model.ts';
-import { languageName } from './config-words.ts';
 
 export interface ConcernsPageProps {
   model: ConfigModel;
   fail: (code: string) => void;
 }
-
-const PICTOGRAM_NAMES: Record<string, string> = {
-  house: 'Haus',
-  school: 'Schule',
-  wallet: 'Geld',
-  documents: 'Unterlagen',
-  certificate: 'Bescheinigung',
-  phone: 'Telefon',
-};
-
-const TRANSLATED: Language[] = LANGUAGES.filter((l) => l !== 'de');
 
 export function ConcernsPage({ model, fail }: ConcernsPageProps) {
   const selected = useSignal(0);
@@ -124,7 +113,6 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
   const otherIds = draft.concerns.filter((_, i) => i !== index).map((o) => o.id);
   const otherPrefixes = draft.concerns.filter((_, i) => i !== index).map((o) => o.prefix);
   const example = `${c.prefix || 'W'}-001`;
-  const rtl = language === 'ar';
   const servedBy = draft.counters.filter((counter) => counter.concernIds.includes(c.id));
 
   return (
@@ -133,16 +121,14 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         <h3 class="cfg-form__title">
           <span class="chip chip--prefix">{c.prefix || '?'}</span> {c.name.trim() || 'Neues Anliegen'}
         </h3>
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet cfg-danger-text"
-          data-testid="concern-remove"
+        <RemoveButton
+          testId="concern-remove"
           disabled={draft.concerns.length <= 1}
           title={draft.concerns.length <= 1 ? 'Das letzte Anliegen kann nicht entfernt werden.' : undefined}
           onClick={onRemove}
         >
           Anliegen entfernen
-        </button>
+        </RemoveButton>
       </div>
       {c.infoUrl === undefined ? (
         <p
@@ -233,32 +219,7 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         </div>
       </Section>
 
-      <Section title="Bild am Kiosk" intro="Das Bild hilft Menschen, die wenig lesen.">
-        <fieldset class="cfg-pictos" id={fieldId(`${base}.pictogram`)} tabIndex={-1}>
-          <legend class="cfg-sr">Bild wählen</legend>
-          {[...Object.keys(PICTOGRAMS), ''].map((key) => (
-            <label key={key || 'none'} class={`cfg-picto ${(c.pictogram ?? '') === key ? 'cfg-picto--selected' : ''}`}>
-              <input
-                type="radio"
-                name={`pictogram-${index}`}
-                value={key}
-                checked={(c.pictogram ?? '') === key}
-                data-testid={`concern-pictogram-${key || 'none'}`}
-                onChange={() =>
-                  model.edit((o) => {
-                    const concern = at(o);
-                    if (key) concern.pictogram = key;
-                    else delete concern.pictogram;
-                  }, `${base}.pictogram`)
-                }
-              />
-              {key ? <Pictogram name={key} size="2.4rem" /> : <span class="cfg-picto__none">–</span>}
-              <span class="cfg-picto__name">{key ? (PICTOGRAM_NAMES[key] ?? key) : 'Kein Bild'}</span>
-            </label>
-          ))}
-        </fieldset>
-      </Section>
-
+      <PictogramSection model={model} base={base} concern={c} at={at} index={index} />
       <Section title="Unterlagen" intro="Was Besucher mitbringen sollen. Es steht auf dem Kiosk und auf dem Zettel.">
         <LinesField
           model={model}
@@ -273,157 +234,8 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
         />
       </Section>
 
-      <Section
-        title="Übersetzungen"
-        intro="Besucher können am Kiosk ihre Sprache wählen. Fehlt eine Übersetzung, steht dort der deutsche Text."
-      >
-        <fieldset class="cfg-langs">
-          <legend class="cfg-sr">Sprache der Übersetzung</legend>
-          {TRANSLATED.map((lang) => {
-            const done = Boolean(c.names?.[lang]?.trim());
-            const invalid =
-              model.issuesAt(`${base}.names.${lang}`).length +
-                model.issuesAt(`${base}.descriptions.${lang}`).length +
-                model.issuesAt(`${base}.documentsByLanguage.${lang}`).length >
-              0;
-            return (
-              <button
-                key={lang}
-                type="button"
-                class={`cfg-lang ${lang === language ? 'cfg-lang--active' : ''} ${invalid ? 'cfg-lang--invalid' : ''}`}
-                aria-pressed={lang === language}
-                data-testid={`concern-lang-${lang}`}
-                onClick={() => onLanguage(lang)}
-              >
-                {languageName(lang)}
-                <span class={`cfg-lang__state ${done ? '' : 'cfg-lang__state--missing'}`}>{done ? '✓' : 'fehlt'}</span>
-              </button>
-            );
-          })}
-        </fieldset>
-        <div class="cfg-grid">
-          <TextField
-            model={model}
-            path={`${base}.names.${language}`}
-            label={`Name (${languageName(language)})`}
-            value={c.names?.[language] ?? ''}
-            placeholder={c.name}
-            maxLength={500}
-            dir={rtl ? 'rtl' : undefined}
-            lang={language}
-            testId={`concern-name-${language}`}
-            wide
-            update={(o, v) => {
-              const concern = at(o);
-              concern.names = { ...(concern.names ?? {}), [language]: v };
-            }}
-          />
-          <TextField
-            model={model}
-            path={`${base}.descriptions.${language}`}
-            label={`Beschreibung (${languageName(language)})`}
-            value={c.descriptions?.[language] ?? ''}
-            placeholder={c.description}
-            maxLength={500}
-            dir={rtl ? 'rtl' : undefined}
-            lang={language}
-            testId={`concern-description-${language}`}
-            wide
-            update={(o, v) => {
-              const concern = at(o);
-              concern.descriptions = { ...(concern.descriptions ?? {}), [language]: v };
-            }}
-          />
-          <LinesField
-            model={model}
-            path={`${base}.documentsByLanguage.${language}`}
-            label={`Unterlagen (${languageName(language)}), eine pro Zeile`}
-            value={c.documentsByLanguage?.[language] ?? []}
-            dir={rtl ? 'rtl' : undefined}
-            lang={language}
-            rows={3}
-            testId={`concern-documents-${language}`}
-            wide
-            update={(o, lines) => {
-              const concern = at(o);
-              concern.documentsByLanguage = { ...(concern.documentsByLanguage ?? {}), [language]: lines };
-            }}
-          />
-        </div>
-      </Section>
-
-      <Section title="Nummern und Wartezeit">
-        <div class="cfg-grid cfg-grid--3">
-          <NumberField
-            model={model}
-            path={`${base}.dailyQuota`}
-            label="Nummern pro Tag"
-            hint="Leer lassen: keine Grenze. Danach sagt der Kiosk, wann es wieder Nummern gibt."
-            value={c.dailyQuota}
-            integer
-            optional
-            placeholder="unbegrenzt"
-            testId="concern-quota"
-            update={(o, v) => {
-              at(o).dailyQuota = v;
-            }}
-          />
-          <NumberField
-            model={model}
-            path={`${base}.serviceMinutes`}
-            label="Übliche Dauer"
-            unit="Minuten"
-            hint="Für die geschätzte Wartezeit, bis Lotse genug echte Zeiten kennt."
-            value={c.serviceMinutes}
-            optional
-            testId="concern-service-minutes"
-            update={(o, v) => {
-              at(o).serviceMinutes = v;
-            }}
-          />
-          <NumberField
-            model={model}
-            path={`${base}.weight`}
-            label="Gewichtung"
-            hint="Normal ist 1. Bei 2 zählt jede Minute Wartezeit doppelt: Diese Besucher kommen früher dran."
-            value={c.weight}
-            optional
-            placeholder="1"
-            testId="concern-weight"
-            update={(o, v) => {
-              at(o).weight = v;
-            }}
-          />
-        </div>
-        <CheckField
-          model={model}
-          path={`${base}.infoOnly`}
-          label="Nur Hinweis: Besucher erledigen das online und bekommen keine Nummer"
-          hint="Der Kiosk zeigt dann die Internetadresse und einen QR-Code für das Handy."
-          value={c.infoUrl !== undefined}
-          testId="concern-info-only"
-          update={(o, checked) => {
-            const concern = at(o);
-            if (checked) concern.infoUrl = concern.infoUrl ?? '';
-            else delete concern.infoUrl;
-          }}
-        />
-        {c.infoUrl !== undefined ? (
-          <TextField
-            model={model}
-            path={`${base}.infoUrl`}
-            label="Internetadresse des Online-Antrags"
-            value={c.infoUrl}
-            type="url"
-            placeholder="https://"
-            testId="concern-info-url"
-            wide
-            update={(o, v) => {
-              at(o).infoUrl = v;
-            }}
-          />
-        ) : null}
-      </Section>
+      <TranslationsSection model={model} base={base} concern={c} at={at} language={language} onLanguage={onLanguage} />
+      <NumbersSection model={model} base={base} concern={c} at={at} />
     </div>
   );
 }

@@ -4,63 +4,30 @@
  * API: what is typed goes into the saved configuration, an emptied field is left out, and the
  * server's issue appears at its field.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConfigModel } from './config-model.ts';
 import { OfficePage } from './config-office.tsx';
 import type { OfficeConfig } from '../core/types.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
-    openingHours: { weekly: {}, closedDays: [] },
+const office = () =>
+  baseOffice({
     contact: { address: 'Rathausplatz 1' },
     concerns: [
       { id: 'housing', prefix: 'W', name: 'Wohngeld' },
       { id: 'online', prefix: 'O', name: 'Online', infoUrl: 'https://example.org' },
     ],
-    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
-  };
-}
+  });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+afterEach(resetPage);
 
 describe('office page: contact and numbers from on the way', () => {
   it('saves what is typed and shows the server issue at its field', async () => {
-    const puts: { office: OfficeConfig }[] = [];
-    let round = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (path: string, init?: RequestInit) => {
-        const method = init?.method ?? 'GET';
-        if (method === 'GET' && path === '/api/admin/config')
-          return new Response(JSON.stringify({ version: 'v1', office: office() }), { status: 200 });
-        if (method === 'PUT' && path === '/api/admin/config') {
-          const body = JSON.parse(String(init?.body));
-          puts.push(body);
-          round++;
-          if (round === 1) {
-            const issues = [{ path: 'contact.email', code: 'INVALID', message: 'Invalid email address' }];
-            return new Response(JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: '', issues } }), {
-              status: 400,
-            });
-          }
-          return new Response(JSON.stringify({ version: 'v2', office: body.office }), { status: 200 });
-        }
-        return new Response('{}', { status: 404 });
-      }),
+    const puts = serveConfig(office, (body, round) =>
+      round === 1
+        ? validationFailed([{ path: 'contact.email', code: 'INVALID', message: 'Invalid email address' }])
+        : { status: 200, body: { version: 'v2', office: body.office } },
     );
     const model = createConfigModel();
     render(<OfficePage model={model} fail={vi.fn()} />);

@@ -6,7 +6,8 @@
 import { useSignal } from '@preact/signals';
 import type { Counter, OfficeConfig } from '../core/types.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { ConfigPage, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { fieldId, IconButton, Issues, RemoveButton, Section, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 
@@ -152,15 +153,7 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
         >
           ↓
         </IconButton>
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet cfg-danger-text"
-          data-testid={`counter-remove-${index}`}
-          disabled={draft.counters.length <= 1}
-          onClick={onRemove}
-        >
-          Entfernen
-        </button>
+        <RemoveButton testId={`counter-remove-${index}`} disabled={draft.counters.length <= 1} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
         <TextField

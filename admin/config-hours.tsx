@@ -5,7 +5,8 @@
 import { useSignal } from '@preact/signals';
 import type { OfficeConfig, TimeRange, Weekday } from '../core/types.ts';
 import { formatDay, officeDay } from '../ui/staff-format.ts';
-import { CheckField, ConfigPage, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { CheckField, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import type { ConfigModel } from './config-model.ts';
 import { weekdayName } from './config-words.ts';
 

@@ -4,57 +4,22 @@
  * of each kind (network, device under the allow-list, print agent with a generated key, test
  * printer, none, the server's); the server's issue codes show in German at the printer.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPrinterChoice, KiosksPage } from './config-kiosks.tsx';
 import { createConfigModel } from './config-model.ts';
 import { newAgentKey, printerChoice, printerSetting } from './kiosk-printer.ts';
-import type { KioskConfig, OfficeConfig } from '../core/types.ts';
+import type { KioskConfig } from '../core/types.ts';
+import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
-    openingHours: { weekly: {}, closedDays: [] },
-    concerns: [{ id: 'housing', prefix: 'W', name: 'Wohngeld' }],
-    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
-  };
+const office = () => baseOffice();
+
+function serve(put: (body: Put) => Reply) {
+  return serveConfig(office, put, { '/api/admin/printer-places': { devices: ['/dev/usb/lp*'] } });
 }
 
-function serve(put: (body: { office: OfficeConfig }) => { status: number; body: unknown }) {
-  const puts: { office: OfficeConfig }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      if (method === 'GET' && path === '/api/admin/config')
-        return new Response(JSON.stringify({ version: 'v1', office: office() }));
-      if (method === 'GET' && path === '/api/admin/printer-places')
-        return new Response(JSON.stringify({ devices: ['/dev/usb/lp*'] }));
-      if (method === 'PUT' && path === '/api/admin/config') {
-        const body = JSON.parse(String(init?.body));
-        puts.push(body);
-        const reply = put(body);
-        return new Response(JSON.stringify(reply.body), { status: reply.status });
-      }
-      return new Response('{}', { status: 404 });
-    }),
-  );
-  return puts;
-}
+afterEach(resetPage);
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
 const choose = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
 describe('kiosk printers', () => {
@@ -89,23 +54,14 @@ describe('kiosk printers', () => {
   it('adds a kiosk, sets its printer and shows the server issue at the printer in German', async () => {
     const puts = serve((body) =>
       puts.length === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'kiosks.0.printer',
-                    code: 'DEVICE_NOT_ALLOWED',
-                    params: { allowed: '/dev/usb/lp*' },
-                    message: 'device file /dev/sda is not allowed',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'kiosks.0.printer',
+              code: 'DEVICE_NOT_ALLOWED',
+              params: { allowed: '/dev/usb/lp*' },
+              message: 'device file /dev/sda is not allowed',
             },
-          }
+          ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
     const model = createConfigModel();

@@ -9,7 +9,8 @@ import { useEffect } from 'preact/hooks';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { ConfigPage, fieldId, Issues, Section, SelectField, TextField } from './config-fields.tsx';
+import { fieldId, Issues, RemoveButton, Section, SelectField, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import {
@@ -154,14 +155,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   return (
     <Section title={title} testId={`kiosk-card-${index}`}>
       <div class="cfg-card__tools">
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet cfg-danger-text"
-          data-testid={`kiosk-remove-${index}`}
-          onClick={onRemove}
-        >
-          Entfernen
-        </button>
+        <RemoveButton testId={`kiosk-remove-${index}`} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
         <TextField

@@ -4,7 +4,7 @@
  * from its name, the server's issues appear next to their field in German, removing a concern
  * takes it off the counters, and the save bar tells what is saved.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { suggestPrefix } from './config-concern-edits.ts';
 import { ConcernsPage } from './config-concerns.tsx';
@@ -12,16 +12,11 @@ import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
 import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
 import { createConfigModel } from './config-model.ts';
-import { announcementPreview, templateWarnings } from './config-office.tsx';
-import type { OfficeConfig } from '../core/types.ts';
+import { announcementPreview, templateWarnings } from './config-announcements.tsx';
+import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
-    openingHours: { weekly: {}, closedDays: [] },
+const office = () =>
+  baseOffice({
     concerns: [
       { id: 'housing', prefix: 'W', name: 'Wohngeld', pictogram: 'house' },
       { id: 'education', prefix: 'B', name: 'Bildung' },
@@ -30,41 +25,13 @@ function office(): OfficeConfig {
       { id: 'desk-1', name: 'Platz 1', concernIds: ['housing', 'education'] },
       { id: 'desk-2', name: 'Platz 2', concernIds: ['education'] },
     ],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
-  };
+  });
+
+function serve(put: (body: Put) => Reply) {
+  return serveConfig(office, put);
 }
 
-type Reply = { status: number; body: unknown };
-
-function serve(put: (body: { office: OfficeConfig; version?: string }) => Reply) {
-  const puts: { office: OfficeConfig; version?: string }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      if (method === 'GET' && path === '/api/admin/config')
-        return new Response(JSON.stringify({ version: 'v1', office: office() }), { status: 200 });
-      if (method === 'PUT' && path === '/api/admin/config') {
-        const body = JSON.parse(String(init?.body));
-        puts.push(body);
-        const reply = put(body);
-        return new Response(JSON.stringify(reply.body), { status: reply.status });
-      }
-      return new Response('{}', { status: 404 });
-    }),
-  );
-  return puts;
-}
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
+afterEach(resetPage);
 
 describe('concerns page', () => {
   it('adds a concern, shows the issues next to the fields and saves', async () => {
@@ -72,16 +39,7 @@ describe('concerns page', () => {
     const puts = serve((body) => {
       round++;
       if (round === 1)
-        return {
-          status: 400,
-          body: {
-            error: {
-              code: 'VALIDATION_FAILED',
-              message: '',
-              issues: [{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }],
-            },
-          },
-        };
+        return validationFailed([{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }]);
       return { status: 200, body: { version: 'v2', office: body.office } };
     });
     const model = createConfigModel();

@@ -3,7 +3,7 @@
  * The visits page (outcomes, the kiosk's multi-concern choice) and the counters' own printers
  * against a stubbed admin API, and how the model cleans and places them.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanOffice } from './config-clean.ts';
 import { CountersSetupPage } from './config-counters.tsx';
@@ -11,58 +11,24 @@ import { issueTab, localIssues } from './config-issues.ts';
 import { createConfigModel } from './config-model.ts';
 import { addOutcome, MAX_OUTCOMES, VisitsPage } from './config-visits.tsx';
 import { issuePlace, issueText } from './config-words.ts';
-import type { OfficeConfig } from '../core/types.ts';
+import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
 
-function office(): OfficeConfig {
-  return {
-    id: 'demo',
-    name: 'Testamt',
-    timezone: 'Europe/Berlin',
-    enforceOpeningHours: true,
-    openingHours: { weekly: {}, closedDays: [] },
-    concerns: [{ id: 'housing', prefix: 'W', name: 'Wohngeld' }],
-    counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
-    policy: { appointmentLeadMinutes: 10, appointmentLateMinutes: 15, maxWaitMinutes: 60, maxCalls: 3 },
-    announcements: { language: 'de', templates: { de: 'Nummer {number}, bitte zu {counter}.' } },
-    retentionDays: 90,
-    kioskResetSeconds: 30,
+const office = () =>
+  baseOffice({
     outcomes: [
       { id: 'done', name: 'Erledigt', names: { de: 'Erledigt', en: 'Done' } },
       { id: 'documents-missing', name: 'Unterlagen fehlen' },
     ],
-  };
-}
+  });
 
-type Put = { office: OfficeConfig; version?: string };
-
-function serve(reply: (body: Put, round: number) => { status: number; body: unknown }) {
-  const puts: Put[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      if (method === 'GET' && path === '/api/admin/config')
-        return new Response(JSON.stringify({ version: 'v1', office: office() }), { status: 200 });
-      if (method === 'PUT' && path === '/api/admin/config') {
-        const body = JSON.parse(String(init?.body)) as Put;
-        puts.push(body);
-        const r = reply(body, puts.length);
-        return new Response(JSON.stringify(r.body), { status: r.status });
-      }
-      return new Response('{}', { status: 404 });
-    }),
-  );
-  return puts;
+function serve(reply: (body: Put, round: number) => Reply) {
+  return serveConfig(office, reply);
 }
 
 const saved = (body: Put) => ({ status: 200, body: { version: `v${Date.now()}`, office: body.office } });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(resetPage);
 
-const type = (testId: string, value: string) => fireEvent.input(screen.getByTestId(testId), { target: { value } });
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 
 describe('visits page', () => {
@@ -128,18 +94,11 @@ describe('visits page', () => {
   });
 
   it('shows the server issues of an outcome next to it, in German', async () => {
-    serve(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: '',
-          issues: [
-            { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
-          ],
-        },
-      },
-    }));
+    serve(() =>
+      validationFailed([
+        { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
+      ]),
+    );
     const model = createConfigModel();
     render(<VisitsPage model={model} fail={vi.fn()} />);
     await screen.findByTestId('outcome-list');
@@ -169,23 +128,14 @@ describe('counter printers', () => {
   it('saves a counter printer trimmed and shows an invalid address in German', async () => {
     const puts = serve((body, round) =>
       round === 1
-        ? {
-            status: 400,
-            body: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '',
-                issues: [
-                  {
-                    path: 'counters.0.printer',
-                    code: 'PRINTER_INVALID',
-                    message:
-                      'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
-                  },
-                ],
-              },
+        ? validationFailed([
+            {
+              path: 'counters.0.printer',
+              code: 'PRINTER_INVALID',
+              message:
+                'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
             },
-          }
+          ])
         : saved(body),
     );
     const model = createConfigModel();

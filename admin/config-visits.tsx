@@ -12,16 +12,8 @@ import {
   type OfficeConfig,
   type OutcomeConfig,
 } from '../core/types.ts';
-import {
-  CheckField,
-  ConfigPage,
-  fieldId,
-  IconButton,
-  Issues,
-  Section,
-  SelectField,
-  TextField,
-} from './config-fields.tsx';
+import { CheckField, fieldId, IconButton, Issues, Section, SelectField, TextField } from './config-fields.tsx';
+import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { languageName } from './config-words.ts';

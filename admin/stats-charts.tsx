@@ -1,7 +1,8 @@
 /** The charts of the statistics tab: concerns and visits per period, waits per period, arrivals by weekday and hour. */
 import type { OfficePublic } from '../core/api.ts';
 import { formatDecimal } from '../ui/staff-format.ts';
-import { BarChart, HeatmapTable, LineChart } from './charts.tsx';
+import { BarChart, LineChart } from './charts.tsx';
+import { HeatmapTable } from './heatmap.tsx';
 import { heatHours, heatmapUrl, type StatsRow, type StatsQuery, seriesOf, statsUrl, visitsOf } from './stats-data.ts';
 import { COLORS, CsvLink, type Loaded, PER_LABEL, SectionHead } from './stats-parts.tsx';
 

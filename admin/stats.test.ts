@@ -1,6 +1,7 @@
 /** Pure helpers of the admin statistics tab: quick ranges, periods, labels, colours. */
 import { describe, expect, it } from 'vitest';
-import { heatColor, niceStep } from './charts.tsx';
+import { niceStep } from './chart-frame.tsx';
+import { heatColor } from './heatmap.tsx';
 import {
   countersUrl,
   formatCheckIn,
