@@ -32,7 +32,13 @@ import type {
   TicketRequest,
   TransferRequest,
 } from './schemas/counter.ts';
-import type { AgentJoinRequest, AgentStatusReport, PrintAckRequest, PrinterWatchRequest } from './schemas/print.ts';
+import type {
+  AgentJoinRequest,
+  AgentStatusReport,
+  PrintAckRequest,
+  PrintableTicket,
+  PrinterWatchRequest,
+} from './schemas/print.ts';
 import type { ScreenJoinRequest } from './schemas/screen.ts';
 import type { Language } from './types.ts';
 
@@ -193,34 +199,11 @@ export interface PrinterAdminView extends PrinterStatusView {
   target: string;
 }
 
-/** A ticket as a print agent renders it (the shape of `PrintableTicket` in `printer/types.ts`). */
-export interface PrintTicketPayload {
-  officeName: string;
-  number: string;
-  concernName: string;
-  issuedAt: number;
-  timezone: string;
-  waitingAhead: number;
-  estimatedWaitMinutes: number;
-  documents: string[];
-  phoneUrl: string;
-  language: Language;
-  header?: string;
-  footer?: string;
-  fallback?: { concernName: string; documents: string[] };
-  /** A visit with several concerns: each in order, with its documents (and German fallback). */
-  concerns?: { name: string; documents: string[]; fallback?: { name: string; documents: string[] } }[];
-  /** A ticket for an appointment: its time (epoch milliseconds). */
-  appointmentAt?: number;
-  /** The office's phone, for the ticket's foot. */
-  officePhone?: string;
-}
-
 /** A print job for the agent of one kiosk. Sent again after a reconnect until acknowledged. */
 export interface AgentPrintJob {
   jobId: string;
   ticketId: string;
-  ticket: PrintTicketPayload;
+  ticket: PrintableTicket;
   /** Print it only within this many ms after receiving it (the visitor has gone after that). */
   expiresInMs: number;
 }

@@ -2,6 +2,9 @@
  * The clerk actions added to the queue policy: call by number, start, park and return, N:1
  * interleaving of appointment holders and walk-ins, and the counter's order of preference as
  * minutes (`preferenceMinutes`).
+ *
+ * Just over 400 lines: one story, the clerk actions beyond call/complete, each beside the
+ * interleaving and preference rules they must respect.
  */
 import { describe, expect, it } from 'vitest';
 import { estimateAll } from './estimate.ts';

@@ -1,6 +1,9 @@
 /**
  * Statistics from hourly buckets. Every expected figure is computed by hand in the comment
  * beside it. Instants are UTC; Berlin is UTC+1 in November and March before the 29th.
+ *
+ * Over 400 lines: the test suite of one unit (`core/stats.ts`: periods, buckets, the report,
+ * the heatmap, the counter report, CSV), all from tickets built by the one helper at the top.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

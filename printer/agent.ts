@@ -31,7 +31,7 @@ import {
   type PrintServerToClientEvents,
 } from '../core/events.ts';
 import { SerialQueue } from './async.ts';
-import { PrinterConfigError, type PrinterErrorCode } from './errors.ts';
+import { PrinterConfigError, printErrorOf } from './errors.ts';
 import { renderTicket } from './layout.ts';
 import { parsePrinterUrl } from './printer-url.ts';
 import { createTransport, type PrinterTransport } from './transport.ts';
@@ -41,23 +41,6 @@ type AgentSocket = Socket<PrintServerToClientEvents, PrintClientToServerEvents>;
 
 /** What became of a job: printed, or the reason it was not. */
 export type JobOutcome = { printed: true } | { printed: false; error: PrintErrorCode };
-
-const ERRORS: Record<PrinterErrorCode, PrintErrorCode> = {
-  unreachable: 'PRINTER_UNREACHABLE',
-  timeout: 'PRINTER_TIMEOUT',
-  'connection-lost': 'CONNECTION_LOST',
-  'paper-out': 'PAPER_OUT',
-  'cover-open': 'COVER_OPEN',
-  'printer-error': 'PRINTER_ERROR',
-  'bad-reply': 'PRINTER_ERROR',
-  closed: 'PRINTER_OFFLINE',
-  io: 'PRINTER_ERROR',
-};
-
-function errorCodeOf(error: unknown): PrintErrorCode {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code in ERRORS ? ERRORS[code as PrinterErrorCode] : 'PRINTER_ERROR';
-}
 
 /**
  * The outcomes of the most recent jobs, oldest first, at most `cap`; saved to `path` (temp file
@@ -262,7 +245,7 @@ export class PrintAgent {
         this.printed.push(job.jobId);
         this.log.info({ number: job.ticket.number }, 'ticket printed');
       } catch (error) {
-        outcome = { printed: false, error: errorCodeOf(error) };
+        outcome = { printed: false, error: printErrorOf(error) };
         this.log.warn({ number: job.ticket.number, err: error }, 'ticket not printed');
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Typed errors of the printer module. Nothing here logs: callers decide what to tell whom.
  */
+import type { PrintErrorCode } from '../core/api.ts';
 
 /** Why a print job or a status query failed. */
 export type PrinterErrorCode =
@@ -22,6 +23,25 @@ export type PrinterErrorCode =
   | 'closed'
   /** Writing to a device file or a directory failed. */
   | 'io';
+
+/** The code the apps see for each transport error. */
+const PRINT_ERRORS: Record<PrinterErrorCode, PrintErrorCode> = {
+  unreachable: 'PRINTER_UNREACHABLE',
+  timeout: 'PRINTER_TIMEOUT',
+  'connection-lost': 'CONNECTION_LOST',
+  'paper-out': 'PAPER_OUT',
+  'cover-open': 'COVER_OPEN',
+  'printer-error': 'PRINTER_ERROR',
+  'bad-reply': 'PRINTER_ERROR',
+  closed: 'PRINTER_OFFLINE',
+  io: 'PRINTER_ERROR',
+};
+
+/** The code of a failed print job (a `PrinterError` from a transport, or anything else). */
+export function printErrorOf(error: unknown): PrintErrorCode {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code in PRINT_ERRORS ? PRINT_ERRORS[code as PrinterErrorCode] : 'PRINTER_ERROR';
+}
 
 export class PrinterError extends Error {
   override readonly name = 'PrinterError';

@@ -6,50 +6,8 @@ import type { Language } from '../core/types.ts';
 
 export type TicketLanguage = Language;
 
-/** Everything printed on one ticket. Texts are in the ticket's language where the office has them. */
-export interface PrintableTicket {
-  officeName: string;
-  /** What the visitor reads and is called by: `W-017`. */
-  number: string;
-  concernName: string;
-  /** Epoch milliseconds. */
-  issuedAt: number;
-  /** IANA time zone of the office, e.g. `Europe/Berlin`; the date and time are printed in it. */
-  timezone: string;
-  waitingAhead: number;
-  estimatedWaitMinutes: number;
-  /** Documents to have ready, printed as a list (nothing when empty). */
-  documents: string[];
-  /** Full URL of the visitor's phone page; printed as a QR code. */
-  phoneUrl: string;
-  language: TicketLanguage;
-  /** Optional line(s) above the office name, e.g. the authority. */
-  header?: string;
-  /** Optional line(s) at the end, e.g. opening hours or a privacy note. */
-  footer?: string;
-  /** A ticket for an appointment: its time (epoch milliseconds), printed under the number. */
-  appointmentAt?: number;
-  /** The office's phone, printed in the ticket's foot. */
-  officePhone?: string;
-  /**
-   * German texts to print instead of `concernName` / `documents` when the printer cannot show
-   * their script (Arabic) and no text rasteriser is configured. Without them such characters
-   * print as `?`.
-   */
-  fallback?: { concernName: string; documents: string[] };
-  /**
-   * A visit with several concerns: each in the order served, with its documents (these replace
-   * `concernName` and `documents` on paper). Absent or of length 1 for a one-concern ticket.
-   */
-  concerns?: PrintableConcern[];
-}
-
-/** One concern of a visit on paper, in the ticket's language, with the German texts as fallback. */
-export interface PrintableConcern {
-  name: string;
-  documents: string[];
-  fallback?: { name: string; documents: string[] };
-}
+/** Everything printed on one ticket: one schema in `core/schemas/print.ts` is the source. */
+export type { PrintableConcern, PrintableTicket } from '../core/schemas/print.ts';
 
 /**
  * A 1-bit image as the printer takes it (`GS v 0`): `height` rows of `ceil(width / 8)` bytes,

@@ -37,36 +37,37 @@ async function serviceWith(day: DayState, now: number, interleave: number): Prom
 }
 
 describe('QueueService.counterView: the next list is the order call-next uses', () => {
-  it('given interleaving 1:1 and a counter that has just called an appointment holder, when the clerk looks at "Als Nächstes", then the walk-in call-next picks is listed first', async () => {
-    const now = T0 + 5 * MINUTE;
-    const walkIn = makeTicket({ id: 'w', concernId: 'housing', issuedAt: T0 });
-    const holder = makeTicket({ id: 'h', concernId: 'housing', issuedAt: T0 + MINUTE, appointmentAt: now });
-    const day: DayState = {
-      ...emptyDay('2026-03-02'),
-      tickets: [walkIn, holder],
-      counters: { 'desk-2': { counterId: 'desk-2', status: 'open', priorityStreak: 1 } },
-    };
-    const service = await serviceWith(day, now, 1);
-    const listed = service.counterView('desk-2')?.next.map((t) => t.ticketId);
-    const called = await service.callNext('desk-2');
-    expect(called.ok && called.value?.id).toBe('w');
-    expect(listed).toEqual(['w', 'h']);
-    service.stop();
-  });
-
-  it('given the same day without a streak, then the appointment holder is listed and called first', async () => {
-    const now = T0 + 5 * MINUTE;
-    const walkIn = makeTicket({ id: 'w', concernId: 'housing', issuedAt: T0 });
-    const holder = makeTicket({ id: 'h', concernId: 'housing', issuedAt: T0 + MINUTE, appointmentAt: now });
-    const day: DayState = {
-      ...emptyDay('2026-03-02'),
-      tickets: [walkIn, holder],
-      counters: { 'desk-2': { counterId: 'desk-2', status: 'open' } },
-    };
-    const service = await serviceWith(day, now, 1);
-    expect(service.counterView('desk-2')?.next.map((t) => t.ticketId)).toEqual(['h', 'w']);
-    const called = await service.callNext('desk-2');
-    expect(called.ok && called.value?.id).toBe('h');
-    service.stop();
-  });
+  const cases = [
+    {
+      story:
+        'given interleaving 1:1 and a counter that has just called an appointment holder, when the clerk looks at "Als Nächstes", then the walk-in call-next picks is listed first',
+      priorityStreak: 1,
+      order: ['w', 'h'],
+    },
+    {
+      story: 'given the same day without a streak, then the appointment holder is listed and called first',
+      priorityStreak: undefined,
+      order: ['h', 'w'],
+    },
+  ];
+  for (const { story, priorityStreak, order } of cases) {
+    it(story, async () => {
+      const now = T0 + 5 * MINUTE;
+      const walkIn = makeTicket({ id: 'w', concernId: 'housing', issuedAt: T0 });
+      const holder = makeTicket({ id: 'h', concernId: 'housing', issuedAt: T0 + MINUTE, appointmentAt: now });
+      const day: DayState = {
+        ...emptyDay('2026-03-02'),
+        tickets: [walkIn, holder],
+        counters: {
+          'desk-2': { counterId: 'desk-2', status: 'open', ...(priorityStreak ? { priorityStreak } : {}) },
+        },
+      };
+      const service = await serviceWith(day, now, 1);
+      const listed = service.counterView('desk-2')?.next.map((t) => t.ticketId);
+      const called = await service.callNext('desk-2');
+      expect(called.ok && called.value?.id).toBe(order[0]);
+      expect(listed).toEqual(order);
+      service.stop();
+    });
+  }
 });

@@ -2,36 +2,25 @@
  * The live queue of the office: holds the day state, runs every mutation one at a time
  * (so two counters calling at once never get the same visitor), stores the new state
  * before anyone is answered, and tells listeners what changed.
- *
- * Over 400 lines: it is the one place that serialises every mutation of the day and stores it
- * before answering; the rules themselves are pure functions in `core/`.
+ * The rules themselves are pure functions in `core/`; what a counter sees is built in
+ * `counter-view.ts`, the waiting-time estimates are kept in `queue-estimates.ts`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  type CounterTicket,
-  type CounterView,
-  type QueueSnapshot,
-  type TicketView,
-  toQueueSnapshot,
-  toTicketView,
-} from '../core/api.ts';
-import { type ExpectedAppointment, type TicketEstimate, estimateAll } from '../core/estimate.ts';
+import { type CounterView, type QueueSnapshot, type TicketView, toQueueSnapshot, toTicketView } from '../core/api.ts';
 import { checkAppointment, normalizeCode } from '../core/appointments.ts';
-import { isAppointmentEarly, isReservedForOther } from '../core/policy.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, CounterStatus, DayState, Language, OfficeConfig, Ticket } from '../core/types.ts';
 import { addDays, localDay } from '../core/localtime.ts';
 import { bucketsOf } from '../core/stats.ts';
-import { laterParts } from '../core/visit.ts';
-import { checkRemote, confirmArrival, findRemoteTicket, isHeldRemote } from '../core/remote.ts';
+import { checkRemote, confirmArrival, findRemoteTicket } from '../core/remote.ts';
+import { counterViewOf } from './counter-view.ts';
 import { logger } from './logger.ts';
+import { QueueEstimates } from './queue-estimates.ts';
 import type { DayTransaction, Store } from './store/store.ts';
 
 const log = logger('queue');
-/** How many of the next visitors a counter sees (to call one by number). */
-const COUNTER_NEXT_CAP = 15;
 const ROLLOVER_CHECK_MS = 1000;
 
 export type Clock = () => number;
@@ -59,23 +48,18 @@ export interface IssueCommand {
 export class QueueService {
   /** The last stored live day (a cache: the store holds the truth, also for other processes). */
   private state!: DayState;
-  private estimates = new Map<string, TicketEstimate>();
-  private concernEstimates: QueueSnapshot['waiting'] = [];
-  /** Estimates are recomputed lazily: at most once per read after a change, not per mutation. */
-  private estimatesDirty = true;
-  private lastRecomputeAt = 0;
-  private lastRecomputeMs = 0;
+  private readonly estimates: QueueEstimates;
   private readonly listeners = new Set<QueueListener>();
   private rolloverTimer: NodeJS.Timeout | undefined;
   private stopExternal: (() => void) | undefined;
-  /** Today's booked appointments not checked in yet (the estimates foresee them). */
-  private expected: ExpectedAppointment[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly office: () => OfficeConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.estimates = new QueueEstimates(office, clock);
+  }
 
   async init(): Promise<void> {
     await this.store.transact(async (tx) => {
@@ -99,10 +83,7 @@ export class QueueService {
 
   /** The stored appointments changed: keep today's booked ones for the estimates. */
   setAppointments(appointments: readonly Appointment[]): void {
-    this.expected = appointments
-      .filter((a) => a.cancelledAt === undefined && a.ticketId === undefined)
-      .map((a) => ({ id: a.id, concernId: a.concernId, start: a.start }));
-    this.estimatesDirty = true;
+    this.estimates.setAppointments(appointments);
   }
 
   onChange(listener: QueueListener): () => void {
@@ -157,43 +138,8 @@ export class QueueService {
     return result.ok;
   }
 
-  private recompute(now: number): void {
-    const started = performance.now();
-    const office = this.office();
-    const today = this.expected.filter((a) => localDay(a.start, office.timezone) === this.state.day);
-    const { tickets, concerns } = estimateAll(this.state, office, now, today);
-    this.estimates = tickets;
-    this.concernEstimates = concerns;
-    this.estimatesDirty = false;
-    this.lastRecomputeAt = performance.now();
-    this.lastRecomputeMs = this.lastRecomputeAt - started;
-  }
-
-  /**
-   * Recomputes stale estimates before a read. In an ordinary office this takes well under a
-   * millisecond; with thousands waiting it takes longer, and then estimates are refreshed at
-   * most once per ten times that cost, so a burst of tickets never turns quadratic. Tickets
-   * issued in between get their concern's estimate for a new arrival (see `view`).
-   */
-  private ensureEstimates(): void {
-    if (!this.estimatesDirty) return;
-    const heavy = this.lastRecomputeMs > 5;
-    if (heavy && performance.now() - this.lastRecomputeAt < 10 * this.lastRecomputeMs) return;
-    this.recompute(this.clock());
-  }
-
-  /** A ticket issued since the last recompute: its concern's figures for someone arriving now. */
-  private provisionalEstimate(ticket: Ticket): TicketEstimate | undefined {
-    if (ticket.status !== 'waiting') return undefined;
-    const concern = this.concernEstimates.find((c) => c.concernId === ticket.concernId);
-    const ahead = this.state.tickets.filter(
-      (t) => t.status === 'waiting' && !t.parked && t.concernId === ticket.concernId && t.issuedAt < ticket.issuedAt,
-    ).length;
-    return { waitingAhead: ahead, estimatedWaitMinutes: concern?.estimatedWaitMinutes ?? 0 };
-  }
-
   private publish(events: DomainEvent[]): void {
-    this.estimatesDirty = true;
+    this.estimates.invalidate();
     const change = { events, state: this.state };
     for (const listener of this.listeners) {
       try {
@@ -241,9 +187,7 @@ export class QueueService {
   }
 
   view(ticket: Ticket): TicketView {
-    this.ensureEstimates();
-    const estimate = this.estimates.get(ticket.id) ?? this.provisionalEstimate(ticket);
-    return toTicketView(ticket, this.office(), estimate);
+    return toTicketView(ticket, this.office(), this.estimates.forTicket(this.state, ticket));
   }
 
   async issue(cmd: IssueCommand): Promise<Result<{ ticket: TicketView; repeated: boolean }>> {
@@ -382,8 +326,7 @@ export class QueueService {
   }
 
   queueSnapshot(): QueueSnapshot {
-    this.ensureEstimates();
-    return toQueueSnapshot(this.state, this.office(), this.concernEstimates);
+    return toQueueSnapshot(this.state, this.office(), this.estimates.forConcerns(this.state));
   }
 
   ticketByToken(token: string): Ticket | undefined {
@@ -395,73 +338,7 @@ export class QueueService {
   }
 
   counterView(counterId: string): CounterView | undefined {
-    const office = this.office();
-    const counter = office.counters.find((c) => c.id === counterId);
-    if (!counter) return undefined;
-    const cs = this.state.counters[counterId] ?? { counterId, status: 'closed' as const };
-    const current = cs.currentTicketId ? this.ticketById(cs.currentTicketId) : undefined;
-    const now = this.clock();
-    const waiting = counter.concernIds.map((concernId) => {
-      const tickets = this.state.tickets.filter(
-        (t) => t.status === 'waiting' && !t.parked && t.concernId === concernId,
-      );
-      const oldest = tickets.reduce((min, t) => Math.min(min, t.issuedAt), Number.POSITIVE_INFINITY);
-      return {
-        concernId,
-        count: tickets.length,
-        longestWaitMinutes: tickets.length ? Math.max(0, Math.floor((now - oldest) / 60_000)) : 0,
-      };
-    });
-    const brief = (t: Ticket): CounterTicket => {
-      const later = laterParts(t).map((p) => p.concernId);
-      return {
-        ticketId: t.id,
-        number: t.number,
-        concernId: t.concernId,
-        waitingMinutes: Math.max(0, Math.floor((now - t.issuedAt) / 60_000)),
-        ...(t.appointmentAt !== undefined ? { appointmentAt: new Date(t.appointmentAt).toISOString() } : {}),
-        ...(later.length ? { laterConcernIds: later } : {}),
-        ...(t.forCounterId === counterId ? { sentHere: true as const } : {}),
-      };
-    };
-    const serves = new Set(counter.concernIds);
-    const parked = this.state.tickets.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
-    const view: CounterView = {
-      counterId,
-      name: counter.name,
-      status: cs.status,
-      current: current && current.status === 'called' ? this.view(current) : null,
-      waiting,
-      next: [
-        ...queue.counterOrder(this.state, office, counter, now).slice(0, COUNTER_NEXT_CAP).map(brief),
-        ...this.state.tickets
-          .filter(
-            (t) =>
-              t.status === 'waiting' &&
-              !t.parked &&
-              serves.has(t.concernId) &&
-              t.forCounterId === undefined &&
-              (isAppointmentEarly(t, office, now) ||
-                isReservedForOther(t, counter, office, now) ||
-                isHeldRemote(t, office)),
-          )
-          .map((t) => ({ ...brief(t), early: true })),
-      ],
-      parked: parked.map(brief),
-      maxCalls: office.policy.maxCalls,
-    };
-    if (cs.pauseReason) view.pauseReason = cs.pauseReason;
-    const undo = queue.pendingUndo(this.state, office, counterId, now);
-    if (undo) {
-      view.undo = {
-        action: undo.record.action,
-        ticketId: undo.record.before.id,
-        number: undo.record.before.number,
-        until: new Date(undo.until).toISOString(),
-        secondsLeft: Math.max(0, Math.ceil((undo.until - now) / 1000)),
-      };
-    }
-    return view;
+    return counterViewOf(this.state, this.office(), counterId, this.clock(), (t) => this.view(t));
   }
 }
 

@@ -19,183 +19,40 @@
  *    (`transferShare`) or parked to fetch a document and come back (`parkShare`, `parkMinutes`).
  *  - At the end of a span the doors close; the clerks serve everybody still inside.
  *
- * Over 400 lines: one simulated day is one event loop whose steps (arrivals, clerks, pauses,
- * appointments) share its clock and queue; the random source and the report are apart.
+ * One simulated day is one event loop whose steps (arrivals, clerks, pauses, appointments) share
+ * its clock and queue; what it takes and gives (`options.ts`), its agenda (`agenda.ts`), the
+ * random source and the report are apart.
  */
 import { type ExpectedAppointment, estimateAll } from '../estimate.ts';
 import { addDays, instantOf, parseClock } from '../localtime.ts';
 import { policyOf } from '../policy.ts';
 import * as queue from '../queue.ts';
 import type { Result } from '../result.ts';
-import { type DayState, type OfficeConfig, type Ticket, type TicketStatus, WEEKDAYS, type Weekday } from '../types.ts';
+import type { DayState, OfficeConfig, Ticket } from '../types.ts';
+import {
+  type DayResult,
+  DEFAULT_SIMULATION,
+  hourlyRateOf,
+  type SimulationOptions,
+  type TimelinePoint,
+  type VisitorRecord,
+  weekdayOf,
+} from './options.ts';
+import { Agenda } from './agenda.ts';
 import { createRandom, type Random } from './random.ts';
 
+export {
+  DEFAULT_SIMULATION,
+  type DayResult,
+  hourlyRateOf,
+  type SimulationOptions,
+  type TimelinePoint,
+  type VisitorRecord,
+  weekdayOf,
+  weeklyOpeningHours,
+} from './options.ts';
+
 const MINUTE = 60_000;
-
-export interface SimulationOptions {
-  /** Concerns registered per week; the pilot front office had 144 to 227. */
-  weeklyConcerns: number;
-  /** Arrivals per opening hour; when set, overrides `weeklyConcerns`. */
-  hourlyRate?: number;
-  /** Relative share of arrivals per concern id; default: equal shares of all ticket concerns. */
-  mix?: Record<string, number>;
-  /** Staffed counters (ids); default: every counter of the office. */
-  counters?: string[];
-  /** Coefficient of variation of the service times (standard deviation / mean). */
-  serviceCv: number;
-  /** Minutes a called visitor needs to reach the counter: uniform in [min, max]. */
-  walkUpMinutes: [number, number];
-  /** An idle clerk notices a new visitor within this many minutes (uniform). */
-  reactionMinutes: number;
-  /** Share of visitors who have left when called. */
-  noShowShare: number;
-  /** Minutes between two calls of a visitor who does not come. */
-  recallAfterMinutes: number;
-  /** Share of served visitors sent on to another concern. */
-  transferShare: number;
-  /** Share of served visitors parked to fetch a document. */
-  parkShare: number;
-  /** Minutes a parked visitor is away: uniform in [min, max]. */
-  parkMinutes: [number, number];
-  /** Share of visitors with an appointment (slot between 5 minutes before and 15 minutes after arrival). */
-  appointmentShare: number;
-  /**
-   * Appointments are booked before the day (by phone): the wait estimates know them before their
-   * visitors arrive (`estimateAll`'s `expected`). Off: they become known only at check-in.
-   */
-  appointmentsBookedAhead?: boolean;
-}
-
-export const DEFAULT_SIMULATION: SimulationOptions = {
-  weeklyConcerns: 227,
-  serviceCv: 0.5,
-  walkUpMinutes: [0.3, 1.2],
-  reactionMinutes: 1,
-  noShowShare: 0.04,
-  recallAfterMinutes: 1,
-  transferShare: 0.05,
-  parkShare: 0.02,
-  parkMinutes: [5, 20],
-  appointmentShare: 0,
-};
-
-export interface VisitorRecord {
-  ticketId: string;
-  number: string;
-  /** Concern the ticket was issued for. */
-  concernId: string;
-  appointment: boolean;
-  issuedAt: number;
-  /** What the kiosk printed: the estimate at issue, in whole minutes. */
-  estimatedWaitMinutes: number;
-  /** Minutes from issue to the first call; null if never called. */
-  waitMinutes: number | null;
-  outcome: TicketStatus;
-  transferred: boolean;
-}
-
-export interface TimelinePoint {
-  at: number;
-  /** Tickets waiting (not parked). */
-  waiting: number;
-  /** Counters with a visitor called or being served. */
-  busy: number;
-}
-
-export interface DayResult {
-  date: string;
-  weekday: Weekday;
-  /** Opening spans of the day as instants. */
-  spans: { from: number; to: number }[];
-  /** When the last visitor was done. */
-  end: number;
-  staffed: string[];
-  visitors: VisitorRecord[];
-  /** One point per minute from the first opening until the last visitor is done. */
-  timeline: TimelinePoint[];
-  /** The final state of the day. */
-  state: DayState;
-}
-
-type Event =
-  | { kind: 'arrive'; concernId: string; appointmentAt?: number; appointmentId?: string }
-  | { kind: 'open'; span: number }
-  | { kind: 'try-call'; counterId: string }
-  | { kind: 'at-counter'; counterId: string; ticketId: string }
-  | { kind: 'service-end'; counterId: string; ticketId: string }
-  | { kind: 'recall'; counterId: string; ticketId: string }
-  | { kind: 'back'; ticketId: string }
-  | { kind: 'sample' };
-
-/** Events by time, then by the order they were scheduled (a binary heap). */
-class Agenda {
-  private heap: { at: number; seq: number; event: Event }[] = [];
-  private seq = 0;
-
-  get size(): number {
-    return this.heap.length;
-  }
-
-  push(at: number, event: Event): void {
-    const item = { at, seq: this.seq++, event };
-    const h = this.heap;
-    h.push(item);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i] as typeof item, h[p] as typeof item)) break;
-      [h[i], h[p]] = [h[p] as typeof item, h[i] as typeof item];
-      i = p;
-    }
-  }
-
-  pop(): { at: number; event: Event } | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (!top || !last) return undefined;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l] as typeof last, h[m] as typeof last)) m = l;
-        if (r < h.length && this.less(h[r] as typeof last, h[m] as typeof last)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m] as typeof last, h[i] as typeof last];
-        i = m;
-      }
-    }
-    return top;
-  }
-
-  private less(a: { at: number; seq: number }, b: { at: number; seq: number }): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-}
-
-export function weekdayOf(date: string): Weekday {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as Weekday;
-}
-
-/** Opening hours per week of the office (12.5 for the pilot front office). */
-export function weeklyOpeningHours(office: OfficeConfig): number {
-  let minutes = 0;
-  for (const spans of Object.values(office.openingHours.weekly)) {
-    for (const s of spans ?? []) minutes += parseClock(s.to) - parseClock(s.from);
-  }
-  return minutes / 60;
-}
-
-/** Arrivals per opening hour implied by the options. */
-export function hourlyRateOf(office: OfficeConfig, options: SimulationOptions): number {
-  if (options.hourlyRate !== undefined) return options.hourlyRate;
-  const hours = weeklyOpeningHours(office);
-  return hours > 0 ? options.weeklyConcerns / hours : 0;
-}
 
 function unwrap<T>(result: Result<T>, what: string): T {
   if (!result.ok) throw new Error(`simulation: ${what} failed with ${result.error}`);

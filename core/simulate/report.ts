@@ -2,7 +2,7 @@
  * Figures of simulated days: waits (mean, p90, max) per concern and overall, and how far the
  * estimates printed on the tickets were from the waits that then happened. Pure.
  */
-import type { DayResult, VisitorRecord } from './model.ts';
+import type { DayResult, VisitorRecord } from './options.ts';
 
 export interface WaitSummary {
   count: number;

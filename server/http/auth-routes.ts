@@ -2,7 +2,7 @@
  * POST /api/login (local accounts, else LDAP when configured), POST /api/logout, GET /api/me,
  * and the directory routes (server/http/directory-routes.ts).
  */
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { SESSION_COOKIE, sourceOf, tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { PasswordSignIn } from '../directory/sign-in.ts';
@@ -21,14 +21,7 @@ export function authRoutes(ctx: AppContext): Router {
     const result = await passwordSignIn.login(body.username, body.password, req.ip ?? 'unknown');
     if (!result.ok) return sendError(res, result.error);
     ctx.audit.record(result.user, 'session:sign-in');
-    res.cookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.secure,
-      path: '/',
-      maxAge: 12 * 3600_000,
-    });
-    res.json({ token: result.token, user: result.user });
+    sendSession(req, res, result);
   });
 
   router.post('/api/logout', async (req, res) => {
@@ -56,14 +49,7 @@ export function authRoutes(ctx: AppContext): Router {
     const result = await ctx.auth.login(session.user.username, body.newPassword, client);
     if (!result.ok) return sendError(res, result.error);
     ctx.audit.record(result.user, 'session:password-change');
-    res.cookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.secure,
-      path: '/',
-      maxAge: 12 * 3600_000,
-    });
-    res.json({ token: result.token, user: result.user });
+    sendSession(req, res, result);
   });
 
   router.get('/api/me', async (req, res) => {
@@ -73,4 +59,16 @@ export function authRoutes(ctx: AppContext): Router {
   });
 
   return router;
+}
+
+/** A new session: its token as the staff apps' cookie (12 h, this site only) and in the answer. */
+function sendSession(req: Request, res: Response, session: { token: string; user: unknown }): void {
+  res.cookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: '/',
+    maxAge: 12 * 3600_000,
+  });
+  res.json({ token: session.token, user: session.user });
 }

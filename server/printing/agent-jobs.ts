@@ -4,7 +4,7 @@
  * jobs; each lives until it is acknowledged or `expiresAt` has passed (the visitor has left).
  */
 import { readFileSync } from 'node:fs';
-import type { PrintTicketPayload } from '../../core/events.ts';
+import type { PrintableTicket } from '../../core/schemas/print.ts';
 import { logger } from '../logger.ts';
 import { writeFileDurably } from '../store/durable-file.ts';
 
@@ -14,7 +14,7 @@ export interface AgentJob {
   jobId: string;
   kioskId: string;
   ticketId: string;
-  ticket: PrintTicketPayload;
+  ticket: PrintableTicket;
   createdAt: number;
   expiresAt: number;
 }

@@ -1,7 +1,7 @@
 /**
  * Ticket printing on the server: which printer serves which kiosk, printing each issued ticket,
- * printer health (polled, and checked again after every failure), counters, and the jobs of
- * print agents (printers attached to a kiosk PC, see `printer/agent.ts`).
+ * printer health (polled, and checked again after every failure), counters, and handing the
+ * jobs of agent printers to their print agents (printers attached to a kiosk PC, see `printer/agent.ts`).
  *
  * Printers: `default` is LOTSE_PRINTER; a kiosk of the office configuration may name its own
  * (`kiosks: [{id, name, printer}]`): kiosks naming the same printer share one connection, and
@@ -16,12 +16,12 @@
  * dropped unprinted: the visitor was shown the number and has walked on, and a printout coming
  * out much later would be taken by the next visitor. It counts as failed (`JOB_EXPIRED`).
  *
- * Over 400 lines on purpose: the printers' queues, the HTTP answers waiting for a printout and the
- * print agents' jobs share one state (a job's result settles a waiter and a printer's counters);
- * which printer serves whom (`printer-registry.ts`), a printer and its views (`printer-model.ts`)
- * and the folder's pruning (`virtual-prune.ts`) are apart.
+ * Over 400 lines: the printers' queues, the HTTP answers waiting for a printout, the health
+ * checks and the counters share one state (a result settles a waiter and counts on its printer).
+ * Apart from it: the print agents and their jobs (`print-agents.ts`), which printer serves whom
+ * (`printer-registry.ts`), a printer and its views (`printer-model.ts`) and the folder's pruning
+ * (`virtual-prune.ts`).
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import type { PrintErrorCode, PrintResult, TicketView } from '../../core/api.ts';
 import type {
@@ -31,7 +31,7 @@ import type {
   PrinterAdminView,
   PrinterStatusView,
 } from '../../core/events.ts';
-import { fail, ok, type Result } from '../../core/result.ts';
+import type { Result } from '../../core/result.ts';
 import { confirmationOf } from '../../core/confirmation.ts';
 import type { Appointment, OfficeConfig } from '../../core/types.ts';
 import {
@@ -45,7 +45,7 @@ import {
 } from '../../printer/index.ts';
 import { ConfigError, type ServerConfig } from '../config.ts';
 import { logger } from '../logger.ts';
-import { type AgentJob, AgentJobStore } from './agent-jobs.ts';
+import { type AgentConnection, PrintAgents } from './print-agents.ts';
 import { adminView, makePrinter, type Printer, publicView } from './printer-model.ts';
 import { buildPrinters, DEFAULT_PRINTER_ID, deskPrinterId } from './printer-registry.ts';
 import { pruneVirtualDir } from './virtual-prune.ts';
@@ -54,6 +54,7 @@ import { printErrorOf, stateOf, toPrintable } from './printable.ts';
 const log = logger('printing');
 
 export { DEFAULT_PRINTER_ID, deskPrinterId };
+export type { AgentConnection };
 /** LOTSE_PRINT_JOB_MAX_AGE_SECONDS when not set. */
 export const DEFAULT_JOB_MAX_AGE_MS = 20_000;
 
@@ -84,38 +85,18 @@ export interface PrintServiceDeps {
   clock: () => number;
 }
 
-/** The socket of a connected print agent, as the service sees it. */
-export interface AgentConnection {
-  id: string;
-  send(job: AgentPrintJob): void;
-}
-
 type StatusListener = (view: PrinterStatusView, admin: PrinterAdminView) => void;
 type ResultListener = (printerId: string, result: { ticketId: string; print: PrintResult }) => void;
-
-interface Waiter {
-  printerId: string;
-  ticketId: string;
-  resolve: (result: PrintResult) => void;
-}
 
 const PRINTED: PrintResult = { status: 'printed' };
 const NONE: PrintResult = { status: 'none' };
 const failed = (error: PrintErrorCode): PrintResult => ({ status: 'failed', error });
 
-function sameKey(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 export class PrintService {
   private printers = new Map<string, Printer>();
   private byKiosk = new Map<string, Printer>();
   private syncedOffice: OfficeConfig | undefined;
-  private readonly agents = new Map<string, AgentConnection>();
-  private readonly agentJobs: AgentJobStore;
-  private readonly waiting = new Map<string, Waiter>();
+  private readonly agents: PrintAgents;
   private readonly results = new Map<string, { printerId: string; result: Promise<PrintResult> }>();
   private readonly statusListeners = new Set<StatusListener>();
   private readonly resultListeners = new Set<ResultListener>();
@@ -140,13 +121,21 @@ export class PrintService {
     };
     this.defaultConfig = parsePrinterUrl(deps.printer);
     this.virtualDir = join(deps.dataDir, 'printed');
-    this.agentJobs = new AgentJobStore(join(deps.dataDir, 'print-jobs.json'));
+    this.agents = new PrintAgents({
+      jobsFile: join(deps.dataDir, 'print-jobs.json'),
+      ttlMs: this.opts.agentJobTtlMs,
+      clock: deps.clock,
+      office: deps.office,
+      printerOf: (kioskId) => this.byKiosk.get(kioskId),
+      record: (printer, ticketId, result) => this.record(printer, ticketId, result),
+      push: (printer) => this.push(printer),
+    });
     this.sync();
   }
 
   async start(): Promise<void> {
-    this.agentJobs.load(this.deps.clock());
-    this.every(Math.min(5000, Math.max(250, this.opts.agentJobTtlMs / 4)), () => this.expireAgentJobs());
+    this.agents.load();
+    this.every(Math.min(5000, Math.max(250, this.opts.agentJobTtlMs / 4)), () => this.agents.expire());
     const prune = () => void pruneVirtualDir(this.virtualDir, this.deps.office().retentionDays, Date.now());
     this.every(PRUNE_EVERY_MS, prune);
     prune();
@@ -164,9 +153,7 @@ export class PrintService {
     this.stopped = true;
     clearTimeout(this.pollTimer);
     for (const timer of this.timers) clearInterval(timer);
-    for (const waiter of this.waiting.values()) waiter.resolve({ status: 'pending' });
-    this.waiting.clear();
-    this.agents.clear();
+    this.agents.stop();
     await Promise.all([...this.printers.values()].map((p) => p.transport?.close().catch(() => undefined)));
   }
 
@@ -191,7 +178,7 @@ export class PrintService {
     const ticket = toPrintable(view, this.deps.office(), where.baseUrl);
     let result: Promise<PrintResult>;
     if (printer.kind === 'none') result = Promise.resolve(NONE);
-    else if (printer.kind === 'agent') result = this.submitToAgent(printer, view.id, ticket);
+    else if (printer.kind === 'agent') result = this.agents.submit(printer, view.id, ticket);
     else result = this.printDirect(printer, view, ticket);
     this.results.set(view.id, { printerId: printer.id, result });
     if (this.results.size > RESULTS_CAP) this.results.delete(this.results.keys().next().value as string);
@@ -297,6 +284,27 @@ export class PrintService {
     return result;
   }
 
+  // ---- print agents (see `print-agents.ts`) ----
+
+  /** A print agent takes over a kiosk's jobs; every unacknowledged one is sent (again). */
+  agentJoin(kioskId: string, key: string | undefined, agent: AgentConnection) {
+    this.sync();
+    return this.agents.join(kioskId, key, agent);
+  }
+
+  agentLeave(kioskId: string, agentId: string): void {
+    this.agents.leave(kioskId, agentId);
+  }
+
+  agentStatus(kioskId: string, agentId: string, report: AgentStatusReport): Result<null> {
+    return this.agents.status(kioskId, agentId, report);
+  }
+
+  /** The agent printed a job (or cannot). An unknown job id (acknowledged before) is fine. */
+  agentAck(kioskId: string, agentId: string, ack: PrintAckRequest): Result<null> {
+    return this.agents.ack(kioskId, agentId, ack);
+  }
+
   /** Counts an outcome, tells listeners, and checks the printer when something is off. */
   private record(printer: Printer, ticketId: string, result: PrintResult): void {
     const now = this.deps.clock();
@@ -311,104 +319,6 @@ export class PrintService {
     }
     for (const listener of this.resultListeners) listener(printer.id, { ticketId, print: result });
     this.push(printer);
-  }
-
-  // ---- print agents ----
-
-  private submitToAgent(printer: Printer, ticketId: string, ticket: AgentPrintJob['ticket']): Promise<PrintResult> {
-    const kioskId = printer.kioskIds[0] as string;
-    const now = this.deps.clock();
-    const job: AgentJob = {
-      jobId: randomUUID(),
-      kioskId,
-      ticketId,
-      ticket,
-      createdAt: now,
-      expiresAt: now + this.opts.agentJobTtlMs,
-    };
-    const result = new Promise<PrintResult>((resolve) => {
-      this.waiting.set(job.jobId, { printerId: printer.id, ticketId, resolve });
-    });
-    for (const dropped of this.agentJobs.add(job)) this.settleAgentJob(dropped, failed('JOB_EXPIRED'));
-    const agent = this.agents.get(kioskId);
-    if (agent) this.send(agent, job);
-    this.push(printer);
-    return result;
-  }
-
-  private send(agent: AgentConnection, job: AgentJob): void {
-    agent.send({
-      jobId: job.jobId,
-      ticketId: job.ticketId,
-      ticket: job.ticket,
-      expiresInMs: Math.max(0, job.expiresAt - this.deps.clock()),
-    });
-  }
-
-  private settleAgentJob(job: AgentJob, result: PrintResult): void {
-    const printer = this.byKiosk.get(job.kioskId);
-    const waiter = this.waiting.get(job.jobId);
-    this.waiting.delete(job.jobId);
-    waiter?.resolve(result);
-    if (printer?.kind === 'agent') this.record(printer, job.ticketId, result);
-  }
-
-  private expireAgentJobs(): void {
-    for (const job of this.agentJobs.expire(this.deps.clock())) {
-      const offline = !this.agents.has(job.kioskId);
-      log.warn({ kiosk: job.kioskId, number: job.ticket.number }, 'print job expired before the agent printed it');
-      this.settleAgentJob(job, failed(offline ? 'AGENT_OFFLINE' : 'JOB_EXPIRED'));
-    }
-  }
-
-  /** A print agent takes over a kiosk's jobs; every unacknowledged one is sent (again). */
-  agentJoin(
-    kioskId: string,
-    key: string | undefined,
-    agent: AgentConnection,
-  ): Result<{ printerId: string; pending: number }> {
-    this.sync();
-    const kiosk = this.deps.office().kiosks?.find((k) => k.id === kioskId);
-    if (kiosk?.printer !== 'agent') return fail('NOT_FOUND');
-    // Without a configured key nobody may join (the configuration refuses such kiosks anyway).
-    if (!kiosk.agentKey || !key || !sameKey(key, kiosk.agentKey)) return fail('FORBIDDEN');
-    const printer = this.byKiosk.get(kioskId) as Printer;
-    const previous = this.agents.get(kioskId);
-    if (previous && previous.id !== agent.id) log.warn({ kiosk: kioskId }, 'a second print agent took over this kiosk');
-    this.agents.set(kioskId, agent);
-    const pending = this.agentJobs.forKiosk(kioskId);
-    for (const job of pending) this.send(agent, job);
-    log.info({ kiosk: kioskId, pending: pending.length }, 'print agent connected');
-    this.push(printer);
-    return ok({ printerId: printer.id, pending: pending.length });
-  }
-
-  agentLeave(kioskId: string, agentId: string): void {
-    if (this.agents.get(kioskId)?.id !== agentId) return;
-    this.agents.delete(kioskId);
-    log.info({ kiosk: kioskId }, 'print agent disconnected');
-    const printer = this.byKiosk.get(kioskId);
-    if (printer) this.push(printer);
-  }
-
-  agentStatus(kioskId: string, agentId: string, report: AgentStatusReport): Result<null> {
-    if (this.agents.get(kioskId)?.id !== agentId) return fail('FORBIDDEN');
-    const printer = this.byKiosk.get(kioskId);
-    if (printer?.kind !== 'agent') return fail('NOT_FOUND');
-    printer.status = { ...report };
-    printer.checkedAt = this.deps.clock();
-    this.push(printer);
-    return ok(null);
-  }
-
-  /** The agent printed a job (or cannot). An unknown job id (acknowledged before) is fine. */
-  agentAck(kioskId: string, agentId: string, ack: PrintAckRequest): Result<null> {
-    if (this.agents.get(kioskId)?.id !== agentId) return fail('FORBIDDEN');
-    const job = this.agentJobs.forKiosk(kioskId).find((j) => j.jobId === ack.jobId);
-    if (!job) return ok(null);
-    this.agentJobs.remove(job.jobId);
-    this.settleAgentJob(job, ack.printed ? PRINTED : failed(ack.error ?? 'PRINTER_ERROR'));
-    return ok(null);
   }
 
   // ---- health ----
@@ -434,8 +344,8 @@ export class PrintService {
   private adminViewOf(p: Printer): PrinterAdminView {
     const kioskId = p.kioskIds[0] ?? '';
     return adminView(p, {
-      agentConnected: this.agents.has(kioskId),
-      pendingJobs: p.kind === 'agent' ? this.agentJobs.count(kioskId) : 0,
+      agentConnected: this.agents.connected(kioskId),
+      pendingJobs: p.kind === 'agent' ? this.agents.pending(kioskId) : 0,
     });
   }
 
@@ -499,11 +409,7 @@ export class PrintService {
     for (const [key, printer] of old) {
       if (next.has(key)) continue;
       void printer.transport?.close().catch(() => undefined);
-      for (const [jobId, waiter] of this.waiting) {
-        if (waiter.printerId !== printer.id) continue;
-        this.waiting.delete(jobId);
-        waiter.resolve(failed('PRINTER_OFFLINE'));
-      }
+      this.agents.printerGone(printer.id);
     }
     this.printers = next;
     this.byKiosk = byKiosk;

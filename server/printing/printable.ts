@@ -3,9 +3,10 @@
  * apps: pure functions, no I/O.
  */
 import { concernName, type PrintErrorCode, type TicketView, type VisitPartView } from '../../core/api.ts';
-import type { PrinterState, PrintTicketPayload } from '../../core/events.ts';
+import type { PrinterState } from '../../core/events.ts';
+import type { PrintableConcern, PrintableTicket } from '../../core/schemas/print.ts';
 import type { OfficeConfig } from '../../core/types.ts';
-import type { PrinterErrorCode, PrinterStatus } from '../../printer/index.ts';
+import type { PrinterStatus } from '../../printer/index.ts';
 
 /**
  * The base of the phone page's URL printed as QR code: LOTSE_PUBLIC_URL when set, else the
@@ -17,8 +18,8 @@ export function publicBaseUrl(publicUrl: string | undefined, protocol: string, h
 }
 
 /** Everything printed on one ticket, in the ticket's language, with the phone page's full URL. */
-export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: string): PrintTicketPayload {
-  const ticket: PrintTicketPayload = {
+export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: string): PrintableTicket {
+  const ticket: PrintableTicket = {
     officeName: office.name,
     number: view.number,
     concernName: view.concernName,
@@ -42,8 +43,6 @@ export function toPrintable(view: TicketView, office: OfficeConfig, baseUrl: str
   return ticket;
 }
 
-type PrintableConcern = NonNullable<PrintTicketPayload['concerns']>[number];
-
 /** One concern of a visit on paper: its name and documents in the ticket's language (German as fallback). */
 function printableConcern(part: VisitPartView, view: TicketView, office: OfficeConfig): PrintableConcern {
   const concern = office.concerns.find((c) => c.id === part.concernId);
@@ -57,24 +56,8 @@ function printableConcern(part: VisitPartView, view: TicketView, office: OfficeC
   return printable;
 }
 
-const TRANSPORT_ERRORS: Record<PrinterErrorCode, PrintErrorCode> = {
-  unreachable: 'PRINTER_UNREACHABLE',
-  timeout: 'PRINTER_TIMEOUT',
-  'connection-lost': 'CONNECTION_LOST',
-  'paper-out': 'PAPER_OUT',
-  'cover-open': 'COVER_OPEN',
-  'printer-error': 'PRINTER_ERROR',
-  'bad-reply': 'PRINTER_ERROR',
-  closed: 'PRINTER_OFFLINE',
-  io: 'PRINTER_ERROR',
-};
-
 /** The code of a failed print job (a `PrinterError` from a transport, or anything else). */
-export function printErrorOf(error: unknown): PrintErrorCode {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code in TRANSPORT_ERRORS) return TRANSPORT_ERRORS[code as PrinterErrorCode];
-  return 'PRINTER_ERROR';
-}
+export { printErrorOf } from '../../printer/errors.ts';
 
 /** What keeps a printer with this status from printing, if anything. */
 export function problemOf(status: PrinterStatus): PrintErrorCode | undefined {
