@@ -15,10 +15,8 @@ vi.mock('./socket.ts', () => ({ connect: () => fake }));
 
 const { CounterDesk } = await import('../counter/desk.tsx');
 
-const office = deskOffice;
 const ticket = calledTicket();
-const view = deskView;
-const mount = () => mountDesk(CounterDesk, office);
+const mount = () => mountDesk(CounterDesk, deskOffice);
 
 beforeEach(() => {
   fake = new FakeSocket();
@@ -35,13 +33,13 @@ const sent = (event: string) => sentOf(fake, event);
  * start, park, return and call by number the way the server does.
  */
 function fakeCounter(initial: Partial<CounterView>) {
-  let state: CounterView = { ...view(null), ...initial };
+  let state: CounterView = { ...deskView(null), ...initial };
   const toTicket = (t: CounterTicket): TicketView => ({
     ...ticket,
     id: t.ticketId,
     number: t.number,
     concernId: t.concernId,
-    concernName: office.concerns.find((c) => c.id === t.concernId)?.name ?? t.concernId,
+    concernName: deskOffice.concerns.find((c) => c.id === t.concernId)?.name ?? t.concernId,
   });
   fake.handlers.set('counter:watch', () => ({ ok: true, data: state }));
   fake.handlers.set('counter:start', () => {
