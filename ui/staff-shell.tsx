@@ -232,3 +232,25 @@ export function LoadingCard({ title, error, onRetry }: { title: string; error: s
     </StaffCard>
   );
 }
+
+/** "Abbrechen" at the foot of a dialog (Escape does the same). */
+export function CancelButton({
+  testId,
+  onCancel,
+  variant = 'quiet',
+}: {
+  testId: string;
+  onCancel: () => void;
+  variant?: 'quiet' | 'secondary';
+}) {
+  return (
+    <button
+      type="button"
+      class={`staff-btn staff-btn--big staff-btn--${variant}`}
+      data-testid={testId}
+      onClick={onCancel}
+    >
+      Abbrechen
+    </button>
+  );
+}
