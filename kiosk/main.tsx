@@ -5,6 +5,10 @@
  */
 import '../ui/base.css';
 import './kiosk.css';
+import './kiosk-ticket.css';
+import './kiosk-notices.css';
+import './kiosk-checkin.css';
+import './kiosk-visit.css';
 import { effect } from '@preact/signals';
 import { type ComponentChildren, render } from 'preact';
 import { keepConnected } from '../ui/reconnect.ts';
