@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
-import type { CounterStatus, Language } from '../core/types.ts';
+import type { CounterStatus } from '../core/types.ts';
 import { hyphenate } from '../ui/hyphenate.ts';
 import { GERMAN_LANGUAGE_NAMES, formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
 
