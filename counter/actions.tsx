@@ -58,6 +58,27 @@ export function recallHint(callCount: number, maxCalls: number): string | undefi
   return undefined;
 }
 
+/** One button of a group; the group's running action marks it busy and disables the others. */
+type ButtonSpec = Omit<ActionButtonProps, 'busy' | 'onAction' | 'children' | 'disabled'> & {
+  label: ComponentChildren;
+  disabled?: boolean;
+};
+
+/** Draws a group's buttons: each disabled while `locked` (or by its own `disabled`). */
+function buttonsOf(running: CounterAction | null, onAction: (action: CounterAction) => void, locked: boolean) {
+  return ({ label, disabled, ...spec }: ButtonSpec) => (
+    <ActionButton
+      key={spec.action}
+      {...spec}
+      disabled={locked || disabled === true}
+      busy={running === spec.action}
+      onAction={onAction}
+    >
+      {label}
+    </ActionButton>
+  );
+}
+
 /**
  * "Aufrufen" on top; below, what happens with the called visitor: arrived or not ("Person ist
  * da", "Erneut aufrufen", "Nicht erschienen"), then how the visit ends ("Erledigt", "Parken",
@@ -66,23 +87,38 @@ export function recallHint(callCount: number, maxCalls: number): string | undefi
  */
 export function TicketActions({ current, busy, onAction, now, timeZone, maxCalls }: TicketActionsProps) {
   const locked = busy !== null;
-  const none = locked || current === null;
+  const none = current === null;
   const servedAt = current?.servedAt;
   const callsLeft = current ? maxCalls - current.callCount : maxCalls;
   const hint = current ? recallHint(current.callCount, maxCalls) : undefined;
+  const button = buttonsOf(busy, onAction, locked);
+  const decide = current && !servedAt && callsLeft <= 0 ? { hint: 'jetzt entscheiden' } : {};
+  const arrival: ButtonSpec[] = [
+    { action: 'start', testId: 'action-start', variant: 'success', disabled: none, label: 'Person ist da' },
+    {
+      action: 'recall',
+      testId: 'action-recall',
+      variant: 'secondary',
+      disabled: none || callsLeft <= 0,
+      label: 'Erneut aufrufen',
+      ...(hint ? { hint } : {}),
+    },
+  ];
+  const endings: ButtonSpec[] = [
+    { action: 'noShow', testId: 'action-no-show', variant: 'danger', label: 'Nicht erschienen', ...decide },
+    { action: 'complete', testId: 'action-complete', variant: 'success', label: 'Erledigt' },
+    { action: 'park', testId: 'action-park', variant: 'secondary', label: 'Parken', hint: 'geht kurz weg' },
+    { action: 'transfer', testId: 'action-transfer', variant: 'secondary', label: 'Weiterleiten' },
+  ];
   return (
     <div class="desk-actions">
-      <ActionButton
-        onAction={onAction}
-        action="callNext"
-        testId="action-call-next"
-        variant="primary"
-        disabled={locked}
-        busy={busy === 'callNext'}
-        hint="Nächste Person"
-      >
-        Aufrufen
-      </ActionButton>
+      {button({
+        action: 'callNext',
+        testId: 'action-call-next',
+        variant: 'primary',
+        hint: 'Nächste Person',
+        label: 'Aufrufen',
+      })}
       <div class="desk-actions__grid">
         {servedAt ? (
           <div class="desk-actions__serving" data-testid="in-service">
@@ -90,72 +126,9 @@ export function TicketActions({ current, busy, onAction, now, timeZone, maxCalls
             <span class="desk-actions__serving-hint">Dauer {formatMinutes(minutesSince(servedAt, now))}</span>
           </div>
         ) : (
-          <>
-            <ActionButton
-              onAction={onAction}
-              action="start"
-              testId="action-start"
-              variant="success"
-              disabled={none}
-              busy={busy === 'start'}
-            >
-              Person ist da
-            </ActionButton>
-            <ActionButton
-              onAction={onAction}
-              action="recall"
-              testId="action-recall"
-              variant="secondary"
-              disabled={none || callsLeft <= 0}
-              busy={busy === 'recall'}
-              {...(hint ? { hint } : {})}
-            >
-              Erneut aufrufen
-            </ActionButton>
-          </>
+          arrival.map(button)
         )}
-        <ActionButton
-          onAction={onAction}
-          action="noShow"
-          testId="action-no-show"
-          variant="danger"
-          disabled={none}
-          busy={busy === 'noShow'}
-          {...(current && !servedAt && callsLeft <= 0 ? { hint: 'jetzt entscheiden' } : {})}
-        >
-          Nicht erschienen
-        </ActionButton>
-        <ActionButton
-          onAction={onAction}
-          action="complete"
-          testId="action-complete"
-          variant="success"
-          disabled={none}
-          busy={busy === 'complete'}
-        >
-          Erledigt
-        </ActionButton>
-        <ActionButton
-          onAction={onAction}
-          action="park"
-          testId="action-park"
-          variant="secondary"
-          disabled={none}
-          busy={busy === 'park'}
-          hint="geht kurz weg"
-        >
-          Parken
-        </ActionButton>
-        <ActionButton
-          onAction={onAction}
-          action="transfer"
-          testId="action-transfer"
-          variant="secondary"
-          disabled={none}
-          busy={busy === 'transfer'}
-        >
-          Weiterleiten
-        </ActionButton>
+        {endings.map((spec) => button({ ...spec, disabled: none }))}
       </div>
     </div>
   );
@@ -168,44 +141,20 @@ export interface StatusActionsProps {
 }
 
 export function StatusActions({ status, busy, onAction }: StatusActionsProps) {
-  const locked = busy !== null;
+  const button = buttonsOf(busy, onAction, busy !== null);
   return (
     <div class="status-actions">
-      {status === 'open' ? (
-        <ActionButton
-          action="pause"
-          testId="action-pause"
-          variant="warn"
-          disabled={locked}
-          busy={busy === 'pause'}
-          onAction={onAction}
-        >
-          Pause
-        </ActionButton>
-      ) : (
-        <ActionButton
-          action="resume"
-          testId="action-resume"
-          variant="success"
-          disabled={locked}
-          busy={busy === 'resume'}
-          onAction={onAction}
-        >
-          {status === 'paused' ? 'Fortsetzen' : 'Öffnen'}
-        </ActionButton>
-      )}
-      {status !== 'closed' ? (
-        <ActionButton
-          action="close"
-          testId="action-close"
-          variant="quiet"
-          disabled={locked}
-          busy={busy === 'close'}
-          onAction={onAction}
-        >
-          Schließen
-        </ActionButton>
-      ) : null}
+      {status === 'open'
+        ? button({ action: 'pause', testId: 'action-pause', variant: 'warn', label: 'Pause' })
+        : button({
+            action: 'resume',
+            testId: 'action-resume',
+            variant: 'success',
+            label: status === 'paused' ? 'Fortsetzen' : 'Öffnen',
+          })}
+      {status !== 'closed'
+        ? button({ action: 'close', testId: 'action-close', variant: 'quiet', label: 'Schließen' })
+        : null}
     </div>
   );
 }

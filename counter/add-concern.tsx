@@ -1,7 +1,8 @@
 /** "Anliegen hinzufügen": a concern found during the conversation becomes the visit's next part. */
 import type { ConcernPublic, TicketView } from '../core/api.ts';
 import { MAX_VISIT_CONCERNS } from '../core/types.ts';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { ConcernChoices } from './concern-choices.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 
 export interface AddConcernDialogProps {
   ticket: TicketView;
@@ -30,32 +31,10 @@ export function AddConcernDialog({ ticket, concerns, onPick, onCancel }: AddConc
           {full ? `Ein Besuch kann höchstens ${MAX_VISIT_CONCERNS} Anliegen haben.` : 'Es gibt kein weiteres Anliegen.'}
         </p>
       ) : (
-        <div class="transfer">
-          {choices.map((concern) => (
-            <button
-              key={concern.id}
-              type="button"
-              class="staff-btn staff-btn--action staff-btn--secondary transfer__item"
-              data-testid={`add-concern-${concern.id}`}
-              onClick={() => onPick(concern.id)}
-            >
-              <span class="transfer__prefix" aria-hidden="true">
-                {concern.prefix}
-              </span>
-              <span class="staff-btn__label">{concern.name}</span>
-            </button>
-          ))}
-        </div>
+        <ConcernChoices concerns={choices} testIdPrefix="add-concern-" onPick={onPick} />
       )}
       <div class="staff-modal__actions">
-        <button
-          type="button"
-          class="staff-btn staff-btn--big staff-btn--quiet"
-          data-testid="add-concern-cancel"
-          onClick={onCancel}
-        >
-          Abbrechen
-        </button>
+        <CancelButton testId="add-concern-cancel" onCancel={onCancel} />
       </div>
     </StaffModal>
   );

@@ -6,20 +6,10 @@ import { useSignal } from '@preact/signals';
 import type { AppointmentView, CounterPublic } from '../core/api.ts';
 import { LANGUAGES, type Language } from '../core/types.ts';
 import { api } from '../ui/api.ts';
-import { formatClock, formatDay, officeDay } from '../ui/staff-format.ts';
+import { GERMAN_LANGUAGE_NAMES, formatClock, formatDay, officeDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import type { PartProps } from './appointment-part.ts';
 import { SlotPicker } from './appointment-slots.tsx';
-
-/** The caller's language, named in German for the clerk. */
-const LANGUAGE_NAMES: Record<Language, string> = {
-  de: 'Deutsch',
-  en: 'Englisch',
-  tr: 'Türkisch',
-  ar: 'Arabisch',
-  uk: 'Ukrainisch',
-  ru: 'Russisch',
-};
 
 export function Booking({ office, counter, onError, say }: PartProps & { counter: CounterPublic }) {
   const concernId = useSignal<string | null>(null);
@@ -191,7 +181,7 @@ export function Booking({ office, counter, onError, say }: PartProps & { counter
               >
                 {LANGUAGES.map((l) => (
                   <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
+                    {GERMAN_LANGUAGE_NAMES[l]}
                   </option>
                 ))}
               </select>

@@ -8,7 +8,7 @@ import { useSignal } from '@preact/signals';
 import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
-import { type Notice, NoticeBanner, StaffHeader } from '../ui/staff-shell.tsx';
+import { type Notice, NoticeOf, StaffHeader } from '../ui/staff-shell.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { Booking } from './appointment-booking.tsx';
 import { DayList } from './appointment-day.tsx';
@@ -44,12 +44,7 @@ export function Appointments({ office, counter, session, onBack }: AppointmentsP
           Zurück zum Schalter
         </button>
       </StaffHeader>
-      <NoticeBanner
-        notice={notice.value}
-        onClose={() => {
-          notice.value = null;
-        }}
-      />
+      <NoticeOf notice={notice} />
       <main class="staff-main appt">
         <div class="appt__tabs" role="tablist">
           <button

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../core/api.ts';
 import type { OutcomeConfig } from '../core/types.ts';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 import type { CompleteChoice } from './desk-actions.ts';
 import { outcomeIndexForKey } from './keys.ts';
 import { nextPart } from './visit.tsx';
@@ -121,14 +121,7 @@ export function CompleteDialog({
         </button>
       </div>
       <div class="staff-modal__actions">
-        <button
-          type="button"
-          class="staff-btn staff-btn--big staff-btn--quiet"
-          data-testid="complete-cancel"
-          onClick={onCancel}
-        >
-          Abbrechen
-        </button>
+        <CancelButton testId="complete-cancel" onCancel={onCancel} />
       </div>
     </StaffModal>
   );

@@ -4,9 +4,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { TicketView } from '../core/api.ts';
-import type { CounterStatus, Language } from '../core/types.ts';
+import type { CounterStatus } from '../core/types.ts';
 import { hyphenate } from '../ui/hyphenate.ts';
-import { formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
+import { GERMAN_LANGUAGE_NAMES, formatClock, formatMinutes, minutesSince } from '../ui/staff-format.ts';
 
 export interface CurrentTicketProps {
   ticket: TicketView | null;
@@ -20,16 +20,6 @@ export interface CurrentTicketProps {
   /** The concern's German name (the ticket's own is in the visitor's language). */
   concernName: (concernId: string) => string;
 }
-
-/** The visitor's language, named in German for the clerk (German itself is not noted). */
-const LANGUAGE_NAMES: Record<Language, string> = {
-  de: 'Deutsch',
-  en: 'Englisch',
-  tr: 'Türkisch',
-  ar: 'Arabisch',
-  uk: 'Ukrainisch',
-  ru: 'Russisch',
-};
 
 const STATUS_HINT: Record<CounterStatus, string> = {
   open: 'Drücken Sie „Aufrufen“, um die nächste Person zu rufen.',
@@ -67,7 +57,7 @@ export function CurrentTicket({ ticket, status, now, timeZone, children, action,
           {ticket.language !== 'de' ? (
             <span class="current__language staff-muted" data-testid="current-language" lang="de">
               {' '}
-              · Sprache: {LANGUAGE_NAMES[ticket.language]}
+              · Sprache: {GERMAN_LANGUAGE_NAMES[ticket.language]}
             </span>
           ) : null}
         </div>

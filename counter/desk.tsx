@@ -7,7 +7,7 @@ import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import { useNow } from '../ui/staff-format.ts';
 import type { StaffSession } from '../ui/staff-gate.tsx';
-import { NoticeBanner, StaffHeader } from '../ui/staff-shell.tsx';
+import { NoticeOf, StaffHeader } from '../ui/staff-shell.tsx';
 import { StatusActions, TicketActions } from './actions.tsx';
 import { CurrentTicket } from './current.tsx';
 import { useDeskActions } from './desk-actions.ts';
@@ -106,12 +106,7 @@ export function CounterDesk({
           Platz wechseln
         </button>
       </StaffHeader>
-      <NoticeBanner
-        notice={notice.value}
-        onClose={() => {
-          notice.value = null;
-        }}
-      />
+      <NoticeOf notice={notice} />
       {!v ? (
         <main class="staff-main">
           <p class="staff-muted">{connected.value ? 'Platz wird geladen …' : 'Verbindung wird aufgebaut …'}</p>

@@ -2,7 +2,7 @@
  * "Platz wechseln" while a visitor is still called here: the number must not stay "called" on
  * every screen. The clerk sends the visitor back to the front of the line or finishes the visit.
  */
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 
 export interface LeaveDialogProps {
   number: string;
@@ -22,14 +22,7 @@ export function LeaveDialog({ number, counterName, onRequeue, onComplete, onCanc
         <p>Bevor Sie den Platz wechseln: Was geschieht mit {number}?</p>
       </div>
       <div class="staff-modal__actions">
-        <button
-          type="button"
-          class="staff-btn staff-btn--big staff-btn--quiet"
-          data-testid="leave-cancel"
-          onClick={onCancel}
-        >
-          Abbrechen
-        </button>
+        <CancelButton testId="leave-cancel" onCancel={onCancel} />
         <button
           type="button"
           class="staff-btn staff-btn--big staff-btn--secondary"

@@ -1,6 +1,6 @@
 /** Why the counter pauses: a common reason in one touch, or the clerk's own words. */
 import { useSignal } from '@preact/signals';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 import './pause.css';
 
 export const PAUSE_REASONS = [
@@ -93,14 +93,7 @@ export function PauseDialog({ onPause, onCancel }: PauseDialogProps) {
           </p>
         ) : null}
         <div class="staff-modal__actions">
-          <button
-            type="button"
-            class="staff-btn staff-btn--big staff-btn--secondary"
-            data-testid="pause-cancel"
-            onClick={onCancel}
-          >
-            Abbrechen
-          </button>
+          <CancelButton testId="pause-cancel" variant="secondary" onCancel={onCancel} />
           <button
             type="submit"
             data-autofocus

@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { ConcernPublic, CounterPublic } from '../core/api.ts';
 import type { OutcomeConfig } from '../core/types.ts';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { ConcernChoices } from './concern-choices.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 
 export interface TransferDialogProps {
   number: string;
@@ -72,22 +73,11 @@ export function TransferDialog({
       {targets.length === 0 ? (
         <p class="staff-form__error">Es gibt kein anderes Anliegen.</p>
       ) : (
-        <div class="transfer">
-          {targets.map((concern) => (
-            <button
-              key={concern.id}
-              type="button"
-              class="staff-btn staff-btn--action staff-btn--secondary transfer__item"
-              data-testid={`transfer-to-${concern.id}`}
-              onClick={() => onPick(concern.id, outcome)}
-            >
-              <span class="transfer__prefix" aria-hidden="true">
-                {concern.prefix}
-              </span>
-              <span class="staff-btn__label">{concern.name}</span>
-            </button>
-          ))}
-        </div>
+        <ConcernChoices
+          concerns={targets}
+          testIdPrefix="transfer-to-"
+          onPick={(concernId) => onPick(concernId, outcome)}
+        />
       )}
       {counters.length ? (
         <>
@@ -113,14 +103,7 @@ export function TransferDialog({
         </>
       ) : null}
       <div class="staff-modal__actions">
-        <button
-          type="button"
-          class="staff-btn staff-btn--big staff-btn--quiet"
-          data-testid="transfer-cancel"
-          onClick={onCancel}
-        >
-          Abbrechen
-        </button>
+        <CancelButton testId="transfer-cancel" onCancel={onCancel} />
       </div>
     </StaffModal>
   );

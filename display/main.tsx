@@ -7,6 +7,8 @@
  */
 import '../ui/base.css';
 import './display.css';
+import './display-lists.css';
+import './display-portrait.css';
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isOpen } from '../core/hours.ts';

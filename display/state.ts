@@ -20,7 +20,7 @@ import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/
 import { SCREEN_HEARTBEAT_MS, type ScreenDeviceSettings } from '../core/events.ts';
 import type { ConcernEstimate } from '../core/estimate.ts';
 import type { Language } from '../ui/i18n.ts';
-import type { LotseSocket } from '../ui/socket.ts';
+import { type LotseSocket, listen } from '../ui/socket.ts';
 import { type AnnouncerLike, announcementText } from './announcer.ts';
 import {
   applyCall,
@@ -269,14 +269,16 @@ export function createScreen(options: ScreenOptions = {}) {
       }
       if (lastSeq !== undefined && beat.seq > lastSeq) join();
     };
-    socket.on('connect', onConnect);
-    socket.on('disconnect', down);
-    socket.on('connect_error', down);
-    socket.on('call:announced', live);
-    socket.on('queue:updated', applyQueue);
-    socket.on('office:updated', onOffice);
-    socket.on('screen:heartbeat', onHeartbeat);
-    socket.on('screen:settings', onSettings);
+    const unlisten = listen(socket, {
+      connect: onConnect,
+      disconnect: down,
+      connect_error: down,
+      'call:announced': live,
+      'queue:updated': applyQueue,
+      'office:updated': onOffice,
+      'screen:heartbeat': onHeartbeat,
+      'screen:settings': onSettings,
+    });
     if (socket.connected) onConnect();
 
     return () => {
@@ -285,14 +287,7 @@ export function createScreen(options: ScreenOptions = {}) {
       clearTimeout(offlineTimer);
       clearTimeout(silenceTimer);
       clearTimeout(highlightTimer);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', down);
-      socket.off('connect_error', down);
-      socket.off('call:announced', live);
-      socket.off('queue:updated', applyQueue);
-      socket.off('office:updated', onOffice);
-      socket.off('screen:heartbeat', onHeartbeat);
-      socket.off('screen:settings', onSettings);
+      unlisten();
     };
   }
 

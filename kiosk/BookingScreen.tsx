@@ -1,19 +1,16 @@
 /** A concern served by appointment only: no ticket; how to book (the office's phone), and check-in for those who have one. */
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
-import { concernName, type Language } from '../ui/i18n.ts';
+import { concernName } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { bookingMessages } from './booking-messages.ts';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
+import type { BackScreenProps } from './screen-props.ts';
 
-export interface BookingScreenProps {
+export interface BookingScreenProps extends BackScreenProps {
   concern: ConcernPublic;
   office: OfficePublic;
-  language: Language;
-  resetSeconds: number;
-  lastActivity: number;
-  onBack: () => void;
   onCheckin: () => void;
 }
 

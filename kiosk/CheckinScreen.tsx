@@ -6,7 +6,7 @@
  * then has a key for each such concern's letter (`W` and `017` for `W-017`).
  */
 import type { OfficePublic } from '../core/api.ts';
-import { fill, type Language } from '../ui/i18n.ts';
+import { fill } from '../ui/i18n.ts';
 import { appointmentTime } from './appointment.tsx';
 import { checkinMessages } from './checkin-messages.ts';
 import { ContactLine, contactSpeech } from './contact-line.tsx';
@@ -15,6 +15,7 @@ import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 import { type CheckinRefusal, MAX_CODE_LENGTH, office as officeSignal } from './state.ts';
+import type { BackScreenProps, TimedScreenProps } from './screen-props.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -26,12 +27,9 @@ const DeleteIcon = ({ size = '1em' }: { size?: string }) => (
   </Icon>
 );
 
-export interface CheckinScreenProps {
-  language: Language;
+export interface CheckinScreenProps extends TimedScreenProps {
   code: string;
   busy: boolean;
-  resetSeconds: number;
-  lastActivity: number;
   onKey: (digit: string) => void;
   onDelete: () => void;
   onSubmit: () => void;
@@ -117,16 +115,12 @@ export function CheckinScreen({
   );
 }
 
-export interface RefusedScreenProps {
+export interface RefusedScreenProps extends BackScreenProps {
   reason: CheckinRefusal;
   appointmentAt?: string;
   checkinFrom?: string;
   office: OfficePublic;
-  language: Language;
-  resetSeconds: number;
-  lastActivity: number;
   onAgain: () => void;
-  onBack: () => void;
 }
 
 export function RefusedScreen({

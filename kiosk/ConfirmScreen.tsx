@@ -9,14 +9,12 @@ import { Pictogram } from '../ui/pictograms.tsx';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
+import type { TimedScreenProps } from './screen-props.ts';
 
-export interface ConfirmScreenProps {
+export interface ConfirmScreenProps extends TimedScreenProps {
   chosen: ConcernPublic[];
   max: number;
-  language: Language;
   busy: boolean;
-  resetSeconds: number;
-  lastActivity: number;
   onDraw: () => void;
   onAddAnother: () => void;
   onRemove: (concernId: string) => void;

@@ -1,19 +1,16 @@
 /** An info-only concern: no ticket, a QR code of the online form and what to do. */
 import type { ConcernPublic } from '../core/api.ts';
-import { concernName, type Language } from '../ui/i18n.ts';
+import { concernName } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { kioskMessages } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { NoticeFrame } from './NoticeFrame.tsx';
+import type { BackScreenProps } from './screen-props.ts';
 
-export interface InfoScreenProps {
+export interface InfoScreenProps extends BackScreenProps {
   concern: ConcernPublic;
   url: string;
-  language: Language;
-  resetSeconds: number;
-  lastActivity: number;
-  onBack: () => void;
 }
 
 export function InfoScreen({ concern, url, language, resetSeconds, lastActivity, onBack }: InfoScreenProps) {

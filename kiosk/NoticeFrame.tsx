@@ -5,17 +5,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import type { Language } from '../ui/i18n.ts';
 import { ResetBar } from './ResetBar.tsx';
 import { ScrollCue } from './ScrollCue.tsx';
+import type { TimedScreenProps } from './screen-props.ts';
 
-export interface NoticeFrameProps {
+export interface NoticeFrameProps extends TimedScreenProps {
   /** Extra classes of the screen (`info`, `notice-closed`...). */
   class: string;
   testid: string;
-  language: Language;
-  resetSeconds: number;
-  lastActivity: number;
   /** The buttons at the foot. */
   actions: ComponentChildren;
   children: ComponentChildren;

@@ -9,15 +9,12 @@ import { kioskMessages, nextOpeningMessage } from './messages.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { NoticeFrame } from './NoticeFrame.tsx';
 import { screenMessages } from './screen-messages.ts';
+import type { BackScreenProps } from './screen-props.ts';
 
-export interface NoticeScreenProps {
+export interface NoticeScreenProps extends BackScreenProps {
   kind: 'closed' | 'quota' | 'failed';
   office: OfficePublic;
   concern?: ConcernPublic;
-  language: Language;
-  resetSeconds: number;
-  lastActivity: number;
-  onBack: () => void;
   onRetry?: () => void;
   /** The failure was the server's storage: the visitor is sent to the information desk. */
   storage?: boolean;

@@ -7,7 +7,6 @@
 import { useRef } from 'preact/hooks';
 import type { OfficePublic, TicketView } from '../core/api.ts';
 import { useFitToBox } from '../ui/fit.ts';
-import type { Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
 import { QrCode } from '../ui/qr.tsx';
 import { aheadText, waitText } from '../ui/visitor-texts.ts';
@@ -21,17 +20,15 @@ import { ScrollCue } from './ScrollCue.tsx';
 import type { PrintOutcome } from './state.ts';
 import { ticketSpeech } from './ticket-speech.ts';
 import { type VisitConcern, visitConcerns } from './visit-concerns.ts';
+import type { TimedScreenProps } from './screen-props.ts';
 
-export interface TicketScreenProps {
+export interface TicketScreenProps extends TimedScreenProps {
   ticket: TicketView;
   /** What became of the printout; the ticket on screen is valid either way. */
   print?: PrintOutcome;
   office: OfficePublic;
-  language: Language;
   /** Full URL of the phone page. */
   phoneUrl: string;
-  resetSeconds: number;
-  lastActivity: number;
   onDone: () => void;
 }
 

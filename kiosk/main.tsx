@@ -5,15 +5,16 @@
  */
 import '../ui/base.css';
 import './kiosk.css';
+import './kiosk-ticket.css';
+import './kiosk-notices.css';
+import './kiosk-checkin.css';
+import './kiosk-visit.css';
 import { effect } from '@preact/signals';
 import { type ComponentChildren, render } from 'preact';
 import { keepConnected } from '../ui/reconnect.ts';
 import { connect } from '../ui/socket.ts';
 import { checkinUi, loadCheckinUi, prefetchCheckin } from './checkin-loader.ts';
 import { loadCatalogues } from './messages.ts';
-import { ConfirmScreen } from './ConfirmScreen.tsx';
-import { BookingScreen } from './BookingScreen.tsx';
-import { InfoScreen } from './InfoScreen.tsx';
 import { NoticeScreen, WaitOverlay } from './NoticeScreen.tsx';
 import { stopSpeaking, watchVoices } from './speech.ts';
 import { ResetBar } from './ResetBar.tsx';
@@ -47,7 +48,7 @@ import {
   setLargeText,
   typeCode,
 } from './state.ts';
-import { TicketScreen } from './TicketScreen.tsx';
+import { loadTicketUi, prefetchTicketUi, ticketUi } from './ticket-loader.ts';
 
 const DEFAULT_RESET_SECONDS = 30;
 /** A short drop of the realtime link is not worth a message. */
@@ -68,12 +69,15 @@ function App() {
   if (!current) return <WaitOverlay language={lang} mode="offline" />;
   const view = screen.value;
   const checkin = checkinUi.value;
+  // The screens after the first touch: fetched right after start; until they have come, "Einen Moment, bitte".
+  const later = ticketUi.value;
+  const wait = <WaitOverlay language={lang} mode="busy" />;
   const common = { language: lang, resetSeconds: resetSeconds(), lastActivity: lastActivity.value, onBack: resetKiosk };
   let page: ComponentChildren;
   switch (view.kind) {
     case 'ticket':
-      page = (
-        <TicketScreen
+      page = later ? (
+        <later.TicketScreen
           ticket={view.ticket}
           {...(view.print ? { print: view.print } : {})}
           office={current}
@@ -81,22 +85,26 @@ function App() {
           {...common}
           onDone={resetKiosk}
         />
+      ) : (
+        wait
       );
       break;
     case 'info':
       // With concerns already chosen, "Zurück" keeps them.
-      page = (
-        <InfoScreen
+      page = later ? (
+        <later.InfoScreen
           concern={view.concern}
           url={view.concern.infoUrl ?? ''}
           {...common}
           {...(chosen.value.length > 0 ? { onBack: addAnotherConcern } : {})}
         />
+      ) : (
+        wait
       );
       break;
     case 'confirm':
-      page = (
-        <ConfirmScreen
+      page = later ? (
+        <later.ConfirmScreen
           chosen={chosen.value}
           max={maxConcerns()}
           language={lang}
@@ -107,10 +115,16 @@ function App() {
           onAddAnother={addAnotherConcern}
           onRemove={removeConcern}
         />
+      ) : (
+        wait
       );
       break;
     case 'booking':
-      page = <BookingScreen concern={view.concern} office={current} {...common} onCheckin={() => openCheckin()} />;
+      page = later ? (
+        <later.BookingScreen concern={view.concern} office={current} {...common} onCheckin={() => openCheckin()} />
+      ) : (
+        wait
+      );
       break;
     case 'closed':
       page = <NoticeScreen kind="closed" office={current} {...common} />;
@@ -144,7 +158,7 @@ function App() {
           onSubmit={() => void checkIn()}
         />
       ) : (
-        <WaitOverlay language={lang} mode="busy" />
+        wait
       );
       break;
     case 'refused':
@@ -158,7 +172,7 @@ function App() {
           onAgain={() => openCheckin()}
         />
       ) : (
-        <WaitOverlay language={lang} mode="busy" />
+        wait
       );
       break;
     default:
@@ -321,6 +335,7 @@ function startRealtime(): void {
     // The configuration may have changed while we were away.
     void loadOffice().catch(() => {});
     void loadCheckinUi().catch(() => {});
+    void loadTicketUi().catch(() => {});
   });
   const goingOffline = () => {
     if (offline.value || offlineTimer !== undefined) return;
@@ -342,6 +357,7 @@ stopSpeechOnChange();
 listenForScanner();
 watchVoices();
 void loadOfficeUntilDone().then(() => {
+  prefetchTicketUi(500);
   prefetchCheckin();
   // The other five languages' texts, so they are at hand (also offline) when a visitor picks one.
   setTimeout(() => void loadCatalogues().catch(() => {}), 1000);

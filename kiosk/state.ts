@@ -13,6 +13,7 @@ import { ApiError, api } from '../ui/api.ts';
 import { applyDocumentLanguage, DEFAULT_LANGUAGE, type Language } from '../ui/i18n.ts';
 import { randomKey } from '../ui/random.ts';
 import { loadCheckinUi } from './checkin-loader.ts';
+import { loadTicketUi } from './ticket-loader.ts';
 import { kioskId, onPrintResult, watchPrinter } from './printing.ts';
 import { stopSpeaking } from './speech.ts';
 
@@ -211,6 +212,8 @@ export function maxConcerns(): number {
 export async function chooseConcern(concern: ConcernPublic): Promise<void> {
   if (busy.value) return;
   lastActivity.value = Date.now();
+  // The screen that follows a touch is in a chunk of its own; it comes while the visitor acts.
+  void loadTicketUi().catch(() => {});
   if (concern.infoUrl) {
     screen.value = { kind: 'info', concern };
     return;
@@ -298,6 +301,7 @@ export async function requestTicket(request: TicketRequest, concern?: ConcernPub
   if (busy.value) return;
   busy.value = true;
   stopSpeaking();
+  void loadTicketUi().catch(() => {});
   const body = { ...request, language: language.value, ...(kioskId ? { kioskId } : {}) };
   const giveUpAt = Date.now() + RETRY_FOR_MS;
   try {

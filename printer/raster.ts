@@ -1,8 +1,8 @@
 /**
  * 1-bit raster images (`RasterImage`): creating, drawing, centring, and QR codes drawn from
- * the matrix of the `qrcode` package (the fallback for printers without `GS ( k`).
+ * the matrix of the encoder in `core/qr-encode.ts` (the fallback for printers without `GS ( k`).
  */
-import QRCode from 'qrcode';
+import { encodeQr } from '../core/qr-encode.ts';
 import type { QrErrorCorrection } from './escpos.ts';
 import type { RasterImage } from './types.ts';
 
@@ -51,9 +51,8 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(payload: string, level: QrErrorCorrection = 'M'): QrMatrix {
-  const code = QRCode.create(payload, { errorCorrectionLevel: level });
-  const { size } = code.modules;
-  return { size, isDark: (row, col) => code.modules.get(row, col) !== 0 };
+  const { size, modules } = encodeQr(payload, { level });
+  return { size, isDark: (row, col) => modules[row * size + col] === 1 };
 }
 
 /** Quiet zone around a QR code, in modules (the standard asks for 4). */

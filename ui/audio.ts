@@ -93,39 +93,46 @@ function tone(
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A soft two-note gong (high, then low, with a few partials). Resolves when it has faded
- * (about 1.8 s); resolves at once when sound is blocked or unavailable.
+ * Plays what `draw` schedules (from `t`, through a master gain at `volume`) and resolves after
+ * `lastsMs`; resolves at once when sound is blocked or unavailable.
  */
-export async function playGong(volume = 0.5): Promise<void> {
+async function play(
+  volume: number,
+  lastsMs: number,
+  draw: (ctx: AudioContext, master: GainNode, t: number) => void,
+): Promise<void> {
   const ctx = audioContext();
   if (ctx?.state !== 'running') return;
   const master = ctx.createGain();
   master.gain.value = volume;
   master.connect(ctx.destination);
-  const t = ctx.currentTime + 0.02;
-  for (const [base, at] of [
-    [659.25, 0],
-    [523.25, 0.6],
-  ] as const) {
-    tone(ctx, master, base, t + at, 1.6, 0.5);
-    tone(ctx, master, base * 2, t + at, 0.9, 0.15);
-    tone(ctx, master, base * 2.76, t + at, 0.5, 0.05);
-  }
-  await wait(2300);
+  draw(ctx, master, ctx.currentTime + 0.02);
+  await wait(lastsMs);
   master.disconnect();
 }
 
+/**
+ * A soft two-note gong (high, then low, with a few partials). Resolves when it has faded
+ * (about 1.8 s); resolves at once when sound is blocked or unavailable.
+ */
+export function playGong(volume = 0.5): Promise<void> {
+  return play(volume, 2300, (ctx, master, t) => {
+    for (const [base, at] of [
+      [659.25, 0],
+      [523.25, 0.6],
+    ] as const) {
+      tone(ctx, master, base, t + at, 1.6, 0.5);
+      tone(ctx, master, base * 2, t + at, 0.9, 0.15);
+      tone(ctx, master, base * 2.76, t + at, 0.5, 0.05);
+    }
+  });
+}
+
 /** Three short beeps for the phone page. Resolves when done; at once when sound is blocked. */
-export async function playBeep(volume = 0.6): Promise<void> {
-  const ctx = audioContext();
-  if (ctx?.state !== 'running') return;
-  const master = ctx.createGain();
-  master.gain.value = volume;
-  master.connect(ctx.destination);
-  const t = ctx.currentTime + 0.02;
-  for (let i = 0; i < 3; i++) tone(ctx, master, 880, t + i * 0.3, 0.2, 0.6, 'square');
-  await wait(1000);
-  master.disconnect();
+export function playBeep(volume = 0.6): Promise<void> {
+  return play(volume, 1000, (ctx, master, t) => {
+    for (let i = 0; i < 3; i++) tone(ctx, master, 880, t + i * 0.3, 0.2, 0.6, 'square');
+  });
 }
 
 /**

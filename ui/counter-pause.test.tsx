@@ -1,58 +1,29 @@
 // @vitest-environment happy-dom
 /** Pausing at the counter asks for a reason (common ones or own words) and sends it along. */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CounterView, OfficePublic } from '../core/api.ts';
+import type { CounterView } from '../core/api.ts';
 import { pauseReasonText } from '../counter/pause.tsx';
 import { FakeSocket } from '../test/helpers/fake-socket.ts';
+import { counterView, mountDesk, sentOf, testOffice } from './staff-test-fixtures.tsx';
 
 let fake: FakeSocket;
 vi.mock('./socket.ts', () => ({ connect: () => fake }));
 
 const { CounterDesk } = await import('../counter/desk.tsx');
 
-const office: OfficePublic = {
-  id: 'demo',
-  name: 'Testamt',
-  timezone: 'Europe/Berlin',
-  openingHours: { weekly: {}, closedDays: [] },
-  enforceOpeningHours: false,
+const office = testOffice({
   concerns: [{ id: 'housing', prefix: 'W', name: 'Wohngeld' }],
   counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing'] }],
-  announcements: { templates: {}, language: 'de' },
-  kioskResetSeconds: 30,
-  appointments: { lateMinutes: 15, checkinMinutes: 60 },
-  requireDevicePairing: false,
-  outcomes: [],
-  kioskMaxConcerns: 3,
-};
+});
 
 let state: CounterView;
 
-function mount() {
-  render(
-    <CounterDesk
-      office={office}
-      counter={office.counters[0]!}
-      session={{ user: { username: 'clerk', role: 'clerk' }, signOut: vi.fn(), expire: vi.fn() }}
-      onChangeCounter={vi.fn()}
-      onOfficeUpdated={vi.fn()}
-    />,
-  );
-}
+const mount = () => mountDesk(CounterDesk, office);
 
 beforeEach(() => {
   fake = new FakeSocket();
-  state = {
-    counterId: 'desk-1',
-    name: 'Platz 1',
-    status: 'open',
-    current: null,
-    waiting: [],
-    next: [],
-    parked: [],
-    maxCalls: 3,
-  };
+  state = counterView(null);
   fake.handlers.set('counter:watch', () => ({ ok: true, data: state }));
   fake.handlers.set('counter:setStatus', (req) => {
     const r = req as { status: CounterView['status']; reason?: string };
@@ -64,7 +35,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const statusRequests = () => fake.sent.filter((s) => s.event === 'counter:setStatus').map((s) => s.req);
+const statusRequests = () => sentOf(fake, 'counter:setStatus');
 
 describe('pause with a reason', () => {
   it('pauses with a common reason and shows it', async () => {

@@ -1,9 +1,9 @@
 /**
- * A QR code as inline SVG, drawn at once with the small encoder in `qr-encode.ts`
+ * A QR code as inline SVG, drawn at once with the encoder in `core/qr-encode.ts`
  * (the `qrcode` package would add about 10 KB of gzip JavaScript to the kiosk).
  */
 import { useMemo } from 'preact/hooks';
-import { encodeQr, qrPath } from './qr-encode.ts';
+import { encodeQr, qrPath } from '../core/qr-encode.ts';
 
 export interface QrCodeProps {
   /** What the code holds (a full URL). */

@@ -14,3 +14,20 @@ export function connect(): LotseSocket {
     ...(device ? { auth: { device } } : {}),
   });
 }
+
+/** Handlers by event: the server's events and the connection's own. */
+export type SocketListeners = Partial<ServerToClientEvents> & {
+  connect?: () => void;
+  disconnect?: () => void;
+  connect_error?: () => void;
+};
+
+/** Listens to each event with its handler (in the order given); returns what stops all of them. */
+export function listen(socket: Pick<LotseSocket, 'on' | 'off'>, listeners: SocketListeners): () => void {
+  // socket.io's typed `on` takes one event at a time; the map's types are checked above.
+  const entries = Object.entries(listeners) as [never, never][];
+  for (const [event, handler] of entries) socket.on(event, handler);
+  return () => {
+    for (const [event, handler] of entries) socket.off(event, handler);
+  };
+}

@@ -5,22 +5,18 @@
  * "Gleich hier weiter" only where this counter serves the next concern, adding a concern, a
  * transfer with an outcome, and the next list naming a visitor's further concerns.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CounterView, OfficePublic, TicketView } from '../core/api.ts';
+import type { CounterView, TicketView } from '../core/api.ts';
 import { FakeSocket } from '../test/helpers/fake-socket.ts';
+import { calledTicket, counterView, mountDesk, sentOf, testOffice } from './staff-test-fixtures.tsx';
 
 let fake: FakeSocket;
 vi.mock('./socket.ts', () => ({ connect: () => fake }));
 
 const { CounterDesk } = await import('../counter/desk.tsx');
 
-const office: OfficePublic = {
-  id: 'demo',
-  name: 'Testamt',
-  timezone: 'Europe/Berlin',
-  openingHours: { weekly: {}, closedDays: [] },
-  enforceOpeningHours: false,
+const office = testOffice({
   concerns: [
     { id: 'housing', prefix: 'W', name: 'Wohngeld', documents: ['Mietvertrag'] },
     { id: 'education', prefix: 'B', name: 'Bildung und Teilhabe', documents: ['Ausweis', 'Schulbescheinigung'] },
@@ -29,70 +25,38 @@ const office: OfficePublic = {
     { id: 'online', prefix: 'O', name: 'Online', infoUrl: 'https://example.org' },
   ],
   counters: [{ id: 'desk-1', name: 'Platz 1', concernIds: ['housing', 'education'] }],
-  announcements: { templates: {}, language: 'de' },
-  kioskResetSeconds: 30,
-  appointments: { lateMinutes: 15, checkinMinutes: 60 },
-  requireDevicePairing: false,
   outcomes: [
     { id: 'done', name: 'Erledigt' },
     { id: 'documents-missing', name: 'Unterlagen fehlen' },
   ],
-  kioskMaxConcerns: 3,
-};
+});
 
 /** W-001: Wohngeld done ("Unterlagen fehlen"), Bildung und Teilhabe now, then `later`. */
-const visit = (later: string): TicketView => ({
-  id: 't1',
-  number: 'W-001',
-  concernId: 'education',
-  concernName: 'Education and participation',
-  concerns: [
-    { concernId: 'housing', concernName: 'Housing', status: 'done', outcome: 'documents-missing' },
-    { concernId: 'education', concernName: 'Education', status: 'called', due: true },
-    { concernId: later, concernName: later, status: 'waiting' },
-  ],
-  status: 'called',
-  waitingAhead: 0,
-  estimatedWaitMinutes: 0,
-  statusUrl: '/t/abc',
-  language: 'en',
-  issuedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-  calledAt: new Date().toISOString(),
-  servedAt: new Date().toISOString(),
-  counterId: 'desk-1',
-  counterName: 'Platz 1',
-  callCount: 1,
-  documents: ['ID card'],
-});
+const visit = (later: string): TicketView =>
+  calledTicket({
+    concernId: 'education',
+    concernName: 'Education and participation',
+    concerns: [
+      { concernId: 'housing', concernName: 'Housing', status: 'done', outcome: 'documents-missing' },
+      { concernId: 'education', concernName: 'Education', status: 'called', due: true },
+      { concernId: later, concernName: later, status: 'waiting' },
+    ],
+    language: 'en',
+    servedAt: new Date().toISOString(),
+    documents: ['ID card'],
+  });
 
-const view = (current: TicketView | null): CounterView => ({
-  counterId: 'desk-1',
-  name: 'Platz 1',
-  status: 'open',
-  current,
-  next: [
-    { ticketId: 't2', number: 'W-002', concernId: 'housing', waitingMinutes: 3, laterConcernIds: ['education'] },
-    { ticketId: 't3', number: 'W-003', concernId: 'housing', waitingMinutes: 2 },
-  ],
-  parked: [],
-  maxCalls: 3,
-  waiting: [{ concernId: 'housing', count: 2, longestWaitMinutes: 3 }],
-});
+const view = (current: TicketView | null): CounterView =>
+  counterView(current, {
+    next: [
+      { ticketId: 't2', number: 'W-002', concernId: 'housing', waitingMinutes: 3, laterConcernIds: ['education'] },
+      { ticketId: 't3', number: 'W-003', concernId: 'housing', waitingMinutes: 2 },
+    ],
+    waiting: [{ concernId: 'housing', count: 2, longestWaitMinutes: 3 }],
+  });
 
-function mount() {
-  const session = { user: { username: 'clerk', role: 'clerk' as const }, signOut: vi.fn(), expire: vi.fn() };
-  render(
-    <CounterDesk
-      office={office}
-      counter={office.counters[0]!}
-      session={session}
-      onChangeCounter={vi.fn()}
-      onOfficeUpdated={vi.fn()}
-    />,
-  );
-}
-
-const sent = (event: string) => fake.sent.filter((s) => s.event === event).map((s) => s.req);
+const mount = () => mountDesk(CounterDesk, office);
+const sent = (event: string) => sentOf(fake, event);
 
 beforeEach(() => {
   fake = new FakeSocket();

@@ -2,6 +2,17 @@
 import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { addDays, localDay } from '../core/localtime.ts';
+import type { Language } from '../core/types.ts';
+
+/** A visitor's language, named in German for the clerk. */
+export const GERMAN_LANGUAGE_NAMES: Record<Language, string> = {
+  de: 'Deutsch',
+  en: 'Englisch',
+  tr: 'Türkisch',
+  ar: 'Arabisch',
+  uk: 'Ukrainisch',
+  ru: 'Russisch',
+};
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 

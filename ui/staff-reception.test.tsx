@@ -7,15 +7,11 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IssueAnswer, OfficePublic, TicketView } from '../core/api.ts';
+import type { IssueAnswer, TicketView } from '../core/api.ts';
 import { Reception } from '../counter/reception.tsx';
+import { clerkSession, testOffice } from './staff-test-fixtures.tsx';
 
-const office: OfficePublic = {
-  id: 'demo',
-  name: 'Testamt',
-  timezone: 'Europe/Berlin',
-  openingHours: { weekly: {}, closedDays: [] },
-  enforceOpeningHours: false,
+const office = testOffice({
   concerns: [
     { id: 'housing', prefix: 'W', name: 'Wohngeld' },
     { id: 'education', prefix: 'B', name: 'Bildung und Teilhabe' },
@@ -29,13 +25,7 @@ const office: OfficePublic = {
     { id: 'desk-1', name: 'Platz 1', concernIds: ['housing'], hasPrinter: true },
     { id: 'desk-2', name: 'Platz 2', concernIds: ['education'] },
   ],
-  announcements: { templates: {}, language: 'de' },
-  kioskResetSeconds: 30,
-  appointments: { lateMinutes: 15, checkinMinutes: 60 },
-  requireDevicePairing: false,
-  outcomes: [],
-  kioskMaxConcerns: 3,
-};
+});
 
 const ticket = (number: string): TicketView => ({
   id: 't1',
@@ -80,7 +70,7 @@ afterEach(() => {
 });
 
 function mount(counterId: string | null = null) {
-  const session = { user: { username: 'empfang', role: 'clerk' as const }, signOut: vi.fn(), expire: vi.fn() };
+  const session = clerkSession('empfang');
   render(<Reception office={office} session={session} counterId={counterId} onDesk={vi.fn()} />);
   return session;
 }

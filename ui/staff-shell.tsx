@@ -1,4 +1,5 @@
 /** Layout pieces shared by the staff apps: header bar, notice banner, modal and confirmation dialog. */
+import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -82,6 +83,19 @@ export function NoticeBanner({ notice, onClose, reserveSpace = true }: NoticeBan
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The banner of a page's notice signal; closing it clears the signal. */
+export function NoticeOf({ notice, reserveSpace }: { notice: Signal<Notice | null>; reserveSpace?: boolean }) {
+  return (
+    <NoticeBanner
+      notice={notice.value}
+      {...(reserveSpace === undefined ? {} : { reserveSpace })}
+      onClose={() => {
+        notice.value = null;
+      }}
+    />
   );
 }
 
@@ -230,5 +244,27 @@ export function LoadingCard({ title, error, onRetry }: { title: string; error: s
         <p class="staff-muted">Daten werden geladen …</p>
       )}
     </StaffCard>
+  );
+}
+
+/** "Abbrechen" at the foot of a dialog (Escape does the same). */
+export function CancelButton({
+  testId,
+  onCancel,
+  variant = 'quiet',
+}: {
+  testId: string;
+  onCancel: () => void;
+  variant?: 'quiet' | 'secondary';
+}) {
+  return (
+    <button
+      type="button"
+      class={`staff-btn staff-btn--big staff-btn--${variant}`}
+      data-testid={testId}
+      onClick={onCancel}
+    >
+      Abbrechen
+    </button>
   );
 }

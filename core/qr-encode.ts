@@ -1,25 +1,60 @@
 /**
- * A small QR code encoder (ISO/IEC 18004) for the visitor apps: byte mode (UTF-8), error
- * correction level M, versions 1–40, the mask with the lowest penalty. It draws the same symbol
- * as the `qrcode` package does for a byte segment at level M, at a tenth of its size in the
- * bundle (the kiosk only ever shows URLs). Checked against `qrcode` and decoded with `jsqr`
- * in `qr-encode.test.ts`.
+ * The one QR code encoder (ISO/IEC 18004) of Lotse, pure: byte mode (UTF-8), error correction
+ * levels L, M, Q and H (M by default), versions 1–40, the mask with the lowest penalty. The
+ * visitor apps draw it as SVG (`ui/qr.tsx`, a few KB in the kiosk's bundle), the printer as a
+ * raster image (`printer/raster.ts`). It draws the same symbol as the `qrcode` package did for a
+ * byte segment (checked against recorded symbols) and `jsqr` reads it back (`qr-encode.test.ts`).
  */
 
-/** Level M per version (index 0 unused): error correction codewords per block, and blocks. */
-const ECC_PER_BLOCK = [
-  0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28,
-  28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
-];
-const BLOCKS = [
-  0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33,
-  35, 37, 38, 40, 43, 45, 47, 49,
-];
+/** Error correction level: recovers about 7 % (L), 15 % (M), 25 % (Q), 30 % (H) of the symbol. */
+export type QrLevel = 'L' | 'M' | 'Q' | 'H';
+
+/** Per level and version (index 0 unused): error correction codewords per block, and blocks. */
+const ECC_PER_BLOCK: Record<QrLevel, number[]> = {
+  L: [
+    0, 7, 10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28, 28, 28, 30, 30, 26, 28, 30, 30,
+    30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+  ],
+  M: [
+    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+  ],
+  Q: [
+    0, 13, 22, 18, 26, 18, 24, 18, 22, 20, 24, 28, 26, 24, 20, 30, 24, 28, 28, 26, 30, 28, 30, 30, 30, 30, 28, 30, 30,
+    30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+  ],
+  H: [
+    0, 17, 28, 22, 16, 22, 28, 26, 26, 24, 28, 24, 28, 22, 24, 24, 30, 28, 28, 26, 28, 30, 24, 30, 30, 30, 30, 30, 30,
+    30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+  ],
+};
+const BLOCKS: Record<QrLevel, number[]> = {
+  L: [
+    0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8, 8, 9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19,
+    19, 20, 21, 22, 24, 25,
+  ],
+  M: [
+    0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33,
+    35, 37, 38, 40, 43, 45, 47, 49,
+  ],
+  Q: [
+    0, 1, 1, 2, 2, 4, 4, 6, 6, 8, 8, 8, 10, 12, 16, 12, 17, 16, 18, 21, 20, 23, 23, 25, 27, 29, 34, 34, 35, 38, 40, 43,
+    45, 48, 51, 53, 56, 59, 62, 65, 68,
+  ],
+  H: [
+    0, 1, 1, 2, 4, 4, 4, 5, 6, 8, 8, 11, 11, 16, 16, 18, 16, 19, 21, 25, 25, 25, 34, 30, 32, 35, 37, 40, 42, 45, 48, 51,
+    54, 57, 60, 63, 66, 70, 74, 77, 81,
+  ],
+};
+
+/** The two level bits of the format information. */
+const LEVEL_BITS: Record<QrLevel, number> = { L: 1, M: 0, Q: 3, H: 2 };
 
 export interface QrMatrix {
   /** Modules per side (21 for version 1). */
   size: number;
   version: number;
+  level: QrLevel;
   mask: number;
   /** Row by row, 1 = dark. */
   modules: Uint8Array;
@@ -68,8 +103,8 @@ function rawModules(version: number): number {
   return n;
 }
 
-const dataCodewords = (version: number) =>
-  Math.floor(rawModules(version) / 8) - ECC_PER_BLOCK[version]! * BLOCKS[version]!;
+const dataCodewords = (version: number, level: QrLevel) =>
+  Math.floor(rawModules(version) / 8) - ECC_PER_BLOCK[level][version]! * BLOCKS[level][version]!;
 
 /** Centres of the alignment patterns along one axis. */
 function alignmentPositions(version: number, size: number): number[] {
@@ -82,8 +117,8 @@ function alignmentPositions(version: number, size: number): number[] {
 }
 
 /** The text's bits (mode, length, bytes, terminator, padding) split in blocks with their error correction, interleaved. */
-function codewords(bytes: Uint8Array, version: number): number[] {
-  const capacity = dataCodewords(version);
+function codewords(bytes: Uint8Array, version: number, level: QrLevel): number[] {
+  const capacity = dataCodewords(version, level);
   const bits: number[] = [];
   const put = (value: number, length: number) => {
     for (let i = length - 1; i >= 0; i--) bits.push(bit(value, i));
@@ -97,8 +132,8 @@ function codewords(bytes: Uint8Array, version: number): number[] {
   for (let i = 0; i < bits.length; i += 8) data.push(bits.slice(i, i + 8).reduce((acc, b) => (acc << 1) | b, 0));
   for (let pad = 0xec; data.length < capacity; pad ^= 0xec ^ 0x11) data.push(pad);
 
-  const blockCount = BLOCKS[version]!;
-  const eccLength = ECC_PER_BLOCK[version]!;
+  const blockCount = BLOCKS[level][version]!;
+  const eccLength = ECC_PER_BLOCK[level][version]!;
   const total = Math.floor(rawModules(version) / 8);
   const shortBlocks = blockCount - (total % blockCount);
   const shortLength = Math.floor(total / blockCount);
@@ -174,15 +209,21 @@ const MASKS: ((x: number, y: number) => boolean)[] = [
   (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
 ];
 
+export interface QrOptions {
+  /** Error correction level; default M. */
+  level?: QrLevel;
+  /** Forces a mask pattern (0–7); by default the one with the lowest penalty. */
+  mask?: number;
+}
+
 /**
- * Encodes `text` (UTF-8, byte mode, level M) in the smallest version that holds it.
- * `mask` forces a mask pattern (0–7); by default the one with the lowest penalty.
- * Throws a RangeError when the text does not fit (more than 2331 bytes).
+ * Encodes `text` (UTF-8, byte mode) in the smallest version that holds it. Throws a RangeError
+ * when the text does not fit (at level M more than 2331 bytes).
  */
-export function encodeQr(text: string, mask?: number): QrMatrix {
+export function encodeQr(text: string, { level = 'M', mask }: QrOptions = {}): QrMatrix {
   const bytes = new TextEncoder().encode(text);
   let version = 1;
-  while (4 + (version < 10 ? 8 : 16) + bytes.length * 8 > dataCodewords(version) * 8) {
+  while (4 + (version < 10 ? 8 : 16) + bytes.length * 8 > dataCodewords(version, level) * 8) {
     if (++version > 40) throw new RangeError('text too long for a QR code');
   }
   const size = version * 4 + 17;
@@ -222,10 +263,10 @@ export function encodeQr(text: string, mask?: number): QrMatrix {
     });
   });
   const drawFormat = (maskIndex: number) => {
-    // Level M has the format bits 00.
-    let rest = maskIndex;
+    const format = (LEVEL_BITS[level] << 3) | maskIndex;
+    let rest = format;
     for (let i = 0; i < 10; i++) rest = (rest << 1) ^ ((rest >>> 9) * 0x537);
-    const bits = ((maskIndex << 10) | rest) ^ 0x5412;
+    const bits = ((format << 10) | rest) ^ 0x5412;
     for (let i = 0; i <= 5; i++) set(8, i, bit(bits, i));
     set(8, 7, bit(bits, 6));
     set(8, 8, bit(bits, 7));
@@ -248,7 +289,7 @@ export function encodeQr(text: string, mask?: number): QrMatrix {
     }
   }
 
-  const data = codewords(bytes, version);
+  const data = codewords(bytes, version, level);
   let i = 0;
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
@@ -288,7 +329,7 @@ export function encodeQr(text: string, mask?: number): QrMatrix {
   }
   drawFormat(chosen);
   applyMask(chosen);
-  return { size, version, mask: chosen, modules };
+  return { size, version, level, mask: chosen, modules };
 }
 
 /**
