@@ -325,12 +325,27 @@ export function estimateAll(
   const tickets = new Map<string, TicketEstimate>();
   const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true);
   const position = new Map<string, number>();
+  // Counters that serve the same concerns in the same order, are in the same interleave turn
+  // and that no ticket names (sent there, booked there) see the same order: sorted once.
+  const named = new Set<string>();
+  for (const t of waiting) {
+    if (t.forCounterId !== undefined) named.add(t.forCounterId);
+    if (t.bookedCounterId !== undefined) named.add(t.bookedCounterId);
+  }
+  const sorted = new Set<string>();
   for (const counter of office.counters) {
     const context = { priorityStreak: state.counters[counter.id]?.priorityStreak ?? 0 };
-    orderForCounter(waiting, counter, office, now, context).forEach((t, i) => {
-      const best = position.get(t.id);
-      if (best === undefined || i < best) position.set(t.id, i);
-    });
+    if (!named.has(counter.id)) {
+      const key = `${walkInTurn(office, context) ? 1 : 0}\u0001${counter.concernIds.join('\u0001')}`;
+      if (sorted.has(key)) continue;
+      sorted.add(key);
+    }
+    const order = orderForCounter(waiting, counter, office, now, context);
+    for (let i = 0; i < order.length; i++) {
+      const id = (order[i] as Ticket).id;
+      const best = position.get(id);
+      if (best === undefined || i < best) position.set(id, i);
+    }
   }
   const estimated = office.concerns.filter((c) => !c.infoUrl).map((c) => c.id);
   const { calledAt, newcomerAt } = forward(waiting, state, office, now, estimated, expected);
