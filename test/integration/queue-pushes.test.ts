@@ -16,7 +16,7 @@ import {
   type TestServer,
 } from '../helpers/server.ts';
 
-const PHONES = 450; // more than two slices
+const PHONES = 450; // more than four slices
 let server: TestServer;
 let admin: string;
 const phones: ClientSocket[] = [];
