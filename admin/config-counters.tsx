@@ -10,6 +10,7 @@ import { fieldId, IconButton, Issues, RemoveButton, Section, TextField } from '.
 import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { IdField, NameField } from './config-name-id.tsx';
 
 export interface CountersSetupPageProps {
   model: ConfigModel;
@@ -156,20 +157,17 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
         <RemoveButton testId={`counter-remove-${index}`} disabled={draft.counters.length <= 1} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
-        <TextField
+        <NameField
           model={model}
-          path={`${base}.name`}
+          base={base}
           label="Name"
           hint="So steht er auf der Anzeige: Platz 3, Zimmer 12."
           value={counter.name}
           maxLength={40}
           testId={`counter-name-${index}`}
-          update={(o, v) => {
-            const c = at(o);
-            if (isNew && (c.id === '' || c.id === suggestCounterId(c.name, otherIds)))
-              c.id = suggestCounterId(v, otherIds);
-            c.name = v;
-          }}
+          isNew={isNew}
+          at={at}
+          suggestId={(name) => suggestCounterId(name, otherIds)}
         />
         <TextField
           model={model}
@@ -196,19 +194,14 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
             at(o).spokenName = v;
           }}
         />
-        <TextField
+        <IdField
           model={model}
-          path={`${base}.id`}
-          label="Kennung"
+          base={base}
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
           value={counter.id}
-          readOnly={!isNew}
-          maxLength={40}
-          transform={(t) => t.toLowerCase()}
           testId={`counter-id-${index}`}
-          update={(o, v) => {
-            at(o).id = v;
-          }}
+          isNew={isNew}
+          at={at}
         />
       </div>
       <div class="cfg-grid">

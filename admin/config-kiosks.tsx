@@ -13,6 +13,7 @@ import { fieldId, Issues, RemoveButton, Section, SelectField, TextField } from '
 import { ConfigPage } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { IdField, NameField } from './config-name-id.tsx';
 import {
   newAgentKey,
   PRINTER_CHOICE_LABELS,
@@ -158,35 +159,32 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
         <RemoveButton testId={`kiosk-remove-${index}`} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
-        <TextField
+        <NameField
           model={model}
-          path={`${base}.name`}
+          base={base}
           label="Name"
           hint="Wo er steht: Eingang, 2. Stock."
           value={kiosk.name}
           maxLength={60}
           testId={`kiosk-name-${index}`}
-          update={(o, v) => {
-            const k = at(o);
-            const others = (o.kiosks ?? []).filter((_, i) => i !== index).map((x) => x.id);
-            if (isNew && (k.id === '' || k.id === uniqueId(slugify(k.name), others, 'kiosk')))
-              k.id = uniqueId(slugify(v), others, 'kiosk');
-            k.name = v;
-          }}
+          isNew={isNew}
+          at={at}
+          suggestId={(name, o) =>
+            uniqueId(
+              slugify(name),
+              (o.kiosks ?? []).filter((_, i) => i !== index).map((x) => x.id),
+              'kiosk',
+            )
+          }
         />
-        <TextField
+        <IdField
           model={model}
-          path={`${base}.id`}
-          label="Kennung"
+          base={base}
           hint={`Seite dieses Kiosks: /kiosk?kiosk=${kiosk.id || '…'}`}
           value={kiosk.id}
-          readOnly={!isNew}
-          maxLength={40}
-          transform={(t) => t.toLowerCase()}
           testId={`kiosk-id-${index}`}
-          update={(o, v) => {
-            at(o).id = v;
-          }}
+          isNew={isNew}
+          at={at}
         />
         <SelectField
           model={model}

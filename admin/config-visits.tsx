@@ -16,6 +16,7 @@ import { CheckField, fieldId, IconButton, Issues, Section, SelectField, TextFiel
 import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { NameField } from './config-name-id.tsx';
 import { languageName } from './config-words.ts';
 
 /** Most outcomes an office may configure (the counter shows them as one row of keys). */
@@ -184,19 +185,16 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
   return (
     <li class="cfg-outcome" data-testid={`outcome-${index}`} data-outcome={outcome.id}>
       <span class="cfg-served__rank">{index + 1}.</span>
-      <TextField
+      <NameField
         model={model}
-        path={`${base}.name`}
+        base={base}
         label="Name (Deutsch)"
         value={outcome.name}
         maxLength={60}
         testId={`outcome-name-${index}`}
-        update={(o, v) => {
-          const item = at(o);
-          if (isNew && (item.id === '' || item.id === suggestOutcomeId(item.name, otherIds)))
-            item.id = suggestOutcomeId(v, otherIds);
-          item.name = v;
-        }}
+        isNew={isNew}
+        at={at}
+        suggestId={(name) => suggestOutcomeId(name, otherIds)}
       />
       <TextField
         model={model}
