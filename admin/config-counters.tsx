@@ -115,6 +115,7 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
   const choice = useSignal('');
   const savedIds = new Set(model.saved.value?.counters.map((c) => c.id) ?? []);
   const isNew = !savedIds.has(counter.id) || draft.counters.filter((c) => c.id === counter.id).length > 1;
+  const item = { model, base, current: counter, isNew, at };
   const otherIds = draft.counters.filter((_, i) => i !== index).map((c) => c.id);
   const concernOf = (id: string) => draft.concerns.find((c) => c.id === id);
   const addable = draft.concerns.filter((c) => c.infoUrl === undefined && !counter.concernIds.includes(c.id));
@@ -158,15 +159,11 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
       </div>
       <div class="cfg-grid cfg-grid--3">
         <NameField
-          model={model}
-          base={base}
+          item={item}
           label="Name"
           hint="So steht er auf der Anzeige: Platz 3, Zimmer 12."
-          value={counter.name}
           maxLength={40}
           testId={`counter-name-${index}`}
-          isNew={isNew}
-          at={at}
           suggestId={(name) => suggestCounterId(name, otherIds)}
         />
         <TextField
@@ -195,13 +192,9 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
           }}
         />
         <IdField
-          model={model}
-          base={base}
+          item={item}
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
-          value={counter.id}
           testId={`counter-id-${index}`}
-          isNew={isNew}
-          at={at}
         />
       </div>
       <div class="cfg-grid">

@@ -151,6 +151,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   const choice = printerChoice(kiosk.printer);
   const savedIds = new Set(model.saved.value?.kiosks?.map((k) => k.id) ?? []);
   const isNew = !savedIds.has(kiosk.id);
+  const item = { model, base, current: kiosk, isNew, at };
   const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
 
   return (
@@ -160,15 +161,11 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
       </div>
       <div class="cfg-grid cfg-grid--3">
         <NameField
-          model={model}
-          base={base}
+          item={item}
           label="Name"
           hint="Wo er steht: Eingang, 2. Stock."
-          value={kiosk.name}
           maxLength={60}
           testId={`kiosk-name-${index}`}
-          isNew={isNew}
-          at={at}
           suggestId={(name, o) =>
             uniqueId(
               slugify(name),
@@ -178,13 +175,9 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
           }
         />
         <IdField
-          model={model}
-          base={base}
+          item={item}
           hint={`Seite dieses Kiosks: /kiosk?kiosk=${kiosk.id || '…'}`}
-          value={kiosk.id}
           testId={`kiosk-id-${index}`}
-          isNew={isNew}
-          at={at}
         />
         <SelectField
           model={model}

@@ -12,31 +12,38 @@ interface Named {
   name: string;
 }
 
-export interface NameFieldProps<T extends Named> {
+/** The item the fields edit: where it is in the configuration, and whether it is still unsaved. */
+export interface NamedItem<T extends Named> {
   model: ConfigModel;
   /** Path of the item in the configuration ("counters.2"). */
   base: string;
-  label: string;
-  hint?: ComponentChildren;
-  value: string;
-  maxLength: number;
-  testId: string;
+  /** The item as the draft has it now. */
+  current: T;
   isNew: boolean;
   at: (office: OfficeConfig) => T;
+}
+
+export interface NameFieldProps<T extends Named> {
+  item: NamedItem<T>;
+  label: string;
+  hint?: ComponentChildren;
+  maxLength: number;
+  testId: string;
   /** The id a name suggests, unique among the other items of `office`. */
   suggestId: (name: string, office: OfficeConfig) => string;
 }
 
 /** The name; on a new item the id still equal to the suggestion for the old name follows the new one. */
 export function NameField<T extends Named>(props: NameFieldProps<T>) {
-  const { model, base, isNew, at, suggestId } = props;
+  const { model, base, current, isNew, at } = props.item;
+  const { suggestId } = props;
   return (
     <TextField
       model={model}
       path={`${base}.name`}
       label={props.label}
       hint={props.hint}
-      value={props.value}
+      value={current.name}
       maxLength={props.maxLength}
       testId={props.testId}
       update={(o, v) => {
@@ -49,24 +56,21 @@ export function NameField<T extends Named>(props: NameFieldProps<T>) {
 }
 
 export interface IdFieldProps<T extends Named> {
-  model: ConfigModel;
-  base: string;
+  item: NamedItem<T>;
   hint: ComponentChildren;
-  value: string;
   testId: string;
-  isNew: boolean;
-  at: (office: OfficeConfig) => T;
 }
 
 /** The id in lower case, editable only while the item is new. */
-export function IdField<T extends Named>({ model, base, hint, value, testId, isNew, at }: IdFieldProps<T>) {
+export function IdField<T extends Named>({ item, hint, testId }: IdFieldProps<T>) {
+  const { model, base, current, isNew, at } = item;
   return (
     <TextField
       model={model}
       path={`${base}.id`}
       label="Kennung"
       hint={hint}
-      value={value}
+      value={current.id}
       readOnly={!isNew}
       maxLength={40}
       transform={(t) => t.toLowerCase()}

@@ -176,6 +176,7 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
   const at = (o: OfficeConfig) => (o.outcomes ?? [])[index] as OutcomeConfig;
   const savedIds = new Set(model.saved.value?.outcomes?.map((o) => o.id) ?? []);
   const isNew = !savedIds.has(outcome.id) || list.filter((o) => o.id === outcome.id).length > 1;
+  const item = { model, base, current: outcome, isNew, at };
   const otherIds = list.filter((_, i) => i !== index).map((o) => o.id);
   const title = outcome.name.trim() || `Ergebnis ${index + 1}`;
   const move = (delta: number) =>
@@ -186,14 +187,10 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
     <li class="cfg-outcome" data-testid={`outcome-${index}`} data-outcome={outcome.id}>
       <span class="cfg-served__rank">{index + 1}.</span>
       <NameField
-        model={model}
-        base={base}
+        item={item}
         label="Name (Deutsch)"
-        value={outcome.name}
         maxLength={60}
         testId={`outcome-name-${index}`}
-        isNew={isNew}
-        at={at}
         suggestId={(name) => suggestOutcomeId(name, otherIds)}
       />
       <TextField
