@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { NoticeBanner, type Notice } from '../ui/staff-shell.tsx';
+import { NoticeOf, type Notice } from '../ui/staff-shell.tsx';
 import type { AdminList } from './admin-list.ts';
 
 export function ListPageHead({
@@ -23,13 +23,7 @@ export function ListPageHead({
         <h2 class="cfg__title">{title}</h2>
         <p class="cfg__intro">{intro}</p>
       </header>
-      <NoticeBanner
-        reserveSpace={false}
-        notice={notice.value}
-        onClose={() => {
-          notice.value = null;
-        }}
-      />
+      <NoticeOf notice={notice} reserveSpace={false} />
     </>
   );
 }

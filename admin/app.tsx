@@ -6,7 +6,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
 import { errorCodeOf } from '../ui/staff-session.ts';
-import { type Notice, NoticeBanner, LoadingCard, StaffHeader } from '../ui/staff-shell.tsx';
+import { type Notice, NoticeOf, LoadingCard, StaffHeader } from '../ui/staff-shell.tsx';
 import { useStaffSocket } from '../ui/staff-socket.ts';
 import { createConfigModel } from './config-model.ts';
 import { ADMIN_TABS, type AdminContext, tabFromHash } from './tabs.tsx';
@@ -106,13 +106,7 @@ function AdminShell({ session }: { session: StaffSession }) {
           ))}
         </div>
       </nav>
-      <NoticeBanner
-        reserveSpace={false}
-        notice={notice.value}
-        onClose={() => {
-          notice.value = null;
-        }}
-      />
+      <NoticeOf notice={notice} reserveSpace={false} />
       <main class="staff-main admin-main">
         <div id="admin-panel" role="tabpanel" aria-labelledby={`tab-${active.id}`} class="admin-panel">
           {active.render(ctx)}

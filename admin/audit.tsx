@@ -101,48 +101,30 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
           Einträge {list ? <span class="panel__count">{shown.length}</span> : null}
         </h3>
         <div class="filters">
-          <div class="cfg-field">
-            <label class="cfg-field__label" for="cfg-audit-kind">
-              Art
-            </label>
-            <select
-              id="cfg-audit-kind"
-              class="staff-input cfg-input cfg-select"
-              value={kind.value}
-              data-testid="audit-kind"
-              onChange={(e) => {
-                kind.value = e.currentTarget.value as AuditKind | '';
-              }}
-            >
-              <option value="">alle</option>
-              {[...AUDIT_KINDS, 'other' as const].map((k) => (
-                <option key={k} value={k}>
-                  {AUDIT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="cfg-field">
-            <label class="cfg-field__label" for="cfg-audit-account">
-              Konto
-            </label>
-            <select
-              id="cfg-audit-account"
-              class="staff-input cfg-input cfg-select"
-              value={username.value}
-              data-testid="audit-account"
-              onChange={(e) => {
-                username.value = e.currentTarget.value;
-              }}
-            >
-              <option value="">alle</option>
-              {accounts.value.map((a) => (
-                <option key={a} value={a}>
-                  {a === '-' ? 'ohne Anmeldung' : a}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="kind"
+            label="Art"
+            value={kind.value}
+            options={[
+              { value: '', label: 'alle' },
+              ...[...AUDIT_KINDS, 'other' as const].map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] })),
+            ]}
+            onChange={(v) => {
+              kind.value = v as AuditKind | '';
+            }}
+          />
+          <FilterSelect
+            name="account"
+            label="Konto"
+            value={username.value}
+            options={[
+              { value: '', label: 'alle' },
+              ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a })),
+            ]}
+            onChange={(v) => {
+              username.value = v;
+            }}
+          />
           <div class="cfg-field">
             <label class="cfg-field__label" for="cfg-audit-search">
               Suchen
@@ -159,26 +141,15 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
               }}
             />
           </div>
-          <div class="cfg-field">
-            <label class="cfg-field__label" for="cfg-audit-limit">
-              Anzahl
-            </label>
-            <select
-              id="cfg-audit-limit"
-              class="staff-input cfg-input cfg-select"
-              value={String(limit.value)}
-              data-testid="audit-limit"
-              onChange={(e) => {
-                limit.value = Number(e.currentTarget.value);
-              }}
-            >
-              {LIMITS.map((n) => (
-                <option key={n} value={String(n)}>
-                  die letzten {n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="limit"
+            label="Anzahl"
+            value={String(limit.value)}
+            options={LIMITS.map((n) => ({ value: String(n), label: `die letzten ${n}` }))}
+            onChange={(v) => {
+              limit.value = Number(v);
+            }}
+          />
           <button
             type="button"
             class="staff-btn staff-btn--secondary"
@@ -231,6 +202,39 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+interface FilterSelectProps {
+  /** `cfg-audit-<name>` is its id, `audit-<name>` its test id. */
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}
+
+/** One labelled filter of the log. */
+function FilterSelect({ name, label, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div class="cfg-field">
+      <label class="cfg-field__label" for={`cfg-audit-${name}`}>
+        {label}
+      </label>
+      <select
+        id={`cfg-audit-${name}`}
+        class="staff-input cfg-input cfg-select"
+        value={value}
+        data-testid={`audit-${name}`}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

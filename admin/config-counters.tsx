@@ -10,6 +10,7 @@ import { fieldId, IconButton, Issues, RemoveButton, Section, TextField } from '.
 import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { IdField, NameField } from './config-name-id.tsx';
 
 export interface CountersSetupPageProps {
   model: ConfigModel;
@@ -114,6 +115,7 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
   const choice = useSignal('');
   const savedIds = new Set(model.saved.value?.counters.map((c) => c.id) ?? []);
   const isNew = !savedIds.has(counter.id) || draft.counters.filter((c) => c.id === counter.id).length > 1;
+  const item = { model, base, current: counter, isNew, at };
   const otherIds = draft.counters.filter((_, i) => i !== index).map((c) => c.id);
   const concernOf = (id: string) => draft.concerns.find((c) => c.id === id);
   const addable = draft.concerns.filter((c) => c.infoUrl === undefined && !counter.concernIds.includes(c.id));
@@ -156,20 +158,13 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
         <RemoveButton testId={`counter-remove-${index}`} disabled={draft.counters.length <= 1} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
-        <TextField
-          model={model}
-          path={`${base}.name`}
+        <NameField
+          item={item}
           label="Name"
           hint="So steht er auf der Anzeige: Platz 3, Zimmer 12."
-          value={counter.name}
           maxLength={40}
           testId={`counter-name-${index}`}
-          update={(o, v) => {
-            const c = at(o);
-            if (isNew && (c.id === '' || c.id === suggestCounterId(c.name, otherIds)))
-              c.id = suggestCounterId(v, otherIds);
-            c.name = v;
-          }}
+          suggestId={(name) => suggestCounterId(name, otherIds)}
         />
         <TextField
           model={model}
@@ -196,19 +191,10 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
             at(o).spokenName = v;
           }}
         />
-        <TextField
-          model={model}
-          path={`${base}.id`}
-          label="Kennung"
+        <IdField
+          item={item}
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
-          value={counter.id}
-          readOnly={!isNew}
-          maxLength={40}
-          transform={(t) => t.toLowerCase()}
           testId={`counter-id-${index}`}
-          update={(o, v) => {
-            at(o).id = v;
-          }}
         />
       </div>
       <div class="cfg-grid">

@@ -13,6 +13,7 @@ import { fieldId, Issues, RemoveButton, Section, SelectField, TextField } from '
 import { ConfigPage } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { IdField, NameField } from './config-name-id.tsx';
 import {
   newAgentKey,
   PRINTER_CHOICE_LABELS,
@@ -150,6 +151,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   const choice = printerChoice(kiosk.printer);
   const savedIds = new Set(model.saved.value?.kiosks?.map((k) => k.id) ?? []);
   const isNew = !savedIds.has(kiosk.id);
+  const item = { model, base, current: kiosk, isNew, at };
   const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
 
   return (
@@ -158,35 +160,24 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
         <RemoveButton testId={`kiosk-remove-${index}`} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
-        <TextField
-          model={model}
-          path={`${base}.name`}
+        <NameField
+          item={item}
           label="Name"
           hint="Wo er steht: Eingang, 2. Stock."
-          value={kiosk.name}
           maxLength={60}
           testId={`kiosk-name-${index}`}
-          update={(o, v) => {
-            const k = at(o);
-            const others = (o.kiosks ?? []).filter((_, i) => i !== index).map((x) => x.id);
-            if (isNew && (k.id === '' || k.id === uniqueId(slugify(k.name), others, 'kiosk')))
-              k.id = uniqueId(slugify(v), others, 'kiosk');
-            k.name = v;
-          }}
+          suggestId={(name, o) =>
+            uniqueId(
+              slugify(name),
+              (o.kiosks ?? []).filter((_, i) => i !== index).map((x) => x.id),
+              'kiosk',
+            )
+          }
         />
-        <TextField
-          model={model}
-          path={`${base}.id`}
-          label="Kennung"
+        <IdField
+          item={item}
           hint={`Seite dieses Kiosks: /kiosk?kiosk=${kiosk.id || '…'}`}
-          value={kiosk.id}
-          readOnly={!isNew}
-          maxLength={40}
-          transform={(t) => t.toLowerCase()}
           testId={`kiosk-id-${index}`}
-          update={(o, v) => {
-            at(o).id = v;
-          }}
         />
         <SelectField
           model={model}

@@ -16,6 +16,7 @@ import { CheckField, fieldId, IconButton, Issues, Section, SelectField, TextFiel
 import { ConfigPage } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
+import { NameField } from './config-name-id.tsx';
 import { languageName } from './config-words.ts';
 
 /** Most outcomes an office may configure (the counter shows them as one row of keys). */
@@ -175,6 +176,7 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
   const at = (o: OfficeConfig) => (o.outcomes ?? [])[index] as OutcomeConfig;
   const savedIds = new Set(model.saved.value?.outcomes?.map((o) => o.id) ?? []);
   const isNew = !savedIds.has(outcome.id) || list.filter((o) => o.id === outcome.id).length > 1;
+  const item = { model, base, current: outcome, isNew, at };
   const otherIds = list.filter((_, i) => i !== index).map((o) => o.id);
   const title = outcome.name.trim() || `Ergebnis ${index + 1}`;
   const move = (delta: number) =>
@@ -184,19 +186,12 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
   return (
     <li class="cfg-outcome" data-testid={`outcome-${index}`} data-outcome={outcome.id}>
       <span class="cfg-served__rank">{index + 1}.</span>
-      <TextField
-        model={model}
-        path={`${base}.name`}
+      <NameField
+        item={item}
         label="Name (Deutsch)"
-        value={outcome.name}
         maxLength={60}
         testId={`outcome-name-${index}`}
-        update={(o, v) => {
-          const item = at(o);
-          if (isNew && (item.id === '' || item.id === suggestOutcomeId(item.name, otherIds)))
-            item.id = suggestOutcomeId(v, otherIds);
-          item.name = v;
-        }}
+        suggestId={(name) => suggestOutcomeId(name, otherIds)}
       />
       <TextField
         model={model}

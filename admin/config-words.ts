@@ -4,6 +4,7 @@
  */
 import type { ConfigIssue, ConfigIssueCode } from '../core/config-issue.ts';
 import { LANGUAGES, type Language, type OfficeConfig, type Weekday } from '../core/types.ts';
+import { GERMAN_LANGUAGE_NAMES } from '../ui/staff-format.ts';
 
 type Params = Record<string, string | number>;
 const num = (p: Params | undefined, key: string) => String(p?.[key] ?? '').replace('.', ',');
@@ -66,17 +67,8 @@ export function issueText(issue: Pick<ConfigIssue, 'code' | 'params' | 'message'
   return text ? text(issue.params) : issue.message;
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = {
-  de: 'Deutsch',
-  en: 'Englisch',
-  tr: 'Türkisch',
-  ar: 'Arabisch',
-  uk: 'Ukrainisch',
-  ru: 'Russisch',
-};
-
 export function languageName(lang: Language): string {
-  return LANGUAGE_NAMES[lang];
+  return GERMAN_LANGUAGE_NAMES[lang];
 }
 
 const WEEKDAY_NAMES: Record<Weekday, string> = {

@@ -5,6 +5,7 @@ import type { CounterView, OfficePublic } from '../core/api.ts';
 import type { CounterStatus } from '../core/types.ts';
 import type { LotseSocket } from '../ui/socket.ts';
 import { onEveryConnect, request } from '../ui/staff-socket.ts';
+import { TableHead } from './table-head.tsx';
 
 export interface CountersPanelProps {
   socket: LotseSocket;
@@ -45,18 +46,16 @@ export function CountersPanel({ socket, office, fail }: CountersPanelProps) {
         Plätze <span class="panel__count">{office.counters.length}</span>
       </h2>
       <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Platz</th>
-            <th scope="col">Bereich</th>
-            <th scope="col">Anliegen (in dieser Reihenfolge)</th>
-            <th scope="col">Zustand</th>
-            <th scope="col">Aufgerufen</th>
-            <th scope="col" class="num">
-              Wartend
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Platz',
+            'Bereich',
+            'Anliegen (in dieser Reihenfolge)',
+            'Zustand',
+            'Aufgerufen',
+            { num: 'Wartend' },
+          ]}
+        />
         <tbody>
           {office.counters.map((counter) => {
             const view = views.value[counter.id];

@@ -9,6 +9,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import './live.css';
+import { TableHead } from './table-head.tsx';
 
 const REFRESH_MS = 15_000;
 const LEVEL_LABEL = { ok: 'in Ordnung', warning: 'Warnung', critical: 'kritisch' } as const;
@@ -52,25 +53,17 @@ export function CityPanel() {
       {offices.value && (
         <div class="table-scroll">
           <table class="table" data-testid="city-offices">
-            <thead>
-              <tr>
-                <th scope="col">Amt</th>
-                <th scope="col">Lage</th>
-                <th scope="col" class="num">
-                  Wartend
-                </th>
-                <th scope="col" class="num">
-                  Längste Wartezeit
-                </th>
-                <th scope="col" class="num">
-                  Offene Plätze
-                </th>
-                <th scope="col" class="num">
-                  Besuche heute
-                </th>
-                <th scope="col">Warnungen</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Amt',
+                'Lage',
+                { num: 'Wartend' },
+                { num: 'Längste Wartezeit' },
+                { num: 'Offene Plätze' },
+                { num: 'Besuche heute' },
+                'Warnungen',
+              ]}
+            />
             <tbody>
               {offices.value.map((o) => (
                 <tr key={o.officeId} class={`live-row--${o.level}`} data-testid={`city-office-${o.officeId}`}>

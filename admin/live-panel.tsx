@@ -10,6 +10,7 @@ import type { LiveView } from '../core/live-view.ts';
 import { connectLive, liveRequest } from '../ui/live-socket.ts';
 import { LiveThresholds } from './live-thresholds.tsx';
 import './live.css';
+import { TableHead } from './table-head.tsx';
 
 const LEVEL_LABEL = { ok: 'in Ordnung', warning: 'Warnung', critical: 'kritisch' } as const;
 const STATUS_LABEL = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' } as const;
@@ -70,26 +71,16 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
             <div class="table-scroll">
               <table class="table" data-testid="live-concerns">
                 <caption class="live-caption">Anliegen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Anliegen</th>
-                    <th scope="col" class="num">
-                      Wartend
-                    </th>
-                    <th scope="col" class="num">
-                      Längste Wartezeit
-                    </th>
-                    <th scope="col" class="num">
-                      Ziel
-                    </th>
-                    <th scope="col" class="num">
-                      Schätzung
-                    </th>
-                    <th scope="col" class="num">
-                      Offene Plätze
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Anliegen',
+                    { num: 'Wartend' },
+                    { num: 'Längste Wartezeit' },
+                    { num: 'Ziel' },
+                    { num: 'Schätzung' },
+                    { num: 'Offene Plätze' },
+                  ]}
+                />
                 <tbody>
                   {v.concerns.map((c) => (
                     <tr key={c.concernId} class={`live-row--${c.level}`} data-testid={`live-concern-${c.concernId}`}>
@@ -109,13 +100,7 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
             <div class="table-scroll">
               <table class="table" data-testid="live-counters">
                 <caption class="live-caption">Plätze</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Platz</th>
-                    <th scope="col">Zustand</th>
-                    <th scope="col">Nummer</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Platz', 'Zustand', 'Nummer']} />
                 <tbody>
                   {v.counters.map((c) => (
                     <tr key={c.counterId} class={`live-row--${c.level}`} data-testid={`live-counter-${c.counterId}`}>
@@ -174,13 +159,7 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
             <div class="table-scroll">
               <table class="table" data-testid="live-devices">
                 <caption class="live-caption">Geräte</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Gerät</th>
-                    <th scope="col">Verbunden</th>
-                    <th scope="col">Zuletzt gesehen / geprüft</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Gerät', 'Verbunden', 'Zuletzt gesehen / geprüft']} />
                 <tbody>
                   {v.devices.length === 0 && v.printers.length === 0 && (
                     <tr>

@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import type { AlertThresholds, LevelPair } from '../core/alert-thresholds.ts';
 import { api } from '../ui/api.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
+import { TableHead } from './table-head.tsx';
 
 type Field = Exclude<keyof AlertThresholds, 'concernWaitMinutes'>;
 
@@ -77,13 +78,7 @@ export function LiveThresholds({ fail }: { fail: (code: string) => void }) {
     <form class="live-thresholds" onSubmit={(e) => void save(e)} data-testid="live-thresholds">
       <h3 class="live-caption">Warnstufen</h3>
       <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Wann warnen</th>
-            <th scope="col">Warnung ab</th>
-            <th scope="col">Kritisch ab</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Wann warnen', 'Warnung ab', 'Kritisch ab']} />
         <tbody>
           {FIELDS.map((f) => (
             <tr key={f.key}>

@@ -20,6 +20,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { formatClock } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import './printers.css';
+import { TableHead } from './table-head.tsx';
 
 type PrintSocket = Socket<PrintServerToClientEvents, PrintClientToServerEvents>;
 type View = PrinterStatusView & { target?: string };
@@ -142,22 +143,18 @@ export function PrintersPanel({ office, fail }: { office: OfficePublic; fail: (c
       {list && (
         <div class="table-scroll">
           <table class="table" data-testid="printer-table">
-            <thead>
-              <tr>
-                <th scope="col">Drucker</th>
-                <th scope="col">Zustand</th>
-                <th scope="col">Anschluss</th>
-                <th scope="col">Kiosks</th>
-                <th scope="col" class="num">
-                  Gedruckt
-                </th>
-                <th scope="col" class="num">
-                  Fehlgeschlagen
-                </th>
-                <th scope="col">Letzter Fehler</th>
-                <th scope="col">Geprüft</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Drucker',
+                'Zustand',
+                'Anschluss',
+                'Kiosks',
+                { num: 'Gedruckt' },
+                { num: 'Fehlgeschlagen' },
+                'Letzter Fehler',
+                'Geprüft',
+              ]}
+            />
             <tbody>
               {list.map((p) => (
                 <tr key={p.id} data-testid={`printer-${p.id}`} data-state={p.state}>

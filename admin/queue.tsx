@@ -7,6 +7,7 @@ import { formatClock, formatMinutes } from '../ui/staff-format.ts';
 import type { LotseSocket } from '../ui/socket.ts';
 import { useLiveQueue } from './live.ts';
 import { ReleaseCalled } from './release-called.tsx';
+import { TableHead } from './table-head.tsx';
 
 export interface QueuePanelProps {
   socket: LotseSocket;
@@ -93,17 +94,7 @@ function WaitingTable({ queue, concerns }: { queue: QueueSnapshot; concerns: Con
         Wartend nach Anliegen
       </h2>
       <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Anliegen</th>
-            <th scope="col" class="num">
-              Wartend
-            </th>
-            <th scope="col" class="num">
-              Geschätzte Wartezeit
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Anliegen', { num: 'Wartend' }, { num: 'Geschätzte Wartezeit' }]} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid={`admin-concern-${row.id}`} class={row.count === 0 ? 'table__row--quiet' : ''}>

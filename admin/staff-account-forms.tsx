@@ -7,7 +7,7 @@ import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 import { FormProblem, PlainField, RadioCards } from './admin-list-page.tsx';
 import './config.css';
 
@@ -147,9 +147,7 @@ export function PasswordDialog({
           data-autofocus
         />
         <div class="staff-modal__actions">
-          <button type="button" class="staff-btn staff-btn--big staff-btn--secondary" onClick={onCancel}>
-            Abbrechen
-          </button>
+          <CancelButton testId="user-password-cancel" variant="secondary" onCancel={onCancel} />
           <button type="submit" class="staff-btn staff-btn--big staff-btn--primary" data-testid="user-password-save">
             Passwort speichern
           </button>

@@ -4,7 +4,7 @@
  */
 import { useSignal } from '@preact/signals';
 import type { CounterPublic } from '../core/api.ts';
-import { StaffModal } from '../ui/staff-shell.tsx';
+import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 
 /** The counters of an account in a few words: "Alle Plätze", or their names. */
 export function countersSummary(allowed: string[] | undefined, counters: readonly CounterPublic[]): string {
@@ -63,9 +63,7 @@ export function CountersDialog({
           Kein Platz angekreuzt: das Konto darf an jedem Platz arbeiten. Die Person wird beim Speichern abgemeldet.
         </p>
         <div class="staff-modal__actions">
-          <button type="button" class="staff-btn staff-btn--big staff-btn--secondary" onClick={onCancel}>
-            Abbrechen
-          </button>
+          <CancelButton testId="user-counters-cancel" variant="secondary" onCancel={onCancel} />
           <button type="submit" class="staff-btn staff-btn--big staff-btn--primary" data-testid="user-counters-save">
             Plätze speichern
           </button>

@@ -14,6 +14,7 @@ import {
   visitsOf,
 } from './stats-data.ts';
 import { BY_LABEL, CsvLink, PER_LABEL, SectionHead } from './stats-parts.tsx';
+import { TableHead } from './table-head.tsx';
 
 export function CountersTable(props: {
   query: StatsQuery;
@@ -29,26 +30,16 @@ export function CountersTable(props: {
       {counters.rows.length ? (
         <div class="table-scroll">
           <table class="table" data-testid="stats-counters">
-            <thead>
-              <tr>
-                <th scope="col">Platz</th>
-                <th scope="col" class="num">
-                  Bedient
-                </th>
-                <th scope="col" class="num">
-                  Anteil
-                </th>
-                <th scope="col" class="num">
-                  Nicht erschienen
-                </th>
-                <th scope="col" class="num">
-                  Bearbeitung Median
-                </th>
-                <th scope="col" class="num">
-                  Bearbeitung Ø
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Platz',
+                { num: 'Bedient' },
+                { num: 'Anteil' },
+                { num: 'Nicht erschienen' },
+                { num: 'Bearbeitung Median' },
+                { num: 'Bearbeitung Ø' },
+              ]}
+            />
             <tbody>
               {counters.rows.map((c) => (
                 <tr key={c.counterId} data-testid="stats-counter-row" data-counter={c.counterId}>
@@ -95,23 +86,15 @@ export function AppointmentsTable(props: {
       {all.appointments ? (
         <div class="table-scroll">
           <table class="table" data-testid="stats-appointments">
-            <thead>
-              <tr>
-                <th scope="col">Anliegen</th>
-                <th scope="col" class="num">
-                  Termine
-                </th>
-                <th scope="col" class="num">
-                  Pünktlich da
-                </th>
-                <th scope="col" class="num">
-                  Ankunft (Median)
-                </th>
-                <th scope="col" class="num">
-                  Wartezeit ab Termin Ø
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Anliegen',
+                { num: 'Termine' },
+                { num: 'Pünktlich da' },
+                { num: 'Ankunft (Median)' },
+                { num: 'Wartezeit ab Termin Ø' },
+              ]}
+            />
             <tbody>
               {[...appointments, all].map((r) => (
                 <tr key={r.concernId} class={r.concernId === TOTAL ? 'stats-table__total' : ''}>

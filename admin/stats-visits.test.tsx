@@ -11,11 +11,9 @@ import { StatsPanel } from './stats.tsx';
 import type { OfficePublic } from '../core/api.ts';
 import { addDays } from '../core/localtime.ts';
 import { officeDay } from '../ui/staff-format.ts';
+import { testOffice } from '../ui/staff-test-fixtures.tsx';
 
-const office = {
-  id: 'demo',
-  name: 'Testamt',
-  timezone: 'Europe/Berlin',
+const office = testOffice({
   concerns: [
     { id: 'housing', prefix: 'W', name: 'Wohngeld' },
     { id: 'documents', prefix: 'U', name: 'Urkunden' },
@@ -25,8 +23,7 @@ const office = {
     { id: 'done', name: 'Erledigt' },
     { id: 'documents-missing', name: 'Unterlagen fehlen' },
   ],
-  kioskMaxConcerns: 3,
-} as unknown as OfficePublic;
+});
 
 const base = {
   noShow: 0,
