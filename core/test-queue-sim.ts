@@ -134,6 +134,9 @@ export function actionArb(concerns: number, counters: number, options: ActionOpt
   return fc.oneof(...arbs);
 }
 
+/** The clerk actions that need nothing but the counter, by the kind of the random action. */
+export const counterActions = { recall, start: startService, complete, noShow: markNoShow } as const;
+
 /** Asserts `property` for NUM_RUNS random days of `office`: sequences of actions drawn with `options`. */
 export function forAnyDay(office: OfficeConfig, options: ActionOptions, property: (actions: Action[]) => void): void {
   const day = fc.array(actionArb(office.concerns.length, office.counters.length, options), SEQUENCE_LENGTH);
@@ -215,13 +218,10 @@ export class Simulation {
         this.apply(callNext(s, office, counterId(action.counter), this.now), action);
         return;
       case 'recall':
-        this.apply(recall(s, office, counterId(action.counter), this.now), action);
-        return;
+      case 'start':
       case 'complete':
-        this.apply(complete(s, office, counterId(action.counter), this.now), action);
-        return;
       case 'noShow':
-        this.apply(markNoShow(s, office, counterId(action.counter), this.now), action);
+        this.apply(counterActions[action.kind](s, office, counterId(action.counter), this.now), action);
         return;
       case 'completePart': {
         const outcome = action.outcome === null ? undefined : office.outcomes?.[action.outcome]?.id;
@@ -237,9 +237,6 @@ export class Simulation {
         return;
       case 'status':
         this.apply(setCounterStatus(s, office, counterId(action.counter), action.status), action);
-        return;
-      case 'start':
-        this.apply(startService(s, office, counterId(action.counter), this.now), action);
         return;
       case 'park':
         this.apply(park(s, office, counterId(action.counter), this.now), action);
