@@ -30,6 +30,23 @@ export interface Outcome<T> {
   value: T;
 }
 
+/** A clerk action at a counter: the day, the office, the counter and the moment in; the new day, its events and `T` out. */
+export type CounterAction<T = Ticket> = (
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+) => Result<Outcome<T>>;
+
+/** A clerk action at a counter on one thing the clerk picked (a ticket by its id, a concern by its id). */
+export type CounterActionOn = (
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  id: string,
+  now: number,
+) => Result<Outcome<Ticket>>;
+
 export function emptyDay(day: string, callSeq = 0): DayState {
   return { day, tickets: [], lastNumber: {}, counters: {}, callSeq, recentCalls: [], serviceMinutes: {} };
 }
