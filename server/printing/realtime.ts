@@ -17,11 +17,10 @@ import {
   type PrintServerToClientEvents,
   printerRoom,
 } from '../../core/events.ts';
-import { tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { clientAddress, compileTrust } from '../http/origin.ts';
 import { logger } from '../logger.ts';
-import { followSessions, limitEvents } from '../socket-guards.ts';
+import { followSessions, limitEvents, rememberSessionToken } from '../socket-guards.ts';
 import type { LotseServer } from '../realtime.ts';
 
 const log = logger('print-realtime');
@@ -115,16 +114,7 @@ function bind<E extends keyof Events>(socket: PrintSocket, event: E, handler: Ha
 /** Serves namespace `/print` on `io`; returns a function that detaches it. */
 export function attachPrintRealtime(io: LotseServer, ctx: AppContext): () => void {
   const nsp = io.of(PRINT_NAMESPACE) as unknown as PrintNamespace;
-  nsp.use((socket, next) => {
-    const headers = socket.request.headers;
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
-    const token =
-      typeof auth.token === 'string'
-        ? auth.token
-        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    if (token) socket.data.sessionToken = token;
-    next();
-  });
+  nsp.use((socket, next) => rememberSessionToken(socket as never, next));
 
   const map = handlers(ctx);
   const onConnection = (socket: PrintSocket) => {
