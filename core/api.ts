@@ -13,6 +13,7 @@ import type {
   AppointmentStatus,
   OfficeContact,
   CallRecord,
+  Concern,
   CounterStatus,
   DayState,
   Language,
@@ -22,7 +23,6 @@ import type {
   Role,
   Ticket,
   TicketStatus,
-  Translations,
   UndoableAction,
 } from './types.ts';
 import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
@@ -99,26 +99,28 @@ export interface QueueSnapshot {
   noShows?: string[];
 }
 
-export interface ConcernPublic {
-  id: string;
-  prefix: string;
-  name: string;
-  names?: Translations;
-  description?: string;
-  descriptions?: Translations;
-  documents?: string[];
-  documentsByLanguage?: Partial<Record<Language, string[]>>;
-  pictogram?: string;
-  infoUrl?: string;
-  dailyQuota?: number;
-  /** Served by appointment only: the kiosk shows how to book instead of drawing a ticket. */
-  appointmentOnly?: boolean;
-  slotMinutes?: number;
-  slotCapacity?: number;
+/** A concern as the apps see it: the office's concern without the queue's internals (weight, service time). */
+export interface ConcernPublic
+  extends Pick<
+    Concern,
+    | 'id'
+    | 'prefix'
+    | 'name'
+    | 'names'
+    | 'description'
+    | 'descriptions'
+    | 'documents'
+    | 'documentsByLanguage'
+    | 'pictogram'
+    | 'infoUrl'
+    | 'dailyQuota'
+    | 'appointmentOnly'
+    | 'slotMinutes'
+    | 'slotCapacity'
+    | 'remote'
+  > {
   /** No counter serves it: no tickets are given for it (`CONCERN_UNSERVED`), the kiosk leaves it out. */
   unserved?: boolean;
-  /** Numbers from on the way are given for it (the kiosk confirms arrival by its letter and digits). */
-  remote?: boolean;
 }
 
 export interface CounterPublic {
