@@ -97,23 +97,21 @@ export function currentAt(
   return ticket ? ok({ counter, ticket }) : fail('NO_CURRENT_TICKET');
 }
 
-/** The ticket without what tied it to a counter (called there, served there). */
-export function offCounter(ticket: Ticket): Ticket {
-  const waiting = { ...ticket };
-  delete waiting.counterId;
-  delete waiting.calledAt;
-  delete waiting.servedAt;
-  return waiting;
+/** A copy of the ticket with these optional fields left out (absent, not undefined). */
+function without(
+  ticket: Ticket,
+  fields: readonly ('counterId' | 'calledAt' | 'servedAt' | 'parked' | 'parkedAt' | 'parkedBy')[],
+): Ticket {
+  const copy = { ...ticket };
+  for (const field of fields) delete copy[field];
+  return copy;
 }
 
+/** The ticket without what tied it to a counter (called there, served there). */
+export const offCounter = (ticket: Ticket): Ticket => without(ticket, ['counterId', 'calledAt', 'servedAt']);
+
 /** The ticket without its parking marks (it is called again). */
-export function unparked(ticket: Ticket): Ticket {
-  const back = { ...ticket };
-  delete back.parked;
-  delete back.parkedAt;
-  delete back.parkedBy;
-  return back;
-}
+export const unparked = (ticket: Ticket): Ticket => without(ticket, ['parked', 'parkedAt', 'parkedBy']);
 
 /** The counter open, with `currentTicketId` called there (or nobody), keeping its interleave streak. */
 export function openCounter(before: CounterState, currentTicketId?: string): CounterState {
