@@ -11,7 +11,6 @@ import type {
   AnnouncementConfig,
   Appointment,
   AppointmentStatus,
-  OfficeContact,
   CallRecord,
   Concern,
   CounterStatus,
@@ -19,7 +18,6 @@ import type {
   Language,
   OfficeConfig,
   OutcomeConfig,
-  OpeningHours,
   Role,
   Ticket,
   TicketStatus,
@@ -134,15 +132,16 @@ export interface CounterPublic {
   hasPrinter?: boolean;
 }
 
-export interface OfficePublic {
-  id: string;
-  name: string;
-  timezone: string;
-  openingHours: OpeningHours;
-  /** When appointments are given and checked in (the opening hours unless the office set its own). */
-  appointmentHours?: OpeningHours;
-  contact?: OfficeContact;
-  enforceOpeningHours: boolean;
+/**
+ * The office as the apps see it: its settings as configured, concerns and counters in their public
+ * form. `appointmentHours`: when appointments are given and checked in (the opening hours unless
+ * the office set its own).
+ */
+export interface OfficePublic
+  extends Pick<
+    OfficeConfig,
+    'id' | 'name' | 'timezone' | 'openingHours' | 'appointmentHours' | 'contact' | 'enforceOpeningHours'
+  > {
   concerns: ConcernPublic[];
   counters: CounterPublic[];
   announcements: AnnouncementConfig;
