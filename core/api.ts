@@ -11,18 +11,16 @@ import type {
   AnnouncementConfig,
   Appointment,
   AppointmentStatus,
-  OfficeContact,
   CallRecord,
+  Concern,
   CounterStatus,
   DayState,
   Language,
   OfficeConfig,
   OutcomeConfig,
-  OpeningHours,
   Role,
   Ticket,
   TicketStatus,
-  Translations,
   UndoableAction,
 } from './types.ts';
 import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
@@ -99,26 +97,28 @@ export interface QueueSnapshot {
   noShows?: string[];
 }
 
-export interface ConcernPublic {
-  id: string;
-  prefix: string;
-  name: string;
-  names?: Translations;
-  description?: string;
-  descriptions?: Translations;
-  documents?: string[];
-  documentsByLanguage?: Partial<Record<Language, string[]>>;
-  pictogram?: string;
-  infoUrl?: string;
-  dailyQuota?: number;
-  /** Served by appointment only: the kiosk shows how to book instead of drawing a ticket. */
-  appointmentOnly?: boolean;
-  slotMinutes?: number;
-  slotCapacity?: number;
+/** A concern as the apps see it: the office's concern without the queue's internals (weight, service time). */
+export interface ConcernPublic
+  extends Pick<
+    Concern,
+    | 'id'
+    | 'prefix'
+    | 'name'
+    | 'names'
+    | 'description'
+    | 'descriptions'
+    | 'documents'
+    | 'documentsByLanguage'
+    | 'pictogram'
+    | 'infoUrl'
+    | 'dailyQuota'
+    | 'appointmentOnly'
+    | 'slotMinutes'
+    | 'slotCapacity'
+    | 'remote'
+  > {
   /** No counter serves it: no tickets are given for it (`CONCERN_UNSERVED`), the kiosk leaves it out. */
   unserved?: boolean;
-  /** Numbers from on the way are given for it (the kiosk confirms arrival by its letter and digits). */
-  remote?: boolean;
 }
 
 export interface CounterPublic {
@@ -132,15 +132,16 @@ export interface CounterPublic {
   hasPrinter?: boolean;
 }
 
-export interface OfficePublic {
-  id: string;
-  name: string;
-  timezone: string;
-  openingHours: OpeningHours;
-  /** When appointments are given and checked in (the opening hours unless the office set its own). */
-  appointmentHours?: OpeningHours;
-  contact?: OfficeContact;
-  enforceOpeningHours: boolean;
+/**
+ * The office as the apps see it: its settings as configured, concerns and counters in their public
+ * form. `appointmentHours`: when appointments are given and checked in (the opening hours unless
+ * the office set its own).
+ */
+export interface OfficePublic
+  extends Pick<
+    OfficeConfig,
+    'id' | 'name' | 'timezone' | 'openingHours' | 'appointmentHours' | 'contact' | 'enforceOpeningHours'
+  > {
   concerns: ConcernPublic[];
   counters: CounterPublic[];
   announcements: AnnouncementConfig;

@@ -16,21 +16,18 @@ import { localDay } from './localtime.ts';
 import {
   callNext,
   callSpecific,
-  complete,
   type DomainEvent,
   emptyDay,
   issueTicket,
-  markNoShow,
   type Outcome,
   park,
-  recall,
   returnParked,
   setCounterStatus,
-  startService,
   transfer,
 } from './queue.ts';
 import type { Result } from './result.ts';
 import { at, deepFreeze, MINUTE, makeOffice } from './test-fixtures.ts';
+import { counterActions } from './test-queue-sim.ts';
 import type { Counter, CounterStatus, DayState, OfficeConfig, Ticket } from './types.ts';
 
 /** Random days per property; four properties, so several thousand days per run of this file. */
@@ -352,16 +349,10 @@ class Day {
         return;
       }
       case 'recall':
-        this.apply(recall(s, o, this.counter(a.counter).id, this.now));
-        return;
       case 'start':
-        this.apply(startService(s, o, this.counter(a.counter).id, this.now));
-        return;
       case 'complete':
-        this.apply(complete(s, o, this.counter(a.counter).id, this.now));
-        return;
       case 'noShow':
-        this.apply(markNoShow(s, o, this.counter(a.counter).id, this.now));
+        this.apply(counterActions[a.kind](s, o, this.counter(a.counter).id, this.now));
         return;
       case 'park': {
         const c = this.counter(a.counter);

@@ -19,6 +19,8 @@ import {
   replaceTicket,
   setCounter,
   unparked,
+  type CounterAction,
+  type CounterActionOn,
 } from './queue-state.ts';
 
 /**
@@ -34,12 +36,7 @@ export function counterOrder(state: DayState, office: OfficeConfig, counter: Cou
  * The counter calls its next visitor (by the policy, see `core/policy.ts`). A visitor still at
  * the counter is marked served first. Returns `null` as value when nobody waits for this counter.
  */
-export function callNext(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket | null>> {
+export const callNext: CounterAction<Ticket | null> = (state, office, counterId, now) => {
   const counter = findCounter(office, counterId);
   if (!counter) return fail('UNKNOWN_COUNTER');
   const served = servedBeforeCall(state, office, counterId, now);
@@ -56,7 +53,7 @@ export function callNext(
     return ok({ state: next, events, value: null });
   }
   return ok(callTicket(next, office, counter, ticket, now, events));
-}
+};
 
 /**
  * The counter calls one waiting ticket by number, also one the policy would not pick yet (an
@@ -64,13 +61,7 @@ export function callNext(
  * marked served first. Refused with UNKNOWN_TICKET when the ticket is not waiting and with
  * COUNTER_NOT_SERVING when the counter does not serve its concern.
  */
-export function callSpecific(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  ticketId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const callSpecific: CounterActionOn = (state, office, counterId, ticketId, now) => {
   const counter = findCounter(office, counterId);
   if (!counter) return fail('UNKNOWN_COUNTER');
   const ticket = waitingFor(state, counter, ticketId, false);
@@ -78,7 +69,7 @@ export function callSpecific(
   const served = servedBeforeCall(state, office, counterId, now);
   if (!served.ok) return served;
   return ok(callTicket(served.value.state, office, counter, ticket.value, now, served.value.events));
-}
+};
 
 /**
  * Before a call the visitor still at the counter (if any) is marked served: the day after that
@@ -153,13 +144,7 @@ function callTicket(
  * Refused with UNKNOWN_TICKET unless parked, COUNTER_NOT_SERVING when the counter does not serve
  * its concern, and COUNTER_BUSY while another visitor is at the counter.
  */
-export function returnParked(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  ticketId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const returnParked: CounterActionOn = (state, office, counterId, ticketId, now) => {
   const counter = findCounter(office, counterId);
   if (!counter) return fail('UNKNOWN_COUNTER');
   const found = waitingFor(state, counter, ticketId, true);
@@ -186,13 +171,13 @@ export function returnParked(
     ],
     value: resumed,
   });
-}
+};
 
 /**
  * Calls the current visitor again. After `maxCalls` calls the recall is refused with
  * MAX_CALLS_REACHED: nothing changes by itself, the clerk decides (usually "Nicht erschienen").
  */
-export function recall(state: DayState, office: OfficeConfig, counterId: string, now: number): Result<Outcome<Ticket>> {
+export const recall: CounterAction = (state, office, counterId, now) => {
   const current = currentAt(state, office, counterId);
   if (!current.ok) return current;
   const { counter, ticket } = current.value;
@@ -209,4 +194,4 @@ export function recall(state: DayState, office: OfficeConfig, counterId: string,
     ],
     value: recalled,
   });
-}
+};

@@ -30,6 +30,23 @@ export interface Outcome<T> {
   value: T;
 }
 
+/** A clerk action at a counter: the day, the office, the counter and the moment in; the new day, its events and `T` out. */
+export type CounterAction<T = Ticket> = (
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  now: number,
+) => Result<Outcome<T>>;
+
+/** A clerk action at a counter on one thing the clerk picked (a ticket by its id, a concern by its id). */
+export type CounterActionOn = (
+  state: DayState,
+  office: OfficeConfig,
+  counterId: string,
+  id: string,
+  now: number,
+) => Result<Outcome<Ticket>>;
+
 export function emptyDay(day: string, callSeq = 0): DayState {
   return { day, tickets: [], lastNumber: {}, counters: {}, callSeq, recentCalls: [], serviceMinutes: {} };
 }
@@ -80,23 +97,21 @@ export function currentAt(
   return ticket ? ok({ counter, ticket }) : fail('NO_CURRENT_TICKET');
 }
 
-/** The ticket without what tied it to a counter (called there, served there). */
-export function offCounter(ticket: Ticket): Ticket {
-  const waiting = { ...ticket };
-  delete waiting.counterId;
-  delete waiting.calledAt;
-  delete waiting.servedAt;
-  return waiting;
+/** A copy of the ticket with these optional fields left out (absent, not undefined). */
+function without(
+  ticket: Ticket,
+  fields: readonly ('counterId' | 'calledAt' | 'servedAt' | 'parked' | 'parkedAt' | 'parkedBy')[],
+): Ticket {
+  const copy = { ...ticket };
+  for (const field of fields) delete copy[field];
+  return copy;
 }
 
+/** The ticket without what tied it to a counter (called there, served there). */
+export const offCounter = (ticket: Ticket): Ticket => without(ticket, ['counterId', 'calledAt', 'servedAt']);
+
 /** The ticket without its parking marks (it is called again). */
-export function unparked(ticket: Ticket): Ticket {
-  const back = { ...ticket };
-  delete back.parked;
-  delete back.parkedAt;
-  delete back.parkedBy;
-  return back;
-}
+export const unparked = (ticket: Ticket): Ticket => without(ticket, ['parked', 'parkedAt', 'parkedBy']);
 
 /** The counter open, with `currentTicketId` called there (or nobody), keeping its interleave streak. */
 export function openCounter(before: CounterState, currentTicketId?: string): CounterState {

@@ -5,7 +5,15 @@
 import { policyOf } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { CounterState, DayState, OfficeConfig, Ticket, UndoableAction, UndoRecord } from './types.ts';
-import { counterState, currentTicket, findCounter, type Outcome, replaceTicket, setCounter } from './queue-state.ts';
+import {
+  type CounterAction,
+  counterState,
+  currentTicket,
+  findCounter,
+  type Outcome,
+  replaceTicket,
+  setCounter,
+} from './queue-state.ts';
 
 /**
  * Keeps what a no-show, completion or transfer changed on the counter (`CounterState.undo`), so
@@ -74,12 +82,7 @@ export function pendingUndo(state: DayState, office: OfficeConfig, counterId: st
  * UNDO_EXPIRED after the time, and UNDO_CONFLICT once the ticket changed elsewhere (e.g. another
  * counter called the transferred visitor).
  */
-export function undoLast(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const undoLast: CounterAction = (state, office, counterId, now) => {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const record = state.counters[counterId]?.undo;
   if (!record) return fail('NOTHING_TO_UNDO');
@@ -108,4 +111,4 @@ export function undoLast(
     ],
     value: record.before,
   });
-}
+};

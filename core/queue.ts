@@ -24,6 +24,8 @@ import {
   type Outcome,
   replaceTicket,
   setCounter,
+  type CounterAction,
+  type CounterActionOn,
 } from './queue-state.ts';
 import { withUndo } from './queue-undo.ts';
 
@@ -36,12 +38,7 @@ export { pendingUndo, undoLast } from './queue-undo.ts';
  * The called visitor has arrived at the counter and the clerk starts: sets `servedAt`, from
  * which the service time is measured. Starting twice changes nothing.
  */
-export function startService(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const startService: CounterAction = (state, office, counterId, now) => {
   const current = currentAt(state, office, counterId);
   if (!current.ok) return current;
   const { ticket } = current.value;
@@ -52,14 +49,14 @@ export function startService(
     events: [{ type: 'ticket-changed', ticket: started }],
     value: started,
   });
-}
+};
 
 /**
  * Puts the counter's current visitor aside (e.g. to fetch a missing document): the ticket waits
  * again, keeps number and arrival time, but call-next skips it until `returnParked` or a call
  * by number. The counter is free. Unanswered calls start again from zero.
  */
-export function park(state: DayState, office: OfficeConfig, counterId: string, now: number): Result<Outcome<Ticket>> {
+export const park: CounterAction = (state, office, counterId, now) => {
   const current = currentAt(state, office, counterId);
   if (!current.ok) return current;
   const { ticket } = current.value;
@@ -70,7 +67,7 @@ export function park(state: DayState, office: OfficeConfig, counterId: string, n
     ),
   );
   return ok(leaveCounter(state, counterId, parked));
-}
+};
 
 /**
  * The clerk completes the current part, optionally with an outcome. The visit ends, or waits
@@ -89,29 +86,18 @@ export function complete(
 }
 
 /** The called visitor did not come: the visit ends as a no-show (later parts are cancelled). */
-export function markNoShow(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const markNoShow: CounterAction = (state, office, counterId, now) => {
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const gone = finishCurrent(state, office, counterId, 'no-show', now) ?? fail('NO_CURRENT_TICKET');
   return withUndo(state, gone, counterId, 'no-show', now);
-}
+};
 
 /**
  * The clerk adds a concern found during the conversation: it becomes the visit's next part,
  * served after the current one. Refused for a concern the visit still has open
  * (DUPLICATE_CONCERN) and beyond five concerns (TOO_MANY_CONCERNS).
  */
-export function addConcern(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  concernId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const addConcern: CounterActionOn = (state, office, counterId, concernId, now) => {
   void now;
   if (!findCounter(office, counterId)) return fail('UNKNOWN_COUNTER');
   const concern = office.concerns.find((c) => c.id === concernId);
@@ -133,7 +119,7 @@ export function addConcern(
     events: [{ type: 'ticket-changed', ticket: changed }],
     value: changed,
   });
-}
+};
 
 /** Where the clerk sends the visitor on a transfer, besides the concern. */
 export interface TransferOptions extends Pick<FinishOptions, 'outcome'> {
@@ -191,19 +177,14 @@ export function transfer(
  * counter, or an admin frees a number left at a closed counter): the ticket waits again with its
  * arrival time, so it is near the front, and its unanswered calls count from zero.
  */
-export function requeue(
-  state: DayState,
-  office: OfficeConfig,
-  counterId: string,
-  now: number,
-): Result<Outcome<Ticket>> {
+export const requeue: CounterAction = (state, office, counterId, now) => {
   void now;
   const current = currentAt(state, office, counterId);
   if (!current.ok) return current;
   const { ticket } = current.value;
   const waiting = offCounter(patchCurrentPart({ ...ticket, status: 'waiting', callCount: 0 }, { status: 'waiting' }));
   return ok(leaveCounter(state, counterId, waiting));
-}
+};
 
 /**
  * An admin frees a number left "called" at a counter (closed, or its clerk left): back to the

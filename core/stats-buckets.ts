@@ -18,21 +18,26 @@ export interface CounterFigures {
   services: Histogram;
 }
 
-/**
- * What happened to one concern in one hour: the parts of visits (concerns) asked for it by
- * tickets issued in that hour. A one-concern ticket is one part.
- */
-export interface HourBucket {
-  /** Local hour of issue: `YYYY-MM-DD HH`. */
-  hour: string;
-  concernId: string;
+/** What became of the parts (concerns asked for) of one concern: in an hour, a period, a report row. */
+export interface PartCounts {
   /** Parts of this concern (concerns requested). */
   issued: number;
   served: number;
   noShow: number;
+  /** Closed without a visit (most at the end of the day, while still waiting). */
   cancelled: number;
   /** Tickets that reached this concern by a transfer. */
   transferred: number;
+}
+
+/**
+ * What happened to one concern in one hour: the parts of visits (concerns) asked for it by
+ * tickets issued in that hour. A one-concern ticket is one part.
+ */
+export interface HourBucket extends PartCounts {
+  /** Local hour of issue: `YYYY-MM-DD HH`. */
+  hour: string;
+  concernId: string;
   /** Waiting time until the first call. */
   waits: Histogram;
   /** Service time of served tickets (start of service, else last call, until done). */

@@ -12,6 +12,7 @@ import {
   isoWeekday,
   periodOfHour,
   type StatsGrouping,
+  type PartCounts,
 } from './stats-buckets.ts';
 
 export type { CounterFigures, HourBucket, StatsGrouping };
@@ -23,22 +24,18 @@ export const TOTAL = '*';
 /** Waiting time a visitor should not exceed, unless the office sets `statsTargetWaitMinutes`. */
 export const DEFAULT_TARGET_WAIT_MINUTES = 20;
 
-/** One line of a report. The first eight fields are the contract's (`GET /api/stats`). */
-export interface StatsRow {
+/**
+ * One line of a report. The contract's fields (`GET /api/stats`), in this order in the answer: period,
+ * concernId, issued, served, noShow, avgWaitMinutes, p90WaitMinutes, avgServiceMinutes.
+ */
+export interface StatsRow extends PartCounts {
   period: string;
   /** A concern, or `*` for every concern together. */
   concernId: string;
-  issued: number;
-  served: number;
-  noShow: number;
   avgWaitMinutes: number | null;
   /** Nine visitors in ten waited at most this long (nearest rank). */
   p90WaitMinutes: number | null;
   avgServiceMinutes: number | null;
-  /** Closed without a visit (most at the end of the day, while still waiting). */
-  cancelled: number;
-  /** Tickets that came to this concern by a transfer. */
-  transferred: number;
   medianWaitMinutes: number | null;
   medianServiceMinutes: number | null;
   /** Of the visitors called: share (0..1, three decimals) called within the target wait. */
@@ -79,14 +76,9 @@ export interface StatsReport {
   summary?: StatsRow[];
 }
 
-interface Acc {
+interface Acc extends PartCounts {
   period: string;
   concernId: string;
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferred: number;
   appointments: number;
   visits: number;
   multiConcernVisits: number;

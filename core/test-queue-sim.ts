@@ -68,11 +68,9 @@ const idKey = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLengt
 /** Time between two arrivals: often the same millisecond, else up to five minutes. */
 const arrivalGap = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 * MINUTE }));
 
-export function actionArb(
-  concerns: number,
-  counters: number,
-  options: { appointments: boolean; midnight: boolean; byNumber?: boolean; visits?: boolean },
-) {
+export type ActionOptions = { appointments: boolean; midnight: boolean; byNumber?: boolean; visits?: boolean };
+
+export function actionArb(concerns: number, counters: number, options: ActionOptions) {
   const counter = fc.nat({ max: counters - 1 });
   const concern = fc.nat({ max: concerns - 1 });
   const arbs: { arbitrary: fc.Arbitrary<Action>; weight: number }[] = [
@@ -134,6 +132,15 @@ export function actionArb(
     );
   }
   return fc.oneof(...arbs);
+}
+
+/** The clerk actions that need nothing but the counter, by the kind of the random action. */
+export const counterActions = { recall, start: startService, complete, noShow: markNoShow } as const;
+
+/** Asserts `property` for NUM_RUNS random days of `office`: sequences of actions drawn with `options`. */
+export function forAnyDay(office: OfficeConfig, options: ActionOptions, property: (actions: Action[]) => void): void {
+  const day = fc.array(actionArb(office.concerns.length, office.counters.length, options), SEQUENCE_LENGTH);
+  fc.assert(fc.property(day, property), { numRuns: NUM_RUNS });
 }
 
 /** Runs a sequence of actions, calling `check(before, after, events)` after every step that happened. */
@@ -211,13 +218,10 @@ export class Simulation {
         this.apply(callNext(s, office, counterId(action.counter), this.now), action);
         return;
       case 'recall':
-        this.apply(recall(s, office, counterId(action.counter), this.now), action);
-        return;
+      case 'start':
       case 'complete':
-        this.apply(complete(s, office, counterId(action.counter), this.now), action);
-        return;
       case 'noShow':
-        this.apply(markNoShow(s, office, counterId(action.counter), this.now), action);
+        this.apply(counterActions[action.kind](s, office, counterId(action.counter), this.now), action);
         return;
       case 'completePart': {
         const outcome = action.outcome === null ? undefined : office.outcomes?.[action.outcome]?.id;
@@ -233,9 +237,6 @@ export class Simulation {
         return;
       case 'status':
         this.apply(setCounterStatus(s, office, counterId(action.counter), action.status), action);
-        return;
-      case 'start':
-        this.apply(startService(s, office, counterId(action.counter), this.now), action);
         return;
       case 'park':
         this.apply(park(s, office, counterId(action.counter), this.now), action);

@@ -5,19 +5,10 @@
  * are served in order and none is skipped, the ticket always shows its part now due, number and
  * arrival time never change. Driver: `test-queue-sim.ts`.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './queue.ts';
 import { makeOffice } from './test-fixtures.ts';
-import {
-  type Action,
-  actionArb,
-  checkInvariants,
-  mixedOffice,
-  NUM_RUNS,
-  SEQUENCE_LENGTH,
-  Simulation,
-} from './test-queue-sim.ts';
+import { type Action, forAnyDay, checkInvariants, mixedOffice, Simulation } from './test-queue-sim.ts';
 import type { DayState } from './types.ts';
 import { visitParts } from './visit.ts';
 
@@ -38,61 +29,51 @@ const twoLineOffice = makeOffice((o) => {
 
 describe('visit properties over random arrivals and clerk actions', { timeout: 60_000 }, () => {
   it('given visits of up to five concerns and every clerk action, then parts are served in order, none skipped, and the open counters leave nobody waiting', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, {
-            appointments: true,
-            midnight: true,
-            byNumber: true,
-            visits: true,
-          }),
-          SEQUENCE_LENGTH,
-        ),
-        (actions) => {
-          const sim = new Simulation(mixedOffice, checkInvariants(mixedOffice));
-          for (const a of actions) sim.run(a);
-          const open = mixedOffice.counters.filter((c) => sim.state.counters[c.id]?.status === 'open');
-          const served = new Set(open.flatMap((c) => c.concernIds));
-          sim.drain();
-          const stranded = sim.state.tickets.filter((t) => t.status === 'waiting' && served.has(t.concernId));
-          expect(stranded).toEqual([]);
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyDay(
+      mixedOffice,
+      {
+        appointments: true,
+        midnight: true,
+        byNumber: true,
+        visits: true,
+      },
+      (actions) => {
+        const sim = new Simulation(mixedOffice, checkInvariants(mixedOffice));
+        for (const a of actions) sim.run(a);
+        const open = mixedOffice.counters.filter((c) => sim.state.counters[c.id]?.status === 'open');
+        const served = new Set(open.flatMap((c) => c.concernIds));
+        sim.drain();
+        const stranded = sim.state.tickets.filter((t) => t.status === 'waiting' && served.has(t.concernId));
+        expect(stranded).toEqual([]);
+      },
     );
   });
 
   it('given visits without calls by number or parking, then each part of a visit is called at most once', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          actionArb(mixedOffice.concerns.length, mixedOffice.counters.length, {
-            appointments: true,
-            midnight: false,
-            visits: true,
-          }),
-          SEQUENCE_LENGTH,
-        ),
-        (actions) => {
-          const called = new Set<string>();
-          const invariants = checkInvariants(mixedOffice);
-          const sim = new Simulation(mixedOffice, (before, after, events) => {
-            invariants(before, after, events);
-            for (const e of events) {
-              if (e.type !== 'call' || e.call.recall) continue;
-              const parts = visitParts(e.ticket);
-              const index = parts.findIndex((p) => p.status === 'called');
-              const key = `${e.ticket.id}#${index}`;
-              expect(called.has(key), key).toBe(false);
-              called.add(key);
-            }
-          });
-          for (const a of actions) sim.run(a);
-          sim.drain();
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyDay(
+      mixedOffice,
+      {
+        appointments: true,
+        midnight: false,
+        visits: true,
+      },
+      (actions) => {
+        const called = new Set<string>();
+        const invariants = checkInvariants(mixedOffice);
+        const sim = new Simulation(mixedOffice, (before, after, events) => {
+          invariants(before, after, events);
+          for (const e of events) {
+            if (e.type !== 'call' || e.call.recall) continue;
+            const parts = visitParts(e.ticket);
+            const index = parts.findIndex((p) => p.status === 'called');
+            const key = `${e.ticket.id}#${index}`;
+            expect(called.has(key), key).toBe(false);
+            called.add(key);
+          }
+        });
+        for (const a of actions) sim.run(a);
+        sim.drain();
+      },
     );
   });
 
@@ -107,23 +88,14 @@ describe('visit properties over random arrivals and clerk actions', { timeout: 6
         expect(e.ticket.issuedAt).toBe(earliest);
       }
     };
-    fc.assert(
-      fc.property(
-        fc.array(
-          actionArb(2, twoLineOffice.counters.length, { appointments: false, midnight: false, visits: true }),
-          SEQUENCE_LENGTH,
-        ),
-        (actions) => {
-          const invariants = checkInvariants(twoLineOffice);
-          const sim = new Simulation(twoLineOffice, (before, after, events, action) => {
-            invariants(before, after, events);
-            earliestFirst(before, events, action);
-          });
-          for (const a of actions) sim.run(a);
-          sim.drain();
-        },
-      ),
-      { numRuns: NUM_RUNS },
-    );
+    forAnyDay(twoLineOffice, { appointments: false, midnight: false, visits: true }, (actions) => {
+      const invariants = checkInvariants(twoLineOffice);
+      const sim = new Simulation(twoLineOffice, (before, after, events, action) => {
+        invariants(before, after, events);
+        earliestFirst(before, events, action);
+      });
+      for (const a of actions) sim.run(a);
+      sim.drain();
+    });
   });
 });

@@ -3,11 +3,20 @@ import { decode, summarize } from './decode.ts';
 import { MAX_DOCUMENTS_PER_CONCERN, renderTicket } from './layout.ts';
 import { getDot } from './raster.ts';
 import { native58, readRasterQr, sampleTicket } from './test-fixtures.ts';
-import type { PrintableTicket } from './types.ts';
+import type { PrintableTicket, PrintLayoutOptions } from './types.ts';
+
+/** The ticket as printed, decoded back (58 mm, native QR codes, unless `options` say otherwise). */
+const printed = (ticket: PrintableTicket, options: PrintLayoutOptions = native58) =>
+  summarize(decode(renderTicket(ticket, options)));
+/** The `count` printed lines after the first line that reads `marker`. */
+const linesAfter = (lines: string[], marker: string, count: number) => {
+  const at = lines.indexOf(marker);
+  return lines.slice(at + 1, at + 1 + count);
+};
 
 describe('renderTicket → decode (round trip)', () => {
   it('gives back the number, German text with umlauts and €, the QR payload and one cut', () => {
-    const t = summarize(decode(renderTicket(sampleTicket, native58)));
+    const t = printed(sampleTicket);
     expect(t.lines).toContain('W-017');
     expect(t.text).toContain('Bürgeramt Mitte');
     expect(t.text).toContain('Nachweis über');
@@ -27,14 +36,14 @@ describe('renderTicket → decode (round trip)', () => {
   });
 
   it('prints local date and time in the office time zone', () => {
-    expect(summarize(decode(renderTicket(sampleTicket, native58))).text).toMatch(/Ausgegeben: +21\.11\.2025, 13:18/);
+    expect(printed(sampleTicket).text).toMatch(/Ausgegeben: +21\.11\.2025, 13:18/);
     const tokyo = renderTicket({ ...sampleTicket, timezone: 'Asia/Tokyo' }, native58);
     expect(summarize(decode(tokyo)).text).toMatch(/21\.11\.2025, 21:18/);
     expect(() => renderTicket({ ...sampleTicket, timezone: 'Mars/Olympus' }, native58)).toThrow(RangeError);
   });
 
   it('prints people ahead and the estimated wait, or that the visitor is next', () => {
-    const text = summarize(decode(renderTicket(sampleTicket, native58))).text;
+    const text = printed(sampleTicket).text;
     expect(text).toMatch(/Vor Ihnen warten: +4/);
     expect(text).toMatch(/Wartezeit: +ca\. 15 Min\./);
     const next = summarize(
@@ -50,15 +59,13 @@ describe('renderTicket → decode (round trip)', () => {
   });
 
   it('lists the documents, wrapped with an indent, and leaves the list out when there are none', () => {
-    const lines = summarize(decode(renderTicket(sampleTicket, native58))).lines;
-    const i = lines.indexOf('Bitte halten Sie bereit:');
-    expect(lines.slice(i + 1, i + 5)).toEqual([
+    expect(linesAfter(printed(sampleTicket).lines, 'Bitte halten Sie bereit:', 4)).toEqual([
       '- Personalausweis oder Reisepass',
       '- Mietvertrag und Nachweis über',
       '  Einkünfte der letzten 12',
       '  Monate',
     ]);
-    const none = summarize(decode(renderTicket({ ...sampleTicket, documents: [] }, native58))).text;
+    const none = printed({ ...sampleTicket, documents: [] }).text;
     expect(none).not.toContain('bereit');
   });
 
@@ -98,7 +105,7 @@ describe('renderTicket → decode (round trip)', () => {
   });
 
   it('draws a readable raster QR code when the printer has no GS ( k', () => {
-    const t = summarize(decode(renderTicket(sampleTicket, { ...native58, nativeQr: false })));
+    const t = printed(sampleTicket, { ...native58, nativeQr: false });
     expect(t.qr).toEqual([]);
     expect(t.rasters).toHaveLength(1);
     const [qr] = t.rasters;
@@ -113,12 +120,12 @@ describe('renderTicket → decode (round trip)', () => {
     expect(ru.text).toContain('Ваш номер');
     expect(ru.text).toContain('Жилищное пособие');
     expect(ru.text).toContain('Bürgeramt Mitte');
-    const uk = summarize(decode(renderTicket({ ...sampleTicket, language: 'uk' }, native58)));
+    const uk = printed({ ...sampleTicket, language: 'uk' });
     expect(uk.text).toContain('Будь ласка, пiдготуйте:'); // і printed as its Latin look-alike
   });
 
   it('prints Turkish labels through PC857', () => {
-    const tr = summarize(decode(renderTicket({ ...sampleTicket, language: 'tr' }, native58)));
+    const tr = printed({ ...sampleTicket, language: 'tr' });
     expect(tr.text).toContain('Sıranızı telefonunuzdan izleyin:');
     expect(tr.text).toMatch(/Önünüzdeki kişi: +4/);
   });
@@ -131,7 +138,7 @@ describe('renderTicket → decode (round trip)', () => {
       documents: ['جواز السفر'],
       fallback: { concernName: 'Wohngeld beantragen', documents: ['Reisepass'] },
     };
-    const t = summarize(decode(renderTicket(ar, native58)));
+    const t = printed(ar);
     expect(t.text).toContain('Ihre Nummer');
     expect(t.text).toContain('Wohngeld beantragen');
     expect(t.lines).toContain('- Reisepass');
@@ -151,7 +158,7 @@ describe('renderTicket → decode (round trip)', () => {
       drawn.push(text);
       return { width: 8, height: 1, data: Uint8Array.of(0xff) };
     };
-    const t = summarize(decode(renderTicket(ar, { ...native58, nonLatin: 'raster', rasterizeText })));
+    const t = printed(ar, { ...native58, nonLatin: 'raster', rasterizeText });
     expect(t.text).not.toContain('Ihre Nummer');
     expect(t.lines).toContain('W-017');
     expect(t.lines).toContain('4');
@@ -164,7 +171,7 @@ describe('renderTicket → decode (round trip)', () => {
 
   it('centres a logo within the paper width and rejects one that is too wide', () => {
     const logo = { width: 16, height: 2, data: new Uint8Array(4).fill(0xff) };
-    const [image] = summarize(decode(renderTicket(sampleTicket, { ...native58, logo }))).rasters;
+    const [image] = printed(sampleTicket, { ...native58, logo }).rasters;
     expect(image?.width).toBe(384);
     expect(getDot(image!, 183, 0)).toBe(false);
     expect(getDot(image!, 184, 0)).toBe(true);
@@ -176,7 +183,7 @@ describe('renderTicket → decode (round trip)', () => {
 
   it('shrinks the QR modules so a long URL still fits the paper', () => {
     const long = { ...sampleTicket, phoneUrl: `https://lotse.example.org/t/${'x'.repeat(200)}` };
-    const [qr] = summarize(decode(renderTicket(long, { ...native58, nativeQr: false }))).rasters;
+    const [qr] = printed(long, { ...native58, nativeQr: false }).rasters;
     expect(qr?.width).toBe(384);
     expect(readRasterQr(qr!)).toBe(long.phoneUrl);
     const native = decode(renderTicket(long, native58)).find((c) => c.type === 'qr');
@@ -194,9 +201,8 @@ describe('renderTicket → decode (round trip)', () => {
     };
 
     it('prints the concerns in order under the number, and how they are served', () => {
-      const lines = summarize(decode(renderTicket(visit, native58))).lines;
-      const at = lines.indexOf('W-017');
-      expect(lines.slice(at + 1, at + 7)).toEqual([
+      const lines = printed(visit).lines;
+      expect(linesAfter(lines, 'W-017', 6)).toEqual([
         '1. Wohngeld beantragen',
         '2. Bescheinigung',
         '3. Unterlagen abgeben',
@@ -209,9 +215,8 @@ describe('renderTicket → decode (round trip)', () => {
     });
 
     it('lists the documents of each concern under its name, at most three each', () => {
-      const lines = summarize(decode(renderTicket(visit, native58))).lines;
-      const at = lines.indexOf('Bitte halten Sie bereit:');
-      expect(lines.slice(at + 1, at + 9)).toEqual([
+      const lines = printed(visit).lines;
+      expect(linesAfter(lines, 'Bitte halten Sie bereit:', 8)).toEqual([
         'Wohngeld beantragen',
         '- Personalausweis',
         '- Mietvertrag',
@@ -255,7 +260,7 @@ describe('renderTicket → decode (round trip)', () => {
           { name: 'شهادات', documents: ['جواز السفر'], fallback: { name: 'Bescheinigungen', documents: ['Pass'] } },
         ],
       };
-      const t = summarize(decode(renderTicket(ar, native58)));
+      const t = printed(ar);
       expect(t.lines).toContain('1. Wohngeld');
       expect(t.lines).toContain('2. Bescheinigungen');
       expect(t.lines).toContain('Nacheinander erledigt, alles');

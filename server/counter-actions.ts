@@ -4,7 +4,7 @@
  */
 import type { CounterView, TicketView } from '../core/api.ts';
 import { fail, ok, type Result } from '../core/result.ts';
-import type { CounterStatus } from '../core/types.ts';
+import type { CounterStatus, Ticket } from '../core/types.ts';
 import { counterRefusal, type Session } from './auth.ts';
 import type { AppContext } from './context.ts';
 
@@ -50,47 +50,30 @@ type Handlers = {
   ) => Promise<Result<CounterActionResults[K]>>;
 };
 
+/** The acknowledgement of an action that changed one ticket: the ticket as the apps see it. */
+function ticketOf(ctx: AppContext, r: Result<Ticket>): Result<{ ticket: TicketView }> {
+  return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+}
+
 const handlers: Handlers = {
   async callNext(ctx, counterId) {
     const r = await ctx.queue.callNext(counterId);
     return r.ok ? ok({ ticket: r.value ? ctx.queue.view(r.value) : null }) : r;
   },
-  async callSpecific(ctx, counterId, payload) {
-    const r = await ctx.queue.callSpecific(counterId, payload.ticketId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async start(ctx, counterId) {
-    const r = await ctx.queue.startService(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async park(ctx, counterId) {
-    const r = await ctx.queue.park(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async returnParked(ctx, counterId, payload) {
-    const r = await ctx.queue.returnParked(counterId, payload.ticketId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async recall(ctx, counterId) {
-    const r = await ctx.queue.recall(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async complete(ctx, counterId, payload) {
-    const r = await ctx.queue.complete(counterId, payload);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async addConcern(ctx, counterId, payload) {
-    const r = await ctx.queue.addConcern(counterId, payload.concernId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async noShow(ctx, counterId) {
-    const r = await ctx.queue.noShow(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
+  callSpecific: async (ctx, counterId, payload) =>
+    ticketOf(ctx, await ctx.queue.callSpecific(counterId, payload.ticketId)),
+  start: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.startService(counterId)),
+  park: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.park(counterId)),
+  returnParked: async (ctx, counterId, payload) =>
+    ticketOf(ctx, await ctx.queue.returnParked(counterId, payload.ticketId)),
+  recall: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.recall(counterId)),
+  complete: async (ctx, counterId, payload) => ticketOf(ctx, await ctx.queue.complete(counterId, payload)),
+  addConcern: async (ctx, counterId, payload) =>
+    ticketOf(ctx, await ctx.queue.addConcern(counterId, payload.concernId)),
+  noShow: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.noShow(counterId)),
   async transfer(ctx, counterId, payload) {
     const { concernId, ...options } = payload;
-    const r = await ctx.queue.transfer(counterId, concernId, options);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
+    return ticketOf(ctx, await ctx.queue.transfer(counterId, concernId, options));
   },
   async setStatus(ctx, counterId, payload) {
     const r = await ctx.queue.setCounterStatus(counterId, payload.status, payload.reason);
@@ -98,14 +81,8 @@ const handlers: Handlers = {
     const view = ctx.queue.counterView(counterId);
     return view ? ok(view) : fail('UNKNOWN_COUNTER');
   },
-  async undo(ctx, counterId) {
-    const r = await ctx.queue.undo(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
-  async requeue(ctx, counterId) {
-    const r = await ctx.queue.requeue(counterId);
-    return r.ok ? ok({ ticket: ctx.queue.view(r.value) }) : r;
-  },
+  undo: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.undo(counterId)),
+  requeue: async (ctx, counterId) => ticketOf(ctx, await ctx.queue.requeue(counterId)),
 };
 
 /**

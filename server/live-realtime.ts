@@ -15,13 +15,12 @@ import {
   type LiveClientToServerEvents,
   type LiveServerToClientEvents,
 } from '../core/events.ts';
-import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import type { LiveService } from './live-service.ts';
 import { logger } from './logger.ts';
 import type { LotseServer } from './realtime.ts';
 import { type Answer, bindHandler, done, failed } from './socket-handler.ts';
-import { followSessions, limitEvents } from './socket-guards.ts';
+import { followSessions, limitEvents, rememberSessionToken } from './socket-guards.ts';
 
 const log = logger('live-realtime');
 
@@ -75,16 +74,7 @@ function handlers(ctx: AppContext, live: LiveService, sent: Map<string, string>)
 /** Serves namespace `/live` and follows device connections; returns a function that detaches it. */
 export function attachLiveRealtime(io: LotseServer, ctx: AppContext, live: LiveService): () => void {
   const nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
-  nsp.use((socket, next) => {
-    const headers = socket.request.headers;
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
-    const token =
-      typeof auth.token === 'string'
-        ? auth.token
-        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    if (token) socket.data.sessionToken = token;
-    next();
-  });
+  nsp.use((socket, next) => rememberSessionToken(socket as never, next));
   // Counters hear only a change of their own alerts: what each room last heard.
   const sentToCounter = new Map<string, string>();
   const map = handlers(ctx, live, sentToCounter);

@@ -4,9 +4,11 @@
  *   handled, and a socket that keeps flooding is disconnected;
  * - staff rooms follow the session: a socket whose session ended (sign-out, account disabled or
  *   removed, password changed, expiry) leaves the staff rooms; a socket of a removed device is
- *   disconnected.
+ *   disconnected;
+ * - the session token of the handshake is kept on the socket (`rememberSessionToken`).
  */
 import type { Namespace, Socket } from 'socket.io';
+import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { failed } from './socket-handler.ts';
 
@@ -81,4 +83,16 @@ export function followSessions(nsp: Namespace, ctx: AppContext, staffRooms: stri
     offAuth();
     offDevices();
   };
+}
+
+/** Namespace middleware: keeps the handshake's session token (auth field, bearer header or cookie) on `socket.data`. */
+export function rememberSessionToken(socket: Socket, next: (err?: Error) => void): void {
+  const headers = socket.request.headers;
+  const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+  const token =
+    typeof auth.token === 'string'
+      ? auth.token
+      : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
+  if (token) (socket.data as GuardedData).sessionToken = token;
+  next();
 }

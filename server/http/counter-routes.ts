@@ -52,33 +52,32 @@ export function counterRoutes(ctx: AppContext): Router {
     if (!signed.ok) return sendError(res, signed.error);
     res.json(ctx.queue.counterView(id));
   });
-  router.post('/api/counters/:id/call-next', action('callNext', none));
-  router.post(
-    '/api/counters/:id/call',
-    action('callSpecific', (req) => parse(TicketBody, req.body)),
-  );
-  router.post('/api/counters/:id/start', action('start', none));
-  router.post('/api/counters/:id/park', action('park', none));
-  router.post(
-    '/api/counters/:id/return',
-    action('returnParked', (req) => parse(TicketBody, req.body)),
-  );
-  router.post('/api/counters/:id/recall', action('recall', none));
-  router.post(
-    '/api/counters/:id/complete',
-    action('complete', (req) => parse(CompleteBody, req.body ?? {})),
-  );
-  router.post(
-    '/api/counters/:id/add-concern',
-    action('addConcern', (req) => parse(AddConcernBody, req.body)),
-  );
-  router.post('/api/counters/:id/no-show', action('noShow', none));
-  router.post(
-    '/api/counters/:id/transfer',
-    action('transfer', (req) => parse(TransferBody, req.body)),
-  );
-  router.post('/api/counters/:id/undo', action('undo', none));
-  router.post('/api/counters/:id/requeue', action('requeue', none));
+  // The clerk's actions: one POST each, the payload read from the body as the action needs it.
+  const actions: { [K in CounterActionName]: [path: string, payloadOf: (req: Request) => CounterActionPayloads[K]] } = {
+    callNext: ['call-next', none],
+    callSpecific: ['call', (req) => parse(TicketBody, req.body)],
+    start: ['start', none],
+    park: ['park', none],
+    returnParked: ['return', (req) => parse(TicketBody, req.body)],
+    recall: ['recall', none],
+    complete: ['complete', (req) => parse(CompleteBody, req.body ?? {})],
+    addConcern: ['add-concern', (req) => parse(AddConcernBody, req.body)],
+    noShow: ['no-show', none],
+    transfer: ['transfer', (req) => parse(TransferBody, req.body)],
+    undo: ['undo', none],
+    requeue: ['requeue', none],
+    setStatus: [
+      'status',
+      (req) => {
+        const body = parse(CounterStatusBody, req.body);
+        return body.reason ? { status: body.status, reason: body.reason } : { status: body.status };
+      },
+    ],
+  };
+  for (const name of Object.keys(actions) as CounterActionName[]) {
+    const [path, payloadOf] = actions[name];
+    router.post(`/api/counters/:id/${path}`, action(name, payloadOf as never));
+  }
   /**
    * Admins only: the number called at this counter (left there when the counter closed or its
    * clerk left) goes back to the line or is finished. `number` must be the one called there.
@@ -93,13 +92,6 @@ export function counterRoutes(ctx: AppContext): Router {
     ctx.audit.record(res.locals.user, `counter:release-${how}`, id, r.value.number);
     res.json({ ticket: ctx.queue.view(r.value) });
   });
-  router.post(
-    '/api/counters/:id/status',
-    action('setStatus', (req) => {
-      const body = parse(CounterStatusBody, req.body);
-      return body.reason ? { status: body.status, reason: body.reason } : { status: body.status };
-    }),
-  );
 
   return router;
 }

@@ -9,6 +9,7 @@ import { type Answer, bindHandler, done, failed } from '../socket-handler.ts';
 import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack } from '../../core/api.ts';
+import type { Result } from '../../core/result.ts';
 import { AgentJoinRequest, AgentStatusReport, PrintAckRequest, PrinterWatchRequest } from '../../core/schemas/print.ts';
 import {
   PRINT_NAMESPACE,
@@ -17,11 +18,10 @@ import {
   type PrintServerToClientEvents,
   printerRoom,
 } from '../../core/events.ts';
-import { tokenFromHeaders } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { clientAddress, compileTrust } from '../http/origin.ts';
 import { logger } from '../logger.ts';
-import { followSessions, limitEvents } from '../socket-guards.ts';
+import { followSessions, limitEvents, rememberSessionToken } from '../socket-guards.ts';
 import type { LotseServer } from '../realtime.ts';
 
 const log = logger('print-realtime');
@@ -53,6 +53,13 @@ type Handlers = { [E in keyof Events]: Handler<E> };
 function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
   const isAdmin = async (socket: PrintSocket) => (await ctx.auth.userFor(socket.data.sessionToken))?.role === 'admin';
+  /** Only a joined print agent may report: for its kiosk, answered with nothing but success or a code. */
+  const asAgent = (socket: PrintSocket, report: (kioskId: string) => Result<null>) => {
+    const kioskId = socket.data.agentKioskId;
+    if (!kioskId) return failed('FORBIDDEN');
+    const r = report(kioskId);
+    return r.ok ? done(null) : failed(r.error);
+  };
   return {
     'printer:watch': {
       schema: PrinterWatchRequest,
@@ -89,21 +96,11 @@ function handlers(ctx: AppContext): Handlers {
     },
     'agent:status': {
       schema: AgentStatusReport,
-      run(socket, req) {
-        const kioskId = socket.data.agentKioskId;
-        if (!kioskId) return failed('FORBIDDEN');
-        const r = ctx.printing.agentStatus(kioskId, socket.id, req);
-        return r.ok ? done(null) : failed(r.error);
-      },
+      run: (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentStatus(kioskId, socket.id, req)),
     },
     'print:ack': {
       schema: PrintAckRequest,
-      run(socket, req) {
-        const kioskId = socket.data.agentKioskId;
-        if (!kioskId) return failed('FORBIDDEN');
-        const r = ctx.printing.agentAck(kioskId, socket.id, req);
-        return r.ok ? done(null) : failed(r.error);
-      },
+      run: (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentAck(kioskId, socket.id, req)),
     },
   };
 }
@@ -115,16 +112,7 @@ function bind<E extends keyof Events>(socket: PrintSocket, event: E, handler: Ha
 /** Serves namespace `/print` on `io`; returns a function that detaches it. */
 export function attachPrintRealtime(io: LotseServer, ctx: AppContext): () => void {
   const nsp = io.of(PRINT_NAMESPACE) as unknown as PrintNamespace;
-  nsp.use((socket, next) => {
-    const headers = socket.request.headers;
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
-    const token =
-      typeof auth.token === 'string'
-        ? auth.token
-        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    if (token) socket.data.sessionToken = token;
-    next();
-  });
+  nsp.use((socket, next) => rememberSessionToken(socket as never, next));
 
   const map = handlers(ctx);
   const onConnection = (socket: PrintSocket) => {

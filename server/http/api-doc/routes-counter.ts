@@ -28,22 +28,30 @@ const action = (name: string, summary: string, errors: ErrorCode[], body?: z.Zod
     errors: ['UNKNOWN_COUNTER', 'COUNTER_NOT_ALLOWED', ...errors],
   });
 
-export const COUNTER_ROUTES = [
-  route('get', '/api/counters/:id', {
+/** A route that answers the counter's view (`CounterView`). */
+const counterView = (
+  method: 'get' | 'post',
+  path: string,
+  doc: { summary: string; access: 'counter' | 'session'; body?: z.ZodType },
+): RouteDoc =>
+  route(method, path, {
     tag: 'counter',
+    summary: doc.summary,
+    access: doc.access,
+    params: IdParam,
+    ...(doc.body ? { body: doc.body } : {}),
+    ok: { description: '`CounterView`' },
+    errors: ['UNKNOWN_COUNTER', 'COUNTER_NOT_ALLOWED'],
+  });
+
+export const COUNTER_ROUTES = [
+  counterView('get', '/api/counters/:id', {
     summary: "One counter's view: status, the visitor called there, parked visitors, who waits for it.",
     access: 'counter',
-    params: IdParam,
-    ok: { description: '`CounterView`' },
-    errors: ['UNKNOWN_COUNTER', 'COUNTER_NOT_ALLOWED'],
   }),
-  route('post', '/api/counters/:id/sign-in', {
-    tag: 'counter',
+  counterView('post', '/api/counters/:id/sign-in', {
     summary: 'A clerk signs in to this counter (the app does so with `counter:watch`).',
     access: 'session',
-    params: IdParam,
-    ok: { description: '`CounterView`' },
-    errors: ['UNKNOWN_COUNTER', 'COUNTER_NOT_ALLOWED'],
   }),
   action('call-next', 'Call the next visitor (`{ticket: null}` when nobody waits).', []),
   action('call', 'Call one waiting visitor by ticket id.', ['UNKNOWN_TICKET', 'COUNTER_NOT_SERVING'], TicketBody),
@@ -81,14 +89,10 @@ export const COUNTER_ROUTES = [
     'UNDO_CONFLICT',
   ]),
   action('requeue', 'The called visitor goes back to the line unserved.', ['NO_CURRENT_TICKET']),
-  route('post', '/api/counters/:id/status', {
-    tag: 'counter',
+  counterView('post', '/api/counters/:id/status', {
     summary: 'Open, pause or close the counter.',
     access: 'counter',
-    params: IdParam,
     body: CounterStatusBody,
-    ok: { description: '`CounterView`' },
-    errors: ['UNKNOWN_COUNTER', 'COUNTER_NOT_ALLOWED'],
   }),
   route('post', '/api/admin/counters/:id/release', {
     tag: 'counter',
