@@ -3,6 +3,9 @@
  * load generators run in their own processes. Prints each figure with its target and the change
  * against bench/results/baseline.json, and writes bench/results/latest.json.
  * `BENCH_QUICK=1` runs smaller loads (for a smoke run); the targets are judged on the full run.
+ *
+ * Over 400 lines: it is the list of every figure with its name, unit and target, one section per
+ * benchmark; the measuring itself lives in the other files of bench/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

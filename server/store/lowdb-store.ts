@@ -11,6 +11,10 @@
  * changes the snapshot is rewritten beside the commits and the records it holds are dropped from
  * the journal. Appends and snapshots run off the event loop; changes made while a group is
  * written are written together next (group commit).
+ *
+ * Over 400 lines: it is one implementation of the whole `Store` interface (live day, journal and
+ * snapshot, history, accounts, sessions, devices, appointments, audit) over one data folder held
+ * by one lock; the journal, the file writes and the repair live in their own files already.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';

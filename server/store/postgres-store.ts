@@ -6,6 +6,10 @@
  * changed (the day's tickets are rows, see postgres-day.ts); the other processes hear of it by
  * `NOTIFY lotse_day` with its version and read just the changes after the version they hold.
  * History, statistics, accounts, sessions and the office configuration live in their own tables.
+ *
+ * Over 400 lines: it is one implementation of the whole `Store` interface over one database
+ * (migrations, the live day and its notifications, history, accounts, sessions, devices,
+ * appointments, audit); the day's rows and the group commit live in their own files already.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
