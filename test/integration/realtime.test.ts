@@ -62,7 +62,10 @@ describe('screens and clerks', () => {
     expect(await clerk.emitWithAck('counter:watch', { counterId: 'desk-1' })).toMatchObject({ ok: true });
     const gotA = nextEvent(screenA, 'call:announced');
     const gotB = nextEvent(screenB, 'call:announced');
-    const queueUpdate = nextEvent(screenA, 'queue:updated');
+    // The draw's own queue update may still be on its way: wait for the one with the call.
+    const queueUpdate = new Promise<{ called: { number: string }[] }>((resolve) => {
+      screenA.on('queue:updated', (q) => q.called[0]?.number === ticket.number && resolve(q));
+    });
     const ack = await clerk.emitWithAck('counter:callNext', { counterId: 'desk-1' });
     expect(ack).toMatchObject({
       ok: true,
