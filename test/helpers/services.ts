@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort, waitForListener } from './ports.ts';
 
 export interface Service {
@@ -107,4 +108,13 @@ export async function startRedis(): Promise<RestartableService> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A database of its own on a test's PostgreSQL server (each test starts from an empty schema). */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return serverUrl.replace(/\/postgres$/, `/${name}`);
 }

@@ -11,7 +11,7 @@ import type { DayState, OfficeConfig } from '../../core/types.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
 import { QueueService } from '../../server/queue-service.ts';
 import { migrate, openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
-import { type Service, startPostgres } from '../helpers/services.ts';
+import { createDatabase, type Service, startPostgres } from '../helpers/services.ts';
 
 let db: Service;
 const office: OfficeConfig = loadOfficeConfig(undefined);
@@ -26,14 +26,8 @@ afterAll(async () => {
   await db?.stop();
 });
 
-/** A database of its own on the test's server (each test starts from an empty schema). */
-async function database(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return db.url.replace(/\/postgres$/, `/${name}`);
-}
+/** A database of its own on the test's server. */
+const database = (name: string) => createDatabase(db.url, name);
 
 async function waitUntil(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;

@@ -5,7 +5,6 @@
  * database goes away before the COMMIT every change of the group is refused and nothing of it
  * is stored. A real PostgreSQL on loopback; a store opened anew stands for a restarted process.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as queue from '../../core/queue.ts';
 import type { Appointment, DayState, OfficeConfig } from '../../core/types.ts';
@@ -13,7 +12,7 @@ import { loadOfficeConfig } from '../../server/office-config.ts';
 import { QueueService } from '../../server/queue-service.ts';
 import { openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
 import { StoreWriteError } from '../../server/store/store.ts';
-import { type RestartableService, startPostgres } from '../helpers/services.ts';
+import { createDatabase, type RestartableService, startPostgres } from '../helpers/services.ts';
 
 let db: RestartableService;
 const office: OfficeConfig = loadOfficeConfig(undefined);
@@ -30,13 +29,7 @@ afterAll(async () => {
 });
 
 /** A database of its own on the test's server. */
-async function database(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return db.url.replace(/\/postgres$/, `/${name}`);
-}
+const database = (name: string) => createDatabase(db.url, name);
 
 async function open(url: string): Promise<PostgresStore> {
   const store = await openPostgresStore(url, 'town-hall');
