@@ -4,36 +4,18 @@
  * way, every phone must still end with the view the server holds, and a called visitor's phone
  * must never hear "waiting" again after it heard "called".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
-import {
-  type ClientSocket,
-  connectClient,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
+import { connectClient, http, login } from '../helpers/server.ts';
 
 const PHONES = 450; // more than four slices
-let server: TestServer;
-let admin: string;
-const phones: ClientSocket[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await login(server.url);
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of phones) p.disconnect();
-  await server.stop();
-  removeDir(server.dataDir);
-});
+const scope = testScope();
 
 describe('phone updates in slices', () => {
   it('given 450 phones and calls while updates are on their way, then each phone ends with the current view and none goes back from called to waiting', async () => {
+    const server = await scope.server();
+    const admin = await login(server.url);
     const tickets: TicketView[] = [];
     for (let i = 0; i < PHONES; i++) {
       const issued = await server.ctx.queue.issue({ concernId: 'certificates', language: 'de', source: 'staff' });
@@ -44,7 +26,9 @@ describe('phone updates in slices', () => {
     const heard = new Map<string, TicketView[]>();
     for (const ticket of tickets) {
       const phone = await connectClient(server.url);
-      phones.push(phone);
+      scope.cleanup.push(() => {
+        phone.disconnect();
+      });
       const list: TicketView[] = [];
       heard.set(ticket.id, list);
       phone.on('ticket:updated', (view) => list.push(view as TicketView));
