@@ -20,11 +20,10 @@ export type DayDelta =
 
 export function diffDay(prev: DayState | null, next: DayState): DayDelta {
   if (!prev || prev.day !== next.day) return { kind: 'full', state: next };
-  const before = new Map(prev.tickets.map((t) => [t.id, t]));
   const delta: DayDelta = {
     kind: 'change',
     day: next.day,
-    tickets: next.tickets.filter((t) => before.get(t.id) !== t),
+    tickets: changedTickets(prev.tickets, next.tickets),
     counters: Object.values(next.counters).filter((c) => prev.counters[c.counterId] !== c),
     lastNumber: next.lastNumber,
     callSeq: next.callSeq,
@@ -32,6 +31,34 @@ export function diffDay(prev: DayState | null, next: DayState): DayDelta {
   };
   if (next.serviceMinutes !== prev.serviceMinutes) delta.serviceMinutes = next.serviceMinutes;
   return delta;
+}
+
+/**
+ * The tickets of `next` that are not (the same object) in `prev`. Tickets keep their place in
+ * the day (new ones are appended), so the two lists are compared place by place: no map of the
+ * whole day per change. Should a ticket ever have left its place, the lists are matched by id.
+ */
+function changedTickets(prev: readonly Ticket[], next: readonly Ticket[]): Ticket[] {
+  const changed: Ticket[] = [];
+  if (next.length >= prev.length) {
+    let inPlace = true;
+    for (let i = 0; i < prev.length; i++) {
+      const a = prev[i] as Ticket;
+      const b = next[i] as Ticket;
+      if (a === b) continue;
+      if (a.id !== b.id) {
+        inPlace = false;
+        break;
+      }
+      changed.push(b);
+    }
+    if (inPlace) {
+      for (let i = prev.length; i < next.length; i++) changed.push(next[i] as Ticket);
+      return changed;
+    }
+  }
+  const before = new Map(prev.map((t) => [t.id, t]));
+  return next.filter((t) => before.get(t.id) !== t);
 }
 
 export function applyDelta(state: DayState | null, delta: DayDelta, recentCallsCap: number): DayState {

@@ -22,7 +22,15 @@
  *
  * Cost: one forward pass, O(waiting x counters), gives every ticket's and every concern's estimate.
  */
-import { compareRanks, orderForCounter, type Rank, rankOf, walkInTurn } from './policy.ts';
+import {
+  compareRanks,
+  orderIndexesForCounter,
+  type Rank,
+  type RankSlot,
+  rankInto,
+  setRank,
+  walkInTurn,
+} from './policy.ts';
 import type { Appointment, Counter, DayState, OfficeConfig, Ticket } from './types.ts';
 
 /** A booked appointment the estimates foresee (not checked in yet). */
@@ -111,43 +119,52 @@ function newcomerTicket(concernId: string, day: string, now: number): Ticket {
   };
 }
 
-/** The ticket a simulated counter would call next, among the heads of its lines. */
+/**
+ * The ticket a simulated counter would call next, among the heads of its lines: one object per
+ * pass, reused, with two rank slots swapped as candidates win (the pass ranks thousands of heads).
+ */
 interface Candidate {
-  entry: Entry;
-  rank: Rank;
-  line: Line;
+  entry: Entry | undefined;
+  rank: RankSlot;
+  /** Where the next head is ranked; becomes `rank` when that head wins. */
+  spare: RankSlot;
+  line: Line | undefined;
   appointment: boolean;
 }
 
 /**
- * `best` or the new candidate, whichever the policy calls first. With interleaving due
+ * Whether the policy calls `entry` (rank `rank`) before the current best. With interleaving due
  * (`walkInsFirst`), a walk-in goes before a due appointment holder whatever their ranks.
  * (A plain function, not a closure in the loop: the forward pass runs it thousands of times.)
  */
-function better(
-  best: Candidate | undefined,
-  entry: Entry,
-  rank: Rank,
-  line: Line,
-  appointment: boolean,
-  walkInsFirst: boolean,
-): Candidate {
-  if (best) {
-    const aPriority = rank[0] === 0;
-    const bPriority = best.rank[0] === 0;
-    if (walkInsFirst && aPriority !== bPriority) {
-      if (aPriority) return best;
-    } else {
-      const d = compareRanks(rank, best.rank) || entry.index - best.entry.index;
-      if (d >= 0) return best;
-    }
-  }
-  return { entry, rank, line, appointment };
+function beats(best: Candidate, entry: Entry, rank: Rank, walkInsFirst: boolean): boolean {
+  const current = best.entry;
+  if (!current) return true;
+  const aPriority = rank[0] === 0;
+  const bPriority = best.rank[0] === 0;
+  if (walkInsFirst && aPriority !== bPriority) return !aPriority;
+  return (compareRanks(rank, best.rank) || entry.index - current.index) < 0;
+}
+
+function clear(best: Candidate): void {
+  best.entry = undefined;
+  best.line = undefined;
+}
+
+/** The head ranked in `best.spare` is called before the current best: it becomes the best. */
+function consider(best: Candidate, entry: Entry, line: Line, appointment: boolean, walkInsFirst: boolean): void {
+  const rank = best.spare;
+  if (!beats(best, entry, rank, walkInsFirst)) return;
+  best.spare = best.rank;
+  best.rank = rank;
+  best.entry = entry;
+  best.line = line;
+  best.appointment = appointment;
 }
 
 /**
  * Runs the open counters forward over the waiting tickets and returns the instant each ticket
- * would be called, and for each of `newcomerConcerns` the instant a walk-in of that concern
+ * would be called (by its place in `waiting`; NaN: not called), and for each of `newcomerConcerns` the instant a walk-in of that concern
  * arriving now would be called.
  *
  * All newcomers in one pass: a pass with a newcomer of concern c runs exactly like the pass
@@ -164,7 +181,7 @@ function forward(
   now: number,
   newcomerConcerns: readonly string[],
   expected: readonly ExpectedAppointment[] = [],
-): { calledAt: Map<string, number>; newcomerAt: Map<string, number> } {
+): { calledAt: Float64Array; newcomerAt: Map<string, number> } {
   const lead = office.policy.appointmentLeadMinutes * MINUTE;
   const late = office.policy.appointmentLateMinutes * MINUTE;
   const walkUp = walkUpMinutes(state) * MINUTE;
@@ -246,8 +263,16 @@ function forward(
     counters.push({ counter: { id: `~${concernId}`, name: '', concernIds: [concernId] }, freeAt: now, streak: 0 });
   }
 
-  const calledAt = new Map<string, number>();
+  const calledAt = new Float64Array(waiting.length).fill(Number.NaN);
   const newcomerAt = new Map<string, number>();
+  const best: Candidate = {
+    entry: undefined,
+    rank: [0, 0, 0, 0],
+    spare: [0, 0, 0, 0],
+    line: undefined,
+    appointment: false,
+  };
+  const newcomerRank: RankSlot = [0, 0, 0, 0];
   // Foreseen appointments take counters' time; the pass ends once every real ticket and every
   // newcomer is called (or no counter is left).
   let left = waiting.length;
@@ -260,21 +285,24 @@ function forward(
     const sim = counters[ci] as SimCounter;
     const t = sim.freeAt;
     const walkInsFirst = walkInTurn(office, { priorityStreak: sim.streak });
-    let best: Candidate | undefined;
+    clear(best);
     let wakeUp = Number.POSITIVE_INFINITY;
     const concernIds = sim.counter.concernIds;
     for (let preference = 0; preference < concernIds.length; preference++) {
       const line = lines.get(concernIds[preference] as string);
       if (!line) continue;
       const walkIn = line.walkIns[line.nextWalkIn];
-      if (walkIn) best = better(best, walkIn, rankOf(walkIn.ticket, preference, office, t), line, false, walkInsFirst);
+      if (walkIn) {
+        rankInto(best.spare, walkIn.ticket, preference, office, t);
+        consider(best, walkIn, line, false, walkInsFirst);
+      }
       const appointment = line.appointments[line.nextAppointment];
       if (appointment) {
         const dueFrom = (appointment.ticket.appointmentAt ?? 0) - lead;
         if (t >= dueFrom) {
           // Treated as due until called (a counter serving the line calls them first anyway).
-          const rank: Rank = [0, appointment.ticket.appointmentAt ?? 0, appointment.ticket.issuedAt, 0];
-          best = better(best, appointment, rank, line, true, walkInsFirst);
+          setRank(best.spare, 0, appointment.ticket.appointmentAt ?? 0, appointment.ticket.issuedAt, 0);
+          consider(best, appointment, line, true, walkInsFirst);
         } else {
           wakeUp = Math.min(wakeUp, dueFrom);
         }
@@ -286,23 +314,24 @@ function forward(
         const newcomer = newcomers.get(concernId);
         const line = lines.get(concernId) as Line;
         if (!newcomer || line.nextWalkIn < line.walkIns.length) continue;
-        const rank = rankOf(newcomer.ticket, preference, office, t);
-        if (better(best, newcomer, rank, line, false, walkInsFirst).entry === newcomer) {
+        if (beats(best, newcomer, rankInto(newcomerRank, newcomer.ticket, preference, office, t), walkInsFirst)) {
           newcomerAt.set(concernId, t);
           newcomers.delete(concernId);
         }
       }
     }
-    if (!best) {
+    const { entry, line, appointment } = best;
+    if (!entry || !line) {
       if (wakeUp === Number.POSITIVE_INFINITY) counters.splice(ci, 1);
       else sim.freeAt = wakeUp;
       continue;
     }
-    const { entry, line, appointment } = best;
     if (appointment) line.nextAppointment++;
     else line.nextWalkIn++;
-    if (!entry.ticket.id.startsWith(FORESEEN)) left--;
-    calledAt.set(entry.ticket.id, t);
+    if (entry.index < waiting.length) {
+      left--;
+      calledAt[entry.index] = t;
+    }
     sim.streak = appointment ? sim.streak + 1 : 0;
     sim.freeAt = t + walkUp + serviceOf(entry.ticket.concernId);
   }
@@ -324,7 +353,8 @@ export function estimateAll(
 ): { tickets: Map<string, TicketEstimate>; concerns: ConcernEstimate[] } {
   const tickets = new Map<string, TicketEstimate>();
   const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true);
-  const position = new Map<string, number>();
+  /** Per place in `waiting`: the best place in any counter's order (-1: no counter can call it yet). */
+  const position = new Int32Array(waiting.length).fill(-1);
   // Counters that serve the same concerns in the same order, are in the same interleave turn
   // and that no ticket names (sent there, booked there) see the same order: sorted once.
   const named = new Set<string>();
@@ -340,26 +370,27 @@ export function estimateAll(
       if (sorted.has(key)) continue;
       sorted.add(key);
     }
-    const order = orderForCounter(waiting, counter, office, now, context);
-    for (let i = 0; i < order.length; i++) {
-      const id = (order[i] as Ticket).id;
-      const best = position.get(id);
-      if (best === undefined || i < best) position.set(id, i);
+    const order = orderIndexesForCounter(waiting, counter, office, now, context);
+    for (let place = 0; place < order.length; place++) {
+      const i = order[place] as number;
+      const best = position[i] as number;
+      if (best < 0 || place < best) position[i] = place;
     }
   }
   const estimated = office.concerns.filter((c) => !c.infoUrl).map((c) => c.id);
   const { calledAt, newcomerAt } = forward(waiting, state, office, now, estimated, expected);
   const minutesUntil = (at: number | undefined): number =>
-    at === undefined ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
+    at === undefined || Number.isNaN(at) ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
   const counts = new Map<string, number>();
   let earlier: Map<string, number> | undefined;
-  for (const t of waiting) {
-    let ahead = position.get(t.id);
-    if (ahead === undefined) {
+  for (let i = 0; i < waiting.length; i++) {
+    const t = waiting[i] as Ticket;
+    let ahead = position[i] as number;
+    if (ahead < 0) {
       earlier ??= sameConcernAhead(waiting);
       ahead = earlier.get(t.id) ?? 0;
     }
-    tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt.get(t.id)) });
+    tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt[i]) });
     counts.set(t.concernId, (counts.get(t.concernId) ?? 0) + 1);
   }
   for (const t of state.tickets) {

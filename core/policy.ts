@@ -183,20 +183,46 @@ export function nextPriorityStreak(streak: number, ticket: Ticket, office: Offic
  * position of the ticket's concern in the counter's list. Shared with the wait estimates.
  */
 export type Rank = readonly [number, number, number, number];
+/** A rank being written (see `rankInto`). */
+export type RankSlot = [number, number, number, number];
 
 export function rankOf(ticket: Ticket, preferenceIndex: number, office: OfficeConfig, now: number): Rank {
-  if (isAppointmentDue(ticket, office, now)) return [0, ticket.appointmentAt ?? 0, ticket.issuedAt, 0];
+  return rankInto([0, 0, 0, 0], ticket, preferenceIndex, office, now);
+}
+
+/** `rankOf` written into `out` (for loops that rank thousands of tickets without allocating). */
+export function rankInto(
+  out: RankSlot,
+  ticket: Ticket,
+  preferenceIndex: number,
+  office: OfficeConfig,
+  now: number,
+): Rank {
+  if (isAppointmentDue(ticket, office, now)) return setRank(out, 0, ticket.appointmentAt ?? 0, ticket.issuedAt, 0);
   const waited = now - ticket.issuedAt;
-  if (waited >= office.policy.maxWaitMinutes * MINUTE) return [1, ticket.issuedAt, 0, 0];
+  if (waited >= office.policy.maxWaitMinutes * MINUTE) return setRank(out, 1, ticket.issuedAt, 0, 0);
   const weight = office.concerns.find((c) => c.id === ticket.concernId)?.weight ?? 1;
   const preference = preferenceIndex * (office.policy.preferenceMinutes ?? 0) * MINUTE;
-  return [2, -(waited * weight - preference), preferenceIndex, ticket.issuedAt];
+  return setRank(out, 2, -(waited * weight - preference), preferenceIndex, ticket.issuedAt);
+}
+
+export function setRank(out: RankSlot, a: number, b: number, c: number, d: number): Rank {
+  out[0] = a;
+  out[1] = b;
+  out[2] = c;
+  out[3] = d;
+  return out;
 }
 
 /** Negative when `a` goes before `b`. */
 export function compareRanks(a: Rank, b: Rank): number {
+  return compareRanksAt(a, 0, b, 0);
+}
+
+/** `compareRanks` of the ranks stored at `a[ai..ai+3]` and `b[bi..bi+3]`. */
+function compareRanksAt(a: ArrayLike<number>, ai: number, b: ArrayLike<number>, bi: number): number {
   for (let i = 0; i < 4; i++) {
-    const d = (a[i] as number) - (b[i] as number);
+    const d = (a[ai + i] as number) - (b[bi + i] as number);
     if (d !== 0) return d;
   }
   return 0;
@@ -208,6 +234,69 @@ export function walkInTurn(office: OfficeConfig, context?: CallContext): boolean
   return n > 0 && (context?.priorityStreak ?? 0) >= n;
 }
 
+/**
+ * The tickets a counter may call: their places in the list they came from (`at`) and their ranks,
+ * four numbers each, flat (`ranks[4k..4k+3]` is the rank of `at[k]`): orders are computed for
+ * every waiting ticket many times a second, so without an object per ticket.
+ */
+interface Callable {
+  at: number[];
+  ranks: number[];
+}
+
+function callableFor(tickets: readonly Ticket[], counter: Counter, office: OfficeConfig, now: number): Callable {
+  const serves = new Map(counter.concernIds.map((id, i) => [id, i]));
+  const at: number[] = [];
+  const ranks: number[] = [];
+  const rank: RankSlot = [0, 0, 0, 0];
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i] as Ticket;
+    const preference = serves.get(t.concernId);
+    if (preference === undefined || !isCallable(t, counter, office, now)) continue;
+    rankInto(rank, t, preference, office, now);
+    at.push(i);
+    ranks.push(rank[0], rank[1], rank[2], rank[3]);
+  }
+  return { at, ranks };
+}
+
+/** The counter's order over `callable.at`'s indexes: negative when `a` is called before `b` (total: no two tie). */
+function counterComparator(
+  tickets: readonly Ticket[],
+  { at, ranks }: Callable,
+  counter: Counter,
+  office: OfficeConfig,
+  context?: CallContext,
+) {
+  const walkInsFirst = walkInTurn(office, context);
+  return (a: number, b: number): number => {
+    const ia = at[a] as number;
+    const ib = at[b] as number;
+    // Sent to this counter by a colleague: before everybody else (class 0 of ORDER).
+    const sentA = (tickets[ia] as Ticket).forCounterId === counter.id;
+    if (sentA !== ((tickets[ib] as Ticket).forCounterId === counter.id)) return sentA ? -1 : 1;
+    const dueA = ranks[4 * a] === 0;
+    if (walkInsFirst && dueA !== (ranks[4 * b] === 0)) return dueA ? 1 : -1;
+    // Same rank: the order of issue (tickets are kept in the order they were issued).
+    return compareRanksAt(ranks, 4 * a, ranks, 4 * b) || ia - ib;
+  };
+}
+
+/** The places (in `tickets`) of the callable tickets for this counter, in the order the counter would call them. */
+export function orderIndexesForCounter(
+  tickets: readonly Ticket[],
+  counter: Counter,
+  office: OfficeConfig,
+  now: number,
+  context?: CallContext,
+): number[] {
+  const callable = callableFor(tickets, counter, office, now);
+  const order = callable.at.map((_, k) => k);
+  order.sort(counterComparator(tickets, callable, counter, office, context));
+  for (let k = 0; k < order.length; k++) order[k] = callable.at[order[k] as number] as number;
+  return order;
+}
+
 /** Callable tickets for this counter, in the order the counter would call them. */
 export function orderForCounter(
   tickets: readonly Ticket[],
@@ -216,23 +305,7 @@ export function orderForCounter(
   now: number,
   context?: CallContext,
 ): Ticket[] {
-  const serves = new Map(counter.concernIds.map((id, i) => [id, i]));
-  const ranked: { t: Ticket; i: number; r: Rank }[] = [];
-  tickets.forEach((t, i) => {
-    const preference = serves.get(t.concernId);
-    if (preference === undefined || !isCallable(t, counter, office, now)) return;
-    ranked.push({ t, i, r: rankOf(t, preference, office, now) });
-  });
-  const walkInsFirst = walkInTurn(office, context);
-  ranked.sort((a, b) => {
-    // Sent to this counter by a colleague: before everybody else (class 0 of ORDER).
-    const sentA = a.t.forCounterId === counter.id;
-    if (sentA !== (b.t.forCounterId === counter.id)) return sentA ? -1 : 1;
-    if (walkInsFirst && (a.r[0] === 0) !== (b.r[0] === 0)) return a.r[0] === 0 ? 1 : -1;
-    // Same rank: the order of issue (tickets are kept in the order they were issued).
-    return compareRanks(a.r, b.r) || a.i - b.i;
-  });
-  return ranked.map((x) => x.t);
+  return orderIndexesForCounter(tickets, counter, office, now, context).map((i) => tickets[i] as Ticket);
 }
 
 /** The ticket the counter calls next, or undefined when nobody is callable for it. */
@@ -243,5 +316,10 @@ export function pickNext(
   now: number,
   context?: CallContext,
 ): Ticket | undefined {
-  return orderForCounter(tickets, counter, office, now, context)[0];
+  // The first of `orderForCounter`, found in one pass instead of sorting everybody.
+  const callable = callableFor(tickets, counter, office, now);
+  const compare = counterComparator(tickets, callable, counter, office, context);
+  let first = -1;
+  for (let k = 0; k < callable.at.length; k++) if (first < 0 || compare(k, first) < 0) first = k;
+  return first < 0 ? undefined : tickets[callable.at[first] as number];
 }

@@ -2,7 +2,7 @@
  * Calling visitors to a counter: the order call-next follows, calling the next or a named
  * ticket, calling the current one again, and resuming a parked visitor at the counter.
  */
-import { nextPriorityStreak, orderForCounter } from './policy.ts';
+import { nextPriorityStreak, orderForCounter, pickNext } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { Counter, CounterState, DayState, OfficeConfig, Ticket } from './types.ts';
 import { currentPartIndex, patchCurrentPart, visitParts } from './visit.ts';
@@ -43,7 +43,9 @@ export const callNext: CounterAction<Ticket | null> = (state, office, counterId,
   if (!served.ok) return served;
   let { state: next, events } = served.value;
   const cs = counterState(next, counterId);
-  const ticket = counterOrder(next, office, counter, now)[0];
+  const ticket = pickNext(next.tickets, counter, office, now, {
+    priorityStreak: counterState(next, counterId).priorityStreak ?? 0,
+  });
   if (!ticket) {
     if (cs.status !== 'open') {
       const opened = openCounter(cs);
