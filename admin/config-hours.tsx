@@ -5,15 +5,11 @@
 import { useSignal } from '@preact/signals';
 import type { OfficeConfig, TimeRange, Weekday } from '../core/types.ts';
 import { formatDay, officeDay } from '../ui/staff-format.ts';
-import { CheckField, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { CheckField, fieldId, IconButton, Issues, Section } from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import type { ConfigModel } from './config-model.ts';
+import { officePart, PartTextField } from './config-part.tsx';
 import { weekdayName } from './config-words.ts';
-
-export interface HoursPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
 
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -43,7 +39,7 @@ function timeZones(): string[] {
   }
 }
 
-export function HoursPage({ model, fail }: HoursPageProps) {
+export function HoursPage({ model, fail }: ConfigTabProps) {
   const newDay = useSignal('');
   return (
     <ConfigPage
@@ -77,17 +73,13 @@ export function HoursPage({ model, fail }: HoursPageProps) {
                   o.enforceOpeningHours = v;
                 }}
               />
-              <TextField
-                model={model}
-                path="timezone"
+              <PartTextField
+                part={officePart(model, draft)}
+                field="timezone"
                 label="Zeitzone"
                 hint="Danach richten sich Öffnungszeiten und der Wechsel der Nummern um Mitternacht."
-                value={draft.timezone}
                 list="cfg-timezones"
                 testId="hours-timezone"
-                update={(o, v) => {
-                  o.timezone = v;
-                }}
               />
               <datalist id="cfg-timezones">
                 {timeZones().map((z) => (

@@ -8,12 +8,21 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 import { api } from '../ui/api.ts';
-import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { fieldId, Issues, RemoveButton, Section, SelectField, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { AddButton, focusSoon, RemoveDialog } from './config-entries.tsx';
+import {
+  fieldId,
+  Issues,
+  RemoveButton,
+  Section,
+  SelectField,
+  TextField,
+  type TextFieldProps,
+} from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { IdField, NameField } from './config-name-id.tsx';
+import type { DraftPart } from './config-part.tsx';
 import {
   newAgentKey,
   PRINTER_CHOICE_LABELS,
@@ -22,11 +31,6 @@ import {
   printerChoice,
   printerSetting,
 } from './kiosk-printer.ts';
-
-export interface KiosksPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
 
 /** "Kiosk 2" when there is one kiosk named like that. */
 export function nextKioskName(office: OfficeConfig): string {
@@ -43,7 +47,7 @@ export function applyPrinterChoice(kiosk: KioskConfig, choice: PrinterChoice, ke
   else delete kiosk.agentKey;
 }
 
-export function KiosksPage({ model, fail }: KiosksPageProps) {
+export function KiosksPage({ model, fail }: ConfigTabProps) {
   const devices = useSignal<string[] | null>(null);
   const removing = useSignal<number | null>(null);
   useEffect(() => {
@@ -64,7 +68,6 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
     >
       {(draft) => {
         const kiosks = draft.kiosks ?? [];
-        const pending = removing.value;
         const add = () => {
           const name = nextKioskName(draft);
           const index = kiosks.length;
@@ -81,7 +84,7 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
             });
             o.kiosks = list;
           });
-          setTimeout(() => document.getElementById(fieldId(`kiosks.${index}.name`))?.focus(), 0);
+          focusSoon(`kiosks.${index}.name`);
         };
         return (
           <>
@@ -106,30 +109,24 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
                 ))}
               </div>
             )}
-            <div>
-              <button type="button" class="staff-btn staff-btn--secondary" data-testid="kiosk-add" onClick={add}>
-                + Neuer Kiosk
-              </button>
-            </div>
-            {pending !== null && kiosks[pending] ? (
-              <ConfirmDialog
-                title={`„${kiosks[pending]?.name || 'Kiosk'}“ entfernen?`}
-                confirmLabel="Entfernen"
-                danger
-                onCancel={() => {
-                  removing.value = null;
-                }}
-                onConfirm={() => {
-                  removing.value = null;
-                  model.edit((o) => {
-                    o.kiosks?.splice(pending, 1);
-                    if (o.kiosks?.length === 0) delete o.kiosks;
-                  }, 'kiosks');
-                }}
-              >
-                <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>
-              </ConfirmDialog>
-            ) : null}
+            <AddButton testId="kiosk-add" onClick={add}>
+              + Neuer Kiosk
+            </AddButton>
+            <RemoveDialog
+              removing={removing}
+              name={(i) => {
+                const kiosk = kiosks[i];
+                return kiosk ? kiosk.name || 'Kiosk' : undefined;
+              }}
+              onRemove={(i) =>
+                model.edit((o) => {
+                  o.kiosks?.splice(i, 1);
+                  if (o.kiosks?.length === 0) delete o.kiosks;
+                }, 'kiosks')
+              }
+            >
+              {() => <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>}
+            </RemoveDialog>
           </>
         );
       }}
@@ -151,7 +148,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   const choice = printerChoice(kiosk.printer);
   const savedIds = new Set(model.saved.value?.kiosks?.map((k) => k.id) ?? []);
   const isNew = !savedIds.has(kiosk.id);
-  const item = { model, base, current: kiosk, isNew, at };
+  const item = { model, base, current: kiosk, isNew, at, index };
   const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
 
   return (
@@ -204,46 +201,33 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
       </div>
       {choice.kind === 'tcp' ? (
         <div class="cfg-grid">
-          <TextField
-            model={model}
-            path={`${base}.printer.host`}
+          <PrinterField
+            kiosk={item}
+            choice={choice}
+            part="host"
             label="Adresse des Druckers"
             hint="IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50."
-            value={choice.host ?? ''}
             maxLength={200}
             placeholder="192.168.1.50"
-            testId={`kiosk-printer-host-${index}`}
-            update={(o, host) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), host })}
           />
-          <TextField
-            model={model}
-            path={`${base}.printer.port`}
-            label="Port"
-            hint="Meist 9100."
-            value={choice.port ?? '9100'}
-            maxLength={5}
-            testId={`kiosk-printer-port-${index}`}
-            update={(o, port) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), port })}
-          />
+          <PrinterField kiosk={item} choice={choice} part="port" label="Port" hint="Meist 9100." maxLength={5} />
         </div>
       ) : null}
       {choice.kind === 'device' ? (
         <div class="cfg-grid">
-          <TextField
-            model={model}
-            path={`${base}.printer.path`}
+          <PrinterField
+            kiosk={item}
+            choice={choice}
+            part="path"
             label="Gerätedatei am Server"
             hint={
               devices
                 ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
                 : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).'
             }
-            value={choice.path ?? ''}
             maxLength={200}
             placeholder="/dev/usb/lp0"
             list={`cfg-kiosk-devices-${index}`}
-            testId={`kiosk-printer-path-${index}`}
-            update={(o, path) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), path })}
           />
           <datalist id={`cfg-kiosk-devices-${index}`}>
             {(devices ?? []).map((d) => (
@@ -281,5 +265,34 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
         </div>
       ) : null}
     </Section>
+  );
+}
+
+type PrinterPart = 'host' | 'port' | 'path';
+
+/** Typical values of the parts of a printer setting that can be left empty. */
+const PRINTER_PART_DEFAULTS: Partial<Record<PrinterPart, string>> = { port: '9100' };
+
+/** One part of a kiosk's printer (address, port, device file): changing it rewrites the setting. */
+function PrinterField({
+  kiosk,
+  choice,
+  part,
+  ...rest
+}: Omit<TextFieldProps, 'model' | 'path' | 'value' | 'update' | 'testId'> & {
+  kiosk: DraftPart<KioskConfig> & { index: number };
+  choice: PrinterChoice;
+  part: PrinterPart;
+}) {
+  const { model, base, at, index } = kiosk;
+  return (
+    <TextField
+      {...rest}
+      model={model}
+      path={`${base}.printer.${part}`}
+      value={choice[part] ?? PRINTER_PART_DEFAULTS[part] ?? ''}
+      testId={`kiosk-printer-${part}-${index}`}
+      update={(o, v) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), [part]: v })}
+    />
   );
 }

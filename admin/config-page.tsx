@@ -32,9 +32,14 @@ export function focusField(path: string): boolean {
   return false;
 }
 
-export interface ConfigPageProps {
+/** What each configuration page gets from the admin app: the shared draft, and where failures go. */
+export interface ConfigTabProps {
   model: ConfigModel;
+  /** Shows a failed answer (a lost session returns to the sign-in form). */
   fail: (code: string) => void;
+}
+
+export interface ConfigPageProps extends ConfigTabProps {
   title: string;
   intro?: ComponentChildren;
   /** Called with the path of an issue chosen in the summary, before its field gets the focus. */

@@ -1,0 +1,110 @@
+/**
+ * What the pages that keep a list of entries (concerns, counters, kiosks, outcomes) share: the
+ * button that adds one, the focus on a new entry's name, the arrows that move one, and the
+ * question before one is removed.
+ */
+import type { Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { ConfirmDialog } from '../ui/staff-shell.tsx';
+import { fieldId, IconButton } from './config-fields.tsx';
+
+/** Focuses the field of `path` once the page shows it (the name of an entry just added). */
+export function focusSoon(path: string): void {
+  setTimeout(() => document.getElementById(fieldId(path))?.focus(), 0);
+}
+
+/** The button below a list that adds an entry ("+ Neuer Platz"). */
+export function AddButton({
+  testId,
+  onClick,
+  disabled,
+  children,
+}: {
+  testId: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <div>
+      <button
+        type="button"
+        class="staff-btn staff-btn--secondary"
+        data-testid={testId}
+        disabled={disabled}
+        onClick={onClick}
+      >
+        {children}
+      </button>
+    </div>
+  );
+}
+
+/** The arrows that move entry `index` of `count` one place up (↑) or down (↓). */
+export function MoveButtons({
+  index,
+  count,
+  up,
+  down,
+  testId,
+  onMove,
+}: {
+  index: number;
+  count: number;
+  /** The accessible names of the two arrows. */
+  up: string;
+  down: string;
+  testId: (direction: 'up' | 'down') => string;
+  onMove: (delta: -1 | 1) => void;
+}) {
+  return (
+    <>
+      <IconButton label={up} disabled={index === 0} testId={testId('up')} onClick={() => onMove(-1)}>
+        ↑
+      </IconButton>
+      <IconButton label={down} disabled={index === count - 1} testId={testId('down')} onClick={() => onMove(1)}>
+        ↓
+      </IconButton>
+    </>
+  );
+}
+
+/**
+ * Asks before the entry in `removing` goes ("„Platz 3“ entfernen?"); shows nothing while no
+ * entry is asked about, or when the entry is gone already.
+ */
+export function RemoveDialog({
+  removing,
+  name,
+  onRemove,
+  children,
+}: {
+  /** The index of the entry asked about, `null` while there is none. */
+  removing: Signal<number | null>;
+  /** The entry's name for the question, `undefined` when there is no such entry. */
+  name: (index: number) => string | undefined;
+  onRemove: (index: number) => void;
+  /** What removing the entry means. */
+  children: (index: number) => ComponentChildren;
+}) {
+  const index = removing.value;
+  const title = index === null ? undefined : name(index);
+  if (index === null || title === undefined) return null;
+  const close = () => {
+    removing.value = null;
+  };
+  return (
+    <ConfirmDialog
+      title={`„${title}“ entfernen?`}
+      confirmLabel="Entfernen"
+      danger
+      onCancel={close}
+      onConfirm={() => {
+        close();
+        onRemove(index);
+      }}
+    >
+      {children(index)}
+    </ConfirmDialog>
+  );
+}
