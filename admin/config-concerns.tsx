@@ -70,10 +70,8 @@ export function ConcernsPage({ model, fail }: ConfigTabProps) {
             ) : null}
             <RemoveDialog
               removing={removing}
-              name={(i) => {
-                const concern = draft.concerns[i];
-                return concern ? concern.name.trim() || 'Neues Anliegen' : undefined;
-              }}
+              entries={draft.concerns}
+              nameOf={(c) => c.name.trim() || 'Neues Anliegen'}
               onRemove={(i) => {
                 model.edit((o) => removeConcern(o, i), ['concerns', 'counters']);
                 selected.value = Math.max(0, i - 1);

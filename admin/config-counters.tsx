@@ -11,7 +11,38 @@ import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { IdField, NameField } from './config-name-id.tsx';
-import { PartTextField } from './config-part.tsx';
+import { PartTextField, type PartTextFieldProps } from './config-part.tsx';
+
+/** A counter's text field; `test` names it in the test ids (`counter-area-2`). */
+type CounterText = Omit<PartTextFieldProps<Counter>, 'part' | 'testId'> & { test: string };
+
+/** Where the counter is and how the announcement says its name (next to name and id). */
+const PLACE_TEXTS: readonly CounterText[] = [
+  {
+    field: 'area',
+    test: 'area',
+    label: 'Bereich (freiwillig)',
+    hint: 'Stockwerk oder Flur. Eine Anzeige kann nur ihren Bereich zeigen.',
+    maxLength: 60,
+    list: 'cfg-areas',
+  },
+  {
+    field: 'spokenName',
+    test: 'spoken',
+    label: 'Aussprache (freiwillig)',
+    hint: 'So sagt die Ansage ihn: „Platz zwei“, „Schalter A“. Leer: wie der Name.',
+    maxLength: 80,
+  },
+];
+
+const PRINTER_TEXT: CounterText = {
+  field: 'printer',
+  test: 'printer',
+  label: 'Drucker dieses Platzes (freiwillig)',
+  hint: 'Für Nummern, die hier am Empfang ausgegeben werden: tcp://192.168.1.50:9100, file:/dev/usb/lp0, virtual oder none. Leer: kein Drucker.',
+  maxLength: 300,
+  placeholder: 'tcp://192.168.1.50:9100',
+};
 
 /** The id of a new counter, from its name ("Platz 5" → "platz-5"), unique among the others. */
 export function suggestCounterId(name: string, otherIds: string[]): string {
@@ -71,19 +102,15 @@ export function CountersSetupPage({ model, fail }: ConfigTabProps) {
             </AddButton>
             <RemoveDialog
               removing={removing}
-              name={(i) => {
-                const counter = draft.counters[i];
-                return counter ? counter.name || 'Platz' : undefined;
-              }}
+              entries={draft.counters}
+              nameOf={(c) => c.name || 'Platz'}
               onRemove={(i) =>
                 model.edit((o) => {
                   o.counters.splice(i, 1);
                 }, 'counters')
               }
             >
-              {() => (
-                <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
-              )}
+              <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
             </RemoveDialog>
           </>
         );
@@ -113,6 +140,9 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
   const selectedChoice = addable.some((c) => c.id === choice.value) ? choice.value : (addable[0]?.id ?? '');
   const listIssues = model.issuesAt(`${base}.concernIds`);
   const title = counter.name.trim() || `Platz ${index + 1}`;
+  const text = ({ test, ...spec }: CounterText) => (
+    <PartTextField key={spec.field} part={item} {...spec} testId={`counter-${test}-${index}`} />
+  );
 
   const moveConcern = (i: number, delta: number) =>
     model.edit((o) => {
@@ -145,40 +175,14 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
           testId={`counter-name-${index}`}
           suggestId={(name) => suggestCounterId(name, otherIds)}
         />
-        <PartTextField
-          part={item}
-          field="area"
-          label="Bereich (freiwillig)"
-          hint="Stockwerk oder Flur. Eine Anzeige kann nur ihren Bereich zeigen."
-          maxLength={60}
-          list="cfg-areas"
-          testId={`counter-area-${index}`}
-        />
-        <PartTextField
-          part={item}
-          field="spokenName"
-          label="Aussprache (freiwillig)"
-          hint="So sagt die Ansage ihn: „Platz zwei“, „Schalter A“. Leer: wie der Name."
-          maxLength={80}
-          testId={`counter-spoken-${index}`}
-        />
+        {PLACE_TEXTS.map(text)}
         <IdField
           item={item}
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
           testId={`counter-id-${index}`}
         />
       </div>
-      <div class="cfg-grid">
-        <PartTextField
-          part={item}
-          field="printer"
-          label="Drucker dieses Platzes (freiwillig)"
-          hint="Für Nummern, die hier am Empfang ausgegeben werden: tcp://192.168.1.50:9100, file:/dev/usb/lp0, virtual oder none. Leer: kein Drucker."
-          maxLength={300}
-          placeholder="tcp://192.168.1.50:9100"
-          testId={`counter-printer-${index}`}
-        />
-      </div>
+      <div class="cfg-grid">{text(PRINTER_TEXT)}</div>
       <div class={`cfg-served ${listIssues.length > 0 ? 'cfg-field--invalid' : ''}`}>
         <h4 class="cfg-served__title" id={`${fieldId(`${base}.concernIds`)}-title`}>
           Anliegen dieses Platzes, das wichtigste zuerst

@@ -73,29 +73,31 @@ export function MoveButtons({
  * Asks before the entry in `removing` goes ("„Platz 3“ entfernen?"); shows nothing while no
  * entry is asked about, or when the entry is gone already.
  */
-export function RemoveDialog({
+export function RemoveDialog<T>({
   removing,
-  name,
+  entries,
+  nameOf,
   onRemove,
   children,
 }: {
   /** The index of the entry asked about, `null` while there is none. */
   removing: Signal<number | null>;
-  /** The entry's name for the question, `undefined` when there is no such entry. */
-  name: (index: number) => string | undefined;
+  entries: readonly T[];
+  /** The entry's name for the question. */
+  nameOf: (entry: T) => string;
   onRemove: (index: number) => void;
-  /** What removing the entry means. */
-  children: (index: number) => ComponentChildren;
+  /** What removing the entry means (for the entry at an index). */
+  children: ComponentChildren | ((index: number) => ComponentChildren);
 }) {
   const index = removing.value;
-  const title = index === null ? undefined : name(index);
-  if (index === null || title === undefined) return null;
+  const entry = index === null ? undefined : entries[index];
+  if (index === null || entry === undefined) return null;
   const close = () => {
     removing.value = null;
   };
   return (
     <ConfirmDialog
-      title={`„${title}“ entfernen?`}
+      title={`„${nameOf(entry)}“ entfernen?`}
       confirmLabel="Entfernen"
       danger
       onCancel={close}
@@ -104,7 +106,7 @@ export function RemoveDialog({
         onRemove(index);
       }}
     >
-      {children(index)}
+      {typeof children === 'function' ? children(index) : children}
     </ConfirmDialog>
   );
 }

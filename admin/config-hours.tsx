@@ -3,6 +3,7 @@
  * numbers only within them, and the office's time zone (numbering and hours follow it).
  */
 import { useSignal } from '@preact/signals';
+import { Fragment } from 'preact';
 import type { OfficeConfig, TimeRange, Weekday } from '../core/types.ts';
 import { formatDay, officeDay } from '../ui/staff-format.ts';
 import { CheckField, fieldId, IconButton, Issues, Section } from './config-fields.tsx';
@@ -12,6 +13,12 @@ import { officePart, PartTextField } from './config-part.tsx';
 import { weekdayName } from './config-words.ts';
 
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The two ends of a span and the word before each field. */
+const SPAN_ENDS: readonly { end: keyof TimeRange; word: string }[] = [
+  { end: 'from', word: 'von' },
+  { end: 'to', word: 'bis' },
+];
 
 /** A sensible next span: after the day's last one, or 09:00–12:00. */
 export function nextSpan(spans: TimeRange[]): TimeRange {
@@ -132,38 +139,26 @@ export function DayRow({
           const spanIssues = model.issuesAt(path);
           return (
             <div key={`${i}`} class={`cfg-span ${spanIssues.length > 0 ? 'cfg-field--invalid' : ''}`}>
-              <label class="cfg-span__label" for={fieldId(`${path}.from`)}>
-                von
-              </label>
-              <input
-                id={fieldId(`${path}.from`)}
-                type="time"
-                class="staff-input cfg-input cfg-input--time"
-                value={span.from}
-                aria-label={`${name}, ${i + 1}. Zeitraum, von`}
-                aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`${prefix}-${day}-from-${i}`}
-                onInput={(e) => {
-                  const v = e.currentTarget.value;
-                  setSpans((list) => list.map((s, j) => (j === i ? { ...s, from: v } : s)), path);
-                }}
-              />
-              <label class="cfg-span__label" for={fieldId(`${path}.to`)}>
-                bis
-              </label>
-              <input
-                id={fieldId(`${path}.to`)}
-                type="time"
-                class="staff-input cfg-input cfg-input--time"
-                value={span.to}
-                aria-label={`${name}, ${i + 1}. Zeitraum, bis`}
-                aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`${prefix}-${day}-to-${i}`}
-                onInput={(e) => {
-                  const v = e.currentTarget.value;
-                  setSpans((list) => list.map((s, j) => (j === i ? { ...s, to: v } : s)), path);
-                }}
-              />
+              {SPAN_ENDS.map(({ end, word }) => (
+                <Fragment key={end}>
+                  <label class="cfg-span__label" for={fieldId(`${path}.${end}`)}>
+                    {word}
+                  </label>
+                  <input
+                    id={fieldId(`${path}.${end}`)}
+                    type="time"
+                    class="staff-input cfg-input cfg-input--time"
+                    value={span[end]}
+                    aria-label={`${name}, ${i + 1}. Zeitraum, ${word}`}
+                    aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
+                    data-testid={`${prefix}-${day}-${end}-${i}`}
+                    onInput={(e) => {
+                      const v = e.currentTarget.value;
+                      setSpans((list) => list.map((s, j) => (j === i ? { ...s, [end]: v } : s)), path);
+                    }}
+                  />
+                </Fragment>
+              ))}
               <IconButton
                 label={`${name}, ${i + 1}. Zeitraum entfernen`}
                 danger

@@ -114,10 +114,8 @@ export function KiosksPage({ model, fail }: ConfigTabProps) {
             </AddButton>
             <RemoveDialog
               removing={removing}
-              name={(i) => {
-                const kiosk = kiosks[i];
-                return kiosk ? kiosk.name || 'Kiosk' : undefined;
-              }}
+              entries={kiosks}
+              nameOf={(k) => k.name || 'Kiosk'}
               onRemove={(i) =>
                 model.edit((o) => {
                   o.kiosks?.splice(i, 1);
@@ -125,7 +123,7 @@ export function KiosksPage({ model, fail }: ConfigTabProps) {
                 }, 'kiosks')
               }
             >
-              {() => <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>}
+              <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>
             </RemoveDialog>
           </>
         );
@@ -150,6 +148,7 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   const isNew = !savedIds.has(kiosk.id);
   const item = { model, base, current: kiosk, isNew, at, index };
   const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
+  const parts = printerParts(choice.kind, devices, index);
 
   return (
     <Section title={title} testId={`kiosk-card-${index}`}>
@@ -199,41 +198,18 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
           }}
         />
       </div>
-      {choice.kind === 'tcp' ? (
+      {parts.length > 0 ? (
         <div class="cfg-grid">
-          <PrinterField
-            kiosk={item}
-            choice={choice}
-            part="host"
-            label="Adresse des Druckers"
-            hint="IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50."
-            maxLength={200}
-            placeholder="192.168.1.50"
-          />
-          <PrinterField kiosk={item} choice={choice} part="port" label="Port" hint="Meist 9100." maxLength={5} />
-        </div>
-      ) : null}
-      {choice.kind === 'device' ? (
-        <div class="cfg-grid">
-          <PrinterField
-            kiosk={item}
-            choice={choice}
-            part="path"
-            label="Gerätedatei am Server"
-            hint={
-              devices
-                ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
-                : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).'
-            }
-            maxLength={200}
-            placeholder="/dev/usb/lp0"
-            list={`cfg-kiosk-devices-${index}`}
-          />
-          <datalist id={`cfg-kiosk-devices-${index}`}>
-            {(devices ?? []).map((d) => (
-              <option key={d} value={d.replace(/\*$/, '0')} />
-            ))}
-          </datalist>
+          {parts.map((spec) => (
+            <PrinterField key={spec.part} kiosk={item} choice={choice} {...spec} />
+          ))}
+          {choice.kind === 'device' ? (
+            <datalist id={`cfg-kiosk-devices-${index}`}>
+              {(devices ?? []).map((d) => (
+                <option key={d} value={d.replace(/\*$/, '0')} />
+              ))}
+            </datalist>
+          ) : null}
         </div>
       ) : null}
       {choice.kind === 'agent' ? (
@@ -273,17 +249,44 @@ type PrinterPart = 'host' | 'port' | 'path';
 /** Typical values of the parts of a printer setting that can be left empty. */
 const PRINTER_PART_DEFAULTS: Partial<Record<PrinterPart, string>> = { port: '9100' };
 
+type PrinterPartSpec = Omit<TextFieldProps, 'model' | 'path' | 'value' | 'update' | 'testId'> & { part: PrinterPart };
+
+/** The fields a kind of printer needs: address and port of a network printer, a device file. */
+function printerParts(kind: PrinterChoiceKind, devices: string[] | null, index: number): PrinterPartSpec[] {
+  if (kind === 'tcp')
+    return [
+      {
+        part: 'host',
+        label: 'Adresse des Druckers',
+        hint: 'IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50.',
+        maxLength: 200,
+        placeholder: '192.168.1.50',
+      },
+      { part: 'port', label: 'Port', hint: 'Meist 9100.', maxLength: 5 },
+    ];
+  if (kind === 'device')
+    return [
+      {
+        part: 'path',
+        label: 'Gerätedatei am Server',
+        hint: devices
+          ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
+          : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).',
+        maxLength: 200,
+        placeholder: '/dev/usb/lp0',
+        list: `cfg-kiosk-devices-${index}`,
+      },
+    ];
+  return [];
+}
+
 /** One part of a kiosk's printer (address, port, device file): changing it rewrites the setting. */
 function PrinterField({
   kiosk,
   choice,
   part,
   ...rest
-}: Omit<TextFieldProps, 'model' | 'path' | 'value' | 'update' | 'testId'> & {
-  kiosk: DraftPart<KioskConfig> & { index: number };
-  choice: PrinterChoice;
-  part: PrinterPart;
-}) {
+}: PrinterPartSpec & { kiosk: DraftPart<KioskConfig> & { index: number }; choice: PrinterChoice }) {
   const { model, base, at, index } = kiosk;
   return (
     <TextField
