@@ -9,8 +9,8 @@
 import { useSignal } from '@preact/signals';
 import type { Concern, Language, OfficeConfig } from '../core/types.ts';
 import { NumbersSection, PictogramSection, TRANSLATED, TranslationsSection } from './config-concern-sections.tsx';
-import { RemoveDialog } from './config-entries.tsx';
-import { LinesField, RemoveButton, Section, TextField } from './config-fields.tsx';
+import { RemoveButton, RemoveDialog } from './config-entries.tsx';
+import { LinesField, Section, TextField } from './config-fields.tsx';
 import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { ConcernList } from './config-concern-list.tsx';
 import { removeConcern, renameConcernId, suggestConcernId, suggestPrefix, upper } from './config-concern-edits.ts';

@@ -5,8 +5,8 @@
  */
 import { useSignal } from '@preact/signals';
 import type { Counter, OfficeConfig } from '../core/types.ts';
-import { AddButton, focusSoon, MoveButtons, RemoveDialog } from './config-entries.tsx';
-import { fieldId, IconButton, Issues, RemoveButton, Section } from './config-fields.tsx';
+import { EntryCards, focusSoon, MoveButtons, RemoveButton } from './config-entries.tsx';
+import { fieldId, IconButton, Issues, Section } from './config-fields.tsx';
 import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
@@ -56,7 +56,6 @@ export function nextCounterName(office: OfficeConfig): string {
 }
 
 export function CountersSetupPage({ model, fail }: ConfigTabProps) {
-  const removing = useSignal<number | null>(null);
   return (
     <ConfigPage
       model={model}
@@ -83,35 +82,24 @@ export function CountersSetupPage({ model, fail }: ConfigTabProps) {
                 <option key={a} value={a} />
               ))}
             </datalist>
-            <div class="cfg-cards">
-              {draft.counters.map((counter, i) => (
-                <CounterCard
-                  key={`${i}`}
-                  model={model}
-                  draft={draft}
-                  index={i}
-                  counter={counter}
-                  onRemove={() => {
-                    removing.value = i;
-                  }}
-                />
-              ))}
-            </div>
-            <AddButton testId="counter-add" onClick={add}>
-              + Neuer Platz
-            </AddButton>
-            <RemoveDialog
-              removing={removing}
+            <EntryCards
               entries={draft.counters}
+              card={(counter, i, onRemove) => (
+                <CounterCard key={`${i}`} model={model} draft={draft} index={i} counter={counter} onRemove={onRemove} />
+              )}
+              add={add}
+              addLabel="+ Neuer Platz"
+              addTestId="counter-add"
               nameOf={(c) => c.name || 'Platz'}
-              onRemove={(i) =>
+              remove={(i) =>
                 model.edit((o) => {
                   o.counters.splice(i, 1);
                 }, 'counters')
               }
-            >
-              <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
-            </RemoveDialog>
+              removeNote={
+                <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
+              }
+            />
           </>
         );
       }}

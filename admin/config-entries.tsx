@@ -3,7 +3,7 @@
  * button that adds one, the focus on a new entry's name, the arrows that move one, and the
  * question before one is removed.
  */
-import type { Signal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { fieldId, IconButton } from './config-fields.tsx';
@@ -13,30 +13,38 @@ export function focusSoon(path: string): void {
   setTimeout(() => document.getElementById(fieldId(path))?.focus(), 0);
 }
 
-/** The button below a list that adds an entry ("+ Neuer Platz"). */
-export function AddButton({
-  testId,
-  onClick,
-  disabled,
-  children,
-}: {
+interface EntryButtonProps {
   testId: string;
   onClick: () => void;
   disabled?: boolean;
-  children: ComponentChildren;
-}) {
+  title?: string;
+  children?: ComponentChildren;
+}
+
+/** A text button that adds or removes an entry. */
+function EntryButton({ kind, testId, onClick, disabled, title, children }: EntryButtonProps & { kind: string }) {
+  return (
+    <button type="button" class={kind} data-testid={testId} disabled={disabled} title={title} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+/** The button below a list that adds an entry ("+ Neuer Platz"). */
+export function AddButton(props: EntryButtonProps) {
   return (
     <div>
-      <button
-        type="button"
-        class="staff-btn staff-btn--secondary"
-        data-testid={testId}
-        disabled={disabled}
-        onClick={onClick}
-      >
-        {children}
-      </button>
+      <EntryButton kind="staff-btn staff-btn--secondary" {...props} />
     </div>
+  );
+}
+
+/** The quiet red button that removes an entry (a concern, a counter, a kiosk). */
+export function RemoveButton({ children = 'Entfernen', ...props }: EntryButtonProps) {
+  return (
+    <EntryButton kind="staff-btn staff-btn--quiet cfg-danger-text" {...props}>
+      {children}
+    </EntryButton>
   );
 }
 
@@ -108,5 +116,56 @@ export function RemoveDialog<T>({
     >
       {typeof children === 'function' ? children(index) : children}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * Entries shown as cards (counters, kiosks), the add button below them, and the question before
+ * one is removed; `empty` stands instead of the cards while there is none.
+ */
+export function EntryCards<T>({
+  entries,
+  card,
+  empty,
+  add,
+  addLabel,
+  addTestId,
+  nameOf,
+  remove,
+  removeNote,
+}: {
+  entries: readonly T[];
+  /** The card of an entry; `onRemove` asks before removing it. */
+  card: (entry: T, index: number, onRemove: () => void) => ComponentChildren;
+  empty?: ComponentChildren;
+  add: () => void;
+  addLabel: string;
+  addTestId: string;
+  nameOf: (entry: T) => string;
+  remove: (index: number) => void;
+  /** What removing an entry means. */
+  removeNote: ComponentChildren;
+}) {
+  const removing = useSignal<number | null>(null);
+  return (
+    <>
+      {entries.length === 0 && empty ? (
+        empty
+      ) : (
+        <div class="cfg-cards">
+          {entries.map((entry, i) =>
+            card(entry, i, () => {
+              removing.value = i;
+            }),
+          )}
+        </div>
+      )}
+      <AddButton testId={addTestId} onClick={add}>
+        {addLabel}
+      </AddButton>
+      <RemoveDialog removing={removing} entries={entries} nameOf={nameOf} onRemove={remove}>
+        {removeNote}
+      </RemoveDialog>
+    </>
   );
 }

@@ -281,34 +281,6 @@ export function SelectField({ model, path, label, hint, value, update, testId, o
   );
 }
 
-/** The quiet red button that removes an entry (a concern, a counter, a kiosk). */
-export function RemoveButton({
-  testId,
-  onClick,
-  disabled,
-  title,
-  children = 'Entfernen',
-}: {
-  testId: string;
-  onClick: () => void;
-  disabled?: boolean;
-  title?: string;
-  children?: ComponentChildren;
-}) {
-  return (
-    <button
-      type="button"
-      class="staff-btn staff-btn--quiet cfg-danger-text"
-      data-testid={testId}
-      disabled={disabled}
-      title={title}
-      onClick={onClick}
-    >
-      {children}
-    </button>
-  );
-}
-
 /** A small square button with an accessible name (move up/down, remove). */
 export function IconButton({
   label,

@@ -8,16 +8,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 import { api } from '../ui/api.ts';
-import { AddButton, focusSoon, RemoveDialog } from './config-entries.tsx';
-import {
-  fieldId,
-  Issues,
-  RemoveButton,
-  Section,
-  SelectField,
-  TextField,
-  type TextFieldProps,
-} from './config-fields.tsx';
+import { EntryCards, focusSoon, RemoveButton } from './config-entries.tsx';
+import { fieldId, Issues, Section, SelectField, TextField, type TextFieldProps } from './config-fields.tsx';
 import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
@@ -49,7 +41,6 @@ export function applyPrinterChoice(kiosk: KioskConfig, choice: PrinterChoice, ke
 
 export function KiosksPage({ model, fail }: ConfigTabProps) {
   const devices = useSignal<string[] | null>(null);
-  const removing = useSignal<number | null>(null);
   useEffect(() => {
     api<{ devices: string[] }>('GET', '/api/admin/printer-places')
       .then((answer) => {
@@ -89,42 +80,35 @@ export function KiosksPage({ model, fail }: ConfigTabProps) {
         return (
           <>
             <Issues issues={model.issuesAt('kiosks').filter((i) => i.path === 'kiosks')} id="cfg-kiosks-issues" />
-            {kiosks.length === 0 ? (
-              <p class="staff-muted" data-testid="kiosks-empty">
-                Noch keine Kiosks mit eigenem Drucker.
-              </p>
-            ) : (
-              <div class="cfg-cards">
-                {kiosks.map((kiosk, i) => (
-                  <KioskCard
-                    key={`${i}`}
-                    model={model}
-                    index={i}
-                    kiosk={kiosk}
-                    devices={devices.value}
-                    onRemove={() => {
-                      removing.value = i;
-                    }}
-                  />
-                ))}
-              </div>
-            )}
-            <AddButton testId="kiosk-add" onClick={add}>
-              + Neuer Kiosk
-            </AddButton>
-            <RemoveDialog
-              removing={removing}
+            <EntryCards
               entries={kiosks}
+              empty={
+                <p class="staff-muted" data-testid="kiosks-empty">
+                  Noch keine Kiosks mit eigenem Drucker.
+                </p>
+              }
+              card={(kiosk, i, onRemove) => (
+                <KioskCard
+                  key={`${i}`}
+                  model={model}
+                  index={i}
+                  kiosk={kiosk}
+                  devices={devices.value}
+                  onRemove={onRemove}
+                />
+              )}
+              add={add}
+              addLabel="+ Neuer Kiosk"
+              addTestId="kiosk-add"
               nameOf={(k) => k.name || 'Kiosk'}
-              onRemove={(i) =>
+              remove={(i) =>
                 model.edit((o) => {
                   o.kiosks?.splice(i, 1);
                   if (o.kiosks?.length === 0) delete o.kiosks;
                 }, 'kiosks')
               }
-            >
-              <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>
-            </RemoveDialog>
+              removeNote={<p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>}
+            />
           </>
         );
       }}
