@@ -46,12 +46,7 @@ export function hasAppointmentHours(office: OfficeConfig): boolean {
 
 export function AppointmentsPage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Termine"
-      intro="Wann Termine vergeben werden und wie lang ein Termin je Anliegen dauert. Weitere Regeln (früher dran, verspätet, anmelden ab) stehen unter „Amt und Ansagen“."
-    >
+    <ConfigPage model={model} fail={fail} page="appointments">
       {(draft) => {
         const own = draft.appointmentHours !== undefined;
         const onlyWithout = draft.concerns.some((c) => c.appointmentOnly) && !hasAppointmentHours(draft);

@@ -31,13 +31,7 @@ export function ConcernsPage({ model, fail }: ConfigTabProps) {
   };
 
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Anliegen"
-      intro="Diese Anliegen sehen Besucher am Kiosk, in dieser Reihenfolge. Jedes Anliegen hat einen eigenen Buchstaben vor der Nummer."
-      onShowIssue={showIssue}
-    >
+    <ConfigPage model={model} fail={fail} page="concerns" onShowIssue={showIssue}>
       {(draft) => {
         const count = draft.concerns.length;
         const index = Math.min(selected.value, count - 1);

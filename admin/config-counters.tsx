@@ -57,12 +57,7 @@ export function nextCounterName(office: OfficeConfig): string {
 
 export function CountersSetupPage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Plätze einrichten"
-      intro="Jeder Platz ruft nur die Anliegen auf, die hier stehen. Das erste Anliegen ist sein eigenes; die anderen übernimmt er, wenn dafür mehr Besucher warten."
-    >
+    <ConfigPage model={model} fail={fail} page="counters">
       {(draft) => {
         const areas = [...new Set(draft.counters.map((c) => c.area?.trim()).filter((a): a is string => Boolean(a)))];
         const add = () => {

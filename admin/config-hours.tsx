@@ -49,12 +49,7 @@ function timeZones(): string[] {
 export function HoursPage({ model, fail }: ConfigTabProps) {
   const newDay = useSignal('');
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Öffnungszeiten"
-      intro="Kiosk und Anzeigen zeigen diese Zeiten. Ist das Amt zu, sagt der Kiosk, wann es wieder öffnet."
-    >
+    <ConfigPage model={model} fail={fail} page="hours">
       {(draft) => (
         <div class="cfg-columns cfg-columns--hours">
           <Section title="Woche" testId="hours-week">

@@ -51,12 +51,7 @@ export function KiosksPage({ model, fail }: ConfigTabProps) {
       });
   }, []);
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Kiosks und ihre Drucker"
-      intro="Ein Kiosk mit eigener Kennung öffnet /kiosk?kiosk=<Kennung> und druckt auf seinem eigenen Drucker. Kiosks ohne Eintrag drucken auf dem Drucker des Servers."
-    >
+    <ConfigPage model={model} fail={fail} page="kiosks">
       {(draft) => {
         const kiosks = draft.kiosks ?? [];
         const add = () => {

@@ -107,12 +107,7 @@ const STATS_FIELDS: readonly NumberSpec<OfficeConfig>[] = [
 
 export function OfficePage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Amt und Ansagen"
-      intro="Allgemeine Einstellungen des Amts. Änderungen gelten nach dem Speichern sofort, auch an Kiosk und Anzeigen."
-    >
+    <ConfigPage model={model} fail={fail} page="office">
       {(draft) => {
         const office = officePart(model, draft);
         return (

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { fieldId } from './config-fields.tsx';
 import { issueTab } from './config-issues.ts';
 import type { ConfigModel } from './config-model.ts';
+import { CONFIG_PAGE_TEXTS, type ConfigPageName } from './config-page-texts.ts';
 import { ConfigWarnings } from './config-warnings.tsx';
 import { issuePlace, issueText } from './config-words.ts';
 import './config.css';
@@ -40,15 +41,16 @@ export interface ConfigTabProps {
 }
 
 export interface ConfigPageProps extends ConfigTabProps {
-  title: string;
-  intro?: ComponentChildren;
+  /** Which page: its title and introduction are in `config-page-texts.ts`. */
+  page: ConfigPageName;
   /** Called with the path of an issue chosen in the summary, before its field gets the focus. */
   onShowIssue?: (path: string) => void;
   children: (draft: OfficeConfig) => ComponentChildren;
 }
 
 /** Frame of a configuration page: loads the configuration once and shows the save bar. */
-export function ConfigPage({ model, fail, title, intro, onShowIssue, children }: ConfigPageProps) {
+export function ConfigPage({ model, fail, page, onShowIssue, children }: ConfigPageProps) {
+  const { title, intro } = CONFIG_PAGE_TEXTS[page];
   useEffect(() => model.ensureLoaded(), [model]);
   const error = model.error.value;
   useEffect(() => {
@@ -96,7 +98,7 @@ export function ConfigPage({ model, fail, title, intro, onShowIssue, children }:
       <SaveBar model={model} />
       <header class="cfg__head">
         <h2 class="cfg__title">{title}</h2>
-        {intro ? <p class="cfg__intro">{intro}</p> : null}
+        <p class="cfg__intro">{intro}</p>
       </header>
       {children(draft)}
     </div>

@@ -46,12 +46,7 @@ export function addOutcome(office: OfficeConfig): number {
 export function VisitsPage({ model, fail }: ConfigTabProps) {
   const language = useSignal<Language>('en');
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Besuche und Ergebnisse"
-      intro="Ein Besuch behält eine Nummer, auch mit mehreren Anliegen. Zu jedem Anliegen wählt der Platz beim Abschließen ein Ergebnis; die Statistik zählt sie je Woche."
-    >
+    <ConfigPage model={model} fail={fail} page="visits">
       {(draft) => {
         const max = kioskMaximum(draft);
         const outcomes = draft.outcomes ?? [];
