@@ -5,13 +5,21 @@
  * length and places; the server's issues show at their field, and what is saved is what the
  * appointment service reads.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx';
 import { issueTab } from './config-issues.ts';
-import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import {
+  type Put,
+  type Reply,
+  baseOffice,
+  resetPage,
+  serveConfig,
+  type,
+  validationFailed,
+  openPage,
+} from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -42,9 +50,7 @@ describe('appointments page', () => {
           ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
-    const model = createConfigModel();
-    render(<AppointmentsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('appointment-hours');
+    const model = await openPage(AppointmentsPage, 'appointment-hours');
     // Only bookable concerns; the slot length defaults from the usual duration.
     expect(screen.queryByTestId('appointment-concern-online')).toBeNull();
     expect((screen.getByTestId('appointment-slot-housing') as HTMLInputElement).placeholder).toBe('15');
@@ -81,9 +87,7 @@ describe('appointments page', () => {
 
   it('leaves empty fields out and warns when appointment-only concerns have no appointment hours', async () => {
     const puts = serve((body) => ({ status: 200, body: { version: 'v2', office: body.office } }));
-    const model = createConfigModel();
-    render(<AppointmentsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('appointment-hours');
+    await openPage(AppointmentsPage, 'appointment-hours');
     fireEvent.click(screen.getByTestId('appointment-hours-own'));
     fireEvent.click(screen.getByTestId('appointment-hours-mon-remove-0'));
     expect(screen.queryByTestId('appointment-hours-none')).toBeNull();

@@ -4,13 +4,21 @@
  * of each kind (network, device under the allow-list, print agent with a generated key, test
  * printer, none, the server's); the server's issue codes show in German at the printer.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyPrinterChoice, KiosksPage } from './config-kiosks.tsx';
-import { createConfigModel } from './config-model.ts';
 import { newAgentKey, printerChoice, printerSetting } from './kiosk-printer.ts';
 import type { KioskConfig } from '../core/types.ts';
-import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import {
+  baseOffice,
+  type Put,
+  type Reply,
+  resetPage,
+  serveConfig,
+  type,
+  validationFailed,
+  openPage,
+} from './config-test-kit.ts';
 
 const office = () => baseOffice();
 
@@ -64,9 +72,7 @@ describe('kiosk printers', () => {
           ])
         : { status: 200, body: { version: 'v2', office: body.office } },
     );
-    const model = createConfigModel();
-    render(<KiosksPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('kiosks-empty');
+    const model = await openPage(KiosksPage, 'kiosks-empty');
     fireEvent.click(screen.getByTestId('kiosk-add'));
     type('kiosk-name-0', 'Eingang Nord');
     expect(model.draft.value?.kiosks?.[0]).toEqual({ id: 'eingang-nord', name: 'Eingang Nord', printer: 'none' });

@@ -4,16 +4,24 @@
  * from its name, the server's issues appear next to their field in German, removing a concern
  * takes it off the counters, and the save bar tells what is saved.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { suggestPrefix } from './config-concern-edits.ts';
 import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
 import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
-import { createConfigModel } from './config-model.ts';
 import { announcementPreview, templateWarnings } from './config-announcements.tsx';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import {
+  type Put,
+  type Reply,
+  baseOffice,
+  resetPage,
+  serveConfig,
+  type,
+  validationFailed,
+  openPage,
+} from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -42,9 +50,7 @@ describe('concerns page', () => {
         return validationFailed([{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }]);
       return { status: 200, body: { version: 'v2', office: body.office } };
     });
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    const model = await openPage(ConcernsPage, 'concern-form');
     expect((screen.getByTestId('concern-id') as HTMLInputElement).readOnly).toBe(true);
     expect(screen.getByTestId('config-save').hasAttribute('disabled')).toBe(true);
 
@@ -90,9 +96,7 @@ describe('concerns page', () => {
 
   it('warns that a new concern no counter serves is not offered, until it is info-only', async () => {
     serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    await openPage(ConcernsPage, 'concern-form');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('concern-add'));
     type('concern-name', 'Meldewesen');
@@ -107,9 +111,7 @@ describe('concerns page', () => {
 
   it('removes a concern from the counters that serve it, after asking', async () => {
     serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-item-1'));
     await waitFor(() => expect((screen.getByTestId('concern-name') as HTMLInputElement).value).toBe('Bildung'));
     fireEvent.click(screen.getByTestId('concern-remove'));
@@ -125,9 +127,7 @@ describe('concerns page', () => {
 
   it('moves concerns with the arrows and edits translations per language', async () => {
     serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-down-0'));
     expect(model.draft.value?.concerns.map((c) => c.id)).toEqual(['education', 'housing']);
     // The moved concern stays selected.
@@ -147,9 +147,7 @@ describe('concerns page', () => {
 describe('counters page', () => {
   it('adds a counter without concerns and warns of it, then orders and removes its concerns', async () => {
     serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<CountersSetupPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('counter-card-0');
+    const model = await openPage(CountersSetupPage, 'counter-card-0');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('counter-add'));
     expect(model.draft.value?.counters[2]).toEqual({ id: 'platz-3', name: 'Platz 3', concernIds: [] });
