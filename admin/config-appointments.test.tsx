@@ -10,16 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx';
 import { issueTab } from './config-issues.ts';
 import type { OfficeConfig } from '../core/types.ts';
-import {
-  type Put,
-  type Reply,
-  baseOffice,
-  resetPage,
-  serveConfig,
-  type,
-  validationFailed,
-  openPage,
-} from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -30,15 +21,11 @@ const office = () =>
     ],
   });
 
-function serve(put: (body: Put, n: number) => Reply) {
-  return serveConfig(office, put);
-}
-
 afterEach(resetPage);
 
 describe('appointments page', () => {
   it('sets appointment hours, grace time, appointment-only and slots, and shows the server issues', async () => {
-    const puts = serve((body, n) =>
+    const puts = serveConfig(office, (body, n) =>
       n === 1
         ? validationFailed([
             {
@@ -48,7 +35,7 @@ describe('appointments page', () => {
               message: 'Too big',
             },
           ])
-        : { status: 200, body: { version: 'v2', office: body.office } },
+        : accepted(body),
     );
     const model = await openPage(AppointmentsPage, 'appointment-hours');
     // Only bookable concerns; the slot length defaults from the usual duration.
@@ -86,7 +73,7 @@ describe('appointments page', () => {
   });
 
   it('leaves empty fields out and warns when appointment-only concerns have no appointment hours', async () => {
-    const puts = serve((body) => ({ status: 200, body: { version: 'v2', office: body.office } }));
+    const puts = serveConfig(office, (body) => accepted(body));
     await openPage(AppointmentsPage, 'appointment-hours');
     fireEvent.click(screen.getByTestId('appointment-hours-own'));
     fireEvent.click(screen.getByTestId('appointment-hours-mon-remove-0'));

@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficePage } from './config-office.tsx';
 import type { OfficeConfig } from '../core/types.ts';
-import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -26,7 +26,7 @@ describe('office page: contact and numbers from on the way', () => {
     const puts = serveConfig(office, (body, round) =>
       round === 1
         ? validationFailed([{ path: 'contact.email', code: 'INVALID', message: 'Invalid email address' }])
-        : { status: 200, body: { version: 'v2', office: body.office } },
+        : accepted(body),
     );
     await openPage(OfficePage, 'office-contact-phone');
     expect((screen.getByTestId('office-contact-address') as HTMLInputElement).value).toBe('Rathausplatz 1');

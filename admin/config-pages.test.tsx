@@ -12,16 +12,7 @@ import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
 import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
 import { announcementPreview, templateWarnings } from './config-announcements.tsx';
-import {
-  type Put,
-  type Reply,
-  baseOffice,
-  resetPage,
-  serveConfig,
-  type,
-  validationFailed,
-  openPage,
-} from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -35,20 +26,16 @@ const office = () =>
     ],
   });
 
-function serve(put: (body: Put) => Reply) {
-  return serveConfig(office, put);
-}
-
 afterEach(resetPage);
 
 describe('concerns page', () => {
   it('adds a concern, shows the issues next to the fields and saves', async () => {
     let round = 0;
-    const puts = serve((body) => {
+    const puts = serveConfig(office, (body) => {
       round++;
       if (round === 1)
         return validationFailed([{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }]);
-      return { status: 200, body: { version: 'v2', office: body.office } };
+      return accepted(body);
     });
     const model = await openPage(ConcernsPage, 'concern-form');
     expect((screen.getByTestId('concern-id') as HTMLInputElement).readOnly).toBe(true);
@@ -95,7 +82,7 @@ describe('concerns page', () => {
   });
 
   it('warns that a new concern no counter serves is not offered, until it is info-only', async () => {
-    serve(() => ({ status: 500, body: {} }));
+    serveConfig(office, () => ({ status: 500, body: {} }));
     await openPage(ConcernsPage, 'concern-form');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('concern-add'));
@@ -110,7 +97,7 @@ describe('concerns page', () => {
   });
 
   it('removes a concern from the counters that serve it, after asking', async () => {
-    serve(() => ({ status: 500, body: {} }));
+    serveConfig(office, () => ({ status: 500, body: {} }));
     const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-item-1'));
     await waitFor(() => expect((screen.getByTestId('concern-name') as HTMLInputElement).value).toBe('Bildung'));
@@ -126,7 +113,7 @@ describe('concerns page', () => {
   });
 
   it('moves concerns with the arrows and edits translations per language', async () => {
-    serve(() => ({ status: 500, body: {} }));
+    serveConfig(office, () => ({ status: 500, body: {} }));
     const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-down-0'));
     expect(model.draft.value?.concerns.map((c) => c.id)).toEqual(['education', 'housing']);
@@ -146,7 +133,7 @@ describe('concerns page', () => {
 
 describe('counters page', () => {
   it('adds a counter without concerns and warns of it, then orders and removes its concerns', async () => {
-    serve(() => ({ status: 500, body: {} }));
+    serveConfig(office, () => ({ status: 500, body: {} }));
     const model = await openPage(CountersSetupPage, 'counter-card-0');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('counter-add'));

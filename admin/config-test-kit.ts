@@ -72,6 +72,11 @@ export function serveConfig(
   return puts;
 }
 
+/** The server's answer to a saved configuration: version v2 for the first save, v3 for the second … */
+export function accepted(body: Put, round = 1): Reply {
+  return { status: 200, body: { version: `v${round + 1}`, office: body.office } };
+}
+
 /** The server's answer to a configuration with issues. */
 export function validationFailed(issues: unknown[]): Reply {
   return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: '', issues } } };

@@ -10,16 +10,7 @@ import { CountersSetupPage } from './config-counters.tsx';
 import { issueTab, localIssues } from './config-issues.ts';
 import { addOutcome, MAX_OUTCOMES, VisitsPage } from './config-visits.tsx';
 import { issuePlace, issueText } from './config-words.ts';
-import {
-  baseOffice,
-  type Put,
-  type Reply,
-  resetPage,
-  serveConfig,
-  type,
-  validationFailed,
-  openPage,
-} from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -29,19 +20,13 @@ const office = () =>
     ],
   });
 
-function serve(reply: (body: Put, round: number) => Reply) {
-  return serveConfig(office, reply);
-}
-
-const saved = (body: Put) => ({ status: 200, body: { version: `v${Date.now()}`, office: body.office } });
-
 afterEach(resetPage);
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 
 describe('visits page', () => {
   it('adds, renames, translates, reorders and removes outcomes; ids come from the name and stay once saved', async () => {
-    const puts = serve(saved);
+    const puts = serveConfig(office, accepted);
     await openPage(VisitsPage, 'outcome-list');
     expect(input('outcome-name-1').value).toBe('Unterlagen fehlen');
 
@@ -80,7 +65,7 @@ describe('visits page', () => {
   });
 
   it('turns the kiosk multi-concern choice off and on and sets the maximum', async () => {
-    const puts = serve(saved);
+    const puts = serveConfig(office, accepted);
     const model = await openPage(VisitsPage, 'kiosk-max');
     // Not configured: the default of three.
     expect((screen.getByTestId('kiosk-max') as HTMLSelectElement).value).toBe('3');
@@ -98,7 +83,7 @@ describe('visits page', () => {
   });
 
   it('shows the server issues of an outcome next to it, in German', async () => {
-    serve(() =>
+    serveConfig(office, () =>
       validationFailed([
         { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
       ]),
@@ -112,7 +97,7 @@ describe('visits page', () => {
   });
 
   it('offers no more than twelve outcomes', async () => {
-    serve(saved);
+    serveConfig(office, accepted);
     await openPage(VisitsPage, 'outcome-list');
     for (let i = 2; i < MAX_OUTCOMES; i++) fireEvent.click(screen.getByTestId('outcome-add'));
     await waitFor(() => expect(screen.getByTestId(`outcome-${MAX_OUTCOMES - 1}`)).toBeTruthy());
@@ -126,7 +111,7 @@ describe('visits page', () => {
 
 describe('counter printers', () => {
   it('saves a counter printer trimmed and shows an invalid address in German', async () => {
-    const puts = serve((body, round) =>
+    const puts = serveConfig(office, (body, round) =>
       round === 1
         ? validationFailed([
             {
@@ -136,7 +121,7 @@ describe('counter printers', () => {
                 'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
             },
           ])
-        : saved(body),
+        : accepted(body, round),
     );
     await openPage(CountersSetupPage, 'counter-printer-0');
     type('counter-printer-0', 'drucker');
