@@ -105,9 +105,23 @@ export function ConfigPage({ model, fail, page, onShowIssue, children }: ConfigP
   );
 }
 
+/** The two steps the save bar asks about first: what is lost by each. */
+const CONFIRMS = {
+  discard: {
+    title: 'Änderungen verwerfen?',
+    confirmLabel: 'Verwerfen',
+    text: 'Alle Änderungen seit dem letzten Speichern gehen verloren, auf allen Seiten der Einstellungen.',
+  },
+  force: {
+    title: 'Ihre Fassung speichern?',
+    confirmLabel: 'Ihre Fassung speichern',
+    text: 'Die Änderungen der anderen Person gehen dabei verloren. Ihre Fassung gilt dann für alle.',
+  },
+} as const;
+
 /** Save and discard, what the state is, and every issue as a link to its field. */
 export function SaveBar({ model }: { model: ConfigModel }) {
-  const [confirm, setConfirm] = useState<'discard' | 'force' | null>(null);
+  const [confirm, setConfirm] = useState<keyof typeof CONFIRMS | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const dirty = model.dirty.value;
   const saving = model.saving.value;
@@ -213,34 +227,22 @@ export function SaveBar({ model }: { model: ConfigModel }) {
         </div>
       ) : null}
       {model.draft.value ? <ConfigWarnings office={model.draft.value} onShow={showIssue} /> : null}
-      {confirm === 'discard' ? (
+      {confirm ? (
         <ConfirmDialog
-          title="Änderungen verwerfen?"
-          confirmLabel="Verwerfen"
+          title={CONFIRMS[confirm].title}
+          confirmLabel={CONFIRMS[confirm].confirmLabel}
           danger
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            model.discard();
+            if (confirm === 'discard') model.discard();
+            else
+              void model.save({ force: true }).then((outcome) => {
+                if (outcome === 'saved') setSavedNote(true);
+              });
           }}
         >
-          <p>Alle Änderungen seit dem letzten Speichern gehen verloren, auf allen Seiten der Einstellungen.</p>
-        </ConfirmDialog>
-      ) : null}
-      {confirm === 'force' ? (
-        <ConfirmDialog
-          title="Ihre Fassung speichern?"
-          confirmLabel="Ihre Fassung speichern"
-          danger
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            setConfirm(null);
-            void model.save({ force: true }).then((outcome) => {
-              if (outcome === 'saved') setSavedNote(true);
-            });
-          }}
-        >
-          <p>Die Änderungen der anderen Person gehen dabei verloren. Ihre Fassung gilt dann für alle.</p>
+          <p>{CONFIRMS[confirm].text}</p>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -131,6 +131,34 @@ describe('concerns page', () => {
   });
 });
 
+describe('save bar', () => {
+  it('asks before discarding, and before saving over a version someone else saved', async () => {
+    const puts = serveConfig(office, (body, round) =>
+      round === 1 ? { status: 409, body: { error: { code: 'CONFIG_CHANGED' } } } : accepted(body),
+    );
+    const model = await openPage(ConcernsPage, 'concern-form');
+    type('concern-name', 'Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-discard'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Änderungen verwerfen?');
+    fireEvent.click(screen.getByTestId('confirm-cancel'));
+    expect(model.draft.value?.concerns[0]?.name).toBe('Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-discard'));
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    expect(model.draft.value?.concerns[0]?.name).toBe('Wohngeld');
+    expect(model.dirty.value).toBe(false);
+
+    type('concern-name', 'Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-save'));
+    await screen.findByTestId('config-conflict');
+    fireEvent.click(screen.getByTestId('config-force'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Ihre Fassung speichern?');
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    await waitFor(() => expect(screen.getByTestId('config-status').textContent).toContain('Gespeichert'));
+    expect(puts.map((p) => p.version)).toEqual(['v1', undefined]);
+    expect(puts[1]?.office.concerns[0]?.name).toBe('Wohngeld und Lastenzuschuss');
+  });
+});
+
 describe('counters page', () => {
   it('adds a counter without concerns and warns of it, then orders and removes its concerns', async () => {
     serveConfig(office, () => ({ status: 500, body: {} }));
