@@ -5,13 +5,12 @@
  * length and places; the server's issues show at their field, and what is saved is what the
  * appointment service reads.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppointmentsPage, hasAppointmentHours } from './config-appointments.tsx';
 import { issueTab } from './config-issues.ts';
-import { createConfigModel } from './config-model.ts';
 import type { OfficeConfig } from '../core/types.ts';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -22,15 +21,11 @@ const office = () =>
     ],
   });
 
-function serve(put: (body: Put, n: number) => Reply) {
-  return serveConfig(office, put);
-}
-
 afterEach(resetPage);
 
 describe('appointments page', () => {
   it('sets appointment hours, grace time, appointment-only and slots, and shows the server issues', async () => {
-    const puts = serve((body, n) =>
+    const puts = serveConfig(office, (body, n) =>
       n === 1
         ? validationFailed([
             {
@@ -40,11 +35,9 @@ describe('appointments page', () => {
               message: 'Too big',
             },
           ])
-        : { status: 200, body: { version: 'v2', office: body.office } },
+        : accepted(body),
     );
-    const model = createConfigModel();
-    render(<AppointmentsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('appointment-hours');
+    const model = await openPage(AppointmentsPage, 'appointment-hours');
     // Only bookable concerns; the slot length defaults from the usual duration.
     expect(screen.queryByTestId('appointment-concern-online')).toBeNull();
     expect((screen.getByTestId('appointment-slot-housing') as HTMLInputElement).placeholder).toBe('15');
@@ -80,10 +73,8 @@ describe('appointments page', () => {
   });
 
   it('leaves empty fields out and warns when appointment-only concerns have no appointment hours', async () => {
-    const puts = serve((body) => ({ status: 200, body: { version: 'v2', office: body.office } }));
-    const model = createConfigModel();
-    render(<AppointmentsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('appointment-hours');
+    const puts = serveConfig(office, (body) => accepted(body));
+    await openPage(AppointmentsPage, 'appointment-hours');
     fireEvent.click(screen.getByTestId('appointment-hours-own'));
     fireEvent.click(screen.getByTestId('appointment-hours-mon-remove-0'));
     expect(screen.queryByTestId('appointment-hours-none')).toBeNull();

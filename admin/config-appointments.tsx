@@ -5,16 +5,24 @@
  */
 import { slotRulesOf } from '../core/policy.ts';
 import type { Concern, OfficeConfig } from '../core/types.ts';
-import { CheckField, NumberField, Section } from './config-fields.tsx';
+import { CheckField, Section } from './config-fields.tsx';
 import { NumberFields, type NumberSpec } from './config-number-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { DAYS_OF_WEEK, DayRow } from './config-hours.tsx';
 import type { ConfigModel } from './config-model.ts';
 
-export interface AppointmentsPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
+const GRACE_FIELDS: readonly NumberSpec<OfficeConfig['policy']>[] = [
+  {
+    key: 'appointmentGraceMinutes',
+    label: 'Nur der gebuchte Platz ruft auf, bis',
+    unit: 'Minuten nach Terminbeginn',
+    hint: 'Ist ein Termin für einen Platz gebucht, rufen andere Plätze ihn erst danach auf. Leer: 5 Minuten.',
+    integer: true,
+    optional: true,
+    placeholder: '5',
+    testId: 'appointment-grace',
+  },
+];
 
 /** Own appointment hours on (a copy of the opening hours to start from) or off. */
 export function setOwnAppointmentHours(office: OfficeConfig, own: boolean): void {
@@ -36,14 +44,9 @@ export function hasAppointmentHours(office: OfficeConfig): boolean {
   return Object.values(hours.weekly).some((spans) => (spans?.length ?? 0) > 0);
 }
 
-export function AppointmentsPage({ model, fail }: AppointmentsPageProps) {
+export function AppointmentsPage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Termine"
-      intro="Wann Termine vergeben werden und wie lang ein Termin je Anliegen dauert. Weitere Regeln (früher dran, verspätet, anmelden ab) stehen unter „Amt und Ansagen“."
-    >
+    <ConfigPage model={model} fail={fail} page="appointments">
       {(draft) => {
         const own = draft.appointmentHours !== undefined;
         const onlyWithout = draft.concerns.some((c) => c.appointmentOnly) && !hasAppointmentHours(draft);
@@ -79,20 +82,9 @@ export function AppointmentsPage({ model, fail }: AppointmentsPageProps) {
               ) : null}
             </Section>
             <Section title="Gebuchter Platz">
-              <NumberField
-                model={model}
-                path="policy.appointmentGraceMinutes"
-                label="Nur der gebuchte Platz ruft auf, bis"
-                unit="Minuten nach Terminbeginn"
-                hint="Ist ein Termin für einen Platz gebucht, rufen andere Plätze ihn erst danach auf. Leer: 5 Minuten."
-                value={draft.policy.appointmentGraceMinutes}
-                integer
-                optional
-                placeholder="5"
-                testId="appointment-grace"
-                update={(o, v) => {
-                  o.policy.appointmentGraceMinutes = v;
-                }}
+              <NumberFields
+                part={{ model, base: 'policy', current: draft.policy, at: (o) => o.policy }}
+                specs={GRACE_FIELDS}
               />
             </Section>
             <Section title="Anliegen mit Termin" testId="appointment-concerns">
@@ -157,13 +149,7 @@ function ConcernSlots({ model, concern, index }: { model: ConfigModel; concern: 
         }}
       />
       <div class="cfg-grid">
-        <NumberFields
-          model={model}
-          base={base}
-          values={concern}
-          at={at}
-          specs={slotFields(concern, defaults.slotMinutes)}
-        />
+        <NumberFields part={{ model, base, current: concern, at }} specs={slotFields(concern, defaults.slotMinutes)} />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { isUnserved } from '../core/office-checks.ts';
 import type { OfficeConfig } from '../core/types.ts';
 import { hyphenate } from '../ui/hyphenate.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
-import { fieldId, IconButton } from './config-fields.tsx';
+import { focusSoon, MoveButtons } from './config-entries.tsx';
 import { moved } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 
@@ -45,7 +45,7 @@ export function ConcernList({
       o.concerns.push({ id: '', prefix: '', name: '' });
     });
     onSelect(draft.concerns.length);
-    setTimeout(() => document.getElementById(fieldId(`concerns.${draft.concerns.length}.name`))?.focus(), 0);
+    focusSoon(`concerns.${draft.concerns.length}.name`);
   };
   return (
     <section class="panel cfg-list-panel" aria-labelledby="cfg-concern-list-title">
@@ -85,22 +85,14 @@ export function ConcernList({
                 </span>
               </button>
               <span class="cfg-list__moves">
-                <IconButton
-                  label={`${name} nach oben`}
-                  disabled={i === 0}
-                  testId={`concern-up-${i}`}
-                  onClick={() => move(i, -1)}
-                >
-                  ↑
-                </IconButton>
-                <IconButton
-                  label={`${name} nach unten`}
-                  disabled={i === draft.concerns.length - 1}
-                  testId={`concern-down-${i}`}
-                  onClick={() => move(i, 1)}
-                >
-                  ↓
-                </IconButton>
+                <MoveButtons
+                  index={i}
+                  count={draft.concerns.length}
+                  up={`${name} nach oben`}
+                  down={`${name} nach unten`}
+                  testId={(direction) => `concern-${direction}-${i}`}
+                  onMove={(delta) => move(i, delta)}
+                />
               </span>
             </li>
           );

@@ -7,6 +7,7 @@ import { PICTOGRAMS, Pictogram } from '../ui/pictograms.tsx';
 import { CheckField, fieldId, LinesField, Section, TextField } from './config-fields.tsx';
 import type { ConfigModel } from './config-model.ts';
 import { NumberFields, type NumberSpec } from './config-number-fields.tsx';
+import { PartTextField } from './config-part.tsx';
 import { languageName } from './config-words.ts';
 
 export interface ConcernSectionProps {
@@ -176,7 +177,7 @@ export function NumbersSection({ model, base, concern: c, at }: ConcernSectionPr
   return (
     <Section title="Nummern und Wartezeit">
       <div class="cfg-grid cfg-grid--3">
-        <NumberFields model={model} base={base} values={c} at={at} specs={NUMBER_FIELDS} />
+        <NumberFields part={{ model, base, current: c, at }} specs={NUMBER_FIELDS} />
       </div>
       <CheckField
         model={model}
@@ -192,18 +193,14 @@ export function NumbersSection({ model, base, concern: c, at }: ConcernSectionPr
         }}
       />
       {c.infoUrl !== undefined ? (
-        <TextField
-          model={model}
-          path={`${base}.infoUrl`}
+        <PartTextField
+          part={{ model, base, current: c, at }}
+          field="infoUrl"
           label="Internetadresse des Online-Antrags"
-          value={c.infoUrl}
           type="url"
           placeholder="https://"
           testId="concern-info-url"
           wide
-          update={(o, v) => {
-            at(o).infoUrl = v;
-          }}
         />
       ) : null}
     </Section>

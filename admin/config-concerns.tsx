@@ -8,20 +8,16 @@
  */
 import { useSignal } from '@preact/signals';
 import type { Concern, Language, OfficeConfig } from '../core/types.ts';
-import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { NumbersSection, PictogramSection, TRANSLATED, TranslationsSection } from './config-concern-sections.tsx';
-import { LinesField, RemoveButton, Section, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { RemoveButton, RemoveDialog } from './config-entries.tsx';
+import { LinesField, Section, TextField } from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { ConcernList } from './config-concern-list.tsx';
 import { removeConcern, renameConcernId, suggestConcernId, suggestPrefix, upper } from './config-concern-edits.ts';
 import type { ConfigModel } from './config-model.ts';
+import { PartTextField } from './config-part.tsx';
 
-export interface ConcernsPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
-
-export function ConcernsPage({ model, fail }: ConcernsPageProps) {
+export function ConcernsPage({ model, fail }: ConfigTabProps) {
   const selected = useSignal(0);
   const language = useSignal<Language>('en');
   const removing = useSignal<number | null>(null);
@@ -35,18 +31,11 @@ export function ConcernsPage({ model, fail }: ConcernsPageProps) {
   };
 
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Anliegen"
-      intro="Diese Anliegen sehen Besucher am Kiosk, in dieser Reihenfolge. Jedes Anliegen hat einen eigenen Buchstaben vor der Nummer."
-      onShowIssue={showIssue}
-    >
+    <ConfigPage model={model} fail={fail} page="concerns" onShowIssue={showIssue}>
       {(draft) => {
         const count = draft.concerns.length;
         const index = Math.min(selected.value, count - 1);
         const concern = draft.concerns[index];
-        const pending = removing.value;
         return (
           <div class="cfg-split">
             <ConcernList
@@ -73,20 +62,17 @@ export function ConcernsPage({ model, fail }: ConcernsPageProps) {
                 }}
               />
             ) : null}
-            {pending !== null && draft.concerns[pending] ? (
-              <RemoveConcernDialog
-                draft={draft}
-                index={pending}
-                onCancel={() => {
-                  removing.value = null;
-                }}
-                onConfirm={() => {
-                  removing.value = null;
-                  model.edit((o) => removeConcern(o, pending), ['concerns', 'counters']);
-                  selected.value = Math.max(0, pending - 1);
-                }}
-              />
-            ) : null}
+            <RemoveDialog
+              removing={removing}
+              entries={draft.concerns}
+              nameOf={(c) => c.name.trim() || 'Neues Anliegen'}
+              onRemove={(i) => {
+                model.edit((o) => removeConcern(o, i), ['concerns', 'counters']);
+                selected.value = Math.max(0, i - 1);
+              }}
+            >
+              {(i) => <RemovalNote draft={draft} index={i} />}
+            </RemoveDialog>
           </div>
         );
       }}
@@ -114,6 +100,7 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
   const otherPrefixes = draft.concerns.filter((_, i) => i !== index).map((o) => o.prefix);
   const example = `${c.prefix || 'W'}-001`;
   const servedBy = draft.counters.filter((counter) => counter.concernIds.includes(c.id));
+  const part = { model, base, current: c, at };
 
   return (
     <div class="cfg-form" data-testid="concern-form">
@@ -166,9 +153,9 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
               concern.name = v;
             }}
           />
-          <TextField
-            model={model}
-            path={`${base}.prefix`}
+          <PartTextField
+            part={part}
+            field="prefix"
             label="Buchstabe vor der Nummer"
             hint={
               <>
@@ -176,13 +163,9 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
                 <span class="cfg-nowrap">{example.replace('001', '002')}</span> …
               </>
             }
-            value={c.prefix}
             maxLength={3}
             transform={upper}
             testId="concern-prefix"
-            update={(o, v) => {
-              at(o).prefix = v;
-            }}
           />
           <TextField
             model={model}
@@ -203,18 +186,14 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
               at(o).id = v;
             }}
           />
-          <TextField
-            model={model}
-            path={`${base}.description`}
+          <PartTextField
+            part={part}
+            field="description"
             label="Beschreibung (Deutsch)"
             hint="Ein Satz, der Besuchern sagt, ob sie hier richtig sind. Zum Beispiel: Sie wollen Wohngeld beantragen."
-            value={c.description ?? ''}
             maxLength={300}
             testId="concern-description"
             wide
-            update={(o, v) => {
-              at(o).description = v;
-            }}
           />
         </div>
       </Section>
@@ -240,28 +219,13 @@ function ConcernForm({ model, draft, index, concern: c, language, onLanguage, on
   );
 }
 
-function RemoveConcernDialog({
-  draft,
-  index,
-  onCancel,
-  onConfirm,
-}: {
-  draft: OfficeConfig;
-  index: number;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
+/** What removing concern `index` means: it leaves the kiosk and the counters that serve it. */
+function RemovalNote({ draft, index }: { draft: OfficeConfig; index: number }) {
   const concern = draft.concerns[index] as Concern;
   const counters = draft.counters.filter((c) => c.concernIds.includes(concern.id));
   const orphaned = counters.filter((c) => c.concernIds.length === 1);
   return (
-    <ConfirmDialog
-      title={`„${concern.name.trim() || 'Neues Anliegen'}“ entfernen?`}
-      confirmLabel="Entfernen"
-      danger
-      onCancel={onCancel}
-      onConfirm={onConfirm}
-    >
+    <>
       <p>Nach dem Speichern verschwindet das Anliegen vom Kiosk.</p>
       {counters.length > 0 ? (
         <p>
@@ -275,6 +239,6 @@ function RemoveConcernDialog({
           Wählen Sie dort ein anderes, bevor Sie speichern.
         </p>
       ) : null}
-    </ConfirmDialog>
+    </>
   );
 }

@@ -4,12 +4,11 @@
  * API: what is typed goes into the saved configuration, an emptied field is left out, and the
  * server's issue appears at its field.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConfigModel } from './config-model.ts';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OfficePage } from './config-office.tsx';
 import type { OfficeConfig } from '../core/types.ts';
-import { baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -27,11 +26,9 @@ describe('office page: contact and numbers from on the way', () => {
     const puts = serveConfig(office, (body, round) =>
       round === 1
         ? validationFailed([{ path: 'contact.email', code: 'INVALID', message: 'Invalid email address' }])
-        : { status: 200, body: { version: 'v2', office: body.office } },
+        : accepted(body),
     );
-    const model = createConfigModel();
-    render(<OfficePage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('office-contact-phone');
+    await openPage(OfficePage, 'office-contact-phone');
     expect((screen.getByTestId('office-contact-address') as HTMLInputElement).value).toBe('Rathausplatz 1');
     // Only concerns that give tickets can give numbers from on the way.
     expect(screen.queryByTestId('office-remote-online')).toBeNull();

@@ -5,17 +5,44 @@
  */
 import { useSignal } from '@preact/signals';
 import type { Counter, OfficeConfig } from '../core/types.ts';
-import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { fieldId, IconButton, Issues, RemoveButton, Section, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { EntryCards, focusSoon, MoveButtons, RemoveButton } from './config-entries.tsx';
+import { fieldId, IconButton, Issues, Section } from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { IdField, NameField } from './config-name-id.tsx';
+import { PartTextField, type PartTextFieldProps } from './config-part.tsx';
 
-export interface CountersSetupPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
+/** A counter's text field; `test` names it in the test ids (`counter-area-2`). */
+type CounterText = Omit<PartTextFieldProps<Counter>, 'part' | 'testId'> & { test: string };
+
+/** Where the counter is and how the announcement says its name (next to name and id). */
+const PLACE_TEXTS: readonly CounterText[] = [
+  {
+    field: 'area',
+    test: 'area',
+    label: 'Bereich (freiwillig)',
+    hint: 'Stockwerk oder Flur. Eine Anzeige kann nur ihren Bereich zeigen.',
+    maxLength: 60,
+    list: 'cfg-areas',
+  },
+  {
+    field: 'spokenName',
+    test: 'spoken',
+    label: 'Aussprache (freiwillig)',
+    hint: 'So sagt die Ansage ihn: „Platz zwei“, „Schalter A“. Leer: wie der Name.',
+    maxLength: 80,
+  },
+];
+
+const PRINTER_TEXT: CounterText = {
+  field: 'printer',
+  test: 'printer',
+  label: 'Drucker dieses Platzes (freiwillig)',
+  hint: 'Für Nummern, die hier am Empfang ausgegeben werden: tcp://192.168.1.50:9100, file:/dev/usb/lp0, virtual oder none. Leer: kein Drucker.',
+  maxLength: 300,
+  placeholder: 'tcp://192.168.1.50:9100',
+};
 
 /** The id of a new counter, from its name ("Platz 5" → "platz-5"), unique among the others. */
 export function suggestCounterId(name: string, otherIds: string[]): string {
@@ -28,17 +55,10 @@ export function nextCounterName(office: OfficeConfig): string {
   for (let n = office.counters.length + 1; ; n++) if (!names.has(`Platz ${n}`)) return `Platz ${n}`;
 }
 
-export function CountersSetupPage({ model, fail }: CountersSetupPageProps) {
-  const removing = useSignal<number | null>(null);
+export function CountersSetupPage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Plätze einrichten"
-      intro="Jeder Platz ruft nur die Anliegen auf, die hier stehen. Das erste Anliegen ist sein eigenes; die anderen übernimmt er, wenn dafür mehr Besucher warten."
-    >
+    <ConfigPage model={model} fail={fail} page="counters">
       {(draft) => {
-        const pending = removing.value;
         const areas = [...new Set(draft.counters.map((c) => c.area?.trim()).filter((a): a is string => Boolean(a)))];
         const add = () => {
           const name = nextCounterName(draft);
@@ -48,7 +68,7 @@ export function CountersSetupPage({ model, fail }: CountersSetupPageProps) {
           model.edit((o) => {
             o.counters.push({ id: suggestCounterId(name, ids), name, concernIds: [] });
           });
-          setTimeout(() => document.getElementById(fieldId(`counters.${index}.name`))?.focus(), 0);
+          focusSoon(`counters.${index}.name`);
         };
         return (
           <>
@@ -57,43 +77,24 @@ export function CountersSetupPage({ model, fail }: CountersSetupPageProps) {
                 <option key={a} value={a} />
               ))}
             </datalist>
-            <div class="cfg-cards">
-              {draft.counters.map((counter, i) => (
-                <CounterCard
-                  key={`${i}`}
-                  model={model}
-                  draft={draft}
-                  index={i}
-                  counter={counter}
-                  onRemove={() => {
-                    removing.value = i;
-                  }}
-                />
-              ))}
-            </div>
-            <div>
-              <button type="button" class="staff-btn staff-btn--secondary" data-testid="counter-add" onClick={add}>
-                + Neuer Platz
-              </button>
-            </div>
-            {pending !== null && draft.counters[pending] ? (
-              <ConfirmDialog
-                title={`„${draft.counters[pending]?.name || 'Platz'}“ entfernen?`}
-                confirmLabel="Entfernen"
-                danger
-                onCancel={() => {
-                  removing.value = null;
-                }}
-                onConfirm={() => {
-                  removing.value = null;
-                  model.edit((o) => {
-                    o.counters.splice(pending, 1);
-                  }, 'counters');
-                }}
-              >
+            <EntryCards
+              entries={draft.counters}
+              card={(counter, i, onRemove) => (
+                <CounterCard key={`${i}`} model={model} draft={draft} index={i} counter={counter} onRemove={onRemove} />
+              )}
+              add={add}
+              addLabel="+ Neuer Platz"
+              addTestId="counter-add"
+              nameOf={(c) => c.name || 'Platz'}
+              remove={(i) =>
+                model.edit((o) => {
+                  o.counters.splice(i, 1);
+                }, 'counters')
+              }
+              removeNote={
                 <p>Nach dem Speichern kann dort niemand mehr aufrufen. Wer dort gerade angemeldet ist, wählt neu.</p>
-              </ConfirmDialog>
-            ) : null}
+              }
+            />
           </>
         );
       }}
@@ -122,6 +123,9 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
   const selectedChoice = addable.some((c) => c.id === choice.value) ? choice.value : (addable[0]?.id ?? '');
   const listIssues = model.issuesAt(`${base}.concernIds`);
   const title = counter.name.trim() || `Platz ${index + 1}`;
+  const text = ({ test, ...spec }: CounterText) => (
+    <PartTextField key={spec.field} part={item} {...spec} testId={`counter-${test}-${index}`} />
+  );
 
   const moveConcern = (i: number, delta: number) =>
     model.edit((o) => {
@@ -131,30 +135,18 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
   return (
     <Section title={title} testId={`counter-card-${index}`}>
       <div class="cfg-card__tools">
-        <IconButton
-          label={`${title} nach vorn`}
-          disabled={index === 0}
-          testId={`counter-up-${index}`}
-          onClick={() =>
+        <MoveButtons
+          index={index}
+          count={draft.counters.length}
+          up={`${title} nach vorn`}
+          down={`${title} nach hinten`}
+          testId={(direction) => `counter-${direction}-${index}`}
+          onMove={(delta) =>
             model.edit((o) => {
-              o.counters = moved(o.counters, index, -1);
+              o.counters = moved(o.counters, index, delta);
             }, 'counters')
           }
-        >
-          ↑
-        </IconButton>
-        <IconButton
-          label={`${title} nach hinten`}
-          disabled={index === draft.counters.length - 1}
-          testId={`counter-down-${index}`}
-          onClick={() =>
-            model.edit((o) => {
-              o.counters = moved(o.counters, index, 1);
-            }, 'counters')
-          }
-        >
-          ↓
-        </IconButton>
+        />
         <RemoveButton testId={`counter-remove-${index}`} disabled={draft.counters.length <= 1} onClick={onRemove} />
       </div>
       <div class="cfg-grid cfg-grid--3">
@@ -166,52 +158,14 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
           testId={`counter-name-${index}`}
           suggestId={(name) => suggestCounterId(name, otherIds)}
         />
-        <TextField
-          model={model}
-          path={`${base}.area`}
-          label="Bereich (freiwillig)"
-          hint="Stockwerk oder Flur. Eine Anzeige kann nur ihren Bereich zeigen."
-          value={counter.area ?? ''}
-          maxLength={60}
-          list="cfg-areas"
-          testId={`counter-area-${index}`}
-          update={(o, v) => {
-            at(o).area = v;
-          }}
-        />
-        <TextField
-          model={model}
-          path={`${base}.spokenName`}
-          label="Aussprache (freiwillig)"
-          hint="So sagt die Ansage ihn: „Platz zwei“, „Schalter A“. Leer: wie der Name."
-          value={counter.spokenName ?? ''}
-          maxLength={80}
-          testId={`counter-spoken-${index}`}
-          update={(o, v) => {
-            at(o).spokenName = v;
-          }}
-        />
+        {PLACE_TEXTS.map(text)}
         <IdField
           item={item}
           hint={isNew ? 'Nach dem Speichern bleibt sie fest.' : 'Sie bleibt fest, damit die Statistik stimmt.'}
           testId={`counter-id-${index}`}
         />
       </div>
-      <div class="cfg-grid">
-        <TextField
-          model={model}
-          path={`${base}.printer`}
-          label="Drucker dieses Platzes (freiwillig)"
-          hint="Für Nummern, die hier am Empfang ausgegeben werden: tcp://192.168.1.50:9100, file:/dev/usb/lp0, virtual oder none. Leer: kein Drucker."
-          value={counter.printer ?? ''}
-          maxLength={300}
-          placeholder="tcp://192.168.1.50:9100"
-          testId={`counter-printer-${index}`}
-          update={(o, v) => {
-            at(o).printer = v;
-          }}
-        />
-      </div>
+      <div class="cfg-grid">{text(PRINTER_TEXT)}</div>
       <div class={`cfg-served ${listIssues.length > 0 ? 'cfg-field--invalid' : ''}`}>
         <h4 class="cfg-served__title" id={`${fieldId(`${base}.concernIds`)}-title`}>
           Anliegen dieses Platzes, das wichtigste zuerst
@@ -238,22 +192,14 @@ function CounterCard({ model, draft, index, counter, onRemove }: CounterCardProp
                     {name}
                     {!concern ? <em class="cfg-danger-text"> (gibt es nicht mehr)</em> : null}
                   </span>
-                  <IconButton
-                    label={`${name} weiter nach oben`}
-                    disabled={i === 0}
-                    testId={`counter-${index}-concern-up-${id}`}
-                    onClick={() => moveConcern(i, -1)}
-                  >
-                    ↑
-                  </IconButton>
-                  <IconButton
-                    label={`${name} weiter nach unten`}
-                    disabled={i === counter.concernIds.length - 1}
-                    testId={`counter-${index}-concern-down-${id}`}
-                    onClick={() => moveConcern(i, 1)}
-                  >
-                    ↓
-                  </IconButton>
+                  <MoveButtons
+                    index={i}
+                    count={counter.concernIds.length}
+                    up={`${name} weiter nach oben`}
+                    down={`${name} weiter nach unten`}
+                    testId={(direction) => `counter-${index}-concern-${direction}-${id}`}
+                    onMove={(delta) => moveConcern(i, delta)}
+                  />
                   <IconButton
                     label={`${name} von diesem Platz nehmen`}
                     danger

@@ -26,25 +26,33 @@ export function Issues({ issues, id }: { issues: ConfigIssue[]; id: string }) {
   );
 }
 
-interface FieldFrameProps {
-  label: ComponentChildren;
-  hint?: ComponentChildren;
-  issues: ConfigIssue[];
-  inputId: string;
-  wide?: boolean;
-  children: (describedBy: string | undefined) => ComponentChildren;
+/** What the input of a field needs to be found and read out: its id, whether it is wrong, what describes it. */
+interface InputLinks {
+  id: string;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
 }
 
-function FieldFrame({ label, hint, issues, inputId, wide, children }: FieldFrameProps) {
+interface FieldFrameProps {
+  field: Pick<EditProps<unknown>, 'model' | 'path' | 'label' | 'hint'>;
+  wide?: boolean;
+  children: (links: InputLinks) => ComponentChildren;
+}
+
+/** Label, hint and the issues at the field's path around its input. */
+function FieldFrame({ field: { model, path, label, hint }, wide, children }: FieldFrameProps) {
+  const inputId = fieldId(path);
+  const issues = model.issuesAt(path);
   const hintId = `${inputId}-hint`;
   const issuesId = `${inputId}-issues`;
   const describedBy = [hint ? hintId : '', issues.length > 0 ? issuesId : ''].filter(Boolean).join(' ') || undefined;
+  const invalid = issues.length > 0 ? 'true' : undefined;
   return (
     <div class={`cfg-field ${wide ? 'cfg-field--wide' : ''} ${issues.length > 0 ? 'cfg-field--invalid' : ''}`}>
       <label class="cfg-field__label" for={inputId}>
         {label}
       </label>
-      {children(describedBy)}
+      {children({ id: inputId, 'aria-invalid': invalid, 'aria-describedby': describedBy })}
       {hint ? (
         <p class="cfg-field__hint" id={hintId}>
           {hint}
@@ -81,14 +89,12 @@ export interface TextFieldProps extends EditProps<string> {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { model, path, label, hint, value, update, testId, wide, transform } = props;
-  const id = fieldId(path);
-  const issues = model.issuesAt(path);
+  const { model, path, value, update, testId, transform } = props;
   return (
-    <FieldFrame label={label} hint={hint} issues={issues} inputId={id} wide={wide}>
-      {(describedBy) => (
+    <FieldFrame field={props} wide={props.wide}>
+      {(links) => (
         <input
-          id={id}
+          {...links}
           class="staff-input cfg-input"
           type={props.type ?? 'text'}
           value={value}
@@ -101,8 +107,6 @@ export function TextField(props: TextFieldProps) {
           list={props.list}
           autoComplete="off"
           spellcheck={props.type === 'url' ? false : undefined}
-          aria-invalid={issues.length > 0 ? 'true' : undefined}
-          aria-describedby={describedBy}
           data-testid={testId}
           onInput={(e) => {
             const raw = e.currentTarget.value;
@@ -124,21 +128,17 @@ export interface LinesFieldProps extends EditProps<string[]> {
 
 /** A list of short texts, one per line (documents to bring). */
 export function LinesField(props: LinesFieldProps) {
-  const { model, path, label, hint, value, update, testId, wide } = props;
-  const id = fieldId(path);
-  const issues = model.issuesAt(path);
+  const { model, path, value, update, testId } = props;
   return (
-    <FieldFrame label={label} hint={hint} issues={issues} inputId={id} wide={wide}>
-      {(describedBy) => (
+    <FieldFrame field={props} wide={props.wide}>
+      {(links) => (
         <textarea
-          id={id}
+          {...links}
           class="staff-input cfg-input cfg-textarea"
           rows={props.rows ?? 4}
           value={value.join('\n')}
           dir={props.dir}
           lang={props.lang}
-          aria-invalid={issues.length > 0 ? 'true' : undefined}
-          aria-describedby={describedBy}
           data-testid={testId}
           onInput={(e) => {
             const lines = e.currentTarget.value.split('\n');
@@ -172,9 +172,7 @@ export interface NumberFieldProps extends EditProps<number | undefined> {
 }
 
 export function NumberField(props: NumberFieldProps) {
-  const { model, path, label, hint, value, update, testId, unit, integer, optional } = props;
-  const id = fieldId(path);
-  const issues = model.issuesAt(path);
+  const { model, path, value, update, testId, unit, integer, optional } = props;
   const [text, setText] = useState(formatNumber(value));
   // Follow outside changes (discard, reload) without disturbing what is being typed.
   useEffect(() => {
@@ -184,11 +182,11 @@ export function NumberField(props: NumberFieldProps) {
     if (!same) setText(formatNumber(value));
   }, [value]);
   return (
-    <FieldFrame label={label} hint={hint} issues={issues} inputId={id}>
-      {(describedBy) => (
+    <FieldFrame field={props}>
+      {(links) => (
         <span class="cfg-number">
           <input
-            id={id}
+            {...links}
             class="staff-input cfg-input cfg-input--number"
             type="text"
             inputMode={integer ? 'numeric' : 'decimal'}
@@ -196,8 +194,6 @@ export function NumberField(props: NumberFieldProps) {
             placeholder={props.placeholder}
             disabled={props.disabled}
             autoComplete="off"
-            aria-invalid={issues.length > 0 ? 'true' : undefined}
-            aria-describedby={describedBy}
             data-testid={testId}
             onInput={(e) => {
               const raw = e.currentTarget.value;
@@ -252,18 +248,15 @@ export interface SelectFieldProps extends EditProps<string> {
   options: { value: string; label: string }[];
 }
 
-export function SelectField({ model, path, label, hint, value, update, testId, options }: SelectFieldProps) {
-  const id = fieldId(path);
-  const issues = model.issuesAt(path);
+export function SelectField(props: SelectFieldProps) {
+  const { model, path, value, update, testId, options } = props;
   return (
-    <FieldFrame label={label} hint={hint} issues={issues} inputId={id}>
-      {(describedBy) => (
+    <FieldFrame field={props}>
+      {(links) => (
         <select
-          id={id}
+          {...links}
           class="staff-input cfg-input cfg-select"
           value={value}
-          aria-describedby={describedBy}
-          aria-invalid={issues.length > 0 ? 'true' : undefined}
           data-testid={testId}
           onChange={(e) => {
             const next = e.currentTarget.value;
@@ -278,34 +271,6 @@ export function SelectField({ model, path, label, hint, value, update, testId, o
         </select>
       )}
     </FieldFrame>
-  );
-}
-
-/** The quiet red button that removes an entry (a concern, a counter, a kiosk). */
-export function RemoveButton({
-  testId,
-  onClick,
-  disabled,
-  title,
-  children = 'Entfernen',
-}: {
-  testId: string;
-  onClick: () => void;
-  disabled?: boolean;
-  title?: string;
-  children?: ComponentChildren;
-}) {
-  return (
-    <button
-      type="button"
-      class="staff-btn staff-btn--quiet cfg-danger-text"
-      data-testid={testId}
-      disabled={disabled}
-      title={title}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }
 

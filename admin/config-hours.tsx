@@ -3,19 +3,22 @@
  * numbers only within them, and the office's time zone (numbering and hours follow it).
  */
 import { useSignal } from '@preact/signals';
+import { Fragment } from 'preact';
 import type { OfficeConfig, TimeRange, Weekday } from '../core/types.ts';
 import { formatDay, officeDay } from '../ui/staff-format.ts';
-import { CheckField, fieldId, IconButton, Issues, Section, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { CheckField, fieldId, IconButton, Issues, Section } from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import type { ConfigModel } from './config-model.ts';
+import { officePart, PartTextField } from './config-part.tsx';
 import { weekdayName } from './config-words.ts';
 
-export interface HoursPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
-
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The two ends of a span and the word before each field. */
+const SPAN_ENDS: readonly { end: keyof TimeRange; word: string }[] = [
+  { end: 'from', word: 'von' },
+  { end: 'to', word: 'bis' },
+];
 
 /** A sensible next span: after the day's last one, or 09:00–12:00. */
 export function nextSpan(spans: TimeRange[]): TimeRange {
@@ -43,15 +46,10 @@ function timeZones(): string[] {
   }
 }
 
-export function HoursPage({ model, fail }: HoursPageProps) {
+export function HoursPage({ model, fail }: ConfigTabProps) {
   const newDay = useSignal('');
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Öffnungszeiten"
-      intro="Kiosk und Anzeigen zeigen diese Zeiten. Ist das Amt zu, sagt der Kiosk, wann es wieder öffnet."
-    >
+    <ConfigPage model={model} fail={fail} page="hours">
       {(draft) => (
         <div class="cfg-columns cfg-columns--hours">
           <Section title="Woche" testId="hours-week">
@@ -77,17 +75,13 @@ export function HoursPage({ model, fail }: HoursPageProps) {
                   o.enforceOpeningHours = v;
                 }}
               />
-              <TextField
-                model={model}
-                path="timezone"
+              <PartTextField
+                part={officePart(model, draft)}
+                field="timezone"
                 label="Zeitzone"
                 hint="Danach richten sich Öffnungszeiten und der Wechsel der Nummern um Mitternacht."
-                value={draft.timezone}
                 list="cfg-timezones"
                 testId="hours-timezone"
-                update={(o, v) => {
-                  o.timezone = v;
-                }}
               />
               <datalist id="cfg-timezones">
                 {timeZones().map((z) => (
@@ -140,38 +134,26 @@ export function DayRow({
           const spanIssues = model.issuesAt(path);
           return (
             <div key={`${i}`} class={`cfg-span ${spanIssues.length > 0 ? 'cfg-field--invalid' : ''}`}>
-              <label class="cfg-span__label" for={fieldId(`${path}.from`)}>
-                von
-              </label>
-              <input
-                id={fieldId(`${path}.from`)}
-                type="time"
-                class="staff-input cfg-input cfg-input--time"
-                value={span.from}
-                aria-label={`${name}, ${i + 1}. Zeitraum, von`}
-                aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`${prefix}-${day}-from-${i}`}
-                onInput={(e) => {
-                  const v = e.currentTarget.value;
-                  setSpans((list) => list.map((s, j) => (j === i ? { ...s, from: v } : s)), path);
-                }}
-              />
-              <label class="cfg-span__label" for={fieldId(`${path}.to`)}>
-                bis
-              </label>
-              <input
-                id={fieldId(`${path}.to`)}
-                type="time"
-                class="staff-input cfg-input cfg-input--time"
-                value={span.to}
-                aria-label={`${name}, ${i + 1}. Zeitraum, bis`}
-                aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
-                data-testid={`${prefix}-${day}-to-${i}`}
-                onInput={(e) => {
-                  const v = e.currentTarget.value;
-                  setSpans((list) => list.map((s, j) => (j === i ? { ...s, to: v } : s)), path);
-                }}
-              />
+              {SPAN_ENDS.map(({ end, word }) => (
+                <Fragment key={end}>
+                  <label class="cfg-span__label" for={fieldId(`${path}.${end}`)}>
+                    {word}
+                  </label>
+                  <input
+                    id={fieldId(`${path}.${end}`)}
+                    type="time"
+                    class="staff-input cfg-input cfg-input--time"
+                    value={span[end]}
+                    aria-label={`${name}, ${i + 1}. Zeitraum, ${word}`}
+                    aria-invalid={spanIssues.length > 0 ? 'true' : undefined}
+                    data-testid={`${prefix}-${day}-${end}-${i}`}
+                    onInput={(e) => {
+                      const v = e.currentTarget.value;
+                      setSpans((list) => list.map((s, j) => (j === i ? { ...s, [end]: v } : s)), path);
+                    }}
+                  />
+                </Fragment>
+              ))}
               <IconButton
                 label={`${name}, ${i + 1}. Zeitraum entfernen`}
                 danger

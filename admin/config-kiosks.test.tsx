@@ -4,19 +4,17 @@
  * of each kind (network, device under the allow-list, print agent with a generated key, test
  * printer, none, the server's); the server's issue codes show in German at the printer.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyPrinterChoice, KiosksPage } from './config-kiosks.tsx';
-import { createConfigModel } from './config-model.ts';
 import { newAgentKey, printerChoice, printerSetting } from './kiosk-printer.ts';
 import type { KioskConfig } from '../core/types.ts';
-import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () => baseOffice();
 
-function serve(put: (body: Put) => Reply) {
-  return serveConfig(office, put, { '/api/admin/printer-places': { devices: ['/dev/usb/lp*'] } });
-}
+/** The device files the server allows for printers. */
+const PLACES = { '/api/admin/printer-places': { devices: ['/dev/usb/lp*'] } };
 
 afterEach(resetPage);
 
@@ -52,21 +50,22 @@ describe('kiosk printers', () => {
   });
 
   it('adds a kiosk, sets its printer and shows the server issue at the printer in German', async () => {
-    const puts = serve((body) =>
-      puts.length === 1
-        ? validationFailed([
-            {
-              path: 'kiosks.0.printer',
-              code: 'DEVICE_NOT_ALLOWED',
-              params: { allowed: '/dev/usb/lp*' },
-              message: 'device file /dev/sda is not allowed',
-            },
-          ])
-        : { status: 200, body: { version: 'v2', office: body.office } },
+    const puts = serveConfig(
+      office,
+      (body) =>
+        puts.length === 1
+          ? validationFailed([
+              {
+                path: 'kiosks.0.printer',
+                code: 'DEVICE_NOT_ALLOWED',
+                params: { allowed: '/dev/usb/lp*' },
+                message: 'device file /dev/sda is not allowed',
+              },
+            ])
+          : accepted(body),
+      PLACES,
     );
-    const model = createConfigModel();
-    render(<KiosksPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('kiosks-empty');
+    const model = await openPage(KiosksPage, 'kiosks-empty');
     fireEvent.click(screen.getByTestId('kiosk-add'));
     type('kiosk-name-0', 'Eingang Nord');
     expect(model.draft.value?.kiosks?.[0]).toEqual({ id: 'eingang-nord', name: 'Eingang Nord', printer: 'none' });

@@ -8,12 +8,13 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { KioskConfig, OfficeConfig } from '../core/types.ts';
 import { api } from '../ui/api.ts';
-import { ConfirmDialog } from '../ui/staff-shell.tsx';
-import { fieldId, Issues, RemoveButton, Section, SelectField, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { EntryCards, focusSoon, RemoveButton } from './config-entries.tsx';
+import { fieldId, Issues, Section, SelectField, TextField, type TextFieldProps } from './config-fields.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { IdField, NameField } from './config-name-id.tsx';
+import type { DraftPart } from './config-part.tsx';
 import {
   newAgentKey,
   PRINTER_CHOICE_LABELS,
@@ -22,11 +23,6 @@ import {
   printerChoice,
   printerSetting,
 } from './kiosk-printer.ts';
-
-export interface KiosksPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
 
 /** "Kiosk 2" when there is one kiosk named like that. */
 export function nextKioskName(office: OfficeConfig): string {
@@ -43,9 +39,8 @@ export function applyPrinterChoice(kiosk: KioskConfig, choice: PrinterChoice, ke
   else delete kiosk.agentKey;
 }
 
-export function KiosksPage({ model, fail }: KiosksPageProps) {
+export function KiosksPage({ model, fail }: ConfigTabProps) {
   const devices = useSignal<string[] | null>(null);
-  const removing = useSignal<number | null>(null);
   useEffect(() => {
     api<{ devices: string[] }>('GET', '/api/admin/printer-places')
       .then((answer) => {
@@ -56,15 +51,9 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
       });
   }, []);
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Kiosks und ihre Drucker"
-      intro="Ein Kiosk mit eigener Kennung öffnet /kiosk?kiosk=<Kennung> und druckt auf seinem eigenen Drucker. Kiosks ohne Eintrag drucken auf dem Drucker des Servers."
-    >
+    <ConfigPage model={model} fail={fail} page="kiosks">
       {(draft) => {
         const kiosks = draft.kiosks ?? [];
-        const pending = removing.value;
         const add = () => {
           const name = nextKioskName(draft);
           const index = kiosks.length;
@@ -81,55 +70,40 @@ export function KiosksPage({ model, fail }: KiosksPageProps) {
             });
             o.kiosks = list;
           });
-          setTimeout(() => document.getElementById(fieldId(`kiosks.${index}.name`))?.focus(), 0);
+          focusSoon(`kiosks.${index}.name`);
         };
         return (
           <>
             <Issues issues={model.issuesAt('kiosks').filter((i) => i.path === 'kiosks')} id="cfg-kiosks-issues" />
-            {kiosks.length === 0 ? (
-              <p class="staff-muted" data-testid="kiosks-empty">
-                Noch keine Kiosks mit eigenem Drucker.
-              </p>
-            ) : (
-              <div class="cfg-cards">
-                {kiosks.map((kiosk, i) => (
-                  <KioskCard
-                    key={`${i}`}
-                    model={model}
-                    index={i}
-                    kiosk={kiosk}
-                    devices={devices.value}
-                    onRemove={() => {
-                      removing.value = i;
-                    }}
-                  />
-                ))}
-              </div>
-            )}
-            <div>
-              <button type="button" class="staff-btn staff-btn--secondary" data-testid="kiosk-add" onClick={add}>
-                + Neuer Kiosk
-              </button>
-            </div>
-            {pending !== null && kiosks[pending] ? (
-              <ConfirmDialog
-                title={`„${kiosks[pending]?.name || 'Kiosk'}“ entfernen?`}
-                confirmLabel="Entfernen"
-                danger
-                onCancel={() => {
-                  removing.value = null;
-                }}
-                onConfirm={() => {
-                  removing.value = null;
-                  model.edit((o) => {
-                    o.kiosks?.splice(pending, 1);
-                    if (o.kiosks?.length === 0) delete o.kiosks;
-                  }, 'kiosks');
-                }}
-              >
-                <p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>
-              </ConfirmDialog>
-            ) : null}
+            <EntryCards
+              entries={kiosks}
+              empty={
+                <p class="staff-muted" data-testid="kiosks-empty">
+                  Noch keine Kiosks mit eigenem Drucker.
+                </p>
+              }
+              card={(kiosk, i, onRemove) => (
+                <KioskCard
+                  key={`${i}`}
+                  model={model}
+                  index={i}
+                  kiosk={kiosk}
+                  devices={devices.value}
+                  onRemove={onRemove}
+                />
+              )}
+              add={add}
+              addLabel="+ Neuer Kiosk"
+              addTestId="kiosk-add"
+              nameOf={(k) => k.name || 'Kiosk'}
+              remove={(i) =>
+                model.edit((o) => {
+                  o.kiosks?.splice(i, 1);
+                  if (o.kiosks?.length === 0) delete o.kiosks;
+                }, 'kiosks')
+              }
+              removeNote={<p>Nach dem Speichern druckt dieser Kiosk auf dem Drucker des Servers.</p>}
+            />
           </>
         );
       }}
@@ -151,8 +125,9 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
   const choice = printerChoice(kiosk.printer);
   const savedIds = new Set(model.saved.value?.kiosks?.map((k) => k.id) ?? []);
   const isNew = !savedIds.has(kiosk.id);
-  const item = { model, base, current: kiosk, isNew, at };
+  const item = { model, base, current: kiosk, isNew, at, index };
   const title = kiosk.name.trim() || `Kiosk ${index + 1}`;
+  const parts = printerParts(choice.kind, devices, index);
 
   return (
     <Section title={title} testId={`kiosk-card-${index}`}>
@@ -202,54 +177,18 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
           }}
         />
       </div>
-      {choice.kind === 'tcp' ? (
+      {parts.length > 0 ? (
         <div class="cfg-grid">
-          <TextField
-            model={model}
-            path={`${base}.printer.host`}
-            label="Adresse des Druckers"
-            hint="IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50."
-            value={choice.host ?? ''}
-            maxLength={200}
-            placeholder="192.168.1.50"
-            testId={`kiosk-printer-host-${index}`}
-            update={(o, host) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), host })}
-          />
-          <TextField
-            model={model}
-            path={`${base}.printer.port`}
-            label="Port"
-            hint="Meist 9100."
-            value={choice.port ?? '9100'}
-            maxLength={5}
-            testId={`kiosk-printer-port-${index}`}
-            update={(o, port) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), port })}
-          />
-        </div>
-      ) : null}
-      {choice.kind === 'device' ? (
-        <div class="cfg-grid">
-          <TextField
-            model={model}
-            path={`${base}.printer.path`}
-            label="Gerätedatei am Server"
-            hint={
-              devices
-                ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
-                : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).'
-            }
-            value={choice.path ?? ''}
-            maxLength={200}
-            placeholder="/dev/usb/lp0"
-            list={`cfg-kiosk-devices-${index}`}
-            testId={`kiosk-printer-path-${index}`}
-            update={(o, path) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), path })}
-          />
-          <datalist id={`cfg-kiosk-devices-${index}`}>
-            {(devices ?? []).map((d) => (
-              <option key={d} value={d.replace(/\*$/, '0')} />
-            ))}
-          </datalist>
+          {parts.map((spec) => (
+            <PrinterField key={spec.part} kiosk={item} choice={choice} {...spec} />
+          ))}
+          {choice.kind === 'device' ? (
+            <datalist id={`cfg-kiosk-devices-${index}`}>
+              {(devices ?? []).map((d) => (
+                <option key={d} value={d.replace(/\*$/, '0')} />
+              ))}
+            </datalist>
+          ) : null}
         </div>
       ) : null}
       {choice.kind === 'agent' ? (
@@ -281,5 +220,61 @@ function KioskCard({ model, index, kiosk, devices, onRemove }: KioskCardProps) {
         </div>
       ) : null}
     </Section>
+  );
+}
+
+type PrinterPart = 'host' | 'port' | 'path';
+
+/** Typical values of the parts of a printer setting that can be left empty. */
+const PRINTER_PART_DEFAULTS: Partial<Record<PrinterPart, string>> = { port: '9100' };
+
+type PrinterPartSpec = Omit<TextFieldProps, 'model' | 'path' | 'value' | 'update' | 'testId'> & { part: PrinterPart };
+
+/** The fields a kind of printer needs: address and port of a network printer, a device file. */
+function printerParts(kind: PrinterChoiceKind, devices: string[] | null, index: number): PrinterPartSpec[] {
+  if (kind === 'tcp')
+    return [
+      {
+        part: 'host',
+        label: 'Adresse des Druckers',
+        hint: 'IP-Adresse oder Name im Netz des Amts, zum Beispiel 192.168.1.50.',
+        maxLength: 200,
+        placeholder: '192.168.1.50',
+      },
+      { part: 'port', label: 'Port', hint: 'Meist 9100.', maxLength: 5 },
+    ];
+  if (kind === 'device')
+    return [
+      {
+        part: 'path',
+        label: 'Gerätedatei am Server',
+        hint: devices
+          ? `Freigegeben sind: ${devices.join(', ') || 'keine'} (LOTSE_PRINTER_DEVICES).`
+          : 'Nur Gerätedateien, die der Server freigibt (LOTSE_PRINTER_DEVICES).',
+        maxLength: 200,
+        placeholder: '/dev/usb/lp0',
+        list: `cfg-kiosk-devices-${index}`,
+      },
+    ];
+  return [];
+}
+
+/** One part of a kiosk's printer (address, port, device file): changing it rewrites the setting. */
+function PrinterField({
+  kiosk,
+  choice,
+  part,
+  ...rest
+}: PrinterPartSpec & { kiosk: DraftPart<KioskConfig> & { index: number }; choice: PrinterChoice }) {
+  const { model, base, at, index } = kiosk;
+  return (
+    <TextField
+      {...rest}
+      model={model}
+      path={`${base}.printer.${part}`}
+      value={choice[part] ?? PRINTER_PART_DEFAULTS[part] ?? ''}
+      testId={`kiosk-printer-${part}-${index}`}
+      update={(o, v) => applyPrinterChoice(at(o), { ...printerChoice(at(o).printer), [part]: v })}
+    />
   );
 }

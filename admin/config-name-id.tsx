@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { OfficeConfig } from '../core/types.ts';
 import { TextField } from './config-fields.tsx';
-import type { ConfigModel } from './config-model.ts';
+import type { DraftPart } from './config-part.tsx';
 
 interface Named {
   id: string;
@@ -13,14 +13,8 @@ interface Named {
 }
 
 /** The item the fields edit: where it is in the configuration, and whether it is still unsaved. */
-export interface NamedItem<T extends Named> {
-  model: ConfigModel;
-  /** Path of the item in the configuration ("counters.2"). */
-  base: string;
-  /** The item as the draft has it now. */
-  current: T;
+export interface NamedItem<T extends Named> extends DraftPart<T> {
   isNew: boolean;
-  at: (office: OfficeConfig) => T;
 }
 
 export interface NameFieldProps<T extends Named> {

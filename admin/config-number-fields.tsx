@@ -2,9 +2,8 @@
  * A run of number fields described by a table: each entry names a numeric key of one object in
  * the configuration (the queue's rules, the office itself, a concern) and how to label it.
  */
-import type { OfficeConfig } from '../core/types.ts';
 import { NumberField } from './config-fields.tsx';
-import type { ConfigModel } from './config-model.ts';
+import { type DraftPart, partPath } from './config-part.tsx';
 
 /** The keys of `T` that hold a number (or nothing). */
 export type NumberKey<T> = {
@@ -26,34 +25,28 @@ export interface NumberSpec<T> {
 }
 
 export interface NumberFieldsProps<T> {
-  model: ConfigModel;
-  /** Path of the object in the configuration (`policy`, `concerns.2`); empty: the office itself. */
-  base: string;
-  /** The object as the draft has it now. */
-  values: T;
-  /** The same object in the office being edited. */
-  at: (office: OfficeConfig) => T;
+  part: DraftPart<T>;
   specs: readonly NumberSpec<T>[];
 }
 
-export function NumberFields<T extends object>({ model, base, values, at, specs }: NumberFieldsProps<T>) {
+export function NumberFields<T extends object>({ part, specs }: NumberFieldsProps<T>) {
   return (
     <>
       {specs.map((spec) => (
         <NumberField
           key={spec.key}
-          model={model}
-          path={base ? `${base}.${spec.key}` : spec.key}
+          model={part.model}
+          path={partPath(part, spec.key)}
           label={spec.label}
           unit={spec.unit}
           hint={spec.hint}
-          value={values[spec.key] as number | undefined}
+          value={part.current[spec.key] as number | undefined}
           integer={spec.integer}
           optional={spec.optional}
           placeholder={spec.placeholder}
           testId={spec.testId}
           update={(o, v) => {
-            (at(o) as Record<string, number | undefined>)[spec.key] = v;
+            (part.at(o) as Record<string, number | undefined>)[spec.key] = v;
           }}
         />
       ))}

@@ -7,16 +7,22 @@
 import type { OfficeConfig } from '../core/types.ts';
 import { Announcements } from './config-announcements.tsx';
 import { ContactSection, RemoteSection } from './config-contact.tsx';
-import { CheckField, NumberField, Section, TextField } from './config-fields.tsx';
-import type { ConfigModel } from './config-model.ts';
+import { CheckField, Section } from './config-fields.tsx';
 import { NumberFields, type NumberSpec } from './config-number-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
+import { officePart, PartTextField } from './config-part.tsx';
 import { ImportExport } from './config-transfer.tsx';
 
-export interface OfficePageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
+const KIOSK_FIELDS: readonly NumberSpec<OfficeConfig>[] = [
+  {
+    key: 'kioskResetSeconds',
+    label: 'Kiosk zurück zum Anfang nach',
+    unit: 'Sekunden',
+    hint: 'Wenn niemand mehr tippt. Erlaubt: 5 bis 600.',
+    integer: true,
+    testId: 'office-kiosk-reset',
+  },
+];
 
 const POLICY_FIELDS: readonly NumberSpec<OfficeConfig['policy']>[] = [
   {
@@ -99,87 +105,66 @@ const STATS_FIELDS: readonly NumberSpec<OfficeConfig>[] = [
   },
 ];
 
-export function OfficePage({ model, fail }: OfficePageProps) {
+export function OfficePage({ model, fail }: ConfigTabProps) {
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Amt und Ansagen"
-      intro="Allgemeine Einstellungen des Amts. Änderungen gelten nach dem Speichern sofort, auch an Kiosk und Anzeigen."
-    >
-      {(draft) => (
-        <div class="cfg-columns">
-          <div class="cfg-stack">
-            <Section title="Amt">
-              <TextField
-                model={model}
-                path="name"
-                label="Name des Amts"
-                hint="Steht auf dem Kiosk, den Anzeigen und dem Zettel."
-                value={draft.name}
-                maxLength={120}
-                testId="office-name"
-                wide
-                update={(o, v) => {
-                  o.name = v;
-                }}
-              />
-              <p class="cfg-field__hint">
-                Kennung des Amts: <code>{draft.id}</code>
-              </p>
-            </Section>
-            <ContactSection model={model} draft={draft} />
-            <RemoteSection model={model} draft={draft} />
-            <Announcements model={model} draft={draft} />
-          </div>
-          <div class="cfg-stack">
-            <Section title="Kiosk und Geräte">
-              <NumberField
-                model={model}
-                path="kioskResetSeconds"
-                label="Kiosk zurück zum Anfang nach"
-                unit="Sekunden"
-                hint="Wenn niemand mehr tippt. Erlaubt: 5 bis 600."
-                value={draft.kioskResetSeconds}
-                integer
-                testId="office-kiosk-reset"
-                update={(o, v) => {
-                  o.kioskResetSeconds = v as number;
-                }}
-              />
-              <CheckField
-                model={model}
-                path="requireDevicePairing"
-                label="Nur verbundene Geräte zulassen"
-                hint="Dann geben nur verbundene Kiosks Nummern, und nur verbundene Anzeigen zeigen Aufrufe. Schalten Sie das erst ein, wenn alle Geräte unter „Geräte“ verbunden sind."
-                value={draft.requireDevicePairing === true}
-                testId="office-require-pairing"
-                update={(o, v) => {
-                  if (v) o.requireDevicePairing = true;
-                  else delete o.requireDevicePairing;
-                }}
-              />
-            </Section>
-            <Section title="Regeln der Warteschlange">
-              <div class="cfg-grid">
-                <NumberFields
-                  model={model}
-                  base="policy"
-                  values={draft.policy}
-                  at={(o) => o.policy}
-                  specs={POLICY_FIELDS}
+    <ConfigPage model={model} fail={fail} page="office">
+      {(draft) => {
+        const office = officePart(model, draft);
+        return (
+          <div class="cfg-columns">
+            <div class="cfg-stack">
+              <Section title="Amt">
+                <PartTextField
+                  part={office}
+                  field="name"
+                  label="Name des Amts"
+                  hint="Steht auf dem Kiosk, den Anzeigen und dem Zettel."
+                  maxLength={120}
+                  testId="office-name"
+                  wide
                 />
-              </div>
-            </Section>
-            <Section title="Statistik und Datenschutz">
-              <div class="cfg-grid">
-                <NumberFields model={model} base="" values={draft} at={(o) => o} specs={STATS_FIELDS} />
-              </div>
-            </Section>
-            <ImportExport model={model} />
+                <p class="cfg-field__hint">
+                  Kennung des Amts: <code>{draft.id}</code>
+                </p>
+              </Section>
+              <ContactSection model={model} draft={draft} />
+              <RemoteSection model={model} draft={draft} />
+              <Announcements model={model} draft={draft} />
+            </div>
+            <div class="cfg-stack">
+              <Section title="Kiosk und Geräte">
+                <NumberFields part={office} specs={KIOSK_FIELDS} />
+                <CheckField
+                  model={model}
+                  path="requireDevicePairing"
+                  label="Nur verbundene Geräte zulassen"
+                  hint="Dann geben nur verbundene Kiosks Nummern, und nur verbundene Anzeigen zeigen Aufrufe. Schalten Sie das erst ein, wenn alle Geräte unter „Geräte“ verbunden sind."
+                  value={draft.requireDevicePairing === true}
+                  testId="office-require-pairing"
+                  update={(o, v) => {
+                    if (v) o.requireDevicePairing = true;
+                    else delete o.requireDevicePairing;
+                  }}
+                />
+              </Section>
+              <Section title="Regeln der Warteschlange">
+                <div class="cfg-grid">
+                  <NumberFields
+                    part={{ model, base: 'policy', current: draft.policy, at: (o) => o.policy }}
+                    specs={POLICY_FIELDS}
+                  />
+                </div>
+              </Section>
+              <Section title="Statistik und Datenschutz">
+                <div class="cfg-grid">
+                  <NumberFields part={office} specs={STATS_FIELDS} />
+                </div>
+              </Section>
+              <ImportExport model={model} />
+            </div>
           </div>
-        </div>
-      )}
+        );
+      }}
     </ConfigPage>
   );
 }

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { fieldId } from './config-fields.tsx';
 import { issueTab } from './config-issues.ts';
 import type { ConfigModel } from './config-model.ts';
+import { CONFIG_PAGE_TEXTS, type ConfigPageName } from './config-page-texts.ts';
 import { ConfigWarnings } from './config-warnings.tsx';
 import { issuePlace, issueText } from './config-words.ts';
 import './config.css';
@@ -32,18 +33,24 @@ export function focusField(path: string): boolean {
   return false;
 }
 
-export interface ConfigPageProps {
+/** What each configuration page gets from the admin app: the shared draft, and where failures go. */
+export interface ConfigTabProps {
   model: ConfigModel;
+  /** Shows a failed answer (a lost session returns to the sign-in form). */
   fail: (code: string) => void;
-  title: string;
-  intro?: ComponentChildren;
+}
+
+export interface ConfigPageProps extends ConfigTabProps {
+  /** Which page: its title and introduction are in `config-page-texts.ts`. */
+  page: ConfigPageName;
   /** Called with the path of an issue chosen in the summary, before its field gets the focus. */
   onShowIssue?: (path: string) => void;
   children: (draft: OfficeConfig) => ComponentChildren;
 }
 
 /** Frame of a configuration page: loads the configuration once and shows the save bar. */
-export function ConfigPage({ model, fail, title, intro, onShowIssue, children }: ConfigPageProps) {
+export function ConfigPage({ model, fail, page, onShowIssue, children }: ConfigPageProps) {
+  const { title, intro } = CONFIG_PAGE_TEXTS[page];
   useEffect(() => model.ensureLoaded(), [model]);
   const error = model.error.value;
   useEffect(() => {
@@ -91,16 +98,30 @@ export function ConfigPage({ model, fail, title, intro, onShowIssue, children }:
       <SaveBar model={model} />
       <header class="cfg__head">
         <h2 class="cfg__title">{title}</h2>
-        {intro ? <p class="cfg__intro">{intro}</p> : null}
+        <p class="cfg__intro">{intro}</p>
       </header>
       {children(draft)}
     </div>
   );
 }
 
+/** The two steps the save bar asks about first: what is lost by each. */
+const CONFIRMS = {
+  discard: {
+    title: 'Änderungen verwerfen?',
+    confirmLabel: 'Verwerfen',
+    text: 'Alle Änderungen seit dem letzten Speichern gehen verloren, auf allen Seiten der Einstellungen.',
+  },
+  force: {
+    title: 'Ihre Fassung speichern?',
+    confirmLabel: 'Ihre Fassung speichern',
+    text: 'Die Änderungen der anderen Person gehen dabei verloren. Ihre Fassung gilt dann für alle.',
+  },
+} as const;
+
 /** Save and discard, what the state is, and every issue as a link to its field. */
 export function SaveBar({ model }: { model: ConfigModel }) {
-  const [confirm, setConfirm] = useState<'discard' | 'force' | null>(null);
+  const [confirm, setConfirm] = useState<keyof typeof CONFIRMS | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const dirty = model.dirty.value;
   const saving = model.saving.value;
@@ -206,34 +227,22 @@ export function SaveBar({ model }: { model: ConfigModel }) {
         </div>
       ) : null}
       {model.draft.value ? <ConfigWarnings office={model.draft.value} onShow={showIssue} /> : null}
-      {confirm === 'discard' ? (
+      {confirm ? (
         <ConfirmDialog
-          title="Änderungen verwerfen?"
-          confirmLabel="Verwerfen"
+          title={CONFIRMS[confirm].title}
+          confirmLabel={CONFIRMS[confirm].confirmLabel}
           danger
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            model.discard();
+            if (confirm === 'discard') model.discard();
+            else
+              void model.save({ force: true }).then((outcome) => {
+                if (outcome === 'saved') setSavedNote(true);
+              });
           }}
         >
-          <p>Alle Änderungen seit dem letzten Speichern gehen verloren, auf allen Seiten der Einstellungen.</p>
-        </ConfirmDialog>
-      ) : null}
-      {confirm === 'force' ? (
-        <ConfirmDialog
-          title="Ihre Fassung speichern?"
-          confirmLabel="Ihre Fassung speichern"
-          danger
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            setConfirm(null);
-            void model.save({ force: true }).then((outcome) => {
-              if (outcome === 'saved') setSavedNote(true);
-            });
-          }}
-        >
-          <p>Die Änderungen der anderen Person gehen dabei verloren. Ihre Fassung gilt dann für alle.</p>
+          <p>{CONFIRMS[confirm].text}</p>
         </ConfirmDialog>
       ) : null}
     </div>

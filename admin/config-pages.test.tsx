@@ -4,16 +4,15 @@
  * from its name, the server's issues appear next to their field in German, removing a concern
  * takes it off the counters, and the save bar tells what is saved.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { suggestPrefix } from './config-concern-edits.ts';
 import { ConcernsPage } from './config-concerns.tsx';
 import { CountersSetupPage, nextCounterName } from './config-counters.tsx';
 import { parseNumber } from './config-fields.tsx';
 import { addClosedDay, nextSpan } from './config-hours.tsx';
-import { createConfigModel } from './config-model.ts';
 import { announcementPreview, templateWarnings } from './config-announcements.tsx';
-import { type Put, type Reply, baseOffice, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -27,24 +26,18 @@ const office = () =>
     ],
   });
 
-function serve(put: (body: Put) => Reply) {
-  return serveConfig(office, put);
-}
-
 afterEach(resetPage);
 
 describe('concerns page', () => {
   it('adds a concern, shows the issues next to the fields and saves', async () => {
     let round = 0;
-    const puts = serve((body) => {
+    const puts = serveConfig(office, (body) => {
       round++;
       if (round === 1)
         return validationFailed([{ path: 'concerns.2.infoUrl', code: 'INVALID_URL', message: 'Invalid URL' }]);
-      return { status: 200, body: { version: 'v2', office: body.office } };
+      return accepted(body);
     });
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    const model = await openPage(ConcernsPage, 'concern-form');
     expect((screen.getByTestId('concern-id') as HTMLInputElement).readOnly).toBe(true);
     expect(screen.getByTestId('config-save').hasAttribute('disabled')).toBe(true);
 
@@ -89,10 +82,8 @@ describe('concerns page', () => {
   });
 
   it('warns that a new concern no counter serves is not offered, until it is info-only', async () => {
-    serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    serveConfig(office, () => ({ status: 500, body: {} }));
+    await openPage(ConcernsPage, 'concern-form');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('concern-add'));
     type('concern-name', 'Meldewesen');
@@ -106,10 +97,8 @@ describe('concerns page', () => {
   });
 
   it('removes a concern from the counters that serve it, after asking', async () => {
-    serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    serveConfig(office, () => ({ status: 500, body: {} }));
+    const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-item-1'));
     await waitFor(() => expect((screen.getByTestId('concern-name') as HTMLInputElement).value).toBe('Bildung'));
     fireEvent.click(screen.getByTestId('concern-remove'));
@@ -124,10 +113,8 @@ describe('concerns page', () => {
   });
 
   it('moves concerns with the arrows and edits translations per language', async () => {
-    serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<ConcernsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('concern-form');
+    serveConfig(office, () => ({ status: 500, body: {} }));
+    const model = await openPage(ConcernsPage, 'concern-form');
     fireEvent.click(screen.getByTestId('concern-down-0'));
     expect(model.draft.value?.concerns.map((c) => c.id)).toEqual(['education', 'housing']);
     // The moved concern stays selected.
@@ -144,12 +131,38 @@ describe('concerns page', () => {
   });
 });
 
+describe('save bar', () => {
+  it('asks before discarding, and before saving over a version someone else saved', async () => {
+    const puts = serveConfig(office, (body, round) =>
+      round === 1 ? { status: 409, body: { error: { code: 'CONFIG_CHANGED' } } } : accepted(body),
+    );
+    const model = await openPage(ConcernsPage, 'concern-form');
+    type('concern-name', 'Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-discard'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Änderungen verwerfen?');
+    fireEvent.click(screen.getByTestId('confirm-cancel'));
+    expect(model.draft.value?.concerns[0]?.name).toBe('Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-discard'));
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    expect(model.draft.value?.concerns[0]?.name).toBe('Wohngeld');
+    expect(model.dirty.value).toBe(false);
+
+    type('concern-name', 'Wohngeld und Lastenzuschuss');
+    fireEvent.click(screen.getByTestId('config-save'));
+    await screen.findByTestId('config-conflict');
+    fireEvent.click(screen.getByTestId('config-force'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Ihre Fassung speichern?');
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    await waitFor(() => expect(screen.getByTestId('config-status').textContent).toContain('Gespeichert'));
+    expect(puts.map((p) => p.version)).toEqual(['v1', undefined]);
+    expect(puts[1]?.office.concerns[0]?.name).toBe('Wohngeld und Lastenzuschuss');
+  });
+});
+
 describe('counters page', () => {
   it('adds a counter without concerns and warns of it, then orders and removes its concerns', async () => {
-    serve(() => ({ status: 500, body: {} }));
-    const model = createConfigModel();
-    render(<CountersSetupPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('counter-card-0');
+    serveConfig(office, () => ({ status: 500, body: {} }));
+    const model = await openPage(CountersSetupPage, 'counter-card-0');
     expect(screen.queryByTestId('config-warnings')).toBeNull();
     fireEvent.click(screen.getByTestId('counter-add'));
     expect(model.draft.value?.counters[2]).toEqual({ id: 'platz-3', name: 'Platz 3', concernIds: [] });

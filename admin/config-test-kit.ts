@@ -1,11 +1,14 @@
 /**
  * What the configuration pages' tests share: a small office to start from, a stub of the admin
  * API's configuration routes that records every save, the server's "validation failed" answer,
- * and typing into a field by its test id. Used by the `config-*.test.tsx` files only.
+ * opening a page, and typing into a field by its test id. Used by the `config-*.test.tsx` files only.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { type FunctionComponent, h } from 'preact';
 import { vi } from 'vitest';
 import type { OfficeConfig } from '../core/types.ts';
+import { type ConfigModel, createConfigModel } from './config-model.ts';
+import type { ConfigTabProps } from './config-page.tsx';
 
 /** An office of one concern and one counter; `over` replaces whole top-level entries. */
 export function baseOffice(over: Partial<OfficeConfig> = {}): OfficeConfig {
@@ -69,6 +72,11 @@ export function serveConfig(
   return puts;
 }
 
+/** The server's answer to a saved configuration: version v2 for the first save, v3 for the second … */
+export function accepted(body: Put, round = 1): Reply {
+  return { status: 200, body: { version: `v${round + 1}`, office: body.office } };
+}
+
 /** The server's answer to a configuration with issues. */
 export function validationFailed(issues: unknown[]): Reply {
   return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: '', issues } } };
@@ -83,3 +91,11 @@ export function resetPage(): void {
 /** Types `value` into the field with `testId`. */
 export const type = (testId: string, value: string) =>
   fireEvent.input(screen.getByTestId(testId), { target: { value } });
+
+/** Renders `page` with a new model and waits until the element `ready` shows; returns the model. */
+export async function openPage(page: FunctionComponent<ConfigTabProps>, ready: string): Promise<ConfigModel> {
+  const model = createConfigModel();
+  render(h(page, { model, fail: vi.fn() }));
+  await screen.findByTestId(ready);
+  return model;
+}

@@ -3,15 +3,14 @@
  * The visits page (outcomes, the kiosk's multi-concern choice) and the counters' own printers
  * against a stubbed admin API, and how the model cleans and places them.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanOffice } from './config-clean.ts';
 import { CountersSetupPage } from './config-counters.tsx';
 import { issueTab, localIssues } from './config-issues.ts';
-import { createConfigModel } from './config-model.ts';
 import { addOutcome, MAX_OUTCOMES, VisitsPage } from './config-visits.tsx';
 import { issuePlace, issueText } from './config-words.ts';
-import { baseOffice, type Put, type Reply, resetPage, serveConfig, type, validationFailed } from './config-test-kit.ts';
+import { baseOffice, resetPage, serveConfig, type, validationFailed, openPage, accepted } from './config-test-kit.ts';
 
 const office = () =>
   baseOffice({
@@ -21,22 +20,14 @@ const office = () =>
     ],
   });
 
-function serve(reply: (body: Put, round: number) => Reply) {
-  return serveConfig(office, reply);
-}
-
-const saved = (body: Put) => ({ status: 200, body: { version: `v${Date.now()}`, office: body.office } });
-
 afterEach(resetPage);
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 
 describe('visits page', () => {
   it('adds, renames, translates, reorders and removes outcomes; ids come from the name and stay once saved', async () => {
-    const puts = serve(saved);
-    const model = createConfigModel();
-    render(<VisitsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('outcome-list');
+    const puts = serveConfig(office, accepted);
+    await openPage(VisitsPage, 'outcome-list');
     expect(input('outcome-name-1').value).toBe('Unterlagen fehlen');
 
     // A saved outcome keeps its id when renamed.
@@ -74,10 +65,8 @@ describe('visits page', () => {
   });
 
   it('turns the kiosk multi-concern choice off and on and sets the maximum', async () => {
-    const puts = serve(saved);
-    const model = createConfigModel();
-    render(<VisitsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('kiosk-max');
+    const puts = serveConfig(office, accepted);
+    const model = await openPage(VisitsPage, 'kiosk-max');
     // Not configured: the default of three.
     expect((screen.getByTestId('kiosk-max') as HTMLSelectElement).value).toBe('3');
     fireEvent.change(screen.getByTestId('kiosk-max'), { target: { value: '5' } });
@@ -94,14 +83,12 @@ describe('visits page', () => {
   });
 
   it('shows the server issues of an outcome next to it, in German', async () => {
-    serve(() =>
+    serveConfig(office, () =>
       validationFailed([
         { path: 'outcomes.1.name', code: 'REQUIRED', message: 'Too small: expected string to have >=1 characters' },
       ]),
     );
-    const model = createConfigModel();
-    render(<VisitsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('outcome-list');
+    await openPage(VisitsPage, 'outcome-list');
     type('outcome-name-1', '');
     fireEvent.click(screen.getByTestId('config-save'));
     await screen.findByTestId('config-issues');
@@ -110,10 +97,8 @@ describe('visits page', () => {
   });
 
   it('offers no more than twelve outcomes', async () => {
-    serve(saved);
-    const model = createConfigModel();
-    render(<VisitsPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('outcome-list');
+    serveConfig(office, accepted);
+    await openPage(VisitsPage, 'outcome-list');
     for (let i = 2; i < MAX_OUTCOMES; i++) fireEvent.click(screen.getByTestId('outcome-add'));
     await waitFor(() => expect(screen.getByTestId(`outcome-${MAX_OUTCOMES - 1}`)).toBeTruthy());
     expect(screen.getByTestId('outcome-add').hasAttribute('disabled')).toBe(true);
@@ -126,7 +111,7 @@ describe('visits page', () => {
 
 describe('counter printers', () => {
   it('saves a counter printer trimmed and shows an invalid address in German', async () => {
-    const puts = serve((body, round) =>
+    const puts = serveConfig(office, (body, round) =>
       round === 1
         ? validationFailed([
             {
@@ -136,11 +121,9 @@ describe('counter printers', () => {
                 'LOTSE_PRINTER="drucker": unknown printer (use tcp://HOST:PORT, file:/dev/usb/lp0, virtual, virtual:DIR or none)',
             },
           ])
-        : saved(body),
+        : accepted(body, round),
     );
-    const model = createConfigModel();
-    render(<CountersSetupPage model={model} fail={vi.fn()} />);
-    await screen.findByTestId('counter-printer-0');
+    await openPage(CountersSetupPage, 'counter-printer-0');
     type('counter-printer-0', 'drucker');
     fireEvent.click(screen.getByTestId('config-save'));
     await screen.findByTestId('config-issues');

@@ -13,7 +13,8 @@ import {
   type OutcomeConfig,
 } from '../core/types.ts';
 import { CheckField, fieldId, IconButton, Issues, Section, SelectField, TextField } from './config-fields.tsx';
-import { ConfigPage } from './config-page.tsx';
+import { AddButton, focusSoon, MoveButtons } from './config-entries.tsx';
+import { ConfigPage, type ConfigTabProps } from './config-page.tsx';
 import { moved, slugify, uniqueId } from './config-ids.ts';
 import type { ConfigModel } from './config-model.ts';
 import { NameField } from './config-name-id.tsx';
@@ -42,20 +43,10 @@ export function addOutcome(office: OfficeConfig): number {
   return list.length;
 }
 
-export interface VisitsPageProps {
-  model: ConfigModel;
-  fail: (code: string) => void;
-}
-
-export function VisitsPage({ model, fail }: VisitsPageProps) {
+export function VisitsPage({ model, fail }: ConfigTabProps) {
   const language = useSignal<Language>('en');
   return (
-    <ConfigPage
-      model={model}
-      fail={fail}
-      title="Besuche und Ergebnisse"
-      intro="Ein Besuch behält eine Nummer, auch mit mehreren Anliegen. Zu jedem Anliegen wählt der Platz beim Abschließen ein Ergebnis; die Statistik zählt sie je Woche."
-    >
+    <ConfigPage model={model} fail={fail} page="visits">
       {(draft) => {
         const max = kioskMaximum(draft);
         const outcomes = draft.outcomes ?? [];
@@ -64,7 +55,7 @@ export function VisitsPage({ model, fail }: VisitsPageProps) {
           model.edit((o) => {
             index = addOutcome(o);
           }, 'outcomes');
-          if (index >= 0) setTimeout(() => document.getElementById(fieldId(`outcomes.${index}.name`))?.focus(), 0);
+          if (index >= 0) focusSoon(`outcomes.${index}.name`);
         };
         return (
           <>
@@ -143,17 +134,9 @@ export function VisitsPage({ model, fail }: VisitsPageProps) {
                   ))}
                 </ol>
               )}
-              <div>
-                <button
-                  type="button"
-                  class="staff-btn staff-btn--secondary"
-                  data-testid="outcome-add"
-                  disabled={outcomes.length >= MAX_OUTCOMES}
-                  onClick={add}
-                >
-                  + Neues Ergebnis
-                </button>
-              </div>
+              <AddButton testId="outcome-add" disabled={outcomes.length >= MAX_OUTCOMES} onClick={add}>
+                + Neues Ergebnis
+              </AddButton>
             </Section>
           </>
         );
@@ -179,10 +162,6 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
   const item = { model, base, current: outcome, isNew, at };
   const otherIds = list.filter((_, i) => i !== index).map((o) => o.id);
   const title = outcome.name.trim() || `Ergebnis ${index + 1}`;
-  const move = (delta: number) =>
-    model.edit((o) => {
-      o.outcomes = moved(o.outcomes ?? [], index, delta);
-    }, 'outcomes');
   return (
     <li class="cfg-outcome" data-testid={`outcome-${index}`} data-outcome={outcome.id}>
       <span class="cfg-served__rank">{index + 1}.</span>
@@ -216,22 +195,18 @@ function OutcomeRow({ model, draft, index, outcome, language }: OutcomeRowProps)
         <Issues issues={model.issuesAt(`${base}.id`)} id={`${fieldId(`${base}.id`)}-issues`} />
       </div>
       <div class="cfg-outcome__tools">
-        <IconButton
-          label={`${title} nach vorn`}
-          disabled={index === 0}
-          testId={`outcome-up-${index}`}
-          onClick={() => move(-1)}
-        >
-          ↑
-        </IconButton>
-        <IconButton
-          label={`${title} nach hinten`}
-          disabled={index === list.length - 1}
-          testId={`outcome-down-${index}`}
-          onClick={() => move(1)}
-        >
-          ↓
-        </IconButton>
+        <MoveButtons
+          index={index}
+          count={list.length}
+          up={`${title} nach vorn`}
+          down={`${title} nach hinten`}
+          testId={(direction) => `outcome-${direction}-${index}`}
+          onMove={(delta) =>
+            model.edit((o) => {
+              o.outcomes = moved(o.outcomes ?? [], index, delta);
+            }, 'outcomes')
+          }
+        />
         <IconButton
           label={`${title} entfernen`}
           danger
