@@ -7,7 +7,8 @@ import { api } from '../ui/api.ts';
 import { QrCode } from '../ui/qr.tsx';
 import { StaffModal } from '../ui/staff-shell.tsx';
 import { FormProblem, PlainField, RadioCards } from './admin-list-page.tsx';
-import type { DeviceKind, PairAnswer } from './devices.tsx';
+import type { DeviceKind } from '../core/admin-views.ts';
+import type { PairAnswer } from './devices.tsx';
 import './config.css';
 
 export const KIND_LABEL: Record<DeviceKind, string> = { kiosk: 'Kiosk', screen: 'Anzeige' };

@@ -7,7 +7,7 @@ import { useSignal } from '@preact/signals';
 import { api } from '../ui/api.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../ui/i18n.ts';
 import { StaffModal } from '../ui/staff-shell.tsx';
-import type { DeviceView } from './devices.tsx';
+import type { DeviceView } from '../core/admin-views.ts';
 
 const ORIENTATION_LABEL = { portrait: 'Hochformat', landscape: 'Querformat' } as const;
 

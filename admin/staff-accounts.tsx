@@ -7,6 +7,7 @@
 import type { Signal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { StaffAccountView } from '../core/admin-views.ts';
 import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
@@ -18,14 +19,7 @@ import { NewAccountForm, PasswordDialog, ROLE_LABEL } from './staff-account-form
 import { CountersDialog, countersSummary } from './staff-counters-dialog.tsx';
 import './config.css';
 
-export interface StaffAccount {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  /** The counters the account may work at; absent: any. */
-  counters?: string[];
-}
+export type StaffAccount = StaffAccountView;
 
 export interface StaffAccountsPanelProps {
   /** The signed-in admin (may not lock or remove the own account here). */
