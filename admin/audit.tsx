@@ -21,6 +21,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { formatClock, formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
+import { DataTable } from './table-head.tsx';
 import './config.css';
 
 export type AuditEntryView = AuditRecord;
@@ -178,28 +179,18 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
         ) : shown.length === 0 ? (
           <p class="staff-muted">Keine Einträge.</p>
         ) : (
-          <div class="table-scroll">
-            <table class="table cfg-table" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">Zeit</th>
-                  <th scope="col">Was geschah</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((e, i) => (
-                  <tr key={`${e.at}-${i}`} data-testid="audit-entry" data-action={e.action}>
-                    <td class="mono">
-                      {formatDay(localDate(e.at, office.timezone))}, {formatClock(e.at, office.timezone)}
-                    </td>
-                    <td title={`Code: ${auditRaw(e)}`} data-testid="audit-text">
-                      {auditSentence(e, names)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="audit-table" variant="cfg-table" columns={['Zeit', 'Was geschah']}>
+            {shown.map((e, i) => (
+              <tr key={`${e.at}-${i}`} data-testid="audit-entry" data-action={e.action}>
+                <td class="mono">
+                  {formatDay(localDate(e.at, office.timezone))}, {formatClock(e.at, office.timezone)}
+                </td>
+                <td title={`Code: ${auditRaw(e)}`} data-testid="audit-text">
+                  {auditSentence(e, names)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
