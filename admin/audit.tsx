@@ -21,6 +21,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { formatClock, formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
+import { PlainField, PlainSelect } from './admin-list-page.tsx';
 import { DataTable } from './table-head.tsx';
 import './config.css';
 
@@ -102,52 +103,47 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
           Einträge {list ? <span class="panel__count">{shown.length}</span> : null}
         </h3>
         <div class="filters">
-          <FilterSelect
-            name="kind"
+          <PlainSelect
+            id="cfg-audit-kind"
+            testId="audit-kind"
             label="Art"
             value={kind.value}
             options={[
               { value: '', label: 'alle' },
               ...[...AUDIT_KINDS, 'other' as const].map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] })),
             ]}
-            onChange={(v) => {
+            onValue={(v) => {
               kind.value = v as AuditKind | '';
             }}
           />
-          <FilterSelect
-            name="account"
+          <PlainSelect
+            id="cfg-audit-account"
+            testId="audit-account"
             label="Konto"
             value={username.value}
             options={[
               { value: '', label: 'alle' },
               ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a })),
             ]}
-            onChange={(v) => {
+            onValue={(v) => {
               username.value = v;
             }}
           />
-          <div class="cfg-field">
-            <label class="cfg-field__label" for="cfg-audit-search">
-              Suchen
-            </label>
-            <input
-              id="cfg-audit-search"
-              class="staff-input cfg-input"
-              type="search"
-              placeholder="Platz, Nummer …"
-              value={query.value}
-              data-testid="audit-search"
-              onInput={(e) => {
-                query.value = e.currentTarget.value;
-              }}
-            />
-          </div>
-          <FilterSelect
-            name="limit"
+          <PlainField
+            id="cfg-audit-search"
+            label="Suchen"
+            type="search"
+            placeholder="Platz, Nummer …"
+            value={query}
+            testId="audit-search"
+          />
+          <PlainSelect
+            id="cfg-audit-limit"
+            testId="audit-limit"
             label="Anzahl"
             value={String(limit.value)}
             options={LIMITS.map((n) => ({ value: String(n), label: `die letzten ${n}` }))}
-            onChange={(v) => {
+            onValue={(v) => {
               limit.value = Number(v);
             }}
           />
@@ -193,39 +189,6 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
           </DataTable>
         )}
       </section>
-    </div>
-  );
-}
-
-interface FilterSelectProps {
-  /** `cfg-audit-<name>` is its id, `audit-<name>` its test id. */
-  name: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}
-
-/** One labelled filter of the log. */
-function FilterSelect({ name, label, value, options, onChange }: FilterSelectProps) {
-  return (
-    <div class="cfg-field">
-      <label class="cfg-field__label" for={`cfg-audit-${name}`}>
-        {label}
-      </label>
-      <select
-        id={`cfg-audit-${name}`}
-        class="staff-input cfg-input cfg-select"
-        value={value}
-        data-testid={`audit-${name}`}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
