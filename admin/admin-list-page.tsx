@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import type { SelectOption } from '../ui/staff-form.tsx';
+import { type SelectOption, SelectOptions } from '../ui/staff-form.tsx';
 import { NoticeOf, type Notice } from '../ui/staff-shell.tsx';
 import type { AdminList } from './admin-list.ts';
 
@@ -165,21 +165,19 @@ export function PlainField({
   );
 }
 
-/** A labelled choice among `options`. */
+/** A labelled choice among `options`, bound to a signal. */
 export function PlainSelect<V extends string>({
   id,
   label,
   value,
   options,
   testId,
-  onValue,
 }: {
   id: string;
   label: string;
-  value: V;
+  value: Signal<V>;
   options: readonly SelectOption<V>[];
   testId: string;
-  onValue: (value: V) => void;
 }) {
   return (
     <div class="cfg-field">
@@ -189,15 +187,13 @@ export function PlainSelect<V extends string>({
       <select
         id={id}
         class="staff-input cfg-input cfg-select"
-        value={value}
+        value={value.value}
         data-testid={testId}
-        onChange={(e) => onValue(e.currentTarget.value as V)}
+        onChange={(e) => {
+          value.value = e.currentTarget.value as V;
+        }}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );

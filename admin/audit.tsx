@@ -62,13 +62,13 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
   const entries = useSignal<AuditRecord[] | null>(null);
   const accounts = useSignal<string[]>([]);
   const error = useSignal<string | null>(null);
-  const limit = useSignal(200);
+  const limit = useSignal(String(LIMITS[1]));
   const kind = useSignal<AuditKind | ''>('');
   const username = useSignal('');
   const query = useSignal('');
   const loading = useSignal(false);
   const names = auditNames(office);
-  const filter = { limit: limit.value, kind: kind.value, username: username.value };
+  const filter = { limit: Number(limit.value), kind: kind.value, username: username.value };
 
   const load = async () => {
     loading.value = true;
@@ -107,27 +107,21 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
             id="cfg-audit-kind"
             testId="audit-kind"
             label="Art"
-            value={kind.value}
+            value={kind}
             options={[
               { value: '', label: 'alle' },
               ...[...AUDIT_KINDS, 'other' as const].map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] })),
             ]}
-            onValue={(v) => {
-              kind.value = v as AuditKind | '';
-            }}
           />
           <PlainSelect
             id="cfg-audit-account"
             testId="audit-account"
             label="Konto"
-            value={username.value}
+            value={username}
             options={[
               { value: '', label: 'alle' },
               ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a })),
             ]}
-            onValue={(v) => {
-              username.value = v;
-            }}
           />
           <PlainField
             id="cfg-audit-search"
@@ -141,11 +135,8 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
             id="cfg-audit-limit"
             testId="audit-limit"
             label="Anzahl"
-            value={String(limit.value)}
+            value={limit}
             options={LIMITS.map((n) => ({ value: String(n), label: `die letzten ${n}` }))}
-            onValue={(v) => {
-              limit.value = Number(v);
-            }}
           />
           <button
             type="button"

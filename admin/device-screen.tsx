@@ -87,29 +87,23 @@ export function ScreenSettingsDialog({ device, areas, onSaved, onCancel, onFail 
         <PlainSelect
           id="cfg-screen-area"
           label="Bereich"
-          value={area.value}
+          value={area}
           testId="device-screen-area"
           options={[
             { value: '', label: 'Alle Plätze' },
             ...[...new Set([...areas, ...(device.area ? [device.area] : [])])].map((a) => ({ value: a, label: a })),
           ]}
-          onValue={(v) => {
-            area.value = v;
-          }}
         />
         <PlainSelect
           id="cfg-screen-orientation"
           label="Ausrichtung"
-          value={orientation.value}
+          value={orientation}
           testId="device-screen-orientation"
           options={[
             { value: '', label: 'Nach dem Bildschirm' },
             { value: 'landscape', label: ORIENTATION_LABEL.landscape },
             { value: 'portrait', label: ORIENTATION_LABEL.portrait },
           ]}
-          onValue={(v) => {
-            orientation.value = v;
-          }}
         />
         <PlainField
           id="cfg-screen-distance"
@@ -123,15 +117,12 @@ export function ScreenSettingsDialog({ device, areas, onSaved, onCancel, onFail 
         <PlainSelect
           id="cfg-screen-language"
           label="Sprache"
-          value={language.value}
+          value={language}
           testId="device-screen-language"
           options={[
             { value: '', label: 'Sprache der Ansagen des Amts' },
             ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
           ]}
-          onValue={(v) => {
-            language.value = v;
-          }}
         />
         <div class="staff-modal__actions">
           <button type="button" class="staff-btn staff-btn--secondary" onClick={onCancel}>

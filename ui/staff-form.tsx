@@ -60,6 +60,19 @@ export interface SelectOption<V extends string> {
   label: string;
 }
 
+/** The `<option>`s of a select. */
+export function SelectOptions<V extends string>({ options }: { options: readonly SelectOption<V>[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** The options of a table of labels, in its order. */
 export function optionsOf<V extends string>(labels: Record<V, string>): SelectOption<V>[] {
   return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
@@ -75,11 +88,7 @@ export function StaffSelect<V extends string>({ label, testId, value, options, o
         value={value}
         onChange={(e) => onValue(e.currentTarget.value as V)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </label>
   );
