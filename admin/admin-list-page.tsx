@@ -242,3 +242,36 @@ export function RadioCards<K extends string>({
     </fieldset>
   );
 }
+
+/** A quiet button in a row of the list (change, remove …); `danger` marks one that removes. */
+export function RowButton({
+  testId,
+  disabled,
+  danger,
+  title,
+  ariaLabel,
+  onClick,
+  children,
+}: {
+  testId: string;
+  disabled: boolean;
+  danger?: boolean;
+  title?: string | undefined;
+  ariaLabel?: string;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={danger ? 'staff-btn staff-btn--quiet cfg-danger-text' : 'staff-btn staff-btn--quiet'}
+      disabled={disabled}
+      title={title}
+      aria-label={ariaLabel}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

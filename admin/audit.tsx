@@ -34,6 +34,12 @@ export interface AuditPanelProps {
 
 const LIMITS = [50, 200, 1000];
 
+/** The filters' first choice: no filter. */
+const ALL = { value: '', label: 'alle' } as const;
+
+/** A filter's DOM id and test id. */
+const filterIds = (name: string) => ({ id: `cfg-audit-${name}`, testId: `audit-${name}` });
+
 /** Entries whose sentence, user or raw code contain `query` (case-insensitive). */
 export function filterEntries(entries: AuditRecord[], query: string, names: AuditNames): AuditRecord[] {
   const q = query.trim().toLowerCase();
@@ -104,36 +110,29 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
         </h3>
         <div class="filters">
           <PlainSelect
-            id="cfg-audit-kind"
-            testId="audit-kind"
+            {...filterIds('kind')}
             label="Art"
             value={kind}
             options={[
-              { value: '', label: 'alle' },
+              ALL,
               ...[...AUDIT_KINDS, 'other' as const].map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] })),
             ]}
           />
           <PlainSelect
-            id="cfg-audit-account"
-            testId="audit-account"
+            {...filterIds('account')}
             label="Konto"
             value={username}
-            options={[
-              { value: '', label: 'alle' },
-              ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a })),
-            ]}
+            options={[ALL, ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a }))]}
           />
           <PlainField
-            id="cfg-audit-search"
+            {...filterIds('search')}
             label="Suchen"
             type="search"
             placeholder="Platz, Nummer …"
             value={query}
-            testId="audit-search"
           />
           <PlainSelect
-            id="cfg-audit-limit"
-            testId="audit-limit"
+            {...filterIds('limit')}
             label="Anzahl"
             value={limit}
             options={LIMITS.map((n) => ({ value: String(n), label: `die letzten ${n}` }))}

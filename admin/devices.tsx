@@ -10,7 +10,7 @@ import { api } from '../ui/api.ts';
 import { formatClock, formatDay, useNow } from '../ui/staff-format.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { useAdminList } from './admin-list.ts';
-import { ListPageHead, ListTable } from './admin-list-page.tsx';
+import { ListPageHead, ListTable, RowButton } from './admin-list-page.tsx';
 import { KIND_LABEL, PairForm, PairedDialog } from './device-pairing.tsx';
 import { ScreenSettingsDialog, screenSettingsText } from './device-screen.tsx';
 import './config.css';
@@ -113,29 +113,26 @@ export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPan
               </td>
               <td>
                 {d.kind === 'screen' ? (
-                  <button
-                    type="button"
-                    class="staff-btn staff-btn--quiet"
+                  <RowButton
+                    testId={`device-configure-${d.id}`}
                     disabled={busy.value}
-                    data-testid={`device-configure-${d.id}`}
                     onClick={() => {
                       configuring.value = d;
                     }}
                   >
                     Einstellen
-                  </button>
+                  </RowButton>
                 ) : null}
-                <button
-                  type="button"
-                  class="staff-btn staff-btn--quiet cfg-danger-text"
+                <RowButton
+                  testId={`device-remove-${d.id}`}
+                  danger
                   disabled={busy.value}
-                  data-testid={`device-remove-${d.id}`}
                   onClick={() => {
                     removing.value = d;
                   }}
                 >
                   Trennen
-                </button>
+                </RowButton>
               </td>
             </tr>
           )}
