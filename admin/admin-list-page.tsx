@@ -5,6 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { type SelectOption, SelectOptions } from '../ui/staff-form.tsx';
 import { NoticeOf, type Notice } from '../ui/staff-shell.tsx';
 import type { AdminList } from './admin-list.ts';
 
@@ -109,7 +110,9 @@ export function FormProblem({ text, testId }: { text: string | null; testId?: st
 
 /** What an input of `PlainField` may say besides its value. */
 interface InputProps {
-  type?: 'text';
+  type?: 'text' | 'search';
+  placeholder?: string;
+  inputMode?: 'decimal';
   maxLength?: number;
   autoComplete?: string;
   autoCapitalize?: 'none';
@@ -118,7 +121,7 @@ interface InputProps {
   'data-autofocus'?: boolean;
 }
 
-/** A labelled text input bound to a signal, with a hint below it. */
+/** A labelled text input bound to a signal, with a hint below it when there is one. */
 export function PlainField({
   id,
   label,
@@ -130,7 +133,7 @@ export function PlainField({
 }: InputProps & {
   id: string;
   label: string;
-  hint: ComponentChildren;
+  hint?: ComponentChildren;
   value: Signal<string>;
   testId: string;
   /** Placed between the input and the hint (a datalist). */
@@ -145,7 +148,7 @@ export function PlainField({
         id={id}
         class="staff-input cfg-input"
         {...input}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         value={value.value}
         data-testid={testId}
         onInput={(e) => {
@@ -153,9 +156,45 @@ export function PlainField({
         }}
       />
       {after}
-      <p class="cfg-field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
+      {hint ? (
+        <p class="cfg-field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled choice among `options`, bound to a signal. */
+export function PlainSelect<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  testId,
+}: {
+  id: string;
+  label: string;
+  value: Signal<V>;
+  options: readonly SelectOption<V>[];
+  testId: string;
+}) {
+  return (
+    <div class="cfg-field">
+      <label class="cfg-field__label" for={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        class="staff-input cfg-input cfg-select"
+        value={value.value}
+        data-testid={testId}
+        onChange={(e) => {
+          value.value = e.currentTarget.value as V;
+        }}
+      >
+        <SelectOptions options={options} />
+      </select>
     </div>
   );
 }
@@ -201,5 +240,38 @@ export function RadioCards<K extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** A quiet button in a row of the list (change, remove …); `danger` marks one that removes. */
+export function RowButton({
+  testId,
+  disabled,
+  danger,
+  title,
+  ariaLabel,
+  onClick,
+  children,
+}: {
+  testId: string;
+  disabled: boolean;
+  danger?: boolean;
+  title?: string | undefined;
+  ariaLabel?: string;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={danger ? 'staff-btn staff-btn--quiet cfg-danger-text' : 'staff-btn staff-btn--quiet'}
+      disabled={disabled}
+      title={title}
+      aria-label={ariaLabel}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }

@@ -2,11 +2,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { OfficePublic } from '../core/api.ts';
-import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
-import { errorCodeOf } from '../ui/staff-session.ts';
-import { type Notice, NoticeOf, LoadingCard, StaffHeader } from '../ui/staff-shell.tsx';
+import { useOfficeData } from '../ui/staff-office.tsx';
+import { type Notice, NoticeOf, StaffHeader } from '../ui/staff-shell.tsx';
 import { useStaffSocket } from '../ui/staff-socket.ts';
 import { createConfigModel } from './config-model.ts';
 import { ADMIN_TABS, type AdminContext, tabFromHash } from './tabs.tsx';
@@ -21,23 +20,12 @@ export function AdminApp() {
 
 function AdminShell({ session }: { session: StaffSession }) {
   const { socket, connected } = useStaffSocket(session.expire);
-  const office = useSignal<OfficePublic | null>(null);
-  const loadError = useSignal<string | null>(null);
+  const { office, pending } = useOfficeData('Verwaltung');
   const tab = useSignal(tabFromHash(location.hash).id);
   const notice = useSignal<Notice | null>(null);
   const [config] = useState(createConfigModel);
 
-  const load = async () => {
-    loadError.value = null;
-    try {
-      office.value = await api<OfficePublic>('GET', '/api/office');
-    } catch (error) {
-      loadError.value = errorText(errorCodeOf(error));
-    }
-  };
-
   useEffect(() => {
-    void load();
     const onOffice = (next: OfficePublic) => {
       office.value = next;
       config.remoteChanged();
@@ -62,9 +50,7 @@ function AdminShell({ session }: { session: StaffSession }) {
   }, [socket]);
 
   const current = office.value;
-  if (!current) {
-    return <LoadingCard title="Verwaltung" error={loadError.value} onRetry={() => void load()} />;
-  }
+  if (!current) return pending();
 
   const ctx: AdminContext = {
     session,

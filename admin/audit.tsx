@@ -21,6 +21,8 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { formatClock, formatDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
+import { PlainField, PlainSelect } from './admin-list-page.tsx';
+import { DataTable } from './table-head.tsx';
 import './config.css';
 
 export type AuditEntryView = AuditRecord;
@@ -31,6 +33,12 @@ export interface AuditPanelProps {
 }
 
 const LIMITS = [50, 200, 1000];
+
+/** The filters' first choice: no filter. */
+const ALL = { value: '', label: 'alle' } as const;
+
+/** A filter's DOM id and test id. */
+const filterIds = (name: string) => ({ id: `cfg-audit-${name}`, testId: `audit-${name}` });
 
 /** Entries whose sentence, user or raw code contain `query` (case-insensitive). */
 export function filterEntries(entries: AuditRecord[], query: string, names: AuditNames): AuditRecord[] {
@@ -60,13 +68,13 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
   const entries = useSignal<AuditRecord[] | null>(null);
   const accounts = useSignal<string[]>([]);
   const error = useSignal<string | null>(null);
-  const limit = useSignal(200);
+  const limit = useSignal(String(LIMITS[1]));
   const kind = useSignal<AuditKind | ''>('');
   const username = useSignal('');
   const query = useSignal('');
   const loading = useSignal(false);
   const names = auditNames(office);
-  const filter = { limit: limit.value, kind: kind.value, username: username.value };
+  const filter = { limit: Number(limit.value), kind: kind.value, username: username.value };
 
   const load = async () => {
     loading.value = true;
@@ -101,54 +109,33 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
           Einträge {list ? <span class="panel__count">{shown.length}</span> : null}
         </h3>
         <div class="filters">
-          <FilterSelect
-            name="kind"
+          <PlainSelect
+            {...filterIds('kind')}
             label="Art"
-            value={kind.value}
+            value={kind}
             options={[
-              { value: '', label: 'alle' },
+              ALL,
               ...[...AUDIT_KINDS, 'other' as const].map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] })),
             ]}
-            onChange={(v) => {
-              kind.value = v as AuditKind | '';
-            }}
           />
-          <FilterSelect
-            name="account"
+          <PlainSelect
+            {...filterIds('account')}
             label="Konto"
-            value={username.value}
-            options={[
-              { value: '', label: 'alle' },
-              ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a })),
-            ]}
-            onChange={(v) => {
-              username.value = v;
-            }}
+            value={username}
+            options={[ALL, ...accounts.value.map((a) => ({ value: a, label: a === '-' ? 'ohne Anmeldung' : a }))]}
           />
-          <div class="cfg-field">
-            <label class="cfg-field__label" for="cfg-audit-search">
-              Suchen
-            </label>
-            <input
-              id="cfg-audit-search"
-              class="staff-input cfg-input"
-              type="search"
-              placeholder="Platz, Nummer …"
-              value={query.value}
-              data-testid="audit-search"
-              onInput={(e) => {
-                query.value = e.currentTarget.value;
-              }}
-            />
-          </div>
-          <FilterSelect
-            name="limit"
+          <PlainField
+            {...filterIds('search')}
+            label="Suchen"
+            type="search"
+            placeholder="Platz, Nummer …"
+            value={query}
+          />
+          <PlainSelect
+            {...filterIds('limit')}
             label="Anzahl"
-            value={String(limit.value)}
+            value={limit}
             options={LIMITS.map((n) => ({ value: String(n), label: `die letzten ${n}` }))}
-            onChange={(v) => {
-              limit.value = Number(v);
-            }}
           />
           <button
             type="button"
@@ -178,63 +165,20 @@ export function AuditPanel({ office, fail }: AuditPanelProps) {
         ) : shown.length === 0 ? (
           <p class="staff-muted">Keine Einträge.</p>
         ) : (
-          <div class="table-scroll">
-            <table class="table cfg-table" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">Zeit</th>
-                  <th scope="col">Was geschah</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((e, i) => (
-                  <tr key={`${e.at}-${i}`} data-testid="audit-entry" data-action={e.action}>
-                    <td class="mono">
-                      {formatDay(localDate(e.at, office.timezone))}, {formatClock(e.at, office.timezone)}
-                    </td>
-                    <td title={`Code: ${auditRaw(e)}`} data-testid="audit-text">
-                      {auditSentence(e, names)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="audit-table" variant="cfg-table" columns={['Zeit', 'Was geschah']}>
+            {shown.map((e, i) => (
+              <tr key={`${e.at}-${i}`} data-testid="audit-entry" data-action={e.action}>
+                <td class="mono">
+                  {formatDay(localDate(e.at, office.timezone))}, {formatClock(e.at, office.timezone)}
+                </td>
+                <td title={`Code: ${auditRaw(e)}`} data-testid="audit-text">
+                  {auditSentence(e, names)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
-    </div>
-  );
-}
-
-interface FilterSelectProps {
-  /** `cfg-audit-<name>` is its id, `audit-<name>` its test id. */
-  name: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}
-
-/** One labelled filter of the log. */
-function FilterSelect({ name, label, value, options, onChange }: FilterSelectProps) {
-  return (
-    <div class="cfg-field">
-      <label class="cfg-field__label" for={`cfg-audit-${name}`}>
-        {label}
-      </label>
-      <select
-        id={`cfg-audit-${name}`}
-        class="staff-input cfg-input cfg-select"
-        value={value}
-        data-testid={`audit-${name}`}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -5,9 +5,11 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../ui/api.ts';
 import { QrCode } from '../ui/qr.tsx';
+import { SubmitButton } from '../ui/staff-form.tsx';
 import { StaffModal } from '../ui/staff-shell.tsx';
 import { FormProblem, PlainField, RadioCards } from './admin-list-page.tsx';
-import type { DeviceKind, PairAnswer } from './devices.tsx';
+import type { DeviceKind } from '../core/admin-views.ts';
+import type { PairAnswer } from './devices.tsx';
 import './config.css';
 
 export const KIND_LABEL: Record<DeviceKind, string> = { kiosk: 'Kiosk', screen: 'Anzeige' };
@@ -105,14 +107,9 @@ export function PairForm({
             </datalist>
           }
         />
-        <button
-          type="submit"
-          class="staff-btn staff-btn--primary"
-          disabled={busy.value}
-          data-testid="device-new-submit"
-        >
-          {busy.value ? 'Wird verbunden …' : 'Verbinden'}
-        </button>
+        <SubmitButton testId="device-new-submit" busy={busy.value} busyLabel="Wird verbunden …">
+          Verbinden
+        </SubmitButton>
       </form>
     </section>
   );

@@ -6,8 +6,10 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../ui/api.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../ui/i18n.ts';
+import { SubmitButton } from '../ui/staff-form.tsx';
 import { StaffModal } from '../ui/staff-shell.tsx';
-import type { DeviceView } from './devices.tsx';
+import { PlainField, PlainSelect } from './admin-list-page.tsx';
+import type { DeviceView } from '../core/admin-views.ts';
 
 const ORIENTATION_LABEL = { portrait: 'Hochformat', landscape: 'Querformat' } as const;
 
@@ -82,98 +84,53 @@ export function ScreenSettingsDialog({ device, areas, onSaved, onCancel, onFail 
             {problem.value}
           </p>
         ) : null}
-        <div class="cfg-field">
-          <label class="cfg-field__label" for="cfg-screen-area">
-            Bereich
-          </label>
-          <select
-            id="cfg-screen-area"
-            class="staff-input cfg-input"
-            value={area.value}
-            data-testid="device-screen-area"
-            onChange={(e) => {
-              area.value = e.currentTarget.value;
-            }}
-          >
-            <option value="">Alle Plätze</option>
-            {[...new Set([...areas, ...(device.area ? [device.area] : [])])].map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="cfg-field">
-          <label class="cfg-field__label" for="cfg-screen-orientation">
-            Ausrichtung
-          </label>
-          <select
-            id="cfg-screen-orientation"
-            class="staff-input cfg-input"
-            value={orientation.value}
-            data-testid="device-screen-orientation"
-            onChange={(e) => {
-              orientation.value = e.currentTarget.value as '' | 'portrait' | 'landscape';
-            }}
-          >
-            <option value="">Nach dem Bildschirm</option>
-            <option value="landscape">{ORIENTATION_LABEL.landscape}</option>
-            <option value="portrait">{ORIENTATION_LABEL.portrait}</option>
-          </select>
-        </div>
-        <div class="cfg-field">
-          <label class="cfg-field__label" for="cfg-screen-distance">
-            Leseabstand in Metern
-          </label>
-          <input
-            id="cfg-screen-distance"
-            class="staff-input cfg-input"
-            inputMode="decimal"
-            autoComplete="off"
-            aria-describedby="cfg-screen-distance-hint"
-            value={distance.value}
-            data-testid="device-screen-distance"
-            onInput={(e) => {
-              distance.value = e.currentTarget.value;
-            }}
-          />
-          <p class="cfg-field__hint" id="cfg-screen-distance-hint">
-            Wie weit der hinterste Sitzplatz entfernt ist. Die Nummern werden je Meter mindestens 25 mm hoch.
-          </p>
-        </div>
-        <div class="cfg-field">
-          <label class="cfg-field__label" for="cfg-screen-language">
-            Sprache
-          </label>
-          <select
-            id="cfg-screen-language"
-            class="staff-input cfg-input"
-            value={language.value}
-            data-testid="device-screen-language"
-            onChange={(e) => {
-              language.value = e.currentTarget.value as '' | Language;
-            }}
-          >
-            <option value="">Sprache der Ansagen des Amts</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="cfg-screen-area"
+          label="Bereich"
+          value={area}
+          testId="device-screen-area"
+          options={[
+            { value: '', label: 'Alle Plätze' },
+            ...[...new Set([...areas, ...(device.area ? [device.area] : [])])].map((a) => ({ value: a, label: a })),
+          ]}
+        />
+        <PlainSelect
+          id="cfg-screen-orientation"
+          label="Ausrichtung"
+          value={orientation}
+          testId="device-screen-orientation"
+          options={[
+            { value: '', label: 'Nach dem Bildschirm' },
+            { value: 'landscape', label: ORIENTATION_LABEL.landscape },
+            { value: 'portrait', label: ORIENTATION_LABEL.portrait },
+          ]}
+        />
+        <PlainField
+          id="cfg-screen-distance"
+          label="Leseabstand in Metern"
+          hint="Wie weit der hinterste Sitzplatz entfernt ist. Die Nummern werden je Meter mindestens 25 mm hoch."
+          value={distance}
+          testId="device-screen-distance"
+          inputMode="decimal"
+          autoComplete="off"
+        />
+        <PlainSelect
+          id="cfg-screen-language"
+          label="Sprache"
+          value={language}
+          testId="device-screen-language"
+          options={[
+            { value: '', label: 'Sprache der Ansagen des Amts' },
+            ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+          ]}
+        />
         <div class="staff-modal__actions">
           <button type="button" class="staff-btn staff-btn--secondary" onClick={onCancel}>
             Abbrechen
           </button>
-          <button
-            type="submit"
-            class="staff-btn staff-btn--primary"
-            disabled={busy.value}
-            data-testid="device-screen-save"
-          >
-            {busy.value ? 'Wird gespeichert …' : 'Speichern'}
-          </button>
+          <SubmitButton testId="device-screen-save" busy={busy.value} busyLabel="Wird gespeichert …">
+            Speichern
+          </SubmitButton>
         </div>
       </form>
     </StaffModal>

@@ -5,30 +5,15 @@
  * Pairing is in `device-pairing.tsx`, a screen's settings in `device-screen.tsx`.
  */
 import { useSignal } from '@preact/signals';
+import type { DeviceView } from '../core/admin-views.ts';
 import { api } from '../ui/api.ts';
-import type { Language } from '../ui/i18n.ts';
 import { formatClock, formatDay, useNow } from '../ui/staff-format.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { useAdminList } from './admin-list.ts';
-import { ListPageHead, ListTable } from './admin-list-page.tsx';
+import { ListPageHead, ListTable, RowButton } from './admin-list-page.tsx';
 import { KIND_LABEL, PairForm, PairedDialog } from './device-pairing.tsx';
 import { ScreenSettingsDialog, screenSettingsText } from './device-screen.tsx';
 import './config.css';
-
-export type DeviceKind = 'kiosk' | 'screen';
-
-export interface DeviceView {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  area?: string;
-  /** Screens: set by an admin (unset: the screen's address decides). */
-  orientation?: 'portrait' | 'landscape';
-  distanceM?: number;
-  language?: Language;
-  createdAt: string;
-  lastSeenAt: string | null;
-}
 
 export interface PairAnswer {
   device: DeviceView;
@@ -128,29 +113,26 @@ export function DevicesPanel({ timeZone, areas, printersHref, fail }: DevicesPan
               </td>
               <td>
                 {d.kind === 'screen' ? (
-                  <button
-                    type="button"
-                    class="staff-btn staff-btn--quiet"
+                  <RowButton
+                    testId={`device-configure-${d.id}`}
                     disabled={busy.value}
-                    data-testid={`device-configure-${d.id}`}
                     onClick={() => {
                       configuring.value = d;
                     }}
                   >
                     Einstellen
-                  </button>
+                  </RowButton>
                 ) : null}
-                <button
-                  type="button"
-                  class="staff-btn staff-btn--quiet cfg-danger-text"
+                <RowButton
+                  testId={`device-remove-${d.id}`}
+                  danger
                   disabled={busy.value}
-                  data-testid={`device-remove-${d.id}`}
                   onClick={() => {
                     removing.value = d;
                   }}
                 >
                   Trennen
-                </button>
+                </RowButton>
               </td>
             </tr>
           )}

@@ -9,7 +9,7 @@ import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import './live.css';
-import { TableHead } from './table-head.tsx';
+import { DataTable } from './table-head.tsx';
 
 const REFRESH_MS = 15_000;
 const LEVEL_LABEL = { ok: 'in Ordnung', warning: 'Warnung', critical: 'kritisch' } as const;
@@ -51,45 +51,41 @@ export function CityPanel() {
       )}
       {!offices.value && !error.value && <p class="staff-muted">Wird geladen …</p>}
       {offices.value && (
-        <div class="table-scroll">
-          <table class="table" data-testid="city-offices">
-            <TableHead
-              columns={[
-                'Amt',
-                'Lage',
-                { num: 'Wartend' },
-                { num: 'Längste Wartezeit' },
-                { num: 'Offene Plätze' },
-                { num: 'Besuche heute' },
-                'Warnungen',
-              ]}
-            />
-            <tbody>
-              {offices.value.map((o) => (
-                <tr key={o.officeId} class={`live-row--${o.level}`} data-testid={`city-office-${o.officeId}`}>
-                  <th scope="row">{o.officeName}</th>
-                  <td>
-                    <span class={`live-level live-level--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
-                    {o.stale && <span class="staff-badge staff-badge--warn"> keine aktuellen Zahlen</span>}
-                  </td>
-                  <td class="num">{o.waiting}</td>
-                  <td class="num">{o.longestWaitMinutes} min</td>
-                  <td class="num">{o.openCounters}</td>
-                  <td class="num">{o.today.today.issued}</td>
-                  <td>
-                    {o.alerts.length === 0
-                      ? '–'
-                      : o.alerts.map((a) => (
-                          <div key={a.id} class={`live-alert live-alert--${a.level}`}>
-                            {a.message}
-                          </div>
-                        ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="city-offices"
+          columns={[
+            'Amt',
+            'Lage',
+            { num: 'Wartend' },
+            { num: 'Längste Wartezeit' },
+            { num: 'Offene Plätze' },
+            { num: 'Besuche heute' },
+            'Warnungen',
+          ]}
+        >
+          {offices.value.map((o) => (
+            <tr key={o.officeId} class={`live-row--${o.level}`} data-testid={`city-office-${o.officeId}`}>
+              <th scope="row">{o.officeName}</th>
+              <td>
+                <span class={`live-level live-level--${o.level}`}>{LEVEL_LABEL[o.level]}</span>
+                {o.stale && <span class="staff-badge staff-badge--warn"> keine aktuellen Zahlen</span>}
+              </td>
+              <td class="num">{o.waiting}</td>
+              <td class="num">{o.longestWaitMinutes} min</td>
+              <td class="num">{o.openCounters}</td>
+              <td class="num">{o.today.today.issued}</td>
+              <td>
+                {o.alerts.length === 0
+                  ? '–'
+                  : o.alerts.map((a) => (
+                      <div key={a.id} class={`live-alert live-alert--${a.level}`}>
+                        {a.message}
+                      </div>
+                    ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

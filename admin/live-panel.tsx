@@ -10,7 +10,7 @@ import type { LiveView } from '../core/live-view.ts';
 import { connectLive, liveRequest } from '../ui/live-socket.ts';
 import { LiveThresholds } from './live-thresholds.tsx';
 import './live.css';
-import { TableHead } from './table-head.tsx';
+import { DataTable } from './table-head.tsx';
 
 const LEVEL_LABEL = { ok: 'in Ordnung', warning: 'Warnung', critical: 'kritisch' } as const;
 const STATUS_LABEL = { open: 'Geöffnet', paused: 'Pause', closed: 'Geschlossen' } as const;
@@ -68,68 +68,64 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
             ))}
           </div>
           <div class="live-grid">
-            <div class="table-scroll">
-              <table class="table" data-testid="live-concerns">
-                <caption class="live-caption">Anliegen</caption>
-                <TableHead
-                  columns={[
-                    'Anliegen',
-                    { num: 'Wartend' },
-                    { num: 'Längste Wartezeit' },
-                    { num: 'Ziel' },
-                    { num: 'Schätzung' },
-                    { num: 'Offene Plätze' },
-                  ]}
-                />
-                <tbody>
-                  {v.concerns.map((c) => (
-                    <tr key={c.concernId} class={`live-row--${c.level}`} data-testid={`live-concern-${c.concernId}`}>
-                      <th scope="row">{c.name}</th>
-                      <td class="num">{c.waiting}</td>
-                      <td class="num" data-testid={`live-longest-${c.concernId}`}>
-                        {c.longestWaitMinutes} min
-                      </td>
-                      <td class="num">{c.targetWaitMinutes} min</td>
-                      <td class="num">{c.estimatedWaitMinutes} min</td>
-                      <td class="num">{c.openCounters}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div class="table-scroll">
-              <table class="table" data-testid="live-counters">
-                <caption class="live-caption">Plätze</caption>
-                <TableHead columns={['Platz', 'Zustand', 'Nummer']} />
-                <tbody>
-                  {v.counters.map((c) => (
-                    <tr key={c.counterId} class={`live-row--${c.level}`} data-testid={`live-counter-${c.counterId}`}>
-                      <th scope="row">{c.name}</th>
-                      <td>
-                        <span class={`status status--${c.status}`}>{STATUS_LABEL[c.status]}</span>
-                        {c.status === 'paused' && (
-                          <span class="live-detail">
-                            {' '}
-                            seit {c.pausedMinutes ?? 0} min{c.pauseReason ? ` (${c.pauseReason})` : ''}
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        {c.ticketNumber
-                          ? `${c.ticketNumber} · ${c.phase === 'serving' ? 'im Gespräch' : 'aufgerufen'} seit ${c.currentMinutes ?? 0} min`
-                          : '–'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {v.stranded.length > 0 && (
-                <p class="live-alert live-alert--warning" data-testid="live-stranded">
-                  Aufgerufen, aber von keinem Platz bedient:{' '}
-                  {v.stranded.map((s) => `${s.ticketNumber} (${s.calledMinutes} min)`).join(', ')}
-                </p>
-              )}
-            </div>
+            <DataTable
+              testId="live-concerns"
+              caption={<caption class="live-caption">Anliegen</caption>}
+              columns={[
+                'Anliegen',
+                { num: 'Wartend' },
+                { num: 'Längste Wartezeit' },
+                { num: 'Ziel' },
+                { num: 'Schätzung' },
+                { num: 'Offene Plätze' },
+              ]}
+            >
+              {v.concerns.map((c) => (
+                <tr key={c.concernId} class={`live-row--${c.level}`} data-testid={`live-concern-${c.concernId}`}>
+                  <th scope="row">{c.name}</th>
+                  <td class="num">{c.waiting}</td>
+                  <td class="num" data-testid={`live-longest-${c.concernId}`}>
+                    {c.longestWaitMinutes} min
+                  </td>
+                  <td class="num">{c.targetWaitMinutes} min</td>
+                  <td class="num">{c.estimatedWaitMinutes} min</td>
+                  <td class="num">{c.openCounters}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <DataTable
+              testId="live-counters"
+              caption={<caption class="live-caption">Plätze</caption>}
+              columns={['Platz', 'Zustand', 'Nummer']}
+              after={
+                v.stranded.length > 0 && (
+                  <p class="live-alert live-alert--warning" data-testid="live-stranded">
+                    Aufgerufen, aber von keinem Platz bedient:{' '}
+                    {v.stranded.map((s) => `${s.ticketNumber} (${s.calledMinutes} min)`).join(', ')}
+                  </p>
+                )
+              }
+            >
+              {v.counters.map((c) => (
+                <tr key={c.counterId} class={`live-row--${c.level}`} data-testid={`live-counter-${c.counterId}`}>
+                  <th scope="row">{c.name}</th>
+                  <td>
+                    <span class={`status status--${c.status}`}>{STATUS_LABEL[c.status]}</span>
+                    {c.status === 'paused' && (
+                      <span class="live-detail">
+                        {' '}
+                        seit {c.pausedMinutes ?? 0} min{c.pauseReason ? ` (${c.pauseReason})` : ''}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {c.ticketNumber
+                      ? `${c.ticketNumber} · ${c.phase === 'serving' ? 'im Gespräch' : 'aufgerufen'} seit ${c.currentMinutes ?? 0} min`
+                      : '–'}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </div>
           <div class="live-grid">
             <div>
@@ -156,39 +152,37 @@ export function LivePanel({ fail, wall = false }: { fail: (code: string) => void
                 Uhrzeit.
               </p>
             </div>
-            <div class="table-scroll">
-              <table class="table" data-testid="live-devices">
-                <caption class="live-caption">Geräte</caption>
-                <TableHead columns={['Gerät', 'Verbunden', 'Zuletzt gesehen / geprüft']} />
-                <tbody>
-                  {v.devices.length === 0 && v.printers.length === 0 && (
-                    <tr>
-                      <td colSpan={3} class="staff-muted">
-                        Keine gekoppelten Geräte.
-                      </td>
-                    </tr>
-                  )}
-                  {v.devices.map((d) => (
-                    <tr key={d.id} class={`live-row--${d.level}`}>
-                      <th scope="row">
-                        {d.kind === 'kiosk' ? 'Kiosk' : 'Anzeige'} {d.name}
-                      </th>
-                      <td>{d.connected ? 'ja' : 'nein'}</td>
-                      <td>{clock(d.lastSeenAt)}</td>
-                    </tr>
-                  ))}
-                  {v.printers
-                    .filter((p) => p.state !== 'off')
-                    .map((p) => (
-                      <tr key={`printer-${p.id}`} class={`live-row--${p.level}`} data-testid={`live-printer-${p.id}`}>
-                        <th scope="row">Drucker {p.name}</th>
-                        <td>{p.online ? 'ja' : 'nein'}</td>
-                        <td>{clock(p.checkedAt)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="live-devices"
+              caption={<caption class="live-caption">Geräte</caption>}
+              columns={['Gerät', 'Verbunden', 'Zuletzt gesehen / geprüft']}
+            >
+              {v.devices.length === 0 && v.printers.length === 0 && (
+                <tr>
+                  <td colSpan={3} class="staff-muted">
+                    Keine gekoppelten Geräte.
+                  </td>
+                </tr>
+              )}
+              {v.devices.map((d) => (
+                <tr key={d.id} class={`live-row--${d.level}`}>
+                  <th scope="row">
+                    {d.kind === 'kiosk' ? 'Kiosk' : 'Anzeige'} {d.name}
+                  </th>
+                  <td>{d.connected ? 'ja' : 'nein'}</td>
+                  <td>{clock(d.lastSeenAt)}</td>
+                </tr>
+              ))}
+              {v.printers
+                .filter((p) => p.state !== 'off')
+                .map((p) => (
+                  <tr key={`printer-${p.id}`} class={`live-row--${p.level}`} data-testid={`live-printer-${p.id}`}>
+                    <th scope="row">Drucker {p.name}</th>
+                    <td>{p.online ? 'ja' : 'nein'}</td>
+                    <td>{clock(p.checkedAt)}</td>
+                  </tr>
+                ))}
+            </DataTable>
           </div>
           {!wall && (
             <p class="live-links">

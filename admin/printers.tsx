@@ -20,7 +20,7 @@ import { errorText } from '../ui/staff-errors.ts';
 import { formatClock } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import './printers.css';
-import { TableHead } from './table-head.tsx';
+import { DataTable } from './table-head.tsx';
 
 type PrintSocket = Socket<PrintServerToClientEvents, PrintClientToServerEvents>;
 type View = PrinterStatusView & { target?: string };
@@ -141,50 +141,46 @@ export function PrintersPanel({ office, fail }: { office: OfficePublic; fail: (c
       )}
       {!list && !error.value && <p class="staff-muted">Drucker werden geladen …</p>}
       {list && (
-        <div class="table-scroll">
-          <table class="table" data-testid="printer-table">
-            <TableHead
-              columns={[
-                'Drucker',
-                'Zustand',
-                'Anschluss',
-                'Kiosks',
-                { num: 'Gedruckt' },
-                { num: 'Fehlgeschlagen' },
-                'Letzter Fehler',
-                'Geprüft',
-              ]}
-            />
-            <tbody>
-              {list.map((p) => (
-                <tr key={p.id} data-testid={`printer-${p.id}`} data-state={p.state}>
-                  <th scope="row">{p.name}</th>
-                  <td>
-                    <span class={`status printer-state printer-state--${p.state}`}>{STATE_LABEL[p.state]}</span>
-                    {p.state === 'error' && p.problem && <div class="printer-problem">{PROBLEM_TEXT[p.problem]}</div>}
-                    {p.detail && <div class="staff-muted printer-detail">{p.detail}</div>}
-                  </td>
-                  <td>
-                    {KIND_LABEL[p.kind]}
-                    {p.target && p.kind !== 'none' && p.kind !== 'agent' && (
-                      <div class="mono printer-target">{p.target}</div>
-                    )}
-                    {p.kind === 'agent' && p.pendingJobs > 0 && <div>{p.pendingJobs} Tickets warten</div>}
-                  </td>
-                  <td>{p.kioskIds.length > 0 ? p.kioskIds.join(', ') : p.id === 'default' ? 'alle übrigen' : '–'}</td>
-                  <td class="num">{p.printed}</td>
-                  <td class="num">{p.failed}</td>
-                  <td>
-                    {p.lastFailure
-                      ? `${formatClock(p.lastFailure.at, office.timezone)}: ${PROBLEM_TEXT[p.lastFailure.error]}`
-                      : '–'}
-                  </td>
-                  <td>{p.checkedAt ? formatClock(p.checkedAt, office.timezone) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="printer-table"
+          columns={[
+            'Drucker',
+            'Zustand',
+            'Anschluss',
+            'Kiosks',
+            { num: 'Gedruckt' },
+            { num: 'Fehlgeschlagen' },
+            'Letzter Fehler',
+            'Geprüft',
+          ]}
+        >
+          {list.map((p) => (
+            <tr key={p.id} data-testid={`printer-${p.id}`} data-state={p.state}>
+              <th scope="row">{p.name}</th>
+              <td>
+                <span class={`status printer-state printer-state--${p.state}`}>{STATE_LABEL[p.state]}</span>
+                {p.state === 'error' && p.problem && <div class="printer-problem">{PROBLEM_TEXT[p.problem]}</div>}
+                {p.detail && <div class="staff-muted printer-detail">{p.detail}</div>}
+              </td>
+              <td>
+                {KIND_LABEL[p.kind]}
+                {p.target && p.kind !== 'none' && p.kind !== 'agent' && (
+                  <div class="mono printer-target">{p.target}</div>
+                )}
+                {p.kind === 'agent' && p.pendingJobs > 0 && <div>{p.pendingJobs} Tickets warten</div>}
+              </td>
+              <td>{p.kioskIds.length > 0 ? p.kioskIds.join(', ') : p.id === 'default' ? 'alle übrigen' : '–'}</td>
+              <td class="num">{p.printed}</td>
+              <td class="num">{p.failed}</td>
+              <td>
+                {p.lastFailure
+                  ? `${formatClock(p.lastFailure.at, office.timezone)}: ${PROBLEM_TEXT[p.lastFailure.error]}`
+                  : '–'}
+              </td>
+              <td>{p.checkedAt ? formatClock(p.checkedAt, office.timezone) : '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p class="staff-muted">
         Der Standarddrucker ist LOTSE_PRINTER. Einzelne Kiosks bekommen einen eigenen Drucker in der Konfiguration des

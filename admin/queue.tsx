@@ -2,6 +2,7 @@
  * Live queue: waiting per concern with estimates, visitors called now (each can be released from
  * its counter, see `release-called.tsx`), the latest calls.
  */
+import type { ComponentChildren } from 'preact';
 import type { CallView, CalledView, ConcernPublic, QueueSnapshot } from '../core/api.ts';
 import { formatClock, formatMinutes } from '../ui/staff-format.ts';
 import type { LotseSocket } from '../ui/socket.ts';
@@ -89,10 +90,7 @@ export function waitingRows(queue: QueueSnapshot, concerns: ConcernPublic[]) {
 function WaitingTable({ queue, concerns }: { queue: QueueSnapshot; concerns: ConcernPublic[] }) {
   const rows = waitingRows(queue, concerns);
   return (
-    <section class="panel" aria-labelledby="admin-waiting-title">
-      <h2 id="admin-waiting-title" class="panel__title">
-        Wartend nach Anliegen
-      </h2>
+    <QueueSection id="admin-waiting-title" title="Wartend nach Anliegen">
       <table class="table">
         <TableHead columns={['Anliegen', { num: 'Wartend' }, { num: 'Geschätzte Wartezeit' }]} />
         <tbody>
@@ -109,7 +107,7 @@ function WaitingTable({ queue, concerns }: { queue: QueueSnapshot; concerns: Con
           ))}
         </tbody>
       </table>
-    </section>
+    </QueueSection>
   );
 }
 
@@ -123,48 +121,60 @@ function CalledList({
   fail: (code: string) => void;
 }) {
   return (
-    <section class="panel" aria-labelledby="admin-called-title">
-      <h2 id="admin-called-title" class="panel__title">
-        Gerade aufgerufen
-      </h2>
-      {called.length === 0 ? (
-        <p class="staff-muted">Niemand ist aufgerufen.</p>
-      ) : (
-        <ul class="calls">
-          {called.map((c) => (
-            <li key={`${c.number}-${c.counterId}`} class="calls__item" data-testid={`admin-called-${c.counterId}`}>
-              <span class="calls__number">{c.number}</span>
-              <span class="calls__counter">{c.counterName}</span>
-              <span class="calls__time">{formatClock(c.calledAt, timeZone)} Uhr</span>
-              <ReleaseCalled called={c} fail={fail} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <QueueSection
+      id="admin-called-title"
+      title="Gerade aufgerufen"
+      empty={called.length === 0 && 'Niemand ist aufgerufen.'}
+    >
+      <ul class="calls">
+        {called.map((c) => (
+          <li key={`${c.number}-${c.counterId}`} class="calls__item" data-testid={`admin-called-${c.counterId}`}>
+            <span class="calls__number">{c.number}</span>
+            <span class="calls__counter">{c.counterName}</span>
+            <span class="calls__time">{formatClock(c.calledAt, timeZone)} Uhr</span>
+            <ReleaseCalled called={c} fail={fail} />
+          </li>
+        ))}
+      </ul>
+    </QueueSection>
   );
 }
 
 function RecentCalls({ recent, timeZone }: { recent: CallView[]; timeZone: string }) {
   return (
-    <section class="panel" aria-labelledby="admin-recent-title">
-      <h2 id="admin-recent-title" class="panel__title">
-        Letzte Aufrufe
+    <QueueSection id="admin-recent-title" title="Letzte Aufrufe" empty={recent.length === 0 && 'Noch kein Aufruf.'}>
+      <ul class="calls calls--compact" data-testid="admin-recent">
+        {recent.map((c) => (
+          <li key={c.seq} class="calls__item">
+            <span class="calls__time">{formatClock(c.calledAt, timeZone)}</span>
+            <span class="calls__number">{c.number}</span>
+            <span class="calls__counter">{c.counterName}</span>
+            {c.recall ? <span class="chip">erneut</span> : <span />}
+          </li>
+        ))}
+      </ul>
+    </QueueSection>
+  );
+}
+
+/** A panel of the queue page: its title, then its content or, when there is none, a line saying so. */
+function QueueSection({
+  id,
+  title,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty?: string | false;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id} class="panel__title">
+        {title}
       </h2>
-      {recent.length === 0 ? (
-        <p class="staff-muted">Noch kein Aufruf.</p>
-      ) : (
-        <ul class="calls calls--compact" data-testid="admin-recent">
-          {recent.map((c) => (
-            <li key={c.seq} class="calls__item">
-              <span class="calls__time">{formatClock(c.calledAt, timeZone)}</span>
-              <span class="calls__number">{c.number}</span>
-              <span class="calls__counter">{c.counterName}</span>
-              {c.recall ? <span class="chip">erneut</span> : <span />}
-            </li>
-          ))}
-        </ul>
-      )}
+      {empty ? <p class="staff-muted">{empty}</p> : children}
     </section>
   );
 }

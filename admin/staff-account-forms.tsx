@@ -7,6 +7,7 @@ import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
+import { SubmitButton } from '../ui/staff-form.tsx';
 import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
 import { FormProblem, PlainField, RadioCards } from './admin-list-page.tsx';
 import './config.css';
@@ -101,9 +102,9 @@ export function NewAccountForm({
           value={role}
           testId={(r) => `user-new-role-${r}`}
         />
-        <button type="submit" class="staff-btn staff-btn--primary" disabled={busy.value} data-testid="user-new-submit">
-          {busy.value ? 'Wird angelegt …' : 'Konto anlegen'}
-        </button>
+        <SubmitButton testId="user-new-submit" busy={busy.value} busyLabel="Wird angelegt …">
+          Konto anlegen
+        </SubmitButton>
       </form>
     </section>
   );

@@ -7,25 +7,19 @@
 import type { Signal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { StaffAccountView } from '../core/admin-views.ts';
 import type { CounterPublic, OfficePublic } from '../core/api.ts';
 import type { Role } from '../core/types.ts';
 import { api } from '../ui/api.ts';
 import { formatDay } from '../ui/staff-format.ts';
 import { ConfirmDialog } from '../ui/staff-shell.tsx';
 import { useAdminList } from './admin-list.ts';
-import { ListPageHead, ListTable } from './admin-list-page.tsx';
+import { ListPageHead, ListTable, RowButton } from './admin-list-page.tsx';
 import { NewAccountForm, PasswordDialog, ROLE_LABEL } from './staff-account-forms.tsx';
 import { CountersDialog, countersSummary } from './staff-counters-dialog.tsx';
 import './config.css';
 
-export interface StaffAccount {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  /** The counters the account may work at; absent: any. */
-  counters?: string[];
-}
+export type StaffAccount = StaffAccountView;
 
 export interface StaffAccountsPanelProps {
   /** The signed-in admin (may not lock or remove the own account here). */
@@ -223,18 +217,16 @@ function AccountRow({ u, self, busy, counters, dialog, change }: AccountRowProps
         </select>
       </td>
       <td>
-        <button
-          type="button"
-          class="staff-btn staff-btn--quiet"
+        <RowButton
+          testId={`user-counters-${u.username}`}
           disabled={busy}
-          aria-label={`Plätze von ${u.username}: ${countersSummary(u.counters, counters)}. Ändern`}
-          data-testid={`user-counters-${u.username}`}
+          ariaLabel={`Plätze von ${u.username}: ${countersSummary(u.counters, counters)}. Ändern`}
           onClick={() => {
             dialog.value = { kind: 'counters', username: u.username, allowed: u.counters };
           }}
         >
           {countersSummary(u.counters, counters)}
-        </button>
+        </RowButton>
       </td>
       <td>
         <span
@@ -247,23 +239,19 @@ function AccountRow({ u, self, busy, counters, dialog, change }: AccountRowProps
       <td class="mono">{formatDay(u.createdAt.slice(0, 10))}</td>
       <td>
         <div class="cfg-row-actions">
-          <button
-            type="button"
-            class="staff-btn staff-btn--quiet"
+          <RowButton
+            testId={`user-password-${u.username}`}
             disabled={busy}
-            data-testid={`user-password-${u.username}`}
             onClick={() => {
               dialog.value = { kind: 'password', username: u.username };
             }}
           >
             Neues Passwort
-          </button>
-          <button
-            type="button"
-            class="staff-btn staff-btn--quiet"
+          </RowButton>
+          <RowButton
+            testId={`user-lock-${u.username}`}
             disabled={busy || self}
             title={self ? 'Ihr eigenes Konto können Sie hier nicht sperren.' : undefined}
-            data-testid={`user-lock-${u.username}`}
             onClick={() =>
               void change(
                 u.username,
@@ -275,19 +263,18 @@ function AccountRow({ u, self, busy, counters, dialog, change }: AccountRowProps
             }
           >
             {u.disabled ? 'Entsperren' : 'Sperren'}
-          </button>
-          <button
-            type="button"
-            class="staff-btn staff-btn--quiet cfg-danger-text"
+          </RowButton>
+          <RowButton
+            testId={`user-remove-${u.username}`}
+            danger
             disabled={busy || self}
             title={self ? 'Ihr eigenes Konto können Sie hier nicht entfernen.' : undefined}
-            data-testid={`user-remove-${u.username}`}
             onClick={() => {
               dialog.value = { kind: 'remove', username: u.username };
             }}
           >
             Entfernen
-          </button>
+          </RowButton>
         </div>
       </td>
     </tr>

@@ -1,5 +1,6 @@
 /** The charts of the statistics tab: concerns and visits per period, waits per period, arrivals by weekday and hour. */
 import type { OfficePublic } from '../core/api.ts';
+import { SelectOptions } from '../ui/staff-form.tsx';
 import { formatDecimal } from '../ui/staff-format.ts';
 import { BarChart, LineChart } from './charts.tsx';
 import { HeatmapTable } from './heatmap.tsx';
@@ -137,12 +138,12 @@ export function HeatmapSection(props: {
             value={props.concernId}
             onChange={(e) => props.onConcern(e.currentTarget.value)}
           >
-            <option value="">Alle Anliegen</option>
-            {ticketConcerns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <SelectOptions
+              options={[
+                { value: '', label: 'Alle Anliegen' },
+                ...ticketConcerns.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
           </select>
         </label>
         <CsvLink

@@ -10,14 +10,13 @@ import {
   outcomeCount,
   outcomeIdsOf,
   outcomeName,
-  periodLabel,
   type StatsQuery,
   type StatsRow,
   seriesOf,
   statsUrl,
-  TOTAL,
 } from './stats-data.ts';
-import { BY_LABEL, CsvLink, OUTCOME_COLORS, PER_LABEL, SectionHead } from './stats-parts.tsx';
+import { CsvLink, OUTCOME_COLORS, PER_LABEL, SectionHead } from './stats-parts.tsx';
+import { PeriodConcernTable } from './stats-tables.tsx';
 
 export function OutcomesSection(props: {
   query: StatsQuery;
@@ -59,41 +58,21 @@ export function OutcomesSection(props: {
               values: seriesOf(totals, axis.periods, (r) => r.outcomes?.[id] ?? 0, 0),
             }))}
           />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <div class="table-scroll" tabIndex={0}>
-            <table class="table table--stats stats-table" data-testid="stats-outcome-table">
-              <thead>
-                <tr>
-                  <th scope="col">{BY_LABEL[by]}</th>
-                  <th scope="col">Anliegen</th>
-                  {ids.map((id) => (
-                    <th key={id} scope="col" class="num">
-                      {name(id)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr
-                    key={`${r.period}-${r.concernId}`}
-                    class={r.concernId === TOTAL ? 'stats-table__total' : ''}
-                    data-testid="stats-outcome-row"
-                    data-period={r.period}
-                    data-concern={r.concernId}
-                  >
-                    <td class="stats-table__period">{periodLabel(r.period, by)}</td>
-                    <td>{concernName(r.concernId)}</td>
-                    {ids.map((id) => (
-                      <td key={id} class="num" data-col={`outcome_${id}`}>
-                        {r.outcomes?.[id] ?? 0}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PeriodConcernTable
+            testId="stats-outcome-table"
+            by={by}
+            rows={rows}
+            rowTestId={() => 'stats-outcome-row'}
+            concernName={concernName}
+            columns={ids.map(name)}
+            cells={(r) =>
+              ids.map((id) => (
+                <td key={id} class="num" data-col={`outcome_${id}`}>
+                  {r.outcomes?.[id] ?? 0}
+                </td>
+              ))
+            }
+          />
         </div>
       )}
       <p class="staff-muted stats-note">

@@ -2,6 +2,7 @@
 import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { CsvDialect } from '../core/csv-dialect.ts';
+import { StaffSelect, optionsOf } from '../ui/staff-form.tsx';
 import type { CountersAnswer, HeatmapAnswer, StatsAnswer, StatsBy, StatsQuery } from './stats-data.ts';
 
 export const BY_LABEL: Record<StatsBy, string> = { hour: 'Stunde', day: 'Tag', week: 'Woche', month: 'Monat' };
@@ -62,23 +63,15 @@ export const DIALECT_LABEL: Record<CsvDialect, string> = {
 /** The choice of the CSV format, for the tab's filter bar. */
 export function CsvDialectChoice() {
   return (
-    <label class="staff-field">
-      <span class="staff-field__label">CSV-Format</span>
-      <select
-        class="staff-input"
-        data-testid="stats-csv-dialect"
-        value={csvDialect.value}
-        onChange={(e) => {
-          csvDialect.value = e.currentTarget.value as CsvDialect;
-        }}
-      >
-        {(Object.keys(DIALECT_LABEL) as CsvDialect[]).map((d) => (
-          <option key={d} value={d}>
-            {DIALECT_LABEL[d]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <StaffSelect
+      label="CSV-Format"
+      testId="stats-csv-dialect"
+      value={csvDialect.value}
+      options={optionsOf(DIALECT_LABEL)}
+      onValue={(d) => {
+        csvDialect.value = d;
+      }}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 /** The tables of the statistics tab: per counter, appointments, and figures per period and concern. */
+import type { ComponentChildren } from 'preact';
 import { formatDecimal } from '../ui/staff-format.ts';
 import {
   type CountersAnswer,
@@ -6,6 +7,7 @@ import {
   formatCheckIn,
   formatShare,
   periodLabel,
+  type StatsBy,
   type StatsQuery,
   type StatsRow,
   statsUrl,
@@ -14,7 +16,7 @@ import {
   visitsOf,
 } from './stats-data.ts';
 import { BY_LABEL, CsvLink, PER_LABEL, SectionHead } from './stats-parts.tsx';
-import { TableHead } from './table-head.tsx';
+import { DataTable } from './table-head.tsx';
 
 export function CountersTable(props: {
   query: StatsQuery;
@@ -28,34 +30,30 @@ export function CountersTable(props: {
         <CsvLink href={countersUrl(query, 'csv')} name="Zahlen je Platz" testid="stats-csv-counters" />
       </SectionHead>
       {counters.rows.length ? (
-        <div class="table-scroll">
-          <table class="table" data-testid="stats-counters">
-            <TableHead
-              columns={[
-                'Platz',
-                { num: 'Bedient' },
-                { num: 'Anteil' },
-                { num: 'Nicht erschienen' },
-                { num: 'Bearbeitung Median' },
-                { num: 'Bearbeitung Ø' },
-              ]}
-            />
-            <tbody>
-              {counters.rows.map((c) => (
-                <tr key={c.counterId} data-testid="stats-counter-row" data-counter={c.counterId}>
-                  <th scope="row">{counterName(c.counterId)}</th>
-                  <td class="num" data-col="served">
-                    {c.served}
-                  </td>
-                  <td class="num">{formatShare(c.servedShare)}</td>
-                  <td class="num">{c.noShow}</td>
-                  <td class="num">{formatDecimal(c.medianServiceMinutes)}</td>
-                  <td class="num">{formatDecimal(c.avgServiceMinutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="stats-counters"
+          columns={[
+            'Platz',
+            { num: 'Bedient' },
+            { num: 'Anteil' },
+            { num: 'Nicht erschienen' },
+            { num: 'Bearbeitung Median' },
+            { num: 'Bearbeitung Ø' },
+          ]}
+        >
+          {counters.rows.map((c) => (
+            <tr key={c.counterId} data-testid="stats-counter-row" data-counter={c.counterId}>
+              <th scope="row">{counterName(c.counterId)}</th>
+              <td class="num" data-col="served">
+                {c.served}
+              </td>
+              <td class="num">{formatShare(c.servedShare)}</td>
+              <td class="num">{c.noShow}</td>
+              <td class="num">{formatDecimal(c.medianServiceMinutes)}</td>
+              <td class="num">{formatDecimal(c.avgServiceMinutes)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p class="staff-muted">In diesem Zeitraum wurde an keinem Platz jemand bedient.</p>
       )}
@@ -84,30 +82,26 @@ export function AppointmentsTable(props: {
         />
       </SectionHead>
       {all.appointments ? (
-        <div class="table-scroll">
-          <table class="table" data-testid="stats-appointments">
-            <TableHead
-              columns={[
-                'Anliegen',
-                { num: 'Termine' },
-                { num: 'Pünktlich da' },
-                { num: 'Ankunft (Median)' },
-                { num: 'Wartezeit ab Termin Ø' },
-              ]}
-            />
-            <tbody>
-              {[...appointments, all].map((r) => (
-                <tr key={r.concernId} class={r.concernId === TOTAL ? 'stats-table__total' : ''}>
-                  <th scope="row">{concernName(r.concernId)}</th>
-                  <td class="num">{r.appointments ?? 0}</td>
-                  <td class="num">{formatShare(r.punctualShare)}</td>
-                  <td class="num">{formatCheckIn(r.medianCheckInMinutes)}</td>
-                  <td class="num">{formatDecimal(r.avgAppointmentWaitMinutes)} Min.</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="stats-appointments"
+          columns={[
+            'Anliegen',
+            { num: 'Termine' },
+            { num: 'Pünktlich da' },
+            { num: 'Ankunft (Median)' },
+            { num: 'Wartezeit ab Termin Ø' },
+          ]}
+        >
+          {[...appointments, all].map((r) => (
+            <tr key={r.concernId} class={r.concernId === TOTAL ? 'stats-table__total' : ''}>
+              <th scope="row">{concernName(r.concernId)}</th>
+              <td class="num">{r.appointments ?? 0}</td>
+              <td class="num">{formatShare(r.punctualShare)}</td>
+              <td class="num">{formatCheckIn(r.medianCheckInMinutes)}</td>
+              <td class="num">{formatDecimal(r.avgAppointmentWaitMinutes)} Min.</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p class="staff-muted">In diesem Zeitraum kam niemand mit einem Termin.</p>
       )}
@@ -133,96 +127,95 @@ export function PeriodTable(props: {
       <SectionHead id="stats-table-title" title={`Zahlen ${PER_LABEL[by]} und Anliegen`}>
         <CsvLink href={statsUrl(query, 'csv')} name="Zahlen je Zeitraum und Anliegen" testid="stats-csv" />
       </SectionHead>
-      {/* Focusable, so the table can be scrolled sideways with the keyboard when it is wider than the page. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <div class="table-scroll" tabIndex={0}>
-        <table class="table table--stats stats-table" data-testid="stats-table">
-          <thead>
-            <tr>
-              <th scope="col">{BY_LABEL[by]}</th>
-              <th scope="col">Anliegen</th>
-              <th scope="col" class="num">
-                Ge&shy;wünscht
-              </th>
-              <th scope="col" class="num">
-                Bedient
-              </th>
-              <th scope="col" class="num">
-                Be&shy;suche
-              </th>
-              <th scope="col" class="num">
-                Mit mehreren Anliegen
-              </th>
-              <th scope="col" class="num">
-                Nicht erschienen
-              </th>
-              <th scope="col" class="num">
-                Ab&shy;gebrochen
-              </th>
-              <th scope="col" class="num">
-                Weiter&shy;geleitet
-              </th>
-              <th scope="col" class="num">
-                Warte&shy;zeit Median
-              </th>
-              <th scope="col" class="num">
-                Warte&shy;zeit Ø
-              </th>
-              <th scope="col" class="num">
-                9 von 10 warteten höchstens
-              </th>
-              <th scope="col" class="num">
-                In Ziel&shy;zeit ({target} Min.)
-              </th>
-              <th scope="col" class="num">
-                Bear&shy;beitung Median
-              </th>
-              <th scope="col" class="num">
-                Bear&shy;beitung Ø
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.map((r) => (
-              <tr
-                key={`${r.period}-${r.concernId}`}
-                class={r.concernId === TOTAL ? 'stats-table__total' : ''}
-                data-testid={r.concernId === TOTAL ? 'stats-total-row' : 'stats-row'}
-                data-period={r.period}
-                data-concern={r.concernId}
-              >
-                <td class="stats-table__period">{periodLabel(r.period, by)}</td>
-                <td>{concernName(r.concernId)}</td>
-                <td class="num" data-col="issued">
-                  {r.issued}
-                </td>
-                <td class="num" data-col="served">
-                  {r.served}
-                </td>
-                <td class="num" data-col="visits">
-                  {visitsOf(r)}
-                </td>
-                <td class="num" data-col="multiConcernShare">
-                  {formatShare(r.multiConcernShare)}
-                </td>
-                <td class="num">{r.noShow}</td>
-                <td class="num">{r.cancelled ?? 0}</td>
-                <td class="num">{r.transferred ?? 0}</td>
-                <td class="num">{formatDecimal(r.medianWaitMinutes)}</td>
-                <td class="num">{formatDecimal(r.avgWaitMinutes)}</td>
-                <td class="num">{formatDecimal(r.p90WaitMinutes)}</td>
-                <td class="num">{formatShare(r.servedWithinTargetShare)}</td>
-                <td class="num">{formatDecimal(r.medianServiceMinutes)}</td>
-                <td class="num">{formatDecimal(r.avgServiceMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PeriodConcernTable
+        testId="stats-table"
+        by={by}
+        rows={table}
+        rowTestId={(r) => (r.concernId === TOTAL ? 'stats-total-row' : 'stats-row')}
+        concernName={concernName}
+        columns={[
+          'Ge\u00ADwünscht',
+          'Bedient',
+          'Be\u00ADsuche',
+          'Mit mehreren Anliegen',
+          'Nicht erschienen',
+          'Ab\u00ADgebrochen',
+          'Weiter\u00ADgeleitet',
+          'Warte\u00ADzeit Median',
+          'Warte\u00ADzeit Ø',
+          '9 von 10 warteten höchstens',
+          `In Ziel\u00ADzeit (${target} Min.)`,
+          'Bear\u00ADbeitung Median',
+          'Bear\u00ADbeitung Ø',
+        ]}
+        cells={(r) => (
+          <>
+            <td class="num" data-col="issued">
+              {r.issued}
+            </td>
+            <td class="num" data-col="served">
+              {r.served}
+            </td>
+            <td class="num" data-col="visits">
+              {visitsOf(r)}
+            </td>
+            <td class="num" data-col="multiConcernShare">
+              {formatShare(r.multiConcernShare)}
+            </td>
+            <td class="num">{r.noShow}</td>
+            <td class="num">{r.cancelled ?? 0}</td>
+            <td class="num">{r.transferred ?? 0}</td>
+            <td class="num">{formatDecimal(r.medianWaitMinutes)}</td>
+            <td class="num">{formatDecimal(r.avgWaitMinutes)}</td>
+            <td class="num">{formatDecimal(r.p90WaitMinutes)}</td>
+            <td class="num">{formatShare(r.servedWithinTargetShare)}</td>
+            <td class="num">{formatDecimal(r.medianServiceMinutes)}</td>
+            <td class="num">{formatDecimal(r.avgServiceMinutes)}</td>
+          </>
+        )}
+      />
       <p class="staff-muted stats-note">
         Zeiten in Minuten. Wartezeit: vom Ziehen der Nummer bis zum ersten Aufruf. Gewünscht und bedient zählen
         Anliegen; ein Besuch mit zwei Anliegen zählt zweimal, als Besuch einmal (beim ersten Anliegen).
       </p>
     </section>
+  );
+}
+
+/**
+ * A table of rows per period and concern, each period's total row marked: period and concern
+ * first, then `columns` of figures. It can be wide, so its scroll box takes the keyboard focus.
+ */
+export function PeriodConcernTable(props: {
+  testId: string;
+  by: StatsBy;
+  rows: StatsRow[];
+  rowTestId: (r: StatsRow) => string;
+  concernName: (id: string) => string;
+  columns: string[];
+  cells: (r: StatsRow) => ComponentChildren;
+}) {
+  const { by, concernName } = props;
+  return (
+    <DataTable
+      testId={props.testId}
+      variant="table--stats stats-table"
+      focusable
+      columns={[BY_LABEL[by], 'Anliegen', ...props.columns.map((num) => ({ num }))]}
+    >
+      {props.rows.map((r) => (
+        <tr
+          key={`${r.period}-${r.concernId}`}
+          class={r.concernId === TOTAL ? 'stats-table__total' : ''}
+          data-testid={props.rowTestId(r)}
+          data-period={r.period}
+          data-concern={r.concernId}
+        >
+          <td class="stats-table__period">{periodLabel(r.period, by)}</td>
+          <td>{concernName(r.concernId)}</td>
+          {props.cells(r)}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -10,6 +10,7 @@ import { useEffect } from 'preact/hooks';
 import type { OfficePublic } from '../core/api.ts';
 import { api } from '../ui/api.ts';
 import { errorText } from '../ui/staff-errors.ts';
+import { StaffInput, StaffSelect, SubmitButton, optionsOf } from '../ui/staff-form.tsx';
 import { officeDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import { HeatmapSection, VisitorsChart, WaitsChart } from './stats-charts.tsx';
@@ -25,7 +26,6 @@ import {
   quickRanges,
   rangeLabel,
   type StatsAnswer,
-  type StatsBy,
   type StatsQuery,
   statsUrl,
   TOTAL,
@@ -121,51 +121,32 @@ export function StatsPanel({ office, fail }: { office: OfficePublic; fail: (code
             </div>
           </fieldset>
           <div class="stats-filters__row">
-            <label class="staff-field">
-              <span class="staff-field__label">Von</span>
-              <input
-                type="date"
-                class="staff-input"
-                data-testid="stats-from"
-                value={draft.value.from}
-                max={draft.value.to || undefined}
-                onInput={(e) => set({ from: e.currentTarget.value })}
-              />
-            </label>
-            <label class="staff-field">
-              <span class="staff-field__label">Bis</span>
-              <input
-                type="date"
-                class="staff-input"
-                data-testid="stats-to"
-                value={draft.value.to}
-                min={draft.value.from || undefined}
-                onInput={(e) => set({ to: e.currentTarget.value })}
-              />
-            </label>
-            <label class="staff-field">
-              <span class="staff-field__label">Zusammenfassen je</span>
-              <select
-                class="staff-input"
-                data-testid="stats-by"
-                value={draft.value.by}
-                onChange={(e) => set({ by: e.currentTarget.value as StatsBy })}
-              >
-                {(Object.keys(BY_LABEL) as StatsBy[]).map((by) => (
-                  <option key={by} value={by}>
-                    {BY_LABEL[by]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="submit"
-              class="staff-btn staff-btn--primary stats-load"
-              data-testid="stats-load"
-              disabled={loading.value}
-            >
-              {loading.value ? 'Lädt …' : 'Anzeigen'}
-            </button>
+            <StaffInput
+              label="Von"
+              testId="stats-from"
+              type="date"
+              value={draft.value.from}
+              max={draft.value.to || undefined}
+              onValue={(from) => set({ from })}
+            />
+            <StaffInput
+              label="Bis"
+              testId="stats-to"
+              type="date"
+              value={draft.value.to}
+              min={draft.value.from || undefined}
+              onValue={(to) => set({ to })}
+            />
+            <StaffSelect
+              label="Zusammenfassen je"
+              testId="stats-by"
+              value={draft.value.by}
+              options={optionsOf(BY_LABEL)}
+              onValue={(by) => set({ by })}
+            />
+            <SubmitButton testId="stats-load" busy={loading.value} busyLabel="Lädt …" variant="stats-load">
+              Anzeigen
+            </SubmitButton>
             <CsvDialectChoice />
             {loaded ? (
               <p class="stats-range" data-testid="stats-range" aria-live="polite">

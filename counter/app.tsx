@@ -1,13 +1,8 @@
 /** Session, office data and counter choice; the desk itself is in `desk.tsx`. */
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import './appointments.css';
-import type { OfficePublic } from '../core/api.ts';
-import { api } from '../ui/api.ts';
-import { errorText } from '../ui/staff-errors.ts';
 import { type StaffSession, StaffGate } from '../ui/staff-gate.tsx';
-import { errorCodeOf } from '../ui/staff-session.ts';
-import { LoadingCard } from '../ui/staff-shell.tsx';
+import { useOfficeData } from '../ui/staff-office.tsx';
 import { AlertBanner } from './alert-banner.tsx';
 import { Appointments } from './appointments.tsx';
 import { CounterDesk } from './desk.tsx';
@@ -24,8 +19,7 @@ export function CounterApp() {
 }
 
 function Workstation({ session }: { session: StaffSession }) {
-  const office = useSignal<OfficePublic | null>(null);
-  const loadError = useSignal<string | null>(null);
+  const { office, pending } = useOfficeData('Schalter');
   const counterId = useSignal<string | null>(loadCounterId());
   /** True when the clerk asked for the picker although a counter is remembered. */
   const picking = useSignal(false);
@@ -41,22 +35,8 @@ function Workstation({ session }: { session: StaffSession }) {
   /** The appointments screen instead of the desk (booking by phone, the day's list). */
   const appointments = useSignal(false);
 
-  const load = async () => {
-    loadError.value = null;
-    try {
-      office.value = await api<OfficePublic>('GET', '/api/office');
-    } catch (error) {
-      loadError.value = errorText(errorCodeOf(error));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
-
   const current = office.value;
-  if (!current) {
-    return <LoadingCard title="Schalter" error={loadError.value} onRetry={() => void load()} />;
-  }
+  if (!current) return pending();
 
   if (reception.value) {
     return (

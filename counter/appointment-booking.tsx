@@ -6,6 +6,7 @@ import { useSignal } from '@preact/signals';
 import type { AppointmentView, CounterPublic } from '../core/api.ts';
 import { LANGUAGES, type Language } from '../core/types.ts';
 import { api } from '../ui/api.ts';
+import { StaffSelect } from '../ui/staff-form.tsx';
 import { GERMAN_LANGUAGE_NAMES, formatClock, formatDay, officeDay } from '../ui/staff-format.ts';
 import { errorCodeOf } from '../ui/staff-session.ts';
 import type { PartProps } from './appointment-part.ts';
@@ -151,41 +152,27 @@ export function Booking({ office, counter, onError, say }: PartProps & { counter
             </button>
           </h2>
           <div class="appt__row">
-            <label class="staff-field">
-              <span class="staff-field__label">Platz (vorbereitet)</span>
-              <select
-                class="staff-input"
-                data-testid="book-counter"
-                value={counterId.value}
-                onChange={(e) => {
-                  counterId.value = (e.currentTarget as HTMLSelectElement).value;
-                }}
-              >
-                <option value="">Kein bestimmter Platz</option>
-                {servers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="staff-field">
-              <span class="staff-field__label">Sprache der Bestätigung</span>
-              <select
-                class="staff-input"
-                data-testid="book-language"
-                value={language.value}
-                onChange={(e) => {
-                  language.value = (e.currentTarget as HTMLSelectElement).value as Language;
-                }}
-              >
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {GERMAN_LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <StaffSelect
+              label="Platz (vorbereitet)"
+              testId="book-counter"
+              value={counterId.value}
+              options={[
+                { value: '', label: 'Kein bestimmter Platz' },
+                ...servers.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              onValue={(id) => {
+                counterId.value = id;
+              }}
+            />
+            <StaffSelect
+              label="Sprache der Bestätigung"
+              testId="book-language"
+              value={language.value}
+              options={LANGUAGES.map((l) => ({ value: l, label: GERMAN_LANGUAGE_NAMES[l] }))}
+              onValue={(l) => {
+                language.value = l;
+              }}
+            />
           </div>
           <button
             type="button"

@@ -31,7 +31,7 @@ export function VisitParts({ ticket, concernName, outcomeName }: VisitPartsProps
   if (ticket.concerns.length < 2) return null;
   return (
     <div class="visit" data-testid="visit-parts">
-      <ol class="visit__parts" aria-label="Anliegen dieses Besuchs">
+      <ol class="chips" aria-label="Anliegen dieses Besuchs">
         {ticket.concerns.map((part, i) => {
           const state = PART_STATE(part);
           return (

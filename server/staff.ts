@@ -1,5 +1,6 @@
 /** Staff accounts, managed by admins: list, create, change role or password, disable, remove. */
 import { z } from 'zod';
+import type { StaffAccountView } from '../core/admin-views.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Role } from '../core/types.ts';
 import { type AccountSource, type Auth, sourceOf } from './auth.ts';
@@ -8,13 +9,8 @@ import type { Store, StoredUser } from './store/store.ts';
 
 export const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'lower-case letters, digits, . _ -');
 
-export interface StaffAccount {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  /** The counters the account may work at; absent: any counter. */
-  counters?: string[];
+/** An account as the admin API lists it, with where it signs in. */
+export interface StaffAccount extends StaffAccountView {
   /** `local` (password here) or the directory the account signs in with. */
   source: AccountSource;
 }

@@ -5,6 +5,7 @@
 import { useSignal } from '@preact/signals';
 import type { StaffUser } from '../core/types.ts';
 import { errorText } from './staff-errors.ts';
+import { StaffInput, SubmitButton } from './staff-form.tsx';
 import { changePassword, errorCodeOf } from './staff-session.ts';
 import { StaffCard } from './staff-shell.tsx';
 
@@ -39,19 +40,16 @@ export function PasswordChange({ appName, onChanged }: PasswordChangeProps) {
   };
 
   const field = (label: string, testId: string, value: typeof current, autoComplete: string) => (
-    <label class="staff-field">
-      <span class="staff-field__label">{label}</span>
-      <input
-        class="staff-input"
-        type="password"
-        autoComplete={autoComplete}
-        data-testid={testId}
-        value={value.value}
-        onInput={(e) => {
-          value.value = e.currentTarget.value;
-        }}
-      />
-    </label>
+    <StaffInput
+      label={label}
+      testId={testId}
+      type="password"
+      autoComplete={autoComplete}
+      value={value.value}
+      onValue={(v) => {
+        value.value = v;
+      }}
+    />
   );
 
   return (
@@ -69,14 +67,14 @@ export function PasswordChange({ appName, onChanged }: PasswordChangeProps) {
         {field('Bisheriges Passwort', 'password-current', current, 'current-password')}
         {field('Neues Passwort', 'password-new', next, 'new-password')}
         {field('Neues Passwort wiederholen', 'password-repeat', repeat, 'new-password')}
-        <button
-          type="submit"
-          class="staff-btn staff-btn--big staff-btn--primary"
-          data-testid="password-change-submit"
-          disabled={busy.value}
+        <SubmitButton
+          testId="password-change-submit"
+          busy={busy.value}
+          busyLabel="Wird gespeichert …"
+          variant="staff-btn--big"
         >
-          {busy.value ? 'Wird gespeichert …' : 'Passwort speichern'}
-        </button>
+          Passwort speichern
+        </SubmitButton>
       </form>
     </StaffCard>
   );

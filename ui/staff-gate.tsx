@@ -11,6 +11,7 @@ import type { Role, StaffUser } from '../core/types.ts';
 import { PasswordChange } from './password-change.tsx';
 import { fetchSignInMethods, serviceAccountHref, takeSignInError } from './sign-in-methods.ts';
 import { errorText } from './staff-errors.ts';
+import { StaffInput, SubmitButton } from './staff-form.tsx';
 import { errorCodeOf, fetchMe, hasRole, signIn, signOut } from './staff-session.ts';
 import { StaffCard } from './staff-shell.tsx';
 
@@ -70,44 +71,33 @@ export function LoginForm({ title, message, onSubmit, serviceAccountHref: oidcHr
             {message}
           </p>
         ) : null}
-        <label class="staff-field">
-          <span class="staff-field__label">Benutzername</span>
-          <input
-            ref={userRef}
-            class="staff-input"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            data-testid="login-username"
-            value={username.value}
-            onInput={(e) => {
-              username.value = e.currentTarget.value;
-            }}
-          />
-        </label>
-        <label class="staff-field">
-          <span class="staff-field__label">Passwort</span>
-          <input
-            class="staff-input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            data-testid="login-password"
-            value={password.value}
-            onInput={(e) => {
-              password.value = e.currentTarget.value;
-            }}
-          />
-        </label>
-        <button
-          type="submit"
-          class="staff-btn staff-btn--big staff-btn--primary"
-          data-testid="login-submit"
-          disabled={busy.value}
-        >
-          {busy.value ? 'Anmeldung läuft …' : 'Anmelden'}
-        </button>
+        <StaffInput
+          label="Benutzername"
+          testId="login-username"
+          inputRef={userRef}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellcheck={false}
+          value={username.value}
+          onValue={(v) => {
+            username.value = v;
+          }}
+        />
+        <StaffInput
+          label="Passwort"
+          testId="login-password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password.value}
+          onValue={(v) => {
+            password.value = v;
+          }}
+        />
+        <SubmitButton testId="login-submit" busy={busy.value} busyLabel="Anmeldung läuft …" variant="staff-btn--big">
+          Anmelden
+        </SubmitButton>
       </form>
       {oidcHref ? (
         <div class="staff-form staff-form--alternative">

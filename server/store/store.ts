@@ -2,8 +2,9 @@
  * The storage interface. The rest of the server depends only on this; adapters (lowdb for one
  * process, PostgreSQL for several) implement it. Every method resolves only once the data is stored.
  */
+import type { DeviceIdentity } from '../../core/admin-views.ts';
 import type { HourBucket } from '../../core/stats.ts';
-import type { Appointment, DayState, Language, Role, StaffUser, Ticket } from '../../core/types.ts';
+import type { Appointment, DayState, Role, StaffUser, Ticket } from '../../core/types.ts';
 
 export interface StoredUser {
   username: string;
@@ -17,18 +18,10 @@ export interface StoredUser {
   counters?: string[];
 }
 
-export type DeviceKind = 'kiosk' | 'screen';
+export type { DeviceKind } from '../../core/admin-views.ts';
 
-export interface StoredDevice {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  /** For screens: show only counters of this area. */
-  area?: string;
-  /** For screens: layout, viewing distance in metres and language (unset: the screen's address decides). */
-  orientation?: 'portrait' | 'landscape';
-  distanceM?: number;
-  language?: Language;
+/** A paired device with its screen settings (see `DeviceIdentity`). */
+export interface StoredDevice extends DeviceIdentity {
   /** sha256 of the pairing token (the token itself is shown once). */
   tokenHash: string;
   createdAt: number;
