@@ -4,6 +4,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { announcementText } from '../core/announcement.ts';
+import { LOCALES } from '../core/languages.ts';
 import { LANGUAGES, type Language, type OfficeConfig } from '../core/types.ts';
 import { Section, SelectField, TextField } from './config-fields.tsx';
 import type { ConfigModel } from './config-model.ts';
@@ -23,20 +24,11 @@ export function templateWarnings(template: string): string[] {
   return out;
 }
 
-const SPEECH_LANG: Record<Language, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  tr: 'tr-TR',
-  ar: 'ar',
-  uk: 'uk-UA',
-  ru: 'ru-RU',
-};
-
 function speak(text: string, lang: Language) {
   const synth = typeof window !== 'undefined' ? window.speechSynthesis : undefined;
   if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
   const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = SPEECH_LANG[lang];
+  utterance.lang = LOCALES[lang];
   synth.cancel();
   synth.speak(utterance);
 }

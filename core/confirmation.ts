@@ -3,6 +3,7 @@
  * printable page (`/appointment/<id>`) and the thermal printout (`printer/confirmation.ts`). Pure.
  */
 import { formatCode } from './appointments.ts';
+import { LOCALES } from './languages.ts';
 import type { Appointment, Language, OfficeConfig } from './types.ts';
 
 export interface ConfirmationTexts {
@@ -126,15 +127,6 @@ const TEXTS: Record<Language, ConfirmationTexts> = {
     cancel: 'Не можете прийти? Пожалуйста, отмените запись по телефону. Назовите свой код.',
     cancelled: 'Эта запись отменена.',
   },
-};
-
-const LOCALES: Record<Language, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  tr: 'tr-TR',
-  ar: 'ar',
-  uk: 'uk-UA',
-  ru: 'ru-RU',
 };
 
 export interface Confirmation {

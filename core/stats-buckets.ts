@@ -30,6 +30,9 @@ export interface PartCounts {
   transferred: number;
 }
 
+/** Counts of a concern nothing has happened to yet. */
+export const NO_PARTS: Readonly<PartCounts> = { issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0 };
+
 /**
  * What happened to one concern in one hour: the parts of visits (concerns) asked for it by
  * tickets issued in that hour. A one-concern ticket is one part.
@@ -107,11 +110,7 @@ function emptyBucket(hour: string, concernId: string): HourBucket {
   return {
     hour,
     concernId,
-    issued: 0,
-    served: 0,
-    noShow: 0,
-    cancelled: 0,
-    transferred: 0,
+    ...NO_PARTS,
     waits: {},
     services: {},
     visits: 0,

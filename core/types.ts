@@ -5,9 +5,9 @@
  * the realtime events present them as ISO strings (see `core/api.ts`).
  * No type here holds personal data: a visitor is known only by a ticket number.
  */
+import type { Language } from './languages.ts';
 
-export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './languages.ts';
 
 /** Text in several languages; German is the office's language and always present where text is required. */
 export type Translations = Partial<Record<Language, string>>;

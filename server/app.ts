@@ -32,6 +32,22 @@ import { attachRealtime, type LotseServer } from './realtime.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { attachLiveRealtime } from './live-realtime.ts';
 
+/** The routers of the features, one file each, in the order they are tried. */
+const FEATURE_ROUTES = [
+  publicRoutes,
+  publicPageRoutes,
+  speechRoutes,
+  authRoutes,
+  ticketRoutes,
+  counterRoutes,
+  appointmentRoutes,
+  confirmationRoutes,
+  statsRoutes,
+  backupRoutes,
+  adminRoutes,
+  printerRoutes,
+];
+
 export interface Application {
   app: express.Express;
   io: LotseServer;
@@ -82,18 +98,7 @@ export function createApplication(
 
   app.use(healthRoutes(ctx, options.fed ?? (() => true)));
   if (ctx.metrics) app.use(metricsRoutes(ctx, ctx.metrics));
-  app.use(publicRoutes(ctx));
-  app.use(publicPageRoutes(ctx));
-  app.use(speechRoutes(ctx));
-  app.use(authRoutes(ctx));
-  app.use(ticketRoutes(ctx));
-  app.use(counterRoutes(ctx));
-  app.use(appointmentRoutes(ctx));
-  app.use(confirmationRoutes(ctx));
-  app.use(statsRoutes(ctx));
-  app.use(backupRoutes(ctx));
-  app.use(adminRoutes(ctx));
-  app.use(printerRoutes(ctx));
+  for (const routes of FEATURE_ROUTES) app.use(routes(ctx));
   if (ctx.live) app.use(liveRoutes(ctx, ctx.live.service, ctx.live.storage));
   app.use(appRoutes(ctx));
   app.use(openApiRoutes());

@@ -5,7 +5,6 @@
  */
 import { type Answer, bindHandler, done, failed } from './socket-handler.ts';
 import type { Server, Socket } from 'socket.io';
-import type { z } from 'zod';
 import { type Ack, toCallView, toOfficePublic } from '../core/api.ts';
 import {
   type ClientToServerEvents,
@@ -16,17 +15,7 @@ import {
   type SocketData,
   ticketRoom,
 } from '../core/events.ts';
-import {
-  AddConcernRequest,
-  CompleteRequest,
-  CounterRequest,
-  CounterStatusRequest,
-  CountersWatchRequest,
-  TicketRequest,
-  TransferRequest,
-} from '../core/schemas/counter.ts';
-import { ScreenJoinRequest } from '../core/schemas/screen.ts';
-import { TicketWatchRequest } from '../core/schemas/tickets.ts';
+import { type RequestOf, SOCKET_REQUEST_SCHEMAS } from '../core/schemas/socket-requests.ts';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
 import {
@@ -51,12 +40,29 @@ type LotseSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
 type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (a: Ack<infer D>) => void ? D : never;
 
-interface Handler<E extends keyof ClientToServerEvents> {
-  schema: z.ZodType<Parameters<ClientToServerEvents[E]>[0]>;
-  run: (socket: LotseSocket, req: Parameters<ClientToServerEvents[E]>[0]) => Promise<Answer<DataOf<E>>>;
-}
+/** Serves one request; its payload is validated first with the event's schema (`core/schemas/socket-requests.ts`). */
+type Handler<E extends keyof ClientToServerEvents> = (
+  socket: LotseSocket,
+  req: RequestOf<ClientToServerEvents, E>,
+) => Promise<Answer<DataOf<E>>>;
 
 type Handlers = { [E in keyof ClientToServerEvents]: Handler<E> };
+
+/** The counter actions whose event is `counter:<action>` and whose request is the action's payload plus `counterId`. */
+const COUNTER_EVENTS = [
+  'callNext',
+  'recall',
+  'start',
+  'park',
+  'callSpecific',
+  'returnParked',
+  'complete',
+  'addConcern',
+  'noShow',
+  'transfer',
+  'undo',
+  'requeue',
+] as const satisfies readonly CounterActionName[];
 
 function handlers(ctx: AppContext): Handlers {
   const trust = compileTrust(ctx.config);
@@ -75,92 +81,69 @@ function handlers(ctx: AppContext): Handlers {
       );
       return r.ok ? done(r.value) : failed(r.error);
     };
+  const counterEvents = Object.fromEntries(COUNTER_EVENTS.map((name) => [`counter:${name}`, counterAction(name)])) as {
+    [K in (typeof COUNTER_EVENTS)[number] as `counter:${K}`]: ReturnType<typeof counterAction<K>>;
+  };
   return {
-    'screen:join': {
-      schema: ScreenJoinRequest,
-      async run(socket, req) {
-        if (ctx.office().requireDevicePairing && !socket.data.device && !(await session(socket))) {
-          return failed('DEVICE_REQUIRED');
-        }
-        await socket.join(SCREENS_ROOM);
-        const device = socket.data.device;
-        // A paired screen gets its settings (and later changes, room `device:<id>`).
-        const screen = device?.kind === 'screen' ? await ctx.devices.screenSettings(device.id) : undefined;
-        if (device) await socket.join(deviceRoom(device.id));
-        const day = ctx.queue.day();
-        const calls = day.recentCalls.map(toCallView);
-        const missed = req.afterSeq === undefined ? [] : calls.filter((c) => c.seq > (req.afterSeq as number));
-        return done({
-          ...(screen ? { screen } : {}),
-          office: toOfficePublic(ctx.office()),
-          queue: ctx.queue.queueSnapshot(),
-          missed,
-          recent: calls.slice(-RECENT_ON_JOIN).reverse(),
-        });
-      },
+    'screen:join': async (socket, req) => {
+      if (ctx.office().requireDevicePairing && !socket.data.device && !(await session(socket))) {
+        return failed('DEVICE_REQUIRED');
+      }
+      await socket.join(SCREENS_ROOM);
+      const device = socket.data.device;
+      // A paired screen gets its settings (and later changes, room `device:<id>`).
+      const screen = device?.kind === 'screen' ? await ctx.devices.screenSettings(device.id) : undefined;
+      if (device) await socket.join(deviceRoom(device.id));
+      const day = ctx.queue.day();
+      const calls = day.recentCalls.map(toCallView);
+      const missed = req.afterSeq === undefined ? [] : calls.filter((c) => c.seq > (req.afterSeq as number));
+      return done({
+        ...(screen ? { screen } : {}),
+        office: toOfficePublic(ctx.office()),
+        queue: ctx.queue.queueSnapshot(),
+        missed,
+        recent: calls.slice(-RECENT_ON_JOIN).reverse(),
+      });
     },
-    'ticket:watch': {
-      schema: TicketWatchRequest,
-      async run(socket, req) {
-        // Unknown tokens are counted per client address, like status look-ups over HTTP.
-        const client = clientAddress(socket.request, trust);
-        const live = ctx.queue.ticketByToken(req.token);
-        if (!live && (await ctx.limits.exhausted('statusMiss', client))) return failed('RATE_LIMITED');
-        const ticket = live ?? (await ctx.store.findArchivedTicket(req.token));
-        if (!ticket) {
-          await ctx.limits.take('statusMiss', client);
-          return failed('UNKNOWN_TICKET');
-        }
-        await socket.join(ticketRoom(req.token));
-        return done(ctx.queue.view(ticket));
-      },
+    'ticket:watch': async (socket, req) => {
+      // Unknown tokens are counted per client address, like status look-ups over HTTP.
+      const client = clientAddress(socket.request, trust);
+      const live = ctx.queue.ticketByToken(req.token);
+      if (!live && (await ctx.limits.exhausted('statusMiss', client))) return failed('RATE_LIMITED');
+      const ticket = live ?? (await ctx.store.findArchivedTicket(req.token));
+      if (!ticket) {
+        await ctx.limits.take('statusMiss', client);
+        return failed('UNKNOWN_TICKET');
+      }
+      await socket.join(ticketRoom(req.token));
+      return done(ctx.queue.view(ticket));
     },
-    'counter:watch': {
-      schema: CounterRequest,
-      async run(socket, req) {
-        const signed = await signInToCounter(ctx, socket.data.sessionToken, req.counterId);
-        if (!signed.ok) return signed;
-        const view = ctx.queue.counterView(req.counterId);
-        if (!view) return failed('UNKNOWN_COUNTER');
-        await socket.join(STAFF_ROOM);
-        return done(view);
-      },
+    'counter:watch': async (socket, req) => {
+      const signed = await signInToCounter(ctx, socket.data.sessionToken, req.counterId);
+      if (!signed.ok) return signed;
+      const view = ctx.queue.counterView(req.counterId);
+      if (!view) return failed('UNKNOWN_COUNTER');
+      await socket.join(STAFF_ROOM);
+      return done(view);
     },
-    'counters:watch': {
-      schema: CountersWatchRequest,
-      async run(socket) {
-        const user = (await session(socket))?.user;
-        if (!user) return failed('UNAUTHENTICATED');
-        if (user.role !== 'admin') return failed('FORBIDDEN');
-        await socket.join(STAFF_ROOM);
-        return done(ctx.office().counters.flatMap((c) => ctx.queue.counterView(c.id) ?? []));
-      },
+    'counters:watch': async (socket) => {
+      const user = (await session(socket))?.user;
+      if (!user) return failed('UNAUTHENTICATED');
+      if (user.role !== 'admin') return failed('FORBIDDEN');
+      await socket.join(STAFF_ROOM);
+      return done(ctx.office().counters.flatMap((c) => ctx.queue.counterView(c.id) ?? []));
     },
-    'counter:callNext': { schema: CounterRequest, run: counterAction('callNext') },
-    'counter:recall': { schema: CounterRequest, run: counterAction('recall') },
-    'counter:start': { schema: CounterRequest, run: counterAction('start') },
-    'counter:park': { schema: CounterRequest, run: counterAction('park') },
-    'counter:callSpecific': { schema: TicketRequest, run: counterAction('callSpecific') },
-    'counter:returnParked': { schema: TicketRequest, run: counterAction('returnParked') },
-    'counter:complete': { schema: CompleteRequest, run: counterAction('complete') },
-    'counter:addConcern': { schema: AddConcernRequest, run: counterAction('addConcern') },
-    'counter:noShow': { schema: CounterRequest, run: counterAction('noShow') },
-    'counter:transfer': { schema: TransferRequest, run: counterAction('transfer') },
-    'counter:undo': { schema: CounterRequest, run: counterAction('undo') },
-    'counter:requeue': { schema: CounterRequest, run: counterAction('requeue') },
-    'counter:setStatus': {
-      schema: CounterStatusRequest,
-      async run(socket, req) {
-        const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
-        const r = await runCounterAction(ctx, await session(socket), 'setStatus', req.counterId, payload);
-        return r.ok ? done(r.value) : failed(r.error);
-      },
+    ...counterEvents,
+    'counter:setStatus': async (socket, req) => {
+      const payload = req.reason ? { status: req.status, reason: req.reason } : { status: req.status };
+      const r = await runCounterAction(ctx, await session(socket), 'setStatus', req.counterId, payload);
+      return r.ok ? done(r.value) : failed(r.error);
     },
   };
 }
 
-function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: E, handler: Handler<E>) {
-  bindHandler(socket as never, event, handler as never, log);
+function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: E, run: Handler<E>) {
+  bindHandler(socket as never, event, { schema: SOCKET_REQUEST_SCHEMAS[event], run } as never, log);
 }
 
 /** Remembers what each phone was last told, so only real changes are pushed. */

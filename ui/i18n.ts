@@ -4,6 +4,7 @@
  * No dependencies: the phone page imports this too and must stay small.
  */
 import type { ConcernPublic } from '../core/api.ts';
+import { LOCALES } from '../core/languages.ts';
 import { LANGUAGES, type Language, type Translations } from '../core/types.ts';
 
 export { LANGUAGES, type Language };
@@ -19,14 +20,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 /** BCP 47 tags for speech, dates and numbers. */
-export const LOCALES: Record<Language, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  tr: 'tr-TR',
-  ar: 'ar',
-  uk: 'uk-UA',
-  ru: 'ru-RU',
-};
+export { LOCALES };
 
 export const DEFAULT_LANGUAGE: Language = 'de';
 

@@ -7,10 +7,8 @@
  */
 import { type Answer, bindHandler, done, failed } from '../socket-handler.ts';
 import type { Namespace, Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { Ack } from '../../core/api.ts';
 import type { Result } from '../../core/result.ts';
-import { AgentJoinRequest, AgentStatusReport, PrintAckRequest, PrinterWatchRequest } from '../../core/schemas/print.ts';
 import {
   PRINT_NAMESPACE,
   type PrintClientToServerEvents,
@@ -18,6 +16,7 @@ import {
   type PrintServerToClientEvents,
   printerRoom,
 } from '../../core/events.ts';
+import { PRINT_REQUEST_SCHEMAS, type RequestOf } from '../../core/schemas/socket-requests.ts';
 import type { AppContext } from '../context.ts';
 import { clientAddress, compileTrust } from '../http/origin.ts';
 import { logger } from '../logger.ts';
@@ -43,10 +42,11 @@ type PrintSocket = Socket<PrintClientToServerEvents, PrintServerToClientEvents, 
 type Events = PrintClientToServerEvents;
 type DataOf<E extends keyof Events> = Parameters<Events[E]>[1] extends (a: Ack<infer D>) => void ? D : never;
 
-interface Handler<E extends keyof Events> {
-  schema: z.ZodType<Parameters<Events[E]>[0]>;
-  run: (socket: PrintSocket, req: Parameters<Events[E]>[0]) => Promise<Answer<DataOf<E>>> | Answer<DataOf<E>>;
-}
+/** Serves one request; its payload is validated first with the event's schema (`core/schemas/socket-requests.ts`). */
+type Handler<E extends keyof Events> = (
+  socket: PrintSocket,
+  req: RequestOf<Events, E>,
+) => Promise<Answer<DataOf<E>>> | Answer<DataOf<E>>;
 
 type Handlers = { [E in keyof Events]: Handler<E> };
 
@@ -61,52 +61,40 @@ function handlers(ctx: AppContext): Handlers {
     return r.ok ? done(null) : failed(r.error);
   };
   return {
-    'printer:watch': {
-      schema: PrinterWatchRequest,
-      async run(socket, req) {
-        if (req.all) {
-          if (!(await ctx.auth.userFor(socket.data.sessionToken))) return failed('UNAUTHENTICATED');
-          if (!(await isAdmin(socket))) return failed('FORBIDDEN');
-          await socket.join(PRINTERS_ROOM);
-          return done(ctx.printing.adminViews());
-        }
-        const view = ctx.printing.viewFor(req.kioskId);
-        for (const room of socket.rooms) if (room.startsWith('printer:')) await socket.leave(room);
-        await socket.join(printerRoom(view.id));
-        return done([view]);
-      },
+    'printer:watch': async (socket, req) => {
+      if (req.all) {
+        if (!(await ctx.auth.userFor(socket.data.sessionToken))) return failed('UNAUTHENTICATED');
+        if (!(await isAdmin(socket))) return failed('FORBIDDEN');
+        await socket.join(PRINTERS_ROOM);
+        return done(ctx.printing.adminViews());
+      }
+      const view = ctx.printing.viewFor(req.kioskId);
+      for (const room of socket.rooms) if (room.startsWith('printer:')) await socket.leave(room);
+      await socket.join(printerRoom(view.id));
+      return done([view]);
     },
-    'agent:join': {
-      schema: AgentJoinRequest,
-      async run(socket, req) {
-        // Wrong keys are counted per client address: guessing a key takes forever.
-        const client = clientAddress(socket.request, trust);
-        if (await ctx.limits.exhausted('agentKey', client)) return failed('RATE_LIMITED');
-        const joined = ctx.printing.agentJoin(req.kioskId, req.key, {
-          id: socket.id,
-          send: (job) => socket.emit('print:job', job),
-        });
-        if (!joined.ok) {
-          if (joined.error === 'FORBIDDEN') await ctx.limits.take('agentKey', client);
-          return failed(joined.error);
-        }
-        socket.data.agentKioskId = req.kioskId;
-        return done(joined.value);
-      },
+    'agent:join': async (socket, req) => {
+      // Wrong keys are counted per client address: guessing a key takes forever.
+      const client = clientAddress(socket.request, trust);
+      if (await ctx.limits.exhausted('agentKey', client)) return failed('RATE_LIMITED');
+      const joined = ctx.printing.agentJoin(req.kioskId, req.key, {
+        id: socket.id,
+        send: (job) => socket.emit('print:job', job),
+      });
+      if (!joined.ok) {
+        if (joined.error === 'FORBIDDEN') await ctx.limits.take('agentKey', client);
+        return failed(joined.error);
+      }
+      socket.data.agentKioskId = req.kioskId;
+      return done(joined.value);
     },
-    'agent:status': {
-      schema: AgentStatusReport,
-      run: (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentStatus(kioskId, socket.id, req)),
-    },
-    'print:ack': {
-      schema: PrintAckRequest,
-      run: (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentAck(kioskId, socket.id, req)),
-    },
+    'agent:status': (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentStatus(kioskId, socket.id, req)),
+    'print:ack': (socket, req) => asAgent(socket, (kioskId) => ctx.printing.agentAck(kioskId, socket.id, req)),
   };
 }
 
-function bind<E extends keyof Events>(socket: PrintSocket, event: E, handler: Handler<E>) {
-  bindHandler(socket as never, event, handler as never, log);
+function bind<E extends keyof Events>(socket: PrintSocket, event: E, run: Handler<E>) {
+  bindHandler(socket as never, event, { schema: PRINT_REQUEST_SCHEMAS[event], run } as never, log);
 }
 
 /** Serves namespace `/print` on `io`; returns a function that detaches it. */

@@ -6,6 +6,7 @@
  */
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   openSync,
@@ -17,8 +18,8 @@ import {
 } from 'node:fs';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
-import { StoreWriteError } from './store.ts';
+import { type Adapter, Low } from 'lowdb';
+import { StoreError, StoreWriteError } from './store.ts';
 
 export function fsyncDir(dir: string): void {
   let fd: number | undefined;
@@ -181,4 +182,23 @@ export class DurableJSONFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     writeFileDurably(this.path, JSON.stringify(data), this.options);
   }
+}
+
+/** Opens a lowdb JSON file written durably; a file that cannot be read is refused with the way out. */
+export async function openJSONFile<T>(
+  path: string,
+  defaults: T,
+  options: { keepPrevious?: boolean } = {},
+): Promise<Low<T>> {
+  const db = new Low<T>(new DurableJSONFile<T>(path, options), defaults);
+  try {
+    await db.read();
+  } catch (error) {
+    throw new StoreError(
+      `Data file ${path} cannot be read (${error instanceof SyntaxError ? 'not valid JSON' : 'read error'}); ` +
+        `it was left untouched. ${existsSync(`${path}.prev`) ? `The previous version is ${path}.prev. ` : ''}` +
+        `Restore it from a backup, or run "npm run repair -- --data ${dirname(path)}".`,
+    );
+  }
+  return db;
 }

@@ -12,36 +12,27 @@
  * the journal. Appends and snapshots run off the event loop; changes made while a group is
  * written are written together next (group commit).
  *
- * Over 400 lines: it is one implementation of the whole `Store` interface (live day, journal and
- * snapshot, history, accounts, sessions, devices, appointments, audit) over one data folder held
- * by one lock; the journal, the file writes and the repair live in their own files already.
+ * Over 400 lines: the live day (journal, group commit, snapshot) and its history (archive,
+ * statistics, export) share one state over one data folder held by one lock; the records beside
+ * them (accounts, sessions, devices, appointments, audit) are `lowdb-records.ts`, reading the
+ * stored day back at start is `lowdb-replay.ts`; the journal, the file writes and the repair
+ * live in their own files too.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Low } from 'lowdb';
-import { dayStateProblem } from '../../core/day-check.ts';
-import { applyDelta, diffDay } from '../../core/day-delta.ts';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { diffDay } from '../../core/day-delta.ts';
 import type { HourBucket } from '../../core/stats.ts';
-import { type Appointment, type DayState, RECENT_CALLS_CAP, type Ticket } from '../../core/types.ts';
+import type { DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { checkDataFormat } from './data-format.ts';
-import { DurableJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
+import { openJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
-import {
-  type AuditEntry,
-  type DayTransaction,
-  type Store,
-  StoreError,
-  type StoreExport,
-  StoreWriteError,
-  type StoredDevice,
-  SESSIONS_PER_ACCOUNT,
-  type StoredSession,
-  type StoredUser,
-  type TransactionResult,
-} from './store.ts';
+import { LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records.ts';
+import { type DayFile, readLiveDay } from './lowdb-replay.ts';
+import { type DayTransaction, type Store, type StoreExport, StoreWriteError, type TransactionResult } from './store.ts';
 
 const SNAPSHOT_EVERY = 200;
 const log = logger('store');
@@ -65,26 +56,6 @@ interface StatsFile {
   buckets: HourBucket[];
 }
 
-interface DayFile {
-  state: DayState | null;
-  /** Number of the last journal entry contained in this snapshot. */
-  journalN: number;
-}
-
-async function open<T>(path: string, defaults: T, options: { keepPrevious?: boolean } = {}): Promise<Low<T>> {
-  const db = new Low<T>(new DurableJSONFile<T>(path, options), defaults);
-  try {
-    await db.read();
-  } catch (error) {
-    throw new StoreError(
-      `Data file ${path} cannot be read (${error instanceof SyntaxError ? 'not valid JSON' : 'read error'}); ` +
-        `it was left untouched. ${existsSync(`${path}.prev`) ? `The previous version is ${path}.prev. ` : ''}` +
-        `Restore it from a backup, or run "npm run repair -- --data ${dirname(path)}".`,
-    );
-  }
-  return db;
-}
-
 export async function openLowdbStore(dir: string): Promise<Store> {
   mkdirSync(join(dir, 'archive'), { recursive: true });
   mkdirSync(join(dir, 'stats'), { recursive: true });
@@ -96,56 +67,10 @@ export async function openLowdbStore(dir: string): Promise<Store> {
       const removed = removeStaleTempFiles(join(dir, sub));
       if (removed.length) log.info({ folder: join(dir, sub), files: removed }, 'removed temp files left by a crash');
     }
-    const dayPath = join(dir, 'live-day.json');
-    const day = await open<DayFile>(dayPath, { state: null, journalN: 0 }, { keepPrevious: true });
-    const problem = day.data.state && dayStateProblem(day.data.state);
-    if (problem) {
-      throw new StoreError(
-        `Data file ${dayPath} holds an impossible value (${problem}); it was left untouched. ${repairHint(dir)}`,
-      );
-    }
     journal = new Journal(join(dir, 'journal.ndjson'));
-    const read = journal.read();
-    let state = day.data.state;
-    let n = day.data.journalN ?? 0;
-    let replayed = 0;
-    for (const [index, entry] of read.entries.entries()) {
-      if (entry.n <= n) continue;
-      replayed++;
-      if (entry.n !== n + 1) {
-        const lostDay = existsSync(dayPath) ? '' : 'live-day.json is missing, and ';
-        throw new StoreError(
-          `${lostDay}Journal ${journal.path} record ${index + 1} holds change ${entry.n}, but the changes before it end at ${n}: ` +
-            `changes are missing. ${repairHint(dir)}`,
-        );
-      }
-      try {
-        state = applyDelta(state, entry.delta, RECENT_CALLS_CAP);
-      } catch {
-        throw new StoreError(
-          `Journal ${journal.path} record ${index + 1} does not fit the snapshot live-day.json. ${repairHint(dir)}`,
-        );
-      }
-      n = entry.n;
-    }
-    const confirmed = journal.confirmed();
-    if (confirmed !== null && n < confirmed) {
-      const missing = existsSync(dayPath)
-        ? `${journal.path} ends`
-        : `live-day.json is missing and ${journal.path} ends`;
-      throw new StoreError(
-        `${missing} at change ${n}, but change ${confirmed} was confirmed (${journal.markPath}): ` +
-          `${confirmed - n} confirmed change(s) are missing; nothing was changed. ${repairHint(dir)}`,
-      );
-    }
+    const { day, read, state, n, replayed } = await readLiveDay(dir, journal);
     journal.open(read, n);
-    const staff = await open<{ users: StoredUser[] }>(join(dir, 'staff.json'), { users: [] });
-    const appointments = await open<{ appointments: Appointment[] }>(join(dir, 'appointments.json'), {
-      appointments: [],
-    });
-    const devices = await open<{ devices: StoredDevice[] }>(join(dir, 'devices.json'), { devices: [] });
-    const sessions = await open<{ sessions: StoredSession[] }>(join(dir, 'sessions.json'), { sessions: [] });
-    return new LowdbStore(dir, lock, day, journal, state, n, replayed, staff, appointments, devices, sessions);
+    return new LowdbStore(dir, lock, day, journal, state, n, replayed, await openRecordFiles(dir));
   } catch (error) {
     journal?.close();
     await releaseLock(lock);
@@ -153,11 +78,7 @@ export async function openLowdbStore(dir: string): Promise<Store> {
   }
 }
 
-const repairHint = (dir: string) =>
-  `Stop the server and run "npm run repair -- --data ${dir}" (it keeps every intact record and never hands ` +
-  'out a number that may have been used), or restore the data folder from a backup.';
-
-class LowdbStore implements Store {
+class LowdbStore extends LowdbRecords implements Store {
   private closed = false;
   /** The last write failed (disk full?): not ready until a write succeeds again. */
   private failing = false;
@@ -167,7 +88,7 @@ class LowdbStore implements Store {
   private probedAt = 0;
 
   constructor(
-    private readonly dir: string,
+    dir: string,
     private readonly lock: FolderLock,
     private readonly day: Low<DayFile>,
     private readonly journal: Journal,
@@ -175,12 +96,9 @@ class LowdbStore implements Store {
     private n: number,
     /** Journal entries replayed at start (not in the snapshot yet). */
     private sinceSnapshot: number,
-    private readonly staff: Low<{ users: StoredUser[] }>,
-    private readonly appointments: Low<{ appointments: Appointment[] }>,
-    private readonly devices: Low<{ devices: StoredDevice[] }>,
-    private readonly sessionFile: Low<{ sessions: StoredSession[] }>,
+    files: RecordFiles,
   ) {
-    for (const session of sessionFile.data.sessions ?? []) this.sessions.set(session.tokenHash, session);
+    super(dir, files);
     this.durable = last;
     this.durableN = n;
   }
@@ -218,8 +136,8 @@ class LowdbStore implements Store {
         day: this.last,
         archiveDay: (state, buckets) => this.archiveDay(state, buckets),
         purgeDetailsBefore: (day) => this.purgeDetailsBefore(day),
-        findAppointment: async (code) => this.appointments.data.appointments.find((a) => a.code === code),
-        listAppointments: async () => this.appointments.data.appointments,
+        findAppointment: async (code) => this.files.appointments.data.appointments.find((a) => a.code === code),
+        listAppointments: async () => this.files.appointments.data.appointments,
         saveAppointment: (appointment) => this.saveAppointment(appointment),
       };
       const result = await fn(tx);
@@ -426,12 +344,12 @@ class LowdbStore implements Store {
 
   private async archiveDay(state: DayState, buckets: HourBucket[]) {
     this.tokenIndex = null;
-    const db = await open<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
+    const db = await openJSONFile<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
     const known = new Map(db.data.tickets.map((t) => [t.id, t]));
     for (const t of state.tickets) known.set(t.id, t);
     db.data = { day: state.day, tickets: [...known.values()] };
     await db.write();
-    const stats = await open<StatsFile>(this.statsPath(state.day), { day: state.day, buckets: [] });
+    const stats = await openJSONFile<StatsFile>(this.statsPath(state.day), { day: state.day, buckets: [] });
     stats.data = { day: state.day, buckets };
     await stats.write();
   }
@@ -455,7 +373,7 @@ class LowdbStore implements Store {
     const tickets: Ticket[] = [];
     for (const day of this.archivedDays()) {
       if (day < from || day > to) continue;
-      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+      const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
       tickets.push(...db.data.tickets);
     }
     return tickets;
@@ -465,7 +383,7 @@ class LowdbStore implements Store {
     const buckets: HourBucket[] = [];
     for (const day of this.daysIn('stats')) {
       if (day < from || day > to) continue;
-      const db = await open<StatsFile>(this.statsPath(day), { day, buckets: [] });
+      const db = await openJSONFile<StatsFile>(this.statsPath(day), { day, buckets: [] });
       buckets.push(...db.data.buckets);
     }
     return buckets;
@@ -484,12 +402,12 @@ class LowdbStore implements Store {
   async exportAll(): Promise<StoreExport> {
     const archive = [];
     for (const day of this.archivedDays()) {
-      const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+      const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
       archive.push(db.data);
     }
     const stats = [];
     for (const day of this.daysIn('stats')) {
-      const db = await open<StatsFile>(this.statsPath(day), { day, buckets: [] });
+      const db = await openJSONFile<StatsFile>(this.statsPath(day), { day, buckets: [] });
       stats.push(db.data);
     }
     return {
@@ -497,9 +415,9 @@ class LowdbStore implements Store {
       liveDay: this.last,
       archive,
       stats,
-      users: this.staff.data.users,
-      appointments: this.appointments.data.appointments,
-      devices: this.devices.data.devices,
+      users: this.files.staff.data.users,
+      appointments: this.files.appointments.data.appointments,
+      devices: this.files.devices.data.devices,
     };
   }
 
@@ -512,131 +430,12 @@ class LowdbStore implements Store {
     if (this.tokenIndex?.days !== key) {
       const tickets = new Map<string, Ticket>();
       for (const day of days) {
-        const db = await open<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
+        const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
         for (const t of db.data.tickets) tickets.set(t.token, t);
       }
       this.tokenIndex = { days: key, tickets };
     }
     return this.tokenIndex.tickets.get(token) ?? null;
-  }
-
-  async listUsers() {
-    return this.staff.data.users;
-  }
-
-  async saveUser(user: StoredUser) {
-    this.staff.data.users = [...this.staff.data.users.filter((u) => u.username !== user.username), user];
-    await this.staff.write();
-  }
-
-  async deleteUser(username: string) {
-    this.staff.data.users = this.staff.data.users.filter((u) => u.username !== username);
-    await this.staff.write();
-  }
-
-  /** Sessions, kept in memory and written to sessions.json on every change (a restart keeps them). */
-  private readonly sessions = new Map<string, StoredSession>();
-
-  async getSession(tokenHash: string) {
-    return this.sessions.get(tokenHash) ?? null;
-  }
-
-  async putSession(session: StoredSession) {
-    const fresh = !this.sessions.has(session.tokenHash);
-    this.sessions.set(session.tokenHash, session);
-    if (fresh) {
-      // Bounded per account (oldest first), so no account can push out the sessions of others.
-      const own: string[] = [];
-      for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
-      for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
-    }
-    await this.writeSessions();
-  }
-
-  async deleteSession(tokenHash: string) {
-    if (this.sessions.delete(tokenHash)) await this.writeSessions();
-  }
-
-  async deleteSessionsOf(username: string) {
-    let changed = false;
-    for (const [k, v] of this.sessions) {
-      if (v.user.username !== username) continue;
-      this.sessions.delete(k);
-      changed = true;
-    }
-    if (changed) await this.writeSessions();
-  }
-
-  /**
-   * Writes every session. The file stays small without pruning by time: at most
-   * SESSIONS_PER_ACCOUNT per account, and an expired session is deleted when it is next presented.
-   */
-  private async writeSessions() {
-    this.sessionFile.data.sessions = [...this.sessions.values()];
-    await this.sessionFile.write();
-  }
-
-  async findDeviceByTokenHash(tokenHash: string) {
-    return this.devices.data.devices.find((d) => d.tokenHash === tokenHash) ?? null;
-  }
-
-  async listDevices() {
-    return this.devices.data.devices;
-  }
-
-  async saveDevice(device: StoredDevice) {
-    this.devices.data.devices = [...this.devices.data.devices.filter((d) => d.id !== device.id), device];
-    await this.devices.write();
-  }
-
-  async deleteDevice(id: string) {
-    this.devices.data.devices = this.devices.data.devices.filter((d) => d.id !== id);
-    await this.devices.write();
-  }
-
-  private auditPath() {
-    return join(this.dir, 'audit.ndjson');
-  }
-
-  /** The audit line follows an action that is already stored: a failure is logged, not answered. */
-  async appendAudit(entry: AuditEntry) {
-    try {
-      appendFileSync(this.auditPath(), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-    } catch (error) {
-      log.error({ err: error, entry }, 'cannot append to the audit log');
-    }
-  }
-
-  async listAudit(limit: number) {
-    if (!existsSync(this.auditPath())) return [];
-    const lines = readFileSync(this.auditPath(), 'utf8').trimEnd().split('\n');
-    const entries: AuditEntry[] = [];
-    for (let i = lines.length - 1; i >= 0 && entries.length < limit; i--) {
-      try {
-        if (lines[i]) entries.push(JSON.parse(lines[i] as string) as AuditEntry);
-      } catch {
-        /* a torn last line after a crash: skip it */
-      }
-    }
-    return entries;
-  }
-
-  async listAppointments() {
-    return this.appointments.data.appointments;
-  }
-
-  async createAppointment(appointment: Appointment) {
-    if (this.appointments.data.appointments.some((a) => a.code === appointment.code)) return false;
-    await this.saveAppointment(appointment);
-    return true;
-  }
-
-  private async saveAppointment(appointment: Appointment) {
-    this.appointments.data.appointments = [
-      ...this.appointments.data.appointments.filter((a) => a.id !== appointment.id),
-      appointment,
-    ];
-    await this.appointments.write();
   }
 
   async close() {

@@ -7,9 +7,10 @@
  * `NOTIFY lotse_day` with its version and read just the changes after the version they hold.
  * History, statistics, accounts, sessions and the office configuration live in their own tables.
  *
- * Over 400 lines: it is one implementation of the whole `Store` interface over one database
- * (migrations, the live day and its notifications, history, accounts, sessions, devices,
- * appointments, audit); the day's rows and the group commit live in their own files already.
+ * Over 400 lines: the migrations, the live day with its notifications and group commits, and
+ * its history share one pool and one copy of the day; the records beside them (accounts,
+ * sessions, devices, appointments, audit) are `postgres-records.ts`, the day's rows and the
+ * group commit live in their own files too.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -20,24 +21,18 @@ import { applyRows, changeOf, type DayHead, type TicketRow } from './postgres-da
 import { GroupQueue, type Member } from './postgres-group.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
 import { isConnectionError } from './unavailable.ts';
+import { PostgresRecords, type Queryable } from './postgres-records.ts';
 import {
-  type AuditEntry,
   type DayTransaction,
   type Store,
   StoreError,
   type StoreExport,
   StoreWriteError,
-  type StoredDevice,
-  SESSIONS_PER_ACCOUNT,
-  type StoredSession,
-  type StoredUser,
   type TransactionResult,
 } from './store.ts';
 
 const log = logger('postgres');
 const MIGRATION_LOCK = 7_381_001;
-
-type Queryable = pg.Pool | pg.PoolClient;
 
 /** Applies the migrations not applied yet, up to `upTo` (all of them, except in tests of a migration). */
 export async function migrate(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<void> {
@@ -110,7 +105,7 @@ interface DayRead {
 /** A change of the live day, as `transact` takes it. */
 type Change = (tx: DayTransaction) => Promise<TransactionResult<unknown>>;
 
-export class PostgresStore implements Store {
+export class PostgresStore extends PostgresRecords implements Store {
   /** This process's copy of the live day and the version it is at (-1: none, load it whole). */
   private cached: DayState | null = null;
   private cachedVersion = -1;
@@ -126,11 +121,6 @@ export class PostgresStore implements Store {
   /** One catch-up at a time; calls arriving meanwhile share the next one. */
   private syncRunning: Promise<unknown> = Promise.resolve();
   private syncQueued: Promise<void> | undefined;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    readonly officeId: string,
-  ) {}
 
   /**
    * LISTENs for changes made by other processes. When that connection breaks (a database
@@ -524,122 +514,6 @@ export class PostgresStore implements Store {
       appointments: await this.listAppointments(),
       devices: await this.listDevices(),
     };
-  }
-
-  async listUsers(): Promise<StoredUser[]> {
-    const r = await this.pool.query<{ data: StoredUser }>('SELECT data FROM staff WHERE office_id = $1', [
-      this.officeId,
-    ]);
-    return r.rows.map((row) => row.data);
-  }
-
-  async saveUser(user: StoredUser): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO staff (office_id, username, data) VALUES ($1, $2, $3)
-       ON CONFLICT (office_id, username) DO UPDATE SET data = EXCLUDED.data`,
-      [this.officeId, user.username, JSON.stringify(user)],
-    );
-  }
-
-  async deleteUser(username: string): Promise<void> {
-    await this.pool.query('DELETE FROM staff WHERE office_id = $1 AND username = $2', [this.officeId, username]);
-  }
-
-  async getSession(tokenHash: string): Promise<StoredSession | null> {
-    const r = await this.pool.query<{ data: StoredSession }>(
-      'SELECT data FROM sessions WHERE token_hash = $1 AND office_id = $2',
-      [tokenHash, this.officeId],
-    );
-    return r.rows[0]?.data ?? null;
-  }
-
-  async putSession(session: StoredSession): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO sessions (token_hash, office_id, username, data, expires_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (token_hash) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at`,
-      [session.tokenHash, this.officeId, session.user.username, JSON.stringify(session), session.expiresAt],
-    );
-    await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now() - 3600_000]);
-    // Bounded per account (oldest first), so no account can push out the sessions of others.
-    await this.pool.query(
-      `DELETE FROM sessions WHERE office_id = $1 AND username = $2 AND token_hash NOT IN (
-         SELECT token_hash FROM sessions WHERE office_id = $1 AND username = $2 ORDER BY expires_at DESC LIMIT $3)`,
-      [this.officeId, session.user.username, SESSIONS_PER_ACCOUNT],
-    );
-  }
-
-  async deleteSession(tokenHash: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
-  }
-
-  async deleteSessionsOf(username: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE office_id = $1 AND username = $2', [this.officeId, username]);
-  }
-
-  async listDevices(): Promise<StoredDevice[]> {
-    const r = await this.pool.query<{ data: StoredDevice }>('SELECT data FROM devices WHERE office_id = $1', [
-      this.officeId,
-    ]);
-    return r.rows.map((row) => row.data);
-  }
-
-  async findDeviceByTokenHash(tokenHash: string): Promise<StoredDevice | null> {
-    const r = await this.pool.query<{ data: StoredDevice }>(
-      'SELECT data FROM devices WHERE office_id = $1 AND token_hash = $2',
-      [this.officeId, tokenHash],
-    );
-    return r.rows[0]?.data ?? null;
-  }
-
-  async saveDevice(device: StoredDevice): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO devices (office_id, id, token_hash, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (office_id, id) DO UPDATE SET data = EXCLUDED.data`,
-      [this.officeId, device.id, device.tokenHash, JSON.stringify(device)],
-    );
-  }
-
-  async deleteDevice(id: string): Promise<void> {
-    await this.pool.query('DELETE FROM devices WHERE office_id = $1 AND id = $2', [this.officeId, id]);
-  }
-
-  async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.pool.query('INSERT INTO audit (office_id, at, entry) VALUES ($1, $2, $3)', [
-      this.officeId,
-      entry.at,
-      JSON.stringify(entry),
-    ]);
-  }
-
-  async listAudit(limit: number): Promise<AuditEntry[]> {
-    const r = await this.pool.query<{ entry: AuditEntry }>(
-      'SELECT entry FROM audit WHERE office_id = $1 ORDER BY seq DESC LIMIT $2',
-      [this.officeId, limit],
-    );
-    return r.rows.map((row) => row.entry);
-  }
-
-  async listAppointments(): Promise<Appointment[]> {
-    const r = await this.pool.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
-      this.officeId,
-    ]);
-    return r.rows.map((row) => row.data);
-  }
-
-  async createAppointment(appointment: Appointment): Promise<boolean> {
-    const r = await this.pool.query(
-      'INSERT INTO appointments (office_id, code, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [this.officeId, appointment.code, JSON.stringify(appointment)],
-    );
-    return (r.rowCount ?? 0) > 0;
-  }
-
-  private async upsertAppointment(db: Queryable, appointment: Appointment): Promise<void> {
-    await db.query(
-      `INSERT INTO appointments (office_id, code, data) VALUES ($1, $2, $3)
-       ON CONFLICT (office_id, code) DO UPDATE SET data = EXCLUDED.data`,
-      [this.officeId, appointment.code, JSON.stringify(appointment)],
-    );
   }
 
   async close(): Promise<void> {

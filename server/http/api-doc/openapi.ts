@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../../../core/result.ts';
+import { PRINT_REQUEST_SCHEMAS, SOCKET_REQUEST_SCHEMAS } from '../../../core/schemas/socket-requests.ts';
 import { statusOf } from '../errors.ts';
 import type { Content, RouteDoc } from './route.ts';
 import { ROUTES } from './routes.ts';
@@ -155,11 +156,11 @@ function operation(route: RouteDoc): Json {
   };
 }
 
-const socketRequests = (docs: Record<string, SocketRequestDoc>) =>
+const socketRequests = <E extends string>(docs: Record<E, SocketRequestDoc>, schemas: Record<E, z.ZodType>) =>
   Object.fromEntries(
-    Object.entries(docs).map(([event, d]) => [
+    Object.entries<SocketRequestDoc>(docs).map(([event, d]) => [
       event,
-      { summary: d.summary, ack: d.ack, payload: jsonSchema(d.schema) },
+      { summary: d.summary, ack: d.ack, payload: jsonSchema(schemas[event as E]) },
     ]),
   );
 
@@ -200,8 +201,8 @@ export function openApiDocument(routes: readonly RouteDoc[] = ROUTES): Json {
       },
     },
     'x-socket-events': {
-      '/': { requests: socketRequests(SOCKET_REQUESTS), pushes: SOCKET_PUSHES },
-      '/print': { requests: socketRequests(PRINT_REQUESTS), pushes: PRINT_PUSHES },
+      '/': { requests: socketRequests(SOCKET_REQUESTS, SOCKET_REQUEST_SCHEMAS), pushes: SOCKET_PUSHES },
+      '/print': { requests: socketRequests(PRINT_REQUESTS, PRINT_REQUEST_SCHEMAS), pushes: PRINT_PUSHES },
     },
   };
 }

@@ -1,36 +1,17 @@
 /**
- * Every socket.io event of `core/events.ts`, documented: requests with their zod schema and
- * acknowledgement, pushes with their payload and room. The `Record` types make the compiler
+ * Every socket.io event of `core/events.ts`, documented: requests with their acknowledgement
+ * (their zod schema is in `core/schemas/socket-requests.ts`), pushes with their payload and room. The `Record` types make the compiler
  * refuse an event of `core/events.ts` without an entry here.
  */
-import type { z } from 'zod';
 import type {
   ClientToServerEvents,
   PrintClientToServerEvents,
   PrintServerToClientEvents,
   ServerToClientEvents,
 } from '../../../core/events.ts';
-import {
-  AddConcernRequest,
-  CompleteRequest,
-  CounterRequest,
-  CounterStatusRequest,
-  CountersWatchRequest,
-  TicketRequest,
-  TransferRequest,
-} from '../../../core/schemas/counter.ts';
-import {
-  AgentJoinRequest,
-  AgentStatusReport,
-  PrintAckRequest,
-  PrinterWatchRequest,
-} from '../../../core/schemas/print.ts';
-import { ScreenJoinRequest } from '../../../core/schemas/screen.ts';
-import { TicketWatchRequest } from '../../../core/schemas/tickets.ts';
 
 export interface SocketRequestDoc {
   summary: string;
-  schema: z.ZodType;
   /** What `{ok:true, data}` carries. */
   ack: string;
 }
@@ -46,45 +27,39 @@ const TICKET = '`{ticket: TicketView}`';
 export const SOCKET_REQUESTS: Record<keyof ClientToServerEvents, SocketRequestDoc> = {
   'screen:join': {
     summary: 'A lobby screen (or the live view) joins room `screens` and catches up on missed calls.',
-    schema: ScreenJoinRequest,
     ack: '`{screen?, office, queue, missed, recent}`',
   },
-  'ticket:watch': { summary: 'The phone page follows its ticket.', schema: TicketWatchRequest, ack: '`TicketView`' },
+  'ticket:watch': { summary: 'The phone page follows its ticket.', ack: '`TicketView`' },
   'counter:watch': {
     summary: 'A clerk signs in to a counter, joins room `staff`.',
-    schema: CounterRequest,
     ack: '`CounterView`',
   },
   'counters:watch': {
     summary: "Admin: joins room `staff`, every counter's view.",
-    schema: CountersWatchRequest,
     ack: '`CounterView[]`',
   },
   'counter:callNext': {
     summary: 'Call the next visitor (`null` when nobody waits).',
-    schema: CounterRequest,
     ack: '`{ticket: TicketView | null}`',
   },
-  'counter:callSpecific': { summary: 'Call one waiting visitor.', schema: TicketRequest, ack: TICKET },
-  'counter:start': { summary: 'The called visitor arrived: service starts.', schema: CounterRequest, ack: TICKET },
-  'counter:park': { summary: 'The visitor steps away.', schema: CounterRequest, ack: TICKET },
-  'counter:returnParked': { summary: 'A parked visitor is back here.', schema: TicketRequest, ack: TICKET },
-  'counter:recall': { summary: 'Call the called visitor again.', schema: CounterRequest, ack: TICKET },
-  'counter:complete': { summary: 'The current concern is done.', schema: CompleteRequest, ack: TICKET },
-  'counter:addConcern': { summary: "A concern becomes the visit's next part.", schema: AddConcernRequest, ack: TICKET },
-  'counter:noShow': { summary: 'The called visitor did not come.', schema: CounterRequest, ack: TICKET },
-  'counter:transfer': { summary: 'Send the visitor on to another concern.', schema: TransferRequest, ack: TICKET },
+  'counter:callSpecific': { summary: 'Call one waiting visitor.', ack: TICKET },
+  'counter:start': { summary: 'The called visitor arrived: service starts.', ack: TICKET },
+  'counter:park': { summary: 'The visitor steps away.', ack: TICKET },
+  'counter:returnParked': { summary: 'A parked visitor is back here.', ack: TICKET },
+  'counter:recall': { summary: 'Call the called visitor again.', ack: TICKET },
+  'counter:complete': { summary: 'The current concern is done.', ack: TICKET },
+  'counter:addConcern': { summary: "A concern becomes the visit's next part.", ack: TICKET },
+  'counter:noShow': { summary: 'The called visitor did not come.', ack: TICKET },
+  'counter:transfer': { summary: 'Send the visitor on to another concern.', ack: TICKET },
   'counter:setStatus': {
     summary: 'Open, pause or close the counter.',
-    schema: CounterStatusRequest,
     ack: '`CounterView`',
   },
   'counter:undo': {
     summary: "Take back the counter's last no-show, completion or transfer.",
-    schema: CounterRequest,
     ack: TICKET,
   },
-  'counter:requeue': { summary: 'The called visitor goes back to the line.', schema: CounterRequest, ack: TICKET },
+  'counter:requeue': { summary: 'The called visitor goes back to the line.', ack: TICKET },
 };
 
 export const SOCKET_PUSHES: Record<keyof ServerToClientEvents, SocketPushDoc> = {
@@ -116,16 +91,14 @@ export const SOCKET_PUSHES: Record<keyof ServerToClientEvents, SocketPushDoc> = 
 export const PRINT_REQUESTS: Record<keyof PrintClientToServerEvents, SocketRequestDoc> = {
   'printer:watch': {
     summary: 'Kiosk or admin: follow printer health.',
-    schema: PrinterWatchRequest,
     ack: '`PrinterStatusView[]`',
   },
   'agent:join': {
     summary: "Print agent: take over a kiosk's print jobs.",
-    schema: AgentJoinRequest,
     ack: '`{printerId, pending}`',
   },
-  'agent:status': { summary: "Print agent: its printer's status.", schema: AgentStatusReport, ack: '`null`' },
-  'print:ack': { summary: 'Print agent: a job is printed, or cannot be.', schema: PrintAckRequest, ack: '`null`' },
+  'agent:status': { summary: "Print agent: its printer's status.", ack: '`null`' },
+  'print:ack': { summary: 'Print agent: a job is printed, or cannot be.', ack: '`null`' },
 };
 
 export const PRINT_PUSHES: Record<keyof PrintServerToClientEvents, SocketPushDoc> = {
