@@ -187,6 +187,15 @@ export async function login(base: string, username = 'admin', password = ADMIN_P
   return answer.body.token;
 }
 
+/** An admin creates a staff account (`POST /api/admin/users`); the body goes as given. */
+export function createAccount<T = any>(
+  base: string,
+  adminToken: string,
+  account: { username: string; password: string; role: string; counters?: string[] },
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/admin/users', account, adminToken);
+}
+
 /** A new clerk account on `server`, signed in: its session token. */
 export async function newClerk(server: RunningServer, username: string, password: string): Promise<string> {
   await server.ctx.auth.createUser(username, password, 'clerk');

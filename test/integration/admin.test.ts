@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectClient, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
+import { connectClient, createAccount, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const scope = testScope();
@@ -63,29 +63,14 @@ describe('staff accounts', () => {
     server = await scope.server();
     const s = server;
     const admin = await login(s.url);
-    const created = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'maria-password', role: 'clerk' },
-      admin,
-    );
+    const created = await createAccount(s.url, admin, { username: 'maria', password: 'maria-password', role: 'clerk' });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ username: 'maria', role: 'clerk', disabled: false });
     expect(
-      (
-        await http(
-          s.url,
-          'POST',
-          '/api/admin/users',
-          { username: 'maria', password: 'another-password', role: 'clerk' },
-          admin,
-        )
-      ).status,
+      (await createAccount(s.url, admin, { username: 'maria', password: 'another-password', role: 'clerk' })).status,
     ).toBe(409);
     expect(
-      (await http(s.url, 'POST', '/api/admin/users', { username: 'kurz', password: 'short', role: 'clerk' }, admin))
-        .body.error.code,
+      (await createAccount(s.url, admin, { username: 'kurz', password: 'short', role: 'clerk' })).body.error.code,
     ).toBe('WEAK_PASSWORD');
 
     const maria = await login(s.url, 'maria', 'maria-password');

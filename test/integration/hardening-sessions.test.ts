@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoOffice, http, login, nextEvent } from '../helpers/server.ts';
+import { createAccount, demoOffice, http, login, nextEvent } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 import { connectClient } from '../helpers/server.ts';
 
@@ -129,17 +129,11 @@ describe('accounts', () => {
       'qwertz-qwertz',
       'aaaaaaaaaaaaaaaa',
     ]) {
-      const r = await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password, role: 'clerk' }, admin);
+      const r = await createAccount(s.url, admin, { username: 'maria', password, role: 'clerk' });
       expect(r.status, password).toBe(400);
       expect(r.body.error.code).toBe('WEAK_PASSWORD');
     }
-    const ok = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'Mond-Fahrrad-71', role: 'clerk' },
-      admin,
-    );
+    const ok = await createAccount(s.url, admin, { username: 'maria', password: 'Mond-Fahrrad-71', role: 'clerk' });
     expect(ok.status).toBe(201);
   });
 

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../server/store/postgres-store.ts';
 import { type RestartableService, startPostgres } from '../helpers/services.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { createAccount, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const run = promisify(execFile);
 const RESTORE = new URL('../../server/restore.ts', import.meta.url).pathname;
@@ -59,13 +59,11 @@ describe('npm run restore', () => {
         await act(counter, round === 2 && counter === 'desk-3' ? 'no-show' : 'complete');
       }
     }
-    const clerk = await http(
-      a.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk-meyer', password: 'meyer-has-a-long-password', role: 'clerk' },
-      admin,
-    );
+    const clerk = await createAccount(a.url, admin, {
+      username: 'clerk-meyer',
+      password: 'meyer-has-a-long-password',
+      role: 'clerk',
+    });
     expect(clerk.status).toBe(201);
     const booked: string[] = [];
     for (const start of ['2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z', '2026-11-25T09:30:00Z']) {
@@ -186,13 +184,7 @@ describe('npm run restore into PostgreSQL', () => {
       now += 5 * 60_000;
       await http(a.url, 'POST', `/api/counters/${counter}/complete`, undefined, admin);
     }
-    await http(
-      a.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk-kaya', password: 'kaya-has-a-long-password', role: 'clerk' },
-      admin,
-    );
+    await createAccount(a.url, admin, { username: 'clerk-kaya', password: 'kaya-has-a-long-password', role: 'clerk' });
     await http(a.url, 'POST', '/api/appointments', { concernId: 'housing', start: `${day(2)}T09:00:00Z` }, admin);
     now = monday + DAY + 8 * 3600_000;
     admin = await login(a.url);
