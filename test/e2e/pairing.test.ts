@@ -6,7 +6,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import {
+  demoOffice,
+  http,
+  login,
+  registerDevice,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -25,7 +33,7 @@ afterAll(async () => {
 describe('paired devices', () => {
   it('a kiosk opened with its pairing link draws tickets; the link leaves the address bar', async () => {
     const admin = await login(server.url);
-    const paired = await http(server.url, 'POST', '/api/admin/devices', { kind: 'kiosk', name: 'Eingang' }, admin);
+    const paired = await registerDevice(server.url, admin, { kind: 'kiosk', name: 'Eingang' });
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const kiosk = await context.newPage();
     await kiosk.goto(`${server.url}${paired.body.pairingUrl}`);
@@ -45,13 +53,7 @@ describe('paired devices', () => {
 
   it('a lobby screen opened with its pairing link shows calls', async () => {
     const admin = await login(server.url);
-    const paired = await http(
-      server.url,
-      'POST',
-      '/api/admin/devices',
-      { kind: 'screen', name: 'Wartebereich' },
-      admin,
-    );
+    const paired = await registerDevice(server.url, admin, { kind: 'screen', name: 'Wartebereich' });
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const display = await context.newPage();
     await display.goto(`${server.url}${paired.body.pairingUrl}`);

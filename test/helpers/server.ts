@@ -196,6 +196,25 @@ export function createAccount<T = any>(
   return http<T>(base, 'POST', '/api/admin/users', account, adminToken);
 }
 
+/** An admin registers a kiosk or lobby screen (`POST /api/admin/devices`); the answer holds its pairing link. */
+export function registerDevice<T = any>(
+  base: string,
+  adminToken: string,
+  device: { kind: string; name: string; area?: string },
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/admin/devices', device, adminToken);
+}
+
+/** A signed-in user changes its own password (`POST /api/me/password`). */
+export function changePassword<T = any>(
+  base: string,
+  token: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/me/password', { currentPassword, newPassword }, token);
+}
+
 /** A new clerk account on `server`, signed in: its session token. */
 export async function newClerk(server: RunningServer, username: string, password: string): Promise<string> {
   await server.ctx.auth.createUser(username, password, 'clerk');

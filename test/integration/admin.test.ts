@@ -2,7 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectClient, createAccount, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createAccount,
+  http,
+  login,
+  nextEvent,
+  registerDevice,
+  type TestServer,
+} from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const scope = testScope();
@@ -108,7 +116,7 @@ describe('device pairing', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('DEVICE_REQUIRED');
 
-    const kiosk = await http(s.url, 'POST', '/api/admin/devices', { kind: 'kiosk', name: 'Eingang links' }, admin);
+    const kiosk = await registerDevice(s.url, admin, { kind: 'kiosk', name: 'Eingang links' });
     expect(kiosk.status).toBe(201);
     expect(kiosk.body.pairingUrl).toMatch(/^\/kiosk\?pair=/);
     const drawn = await fetch(`${s.url}/api/tickets`, {
@@ -121,13 +129,7 @@ describe('device pairing', () => {
     const unpaired = await connectClient(s.url);
     expect(await unpaired.emitWithAck('screen:join', {})).toEqual({ ok: false, error: 'DEVICE_REQUIRED' });
     unpaired.disconnect();
-    const screenDevice = await http(
-      s.url,
-      'POST',
-      '/api/admin/devices',
-      { kind: 'screen', name: 'Wartebereich' },
-      admin,
-    );
+    const screenDevice = await registerDevice(s.url, admin, { kind: 'screen', name: 'Wartebereich' });
     const { io } = await import('socket.io-client');
     const paired = io(s.url, {
       transports: ['websocket'],

@@ -4,7 +4,7 @@
  * account that still has to replace its generated password may not work at any counter.
  */
 import { describe, expect, it } from 'vitest';
-import { connectClient, createAccount, http, login } from '../helpers/server.ts';
+import { changePassword, connectClient, createAccount, http, login } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const PASSWORD = 'Schalterdienst-am-Morgen-7';
@@ -61,13 +61,7 @@ describe('counters per account', () => {
     const set = await http(s.url, 'PATCH', '/api/admin/users/lead', { counters: ['desk-1', 'desk-1'] }, admin);
     expect(set.body.user.counters).toEqual(['desk-1']);
     const lead = await login(s.url, 'lead', PASSWORD);
-    const changed = await http(
-      s.url,
-      'POST',
-      '/api/me/password',
-      { currentPassword: PASSWORD, newPassword: 'Neues-Kennwort-im-Dezember-4' },
-      lead,
-    );
+    const changed = await changePassword(s.url, lead, PASSWORD, 'Neues-Kennwort-im-Dezember-4');
     expect(changed.status).toBe(200);
     const token = changed.body.token as string;
     const refused = await http(s.url, 'POST', '/api/counters/desk-2/status', { status: 'paused' }, token);

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAccount, demoOffice, http, login, nextEvent } from '../helpers/server.ts';
+import { changePassword, createAccount, demoOffice, http, login, nextEvent } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 import { connectClient } from '../helpers/server.ts';
 
@@ -146,16 +146,10 @@ describe('accounts', () => {
     const refused = await http(base, 'GET', '/api/admin/users', undefined, token);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await http(
-      base,
-      'POST',
-      '/api/me/password',
-      { currentPassword: generated, newPassword: 'short' },
-      token,
-    );
+    const weak = await changePassword(base, token, generated, 'short');
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
     const newPassword = 'Leuchtturm-am-Hafen-9';
-    const changed = await http(base, 'POST', '/api/me/password', { currentPassword: generated, newPassword }, token);
+    const changed = await changePassword(base, token, generated, newPassword);
     expect(changed.status).toBe(200);
     expect(changed.body.user.mustChangePassword).toBeUndefined();
     expect((await http(base, 'GET', '/api/admin/users', undefined, changed.body.token)).status).toBe(200);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  changePassword,
   createAccount,
   http,
   login,
@@ -78,13 +79,7 @@ describe('stored sessions', () => {
     const first = await login(base, 'clerk1', CLERK_PASSWORD);
     const second = await login(base, 'clerk2', CLERK_PASSWORD);
     expect((await http(base, 'PATCH', '/api/admin/users/clerk1', { disabled: true }, admin)).status).toBe(200);
-    const changed = await http(
-      base,
-      'POST',
-      '/api/me/password',
-      { currentPassword: CLERK_PASSWORD, newPassword: 'Neues-Kennwort-im-Dezember-4' },
-      second,
-    );
+    const changed = await changePassword(base, second, CLERK_PASSWORD, 'Neues-Kennwort-im-Dezember-4');
     expect(changed.status).toBe(200);
     const renewed = changed.body.token as string;
 
