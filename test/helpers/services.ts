@@ -121,6 +121,17 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   return serverUrl.replace(/\/postgres$/, `/${name}`);
 }
 
+/** A service (`start`) for the calling test file or describe block: started before its tests, stopped after them. */
+export function servicePerFile<S extends Service>(start: () => Promise<S>): { service: S } {
+  const file = testScope({ perFile: true });
+  const holder = {} as { service: S };
+  beforeAll(async () => {
+    holder.service = await start();
+    file.cleanup.push(() => holder.service.stop());
+  }, 60_000);
+  return holder;
+}
+
 /** One PostgreSQL server for the calling test file, with a database of its own per test. */
 export interface FilePostgres {
   /** The server (set once the file's `beforeAll` has run). */
