@@ -12,6 +12,18 @@ const a = (id: string, concernId: string, iso: string, fields: Partial<Appointme
   ...fields,
 });
 
+/** An expected row, its figures in the order of the columns. */
+const row = (
+  period: string,
+  concernId: string,
+  booked: number,
+  cancelled: number,
+  kept: number,
+  noShow: number,
+  punctualShare: number | null,
+  avgCheckInMinutes: number | null,
+) => ({ period, concernId, booked, cancelled, kept, noShow, punctualShare, avgCheckInMinutes });
+
 describe('appointment statistics', () => {
   it('given kept, late, cancelled and missed appointments over two days, then booked, kept, no-shows and punctuality per day and concern', () => {
     const appointments = [
@@ -47,57 +59,13 @@ describe('appointment statistics', () => {
       timeZone: TZ,
       now: at('2026-11-25T12:00:00Z'),
     });
+    // period, concern, booked, cancelled, kept, no-show, punctual share, average check-in (minutes)
     expect(rows).toEqual([
-      {
-        period: '2026-11-23',
-        concernId: 'education',
-        booked: 1,
-        cancelled: 0,
-        kept: 0,
-        noShow: 1,
-        punctualShare: null,
-        avgCheckInMinutes: null,
-      },
-      {
-        period: '2026-11-23',
-        concernId: 'housing',
-        booked: 3,
-        cancelled: 1,
-        kept: 2,
-        noShow: 1,
-        punctualShare: 0.5,
-        avgCheckInMinutes: -2,
-      },
-      {
-        period: '2026-11-23',
-        concernId: '*',
-        booked: 4,
-        cancelled: 1,
-        kept: 2,
-        noShow: 2,
-        punctualShare: 0.5,
-        avgCheckInMinutes: -2,
-      },
-      {
-        period: '2026-11-24',
-        concernId: 'housing',
-        booked: 1,
-        cancelled: 0,
-        kept: 0,
-        noShow: 1,
-        punctualShare: null,
-        avgCheckInMinutes: null,
-      },
-      {
-        period: '2026-11-24',
-        concernId: '*',
-        booked: 1,
-        cancelled: 0,
-        kept: 0,
-        noShow: 1,
-        punctualShare: null,
-        avgCheckInMinutes: null,
-      },
+      row('2026-11-23', 'education', 1, 0, 0, 1, null, null),
+      row('2026-11-23', 'housing', 3, 1, 2, 1, 0.5, -2),
+      row('2026-11-23', '*', 4, 1, 2, 2, 0.5, -2),
+      row('2026-11-24', 'housing', 1, 0, 0, 1, null, null),
+      row('2026-11-24', '*', 1, 0, 0, 1, null, null),
     ]);
   });
 

@@ -409,94 +409,92 @@ class Day {
   }
 }
 
+/**
+ * Asserts `property` of every random day: policy settings drawn from `settings`, the day's
+ * arrivals and clerk actions from `actions`, played on the office (with `counters`, if given)
+ * and drained at its end.
+ */
+function forAnyPlayedDay(
+  settings: fc.Arbitrary<PolicySettings>,
+  actions: fc.Arbitrary<Action[]>,
+  property: (day: Day, settings: PolicySettings) => void,
+  counters?: Counter[],
+): void {
+  fc.assert(
+    fc.property(settings, actions, (drawn, played) => {
+      const day = new Day(officeWith(drawn, counters));
+      for (const a of played) day.run(a);
+      day.drain();
+      property(day, drawn);
+    }),
+    { numRuns: NUM_RUNS },
+  );
+}
+
 describe('queue policy over random days (properties of core/policy.ts)', () => {
   it('given any policy settings and any day of arrivals and clerk actions, then every call-next follows the rules: nobody twice, nobody callable skipped, arrival order within a class, due appointments first, aged walk-ins not overtaken', () => {
-    fc.assert(
-      fc.property(
-        settingsArb({ interleave: fc.constantFrom(0, 0, 1, 2, 3) }),
-        fc.array(anyAction, DAY_LENGTH),
-        (settings, actions) => {
-          const day = new Day(officeWith(settings));
-          for (const a of actions) day.run(a);
-          day.drain();
-          // Nobody serveable is left behind at the end of the day.
-          const open = day.office.counters.filter((c) => day.state.counters[c.id]?.status === 'open');
-          const served = new Set(open.flatMap((c) => c.concernIds));
-          const stranded = day.state.tickets.filter((t) => t.status === 'waiting' && served.has(t.concernId));
-          expect(stranded.map((t) => t.number)).toEqual([]);
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyPlayedDay(
+      settingsArb({ interleave: fc.constantFrom(0, 0, 1, 2, 3) }),
+      fc.array(anyAction, DAY_LENGTH),
+      (day) => {
+        // Nobody serveable is left behind at the end of the day.
+        const open = day.office.counters.filter((c) => day.state.counters[c.id]?.status === 'open');
+        const served = new Set(open.flatMap((c) => c.concernIds));
+        const stranded = day.state.tickets.filter((t) => t.status === 'waiting' && served.has(t.concernId));
+        expect(stranded.map((t) => t.number)).toEqual([]);
+      },
     );
   });
 
   it('given appointments strictly first (no interleaving), when a counter calls next while a due appointment holder waits for it, then it calls a due appointment holder', () => {
-    fc.assert(
-      fc.property(
-        settingsArb({ interleave: fc.constant(0) }),
-        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
-        (settings, actions) => {
-          const day = new Day(officeWith(settings));
-          for (const a of actions) day.run(a);
-          day.drain();
-          for (const call of day.callLog) {
-            if (call.byNumber) continue;
-            const counter = day.office.counters.find((c) => c.id === call.counterId) as Counter;
-            const due = callableAt(call.before, counter, day.office, call.at).filter((t) =>
-              isDue(t, day.office, call.at),
-            );
-            if (due.length > 0) expect(isDue(call.ticket, day.office, call.at)).toBe(true);
-          }
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyPlayedDay(
+      settingsArb({ interleave: fc.constant(0) }),
+      fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
+      (day) => {
+        for (const call of day.callLog) {
+          if (call.byNumber) continue;
+          const counter = day.office.counters.find((c) => c.id === call.counterId) as Counter;
+          const due = callableAt(call.before, counter, day.office, call.at).filter((t) =>
+            isDue(t, day.office, call.at),
+          );
+          if (due.length > 0) expect(isDue(call.ticket, day.office, call.at)).toBe(true);
+        }
+      },
     );
   });
 
   it('given appointments booked for a counter, then no other counter calls them by call-next before the grace time after their slot', () => {
-    fc.assert(
-      fc.property(
-        settingsArb({ interleave: fc.constantFrom(0, 1) }),
-        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
-        (settings, actions) => {
-          const day = new Day(officeWith(settings));
-          for (const a of actions) day.run(a);
-          day.drain();
-          for (const call of day.callLog) {
-            const t = call.ticket;
-            if (call.byNumber || t.bookedCounterId === undefined || t.bookedCounterId === call.counterId) continue;
-            expect(call.at).toBeGreaterThanOrEqual((t.appointmentAt ?? 0) + settings.grace * MINUTE);
-          }
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyPlayedDay(
+      settingsArb({ interleave: fc.constantFrom(0, 1) }),
+      fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
+      (day, settings) => {
+        for (const call of day.callLog) {
+          const t = call.ticket;
+          if (call.byNumber || t.bookedCounterId === undefined || t.bookedCounterId === call.counterId) continue;
+          expect(call.at).toBeGreaterThanOrEqual((t.appointmentAt ?? 0) + settings.grace * MINUTE);
+        }
+      },
     );
   });
 
   it('given N:1 interleaving, then while a walk-in waits for a counter, that counter never calls more than N due appointment holders in a row', () => {
-    fc.assert(
-      fc.property(
-        settingsArb({ interleave: fc.integer({ min: 1, max: 3 }) }),
-        fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
-        (settings, actions) => {
-          const day = new Day(officeWith(settings));
-          for (const a of actions) day.run(a);
-          day.drain();
-          // Per counter: due appointment holders called by call-next in a row, each while a walk-in waited.
-          const run = new Map<string, number>();
-          for (const call of day.callLog) {
-            const counter = day.office.counters.find((c) => c.id === call.counterId) as Counter;
-            const walkInWaiting = callableAt(call.before, counter, day.office, call.at).some(
-              (t) => !isDue(t, day.office, call.at),
-            );
-            const due = isDue(call.ticket, day.office, call.at);
-            if (!due) run.set(counter.id, 0);
-            else if (!call.byNumber && walkInWaiting) run.set(counter.id, (run.get(counter.id) ?? 0) + 1);
-            expect(run.get(counter.id) ?? 0).toBeLessThanOrEqual(settings.interleave);
-          }
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyPlayedDay(
+      settingsArb({ interleave: fc.integer({ min: 1, max: 3 }) }),
+      fc.array(fc.oneof(arrival(true, true), anyAction), DAY_LENGTH),
+      (day, settings) => {
+        // Per counter: due appointment holders called by call-next in a row, each while a walk-in waited.
+        const run = new Map<string, number>();
+        for (const call of day.callLog) {
+          const counter = day.office.counters.find((c) => c.id === call.counterId) as Counter;
+          const walkInWaiting = callableAt(call.before, counter, day.office, call.at).some(
+            (t) => !isDue(t, day.office, call.at),
+          );
+          const due = isDue(call.ticket, day.office, call.at);
+          if (!due) run.set(counter.id, 0);
+          else if (!call.byNumber && walkInWaiting) run.set(counter.id, (run.get(counter.id) ?? 0) + 1);
+          expect(run.get(counter.id) ?? 0).toBeLessThanOrEqual(settings.interleave);
+        }
+      },
     );
   });
 
@@ -513,35 +511,29 @@ describe('queue policy over random days (properties of core/policy.ts)', () => {
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('call' as const), counter: fc.nat({ max: 2 }) }) },
       { weight: 2, arbitrary: advance },
     );
-    fc.assert(
-      fc.property(
-        settingsArb({ interleave: fc.integer({ min: 1, max: 3 }) }),
-        fc.array(steady, { minLength: 10, maxLength: 90, size: 'max' }),
-        (settings, actions) => {
-          const office = officeWith(settings, counters);
-          const day = new Day(office);
-          for (const a of actions) day.run(a);
-          day.drain();
-          const maxWait = settings.maxWait * MINUTE;
-          for (const w of day.state.tickets) {
-            const agedAt = w.issuedAt + maxWait;
-            // Was W a walk-in when it aged (not a due or early appointment holder)?
-            if (w.appointmentAt !== undefined && agedAt <= w.appointmentAt + settings.late * MINUTE) continue;
-            const own = day.callLog.findIndex((c) => c.ticket.id === w.id);
-            const before = own === -1 ? day.callLog : day.callLog.slice(0, own);
-            const after = before.filter((c) => c.at >= agedAt);
-            if (after.length === 0) continue;
-            const first = after[0] as (typeof after)[number];
-            const wThen = first.before.tickets.find((t) => t.id === w.id) as Ticket;
-            const older = first.before.tickets.filter(
-              (t) => t.status === 'waiting' && t !== wThen && arrivedBefore(first.before, t, wThen),
-            ).length;
-            const n = settings.interleave;
-            expect(after.length).toBeLessThanOrEqual(older + n * (older + counters.length));
-          }
-        },
-      ),
-      { numRuns: NUM_RUNS },
+    forAnyPlayedDay(
+      settingsArb({ interleave: fc.integer({ min: 1, max: 3 }) }),
+      fc.array(steady, { minLength: 10, maxLength: 90, size: 'max' }),
+      (day, settings) => {
+        const maxWait = settings.maxWait * MINUTE;
+        for (const w of day.state.tickets) {
+          const agedAt = w.issuedAt + maxWait;
+          // Was W a walk-in when it aged (not a due or early appointment holder)?
+          if (w.appointmentAt !== undefined && agedAt <= w.appointmentAt + settings.late * MINUTE) continue;
+          const own = day.callLog.findIndex((c) => c.ticket.id === w.id);
+          const before = own === -1 ? day.callLog : day.callLog.slice(0, own);
+          const after = before.filter((c) => c.at >= agedAt);
+          if (after.length === 0) continue;
+          const first = after[0] as (typeof after)[number];
+          const wThen = first.before.tickets.find((t) => t.id === w.id) as Ticket;
+          const older = first.before.tickets.filter(
+            (t) => t.status === 'waiting' && t !== wThen && arrivedBefore(first.before, t, wThen),
+          ).length;
+          const n = settings.interleave;
+          expect(after.length).toBeLessThanOrEqual(older + n * (older + counters.length));
+        }
+      },
+      counters,
     );
   });
 });

@@ -14,7 +14,7 @@ import {
   transfer,
   type IssueInput,
 } from './queue.ts';
-import { at, Desk, deepFreeze, errorOf, makeOffice, unwrap } from './test-fixtures.ts';
+import { at, calledOnceAtMost, Desk, deepFreeze, errorOf, makeOffice, unwrap } from './test-fixtures.ts';
 import { RECENT_CALLS_CAP, type DayState, type OfficeConfig } from './types.ts';
 
 /** Monday 2026-03-02, 09:00 local (CET), within the demo office's opening hours. */
@@ -145,14 +145,7 @@ describe('purity: actions never change their input', () => {
   }
 
   it('given a recall past maxCalls, when it runs on a frozen state, then it is refused and the state is unchanged', () => {
-    const desk = new Desk(
-      makeOffice((o) => {
-        o.policy.maxCalls = 1;
-      }),
-      MONDAY_9,
-    );
-    desk.issue('housing');
-    desk.call('desk-2');
+    const desk = calledOnceAtMost(MONDAY_9);
     const snapshot = structuredClone(desk.state);
     const state = deepFreeze(desk.state);
     const r = recall(state, desk.office, 'desk-2', desk.now);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { callNext, complete, emptyDay, markNoShow, recall, setCounterStatus, transfer } from './queue.ts';
-import { at, Desk, errorOf, makeOffice, unwrap } from './test-fixtures.ts';
+import { at, calledOnceAtMost, Desk, errorOf, makeOffice, unwrap } from './test-fixtures.ts';
 import type { DayState, OfficeConfig } from './types.ts';
 
 /** Monday 2026-03-02, 09:00 local (CET), within the demo office's opening hours. */
@@ -182,14 +182,7 @@ describe('recall and no-show', () => {
   });
 
   it('given maxCalls 1, when the counter recalls once, then the recall is refused (the last call was the first)', () => {
-    const desk = new Desk(
-      makeOffice((o) => {
-        o.policy.maxCalls = 1;
-      }),
-      MONDAY_9,
-    );
-    desk.issue('housing');
-    desk.call('desk-2');
+    const desk = calledOnceAtMost(MONDAY_9);
     expect(errorOf(recall(desk.state, desk.office, 'desk-2', desk.now))).toBe('MAX_CALLS_REACHED');
   });
 

@@ -163,28 +163,18 @@ describe('statsReport', () => {
   it('given one visit with two concerns in one hour, then two concerns, one visit and both outcomes', () => {
     const t = ticket('2026-11-16T08:00:00Z', 'education', { waitMin: 10, serviceMin: 5 });
     const at = t.issuedAt;
-    t.concerns = [
-      {
-        concernId: 'housing',
-        status: 'done',
-        dueAt: at,
-        firstCalledAt: at + 2 * MIN,
-        serviceStart: at + 2 * MIN,
-        closedAt: at + 8 * MIN,
-        counterId: 'desk-2',
-        outcome: 'documents-missing',
-      },
-      {
-        concernId: 'education',
-        status: 'done',
-        dueAt: at,
-        firstCalledAt: at + 10 * MIN,
-        serviceStart: at + 10 * MIN,
-        closedAt: at + 15 * MIN,
-        counterId: 'desk-3',
-        outcome: 'done',
-      },
-    ];
+    /** A part served at `counterId` from `from` to `to` minutes after the visitor arrived. */
+    const part = (concernId: string, counterId: string, outcome: string, from: number, to: number) => ({
+      concernId,
+      status: 'done' as const,
+      dueAt: at,
+      firstCalledAt: at + from * MIN,
+      serviceStart: at + from * MIN,
+      closedAt: at + to * MIN,
+      counterId,
+      outcome,
+    });
+    t.concerns = [part('housing', 'desk-2', 'documents-missing', 2, 8), part('education', 'desk-3', 'done', 10, 15)];
     const report = statsReport(bucketsOf([t], TZ), 'day');
     const row = (id: string) => report.rows.find((r) => r.concernId === id);
     // The visit counts once, under its first concern; the second concern is a part, not a visit.

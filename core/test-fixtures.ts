@@ -179,3 +179,16 @@ export class Desk {
     return t;
   }
 }
+
+/** A desk whose office calls a visitor at most once: one housing visitor, called at desk-2 at `start`. */
+export function calledOnceAtMost(start: string): Desk {
+  const desk = new Desk(
+    makeOffice((o) => {
+      o.policy.maxCalls = 1;
+    }),
+    start,
+  );
+  desk.issue('housing');
+  desk.call('desk-2');
+  return desk;
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
 import { chromiumPerFile } from '../helpers/e2e.ts';
-import { ADMIN_PASSWORD, demoOffice, http, login, type TestServer } from '../helpers/server.ts';
+import { ADMIN_PASSWORD, createAccount, demoOffice, http, login, type TestServer } from '../helpers/server.ts';
 
 const e2e = chromiumPerFile();
 let server: TestServer | undefined;
@@ -275,13 +275,7 @@ describe('admin app: audit log', () => {
     server = await e2e.server();
     const base = server.url;
     const token = await login(base);
-    await http(
-      base,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'maria-password-1', role: 'clerk' },
-      token,
-    );
+    await createAccount(base, token, { username: 'maria', password: 'maria-password-1', role: 'clerk' });
     await http(base, 'POST', '/api/tickets', { concernId: 'housing' });
     await http(base, 'POST', '/api/counters/desk-4/call-next', undefined, token);
     await http(base, 'POST', '/api/counters/desk-4/park', undefined, token);

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { createAccount, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 import { appointmentOffice } from '../helpers/offices.ts';
 
 /** Monday 23 November 2026, 06:50 in Berlin: the caller books for 07:30 the same morning. */
@@ -31,13 +31,11 @@ beforeAll(async () => {
   server = await startTestServer({ office: office(), clock: () => now, printer: printer.url });
   browser = await launchChromium();
   const admin = await login(server.url);
-  const created = await http(
-    server.url,
-    'POST',
-    '/api/admin/users',
-    { username: 'b.termin', password: 'termine-2026-ok', role: 'clerk' },
-    admin,
-  );
+  const created = await createAccount(server.url, admin, {
+    username: 'b.termin',
+    password: 'termine-2026-ok',
+    role: 'clerk',
+  });
   expect(created.status).toBe(201);
 });
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPerFile } from '../helpers/e2e.ts';
-import { http, login, type TestServer } from '../helpers/server.ts';
+import { createAccount, http, login, type TestServer } from '../helpers/server.ts';
 
 const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
@@ -33,13 +33,11 @@ describe("a clerk's day", () => {
   it('signs in, calls, recalls, transfers, pauses with a reason, resumes and closes', async () => {
     const base = server.url;
     const admin = await login(base);
-    const created = await http(
-      base,
-      'POST',
-      '/api/admin/users',
-      { username: 'a.schmidt', password: 'guter-tag-2026', role: 'clerk' },
-      admin,
-    );
+    const created = await createAccount(base, admin, {
+      username: 'a.schmidt',
+      password: 'guter-tag-2026',
+      role: 'clerk',
+    });
     expect(created.status).toBe(201);
 
     const display = await newPage({ width: 1920, height: 1080 });

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { createAccount, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const CLERK = { username: 'b.weber', password: 'schalter-eins-2026' };
 
@@ -32,7 +32,7 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 
 async function createClerk(server: TestServer): Promise<void> {
   const admin = await login(server.url);
-  const created = await http(server.url, 'POST', '/api/admin/users', { ...CLERK, role: 'clerk' }, admin);
+  const created = await createAccount(server.url, admin, { ...CLERK, role: 'clerk' });
   expect(created.status).toBe(201);
 }
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPerFile } from '../helpers/e2e.ts';
-import { ADMIN_PASSWORD, http, login, type TestServer } from '../helpers/server.ts';
+import { ADMIN_PASSWORD, createAccount, http, login, type TestServer } from '../helpers/server.ts';
 
 const CLERK = { username: 'k.meyer', password: 'schalter-zwei-2026' };
 
@@ -18,7 +18,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await e2e.server();
   const admin = await login(server.url);
-  const created = await http(server.url, 'POST', '/api/admin/users', { ...CLERK, role: 'clerk' }, admin);
+  const created = await createAccount(server.url, admin, { ...CLERK, role: 'clerk' });
   expect(created.status).toBe(201);
 });
 

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import type { Concern, OfficeConfig } from '../../core/types.ts';
 import { chromiumPerFile } from '../helpers/e2e.ts';
-import { demoOffice, http, login } from '../helpers/server.ts';
+import { demoOffice, http, login, registerDevice } from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -268,13 +268,11 @@ describe('lobby screen layout with only DejaVu and Liberation fonts', () => {
 
   it('a paired screen shows the area, layout and language its device settings name, and follows changes at once', async () => {
     const o = await office();
-    const paired = await http<{ device: { id: string }; pairingUrl: string }>(
-      o.base,
-      'POST',
-      '/api/admin/devices',
-      { kind: 'screen', name: 'Anzeige oben', area: '1. Stock' },
-      o.token,
-    );
+    const paired = await registerDevice<{ device: { id: string }; pairingUrl: string }>(o.base, o.token, {
+      kind: 'screen',
+      name: 'Anzeige oben',
+      area: '1. Stock',
+    });
     expect(paired.status).toBe(201);
     await o.issue('housing');
     await o.issue('subsistence');

@@ -4,28 +4,18 @@
  * second), "Mehr Zeit" starts the countdown again, and without a touch the kiosk returns to its
  * German start screen. Also on the start screen a visitor left in another language.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenMessages } from '../../kiosk/screen-messages.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { serverAndBrowserPerFile } from '../helpers/e2e.ts';
+import { testScope } from '../helpers/scope.ts';
+import { demoOffice } from '../helpers/server.ts';
 
 /** The warning comes at 20 s left, so 4 s after the last touch. */
 const RESET_SECONDS = 24;
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ office: { ...demoOffice(), kioskResetSeconds: RESET_SECONDS } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const scope = testScope();
+const bench = serverAndBrowserPerFile({ office: { ...demoOffice(), kioskResetSeconds: RESET_SECONDS } });
 
 const announced = async (page: Page) => ((await page.getByTestId('reset-announce').textContent()) ?? '').trim();
 const secondsLeft = async (page: Page) =>
@@ -33,9 +23,9 @@ const secondsLeft = async (page: Page) =>
 
 describe('kiosk countdown', () => {
   it('warns once at 20 seconds, "Mehr Zeit" restarts it, then the kiosk resets', async () => {
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const context = await bench.browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
+    await page.goto(`${bench.server.url}/kiosk`);
     await page.getByTestId('lang-en').click();
     await page.getByTestId('concern-housing').click();
     await page.getByTestId('kiosk-draw').click();
@@ -70,8 +60,8 @@ describe('kiosk countdown', () => {
 
   it('on a start screen left in another language, the warning and "Mehr Zeit" appear before the reset', async () => {
     // More time before the warning (20 s left): the start screen is left alone for 20 s.
-    const slow = await startTestServer({ office: { ...demoOffice(), kioskResetSeconds: 40 } });
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const slow = await scope.server({ office: { ...demoOffice(), kioskResetSeconds: 40 } });
+    const context = await bench.browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
     await page.goto(`${slow.url}/kiosk`);
     await page.getByTestId('start-screen').waitFor();
@@ -87,7 +77,5 @@ describe('kiosk countdown', () => {
     await expect.poll(() => page.getByTestId('reset-more').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
     await context.close();
-    await slow.stop();
-    removeDir(slow.dataDir);
   }, 90_000);
 });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPerFile } from '../helpers/e2e.ts';
-import { ADMIN_PASSWORD, http, login, type TestServer } from '../helpers/server.ts';
+import { ADMIN_PASSWORD, createAccount, http, login, type TestServer } from '../helpers/server.ts';
 
 const e2e = chromiumPerFile({ perFile: true });
 let server: TestServer;
@@ -24,13 +24,7 @@ describe('live view and counter banner', () => {
   it('shows a threshold passed on the wall view and at the counter, and clears it when the visitor is called', async () => {
     const base = server.url;
     const admin = await login(base);
-    await http(
-      base,
-      'POST',
-      '/api/admin/users',
-      { username: 'b.kaya', password: 'schalter-zwei-2026', role: 'clerk' },
-      admin,
-    );
+    await createAccount(base, admin, { username: 'b.kaya', password: 'schalter-zwei-2026', role: 'clerk' });
     expect((await http(base, 'POST', '/api/tickets', { concernId: 'certificates' })).status).toBe(201);
 
     const desk = await newPage({ width: 1280, height: 800 });

@@ -10,39 +10,26 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import { chromiumPerFile } from '../helpers/e2e.ts';
+import { testScope } from '../helpers/scope.ts';
+import { counterAction, demoOffice, http, login, type TestServer } from '../helpers/server.ts';
 import { openPhone } from './phone-fixture.ts';
-import {
-  counterAction,
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
 
 const SHOTS = process.env.LOTSE_SHOTS ?? join(tmpdir(), 'lotse-e2e-shots');
 mkdirSync(SHOTS, { recursive: true });
 
 const e2e = chromiumPerFile({ officeFonts: true });
+const file = testScope({ perFile: true });
 let server: TestServer;
 let token: string;
 
 beforeAll(async () => {
   const office = demoOffice();
   office.contact = { phone: '0461 85-0' };
-  server = await startTestServer({ office });
+  server = await file.server({ office });
   token = await login(server.url);
-});
-
-afterAll(async () => {
-  if (server) {
-    await server.stop();
-    removeDir(server.dataDir);
-  }
 });
 
 async function issue(concernId: string, language: string): Promise<TicketView> {

@@ -11,7 +11,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { demoOffice, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import {
+  createAccount,
+  demoOffice,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server.ts';
 
 const STAFF = [
   { username: 'r.empfang', password: 'empfang-2026-gut' },
@@ -32,7 +40,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const admin = await login(server.url);
   for (const user of STAFF) {
-    const created = await http(server.url, 'POST', '/api/admin/users', { ...user, role: 'clerk' }, admin);
+    const created = await createAccount(server.url, admin, { ...user, role: 'clerk' });
     expect(created.status).toBe(201);
   }
 });

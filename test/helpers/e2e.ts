@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { testScope } from './scope.ts';
 import { removeDir, startTestServer, type TestServer } from './server.ts';
 
 export interface ChromiumBench {
@@ -51,6 +52,30 @@ export function chromiumPerFile(options: { officeFonts?: boolean; perFile?: bool
   afterAll(async () => {
     await closeAll();
     await bench.browser?.close();
+  });
+  return bench;
+}
+
+export interface ServerAndBrowser {
+  /** Set once `beforeAll` has run. */
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * One server (with `options`) and one browser (`launch`: a Chromium) for the calling test file,
+ * started before its tests; the browser closed, the server stopped and its data removed after them.
+ */
+export function serverAndBrowserPerFile(
+  options: Parameters<typeof startTestServer>[0] = {},
+  launch: () => Promise<Browser> = () => launchChromium(),
+): ServerAndBrowser {
+  const file = testScope({ perFile: true });
+  const bench = {} as ServerAndBrowser;
+  beforeAll(async () => {
+    bench.server = await file.server(options);
+    bench.browser = await launch();
+    file.cleanup.push(() => bench.browser.close());
   });
   return bench;
 }

@@ -117,19 +117,37 @@ export async function connectSocket<S extends Socket<any, any>>(url: string, tok
   return socket as S;
 }
 
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Resolves with the first `event` the socket receives that passes `test` (fails after `ms`). */
+export function eventWhere<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  test: (payload: Payload<E>) => boolean,
+  ms = 5000,
+): Promise<Payload<E>> {
+  return new Promise((resolve, reject) => {
+    const on = (payload: Payload<E>) => {
+      if (!test(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, on as never);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, on as never);
+      reject(new Error(`no matching ${event} within ${ms} ms`));
+    }, ms);
+    socket.on(event, on as never);
+  });
+}
+
 /** Resolves with the next `event` the socket receives (fails after `ms`). */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: ClientSocket,
   event: E,
   ms = 5000,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
-      clearTimeout(timer);
-      resolve(payload);
-    }) as never);
-  });
+): Promise<Payload<E>> {
+  return eventWhere(socket, event, () => true, ms);
 }
 
 export interface JsonAnswer<T = any> {
@@ -167,6 +185,40 @@ export async function login(base: string, username = 'admin', password = ADMIN_P
   const answer = await http<{ token: string }>(base, 'POST', '/api/login', { username, password });
   if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
   return answer.body.token;
+}
+
+/** An admin creates a staff account (`POST /api/admin/users`); the body goes as given. */
+export function createAccount<T = any>(
+  base: string,
+  adminToken: string,
+  account: { username: string; password: string; role: string; counters?: string[] },
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/admin/users', account, adminToken);
+}
+
+/** An admin registers a kiosk or lobby screen (`POST /api/admin/devices`); the answer holds its pairing link. */
+export function registerDevice<T = any>(
+  base: string,
+  adminToken: string,
+  device: { kind: string; name: string; area?: string },
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/admin/devices', device, adminToken);
+}
+
+/** A signed-in user changes its own password (`POST /api/me/password`). */
+export function changePassword<T = any>(
+  base: string,
+  token: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<JsonAnswer<T>> {
+  return http<T>(base, 'POST', '/api/me/password', { currentPassword, newPassword }, token);
+}
+
+/** A new clerk account on `server`, signed in: its session token. */
+export async function newClerk(server: RunningServer, username: string, password: string): Promise<string> {
+  await server.ctx.auth.createUser(username, password, 'clerk');
+  return login(server.url, username, password);
 }
 
 /** A clerk's action at a counter over HTTP (`call-next`, `complete`, `recall`, `no-show`, …). */

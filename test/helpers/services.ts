@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { beforeAll } from 'vitest';
 import { freePort, waitForListener } from './ports.ts';
+import { testScope } from './scope.ts';
 
 export interface Service {
   url: string;
@@ -117,4 +119,42 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   return serverUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/** A service (`start`) for the calling test file or describe block: started before its tests, stopped after them. */
+export function servicePerFile<S extends Service>(start: () => Promise<S>): { service: S } {
+  const file = testScope({ perFile: true });
+  const holder = {} as { service: S };
+  beforeAll(async () => {
+    holder.service = await start();
+    file.cleanup.push(() => holder.service.stop());
+  }, 60_000);
+  return holder;
+}
+
+/** One PostgreSQL server for the calling test file, with a database of its own per test. */
+export interface FilePostgres {
+  /** The server (set once the file's `beforeAll` has run). */
+  db: RestartableService;
+  /** A database of its own on the server (each test starts from an empty schema). */
+  database(name: string): Promise<string>;
+  /** `closable` (a store, a pool) is closed after the file's last test, before the server stops. */
+  closeAfter<T extends { close(): Promise<void> }>(closable: T): T;
+}
+
+/** Starts PostgreSQL before the calling file's tests and stops it after them (registers the hooks). */
+export function postgresPerFile(): FilePostgres {
+  const file = testScope({ perFile: true });
+  const server = {
+    database: (name: string) => createDatabase(server.db.url, name),
+    closeAfter<T extends { close(): Promise<void> }>(closable: T): T {
+      file.cleanup.push(() => closable.close());
+      return closable;
+    },
+  } as FilePostgres;
+  beforeAll(async () => {
+    server.db = await startPostgres();
+    file.cleanup.push(() => server.db.stop());
+  }, 60_000);
+  return server;
 }

@@ -4,7 +4,7 @@
  * field, watching the counters writes no audit line, and the audit log filters and exports.
  */
 import { describe, expect, it } from 'vitest';
-import { connectClient, http, login, type TestServer } from '../helpers/server.ts';
+import { connectClient, createAccount, http, login, type TestServer } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const scope = testScope();
@@ -124,25 +124,13 @@ describe('the counters tab and the audit log', () => {
       expect(ack.ok).toBe(true);
       if (ack.ok) expect(ack.data.map((v) => v.counterId)).toEqual(['desk-1', 'desk-2', 'desk-3', 'desk-4']);
       // A later audit line shows the log is written up to here.
-      await http(
-        s.url,
-        'POST',
-        '/api/admin/users',
-        { username: 'maria', password: 'maria-password-1', role: 'clerk' },
-        admin,
-      );
+      await createAccount(s.url, admin, { username: 'maria', password: 'maria-password-1', role: 'clerk' });
       const entries = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries;
       expect(entries[0].action).toBe('user:create');
       expect(entries.filter((e: { action: string }) => e.action === 'counter:sign-in')).toEqual([]);
       // Signing in at a counter (as the counter app does) is still recorded.
       await socket.emitWithAck('counter:watch', { counterId: 'desk-2' });
-      await http(
-        s.url,
-        'POST',
-        '/api/admin/users',
-        { username: 'jonas', password: 'jonas-password-1', role: 'clerk' },
-        admin,
-      );
+      await createAccount(s.url, admin, { username: 'jonas', password: 'jonas-password-1', role: 'clerk' });
       const after = (await http(s.url, 'GET', '/api/admin/audit', undefined, admin)).body.entries;
       expect(after.map((e: { action: string }) => e.action)).toContain('counter:sign-in');
     } finally {
@@ -161,13 +149,7 @@ describe('the counters tab and the audit log', () => {
     server = await scope.server();
     const s = server;
     const admin = await login(s.url);
-    await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'maria-password-1', role: 'clerk' },
-      admin,
-    );
+    await createAccount(s.url, admin, { username: 'maria', password: 'maria-password-1', role: 'clerk' });
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
     await http(s.url, 'POST', '/api/counters/desk-4/call-next', undefined, admin);
     await http(s.url, 'POST', '/api/counters/desk-4/park', undefined, admin);

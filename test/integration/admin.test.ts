@@ -2,7 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectClient, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createAccount,
+  http,
+  login,
+  nextEvent,
+  registerDevice,
+  type TestServer,
+} from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const scope = testScope();
@@ -63,29 +71,14 @@ describe('staff accounts', () => {
     server = await scope.server();
     const s = server;
     const admin = await login(s.url);
-    const created = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'maria-password', role: 'clerk' },
-      admin,
-    );
+    const created = await createAccount(s.url, admin, { username: 'maria', password: 'maria-password', role: 'clerk' });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ username: 'maria', role: 'clerk', disabled: false });
     expect(
-      (
-        await http(
-          s.url,
-          'POST',
-          '/api/admin/users',
-          { username: 'maria', password: 'another-password', role: 'clerk' },
-          admin,
-        )
-      ).status,
+      (await createAccount(s.url, admin, { username: 'maria', password: 'another-password', role: 'clerk' })).status,
     ).toBe(409);
     expect(
-      (await http(s.url, 'POST', '/api/admin/users', { username: 'kurz', password: 'short', role: 'clerk' }, admin))
-        .body.error.code,
+      (await createAccount(s.url, admin, { username: 'kurz', password: 'short', role: 'clerk' })).body.error.code,
     ).toBe('WEAK_PASSWORD');
 
     const maria = await login(s.url, 'maria', 'maria-password');
@@ -123,7 +116,7 @@ describe('device pairing', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('DEVICE_REQUIRED');
 
-    const kiosk = await http(s.url, 'POST', '/api/admin/devices', { kind: 'kiosk', name: 'Eingang links' }, admin);
+    const kiosk = await registerDevice(s.url, admin, { kind: 'kiosk', name: 'Eingang links' });
     expect(kiosk.status).toBe(201);
     expect(kiosk.body.pairingUrl).toMatch(/^\/kiosk\?pair=/);
     const drawn = await fetch(`${s.url}/api/tickets`, {
@@ -136,13 +129,7 @@ describe('device pairing', () => {
     const unpaired = await connectClient(s.url);
     expect(await unpaired.emitWithAck('screen:join', {})).toEqual({ ok: false, error: 'DEVICE_REQUIRED' });
     unpaired.disconnect();
-    const screenDevice = await http(
-      s.url,
-      'POST',
-      '/api/admin/devices',
-      { kind: 'screen', name: 'Wartebereich' },
-      admin,
-    );
+    const screenDevice = await registerDevice(s.url, admin, { kind: 'screen', name: 'Wartebereich' });
     const { io } = await import('socket.io-client');
     const paired = io(s.url, {
       transports: ['websocket'],

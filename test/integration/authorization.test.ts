@@ -2,37 +2,23 @@
  * Every staff action over HTTP and every staff socket event, tried without a session, with a
  * forged token, with the wrong role and at another counter: all refused, nothing changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '../../core/events.ts';
-import {
-  type ClientSocket,
-  connectClient,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
+import { http, login, newClerk, type TestServer } from '../helpers/server.ts';
 
+const file = testScope({ perFile: true });
 let server: TestServer;
 let admin: string;
 let clerk: string;
-const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await file.server();
   admin = await login(server.url);
-  await server.ctx.auth.createUser('clerk-a', 'clerk-a-password', 'clerk');
-  clerk = await login(server.url, 'clerk-a', 'clerk-a-password');
+  clerk = await newClerk(server, 'clerk-a', 'clerk-a-password');
   // The clerk signs in to desk-2 only.
   expect((await http(server.url, 'POST', '/api/counters/desk-2/sign-in', undefined, clerk)).status).toBe(200);
   for (let i = 0; i < 3; i++) await http(server.url, 'POST', '/api/tickets', { concernId: 'housing' });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server.stop();
-  removeDir(server.dataDir);
 });
 
 const COUNTER_ACTIONS: [string, unknown][] = [
@@ -146,11 +132,7 @@ describe('socket staff events', () => {
     ['counter:setStatus', { counterId: 'desk-4', status: 'closed' }],
   ];
 
-  async function socketFor(token?: string) {
-    const s = await connectClient(server.url, token);
-    sockets.push(s);
-    return s;
-  }
+  const socketFor = (token?: string) => file.client(server.url, token);
 
   for (const [event, payload] of EVENTS) {
     it(`${event}: refused without a session and with a forged token`, async () => {

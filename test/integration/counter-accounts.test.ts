@@ -4,7 +4,7 @@
  * account that still has to replace its generated password may not work at any counter.
  */
 import { describe, expect, it } from 'vitest';
-import { connectClient, http, login } from '../helpers/server.ts';
+import { changePassword, connectClient, createAccount, http, login } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
 const PASSWORD = 'Schalterdienst-am-Morgen-7';
@@ -14,13 +14,12 @@ describe('counters per account', () => {
   it('an account restricted to desk-2 cannot sign in or act at desk-1, by HTTP or socket', async () => {
     const s = await server();
     const admin = await login(s.url);
-    const created = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk1', password: PASSWORD, role: 'clerk', counters: ['desk-2'] },
-      admin,
-    );
+    const created = await createAccount(s.url, admin, {
+      username: 'clerk1',
+      password: PASSWORD,
+      role: 'clerk',
+      counters: ['desk-2'],
+    });
     expect(created.status).toBe(201);
     expect(created.body.user.counters).toEqual(['desk-2']);
     await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
@@ -58,17 +57,11 @@ describe('counters per account', () => {
   it('an admin restricted to counters is refused at the others too; a password change keeps the restriction', async () => {
     const s = await server();
     const admin = await login(s.url);
-    await http(s.url, 'POST', '/api/admin/users', { username: 'lead', password: PASSWORD, role: 'admin' }, admin);
+    await createAccount(s.url, admin, { username: 'lead', password: PASSWORD, role: 'admin' });
     const set = await http(s.url, 'PATCH', '/api/admin/users/lead', { counters: ['desk-1', 'desk-1'] }, admin);
     expect(set.body.user.counters).toEqual(['desk-1']);
     const lead = await login(s.url, 'lead', PASSWORD);
-    const changed = await http(
-      s.url,
-      'POST',
-      '/api/me/password',
-      { currentPassword: PASSWORD, newPassword: 'Neues-Kennwort-im-Dezember-4' },
-      lead,
-    );
+    const changed = await changePassword(s.url, lead, PASSWORD, 'Neues-Kennwort-im-Dezember-4');
     expect(changed.status).toBe(200);
     const token = changed.body.token as string;
     const refused = await http(s.url, 'POST', '/api/counters/desk-2/status', { status: 'paused' }, token);
@@ -81,13 +74,12 @@ describe('counters per account', () => {
     const s = await server();
     const admin = await login(s.url);
     const many = Array.from({ length: 101 }, (_, i) => `desk-${i}`);
-    const r = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk2', password: PASSWORD, role: 'clerk', counters: many },
-      admin,
-    );
+    const r = await createAccount(s.url, admin, {
+      username: 'clerk2',
+      password: PASSWORD,
+      role: 'clerk',
+      counters: many,
+    });
     expect(r.status).toBe(400);
     const bad = await http(s.url, 'PATCH', '/api/admin/users/admin', { counters: 'desk-1' }, admin);
     expect(bad.status).toBe(400);

@@ -3,63 +3,26 @@
  * server with real socket.io clients: the acting clerk's acknowledgement, and what a second staff
  * client, a lobby screen and the visitor's phone receive.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterView, QueueSnapshot, TicketView } from '../../core/api.ts';
-import {
-  type ClientSocket,
-  connectClient,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CounterView, TicketView } from '../../core/api.ts';
+import { testScope } from '../helpers/scope.ts';
+import { eventWhere, http, login, newClerk, type TestServer } from '../helpers/server.ts';
 
+const file = testScope({ perFile: true });
+const scope = testScope();
 let server: TestServer;
 let admin: string;
 let clerk: string;
 /** The server's clock runs `skew` ms ahead of the real one (to pass the undo time). */
 let skew = 0;
-const open: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: () => Date.now() + skew });
+  server = await file.server({ clock: () => Date.now() + skew });
   admin = await login(server.url);
-  await server.ctx.auth.createUser('clerk2', 'clerk-password-2', 'clerk');
-  clerk = await login(server.url, 'clerk2', 'clerk-password-2');
+  clerk = await newClerk(server, 'clerk2', 'clerk-password-2');
 });
 
-afterEach(() => {
-  for (const s of open.splice(0)) s.disconnect();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
-
-async function client(token?: string) {
-  const socket = await connectClient(server.url, token);
-  open.push(socket);
-  return socket;
-}
-
-/** Resolves with the first `event` payload that satisfies `test` (fails after 5 s). */
-function waitFor<T>(socket: ClientSocket, event: string, test: (payload: T) => boolean): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const on = (payload: T) => {
-      if (!test(payload)) return;
-      clearTimeout(timer);
-      socket.off(event as never, on as never);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event as never, on as never);
-      reject(new Error(`no matching ${event}`));
-    }, 5000);
-    socket.on(event as never, on as never);
-  });
-}
+const client = (token?: string) => scope.client(server.url, token);
 
 const draw = async (concernId: string) =>
   (await http(server.url, 'POST', '/api/tickets', { concernId })).body.ticket as TicketView;
@@ -86,18 +49,16 @@ describe('undo at the counter', () => {
       ok: true,
       data: { ticket: { id: ticket.id } },
     });
-    const gone = waitFor<CounterView>(watcher, 'counter:updated', (v) => v.counterId === 'desk-2' && !v.current);
+    const gone = eventWhere(watcher, 'counter:updated', (v) => v.counterId === 'desk-2' && !v.current);
     const noShow = await desk.emitWithAck('counter:noShow', { counterId: 'desk-2' });
     expect(noShow).toMatchObject({ ok: true, data: { ticket: { id: ticket.id, status: 'no-show' } } });
     const offered = await gone;
     expect(offered.undo).toMatchObject({ action: 'no-show', ticketId: ticket.id, number: ticket.number });
     expect(offered.undo?.secondsLeft).toBeGreaterThan(10);
 
-    const back = waitFor<CounterView>(watcher, 'counter:updated', (v) => v.counterId === 'desk-2' && !!v.current);
-    const onScreen = waitFor<QueueSnapshot>(screen, 'queue:updated', (q) =>
-      q.called.some((c) => c.number === ticket.number),
-    );
-    const onPhone = waitFor<TicketView>(phone, 'ticket:updated', (t) => t.status === 'called');
+    const back = eventWhere(watcher, 'counter:updated', (v) => v.counterId === 'desk-2' && !!v.current);
+    const onScreen = eventWhere(screen, 'queue:updated', (q) => q.called.some((c) => c.number === ticket.number));
+    const onPhone = eventWhere(phone, 'ticket:updated', (t) => t.status === 'called');
     const undone = await desk.emitWithAck('counter:undo', { counterId: 'desk-2' });
     expect(undone).toMatchObject({
       ok: true,
@@ -159,8 +120,8 @@ describe('transfer to a named counter', () => {
     await desk.emitWithAck('counter:callSpecific', { counterId: 'desk-2', ticketId: sent.id });
     const phone = await client();
     expect((await phone.emitWithAck('ticket:watch', { token: sent.statusUrl.slice(3) })).ok).toBe(true);
-    const onPhone = waitFor<TicketView>(phone, 'ticket:updated', (t) => t.status === 'waiting');
-    const listed = waitFor<CounterView>(
+    const onPhone = eventWhere(phone, 'ticket:updated', (t) => t.status === 'waiting');
+    const listed = eventWhere(
       watcher,
       'counter:updated',
       (v) => v.counterId === 'desk-4' && v.next[0]?.ticketId === sent.id,
@@ -212,9 +173,7 @@ describe('the last call and a stranded number', () => {
     expect((await post(path, body, 'x'.repeat(43))).status).toBe(401);
     expect((await post(path, { ...body, how: 'sideways' }, admin)).status).toBe(400);
     expect((await post(path, { ...body, number: 'Z-999' }, admin)).body.error.code).toBe('UNKNOWN_TICKET');
-    const dropped = waitFor<QueueSnapshot>(screen, 'queue:updated', (q) =>
-      q.called.every((c) => c.number !== ticket.number),
-    );
+    const dropped = eventWhere(screen, 'queue:updated', (q) => q.called.every((c) => c.number !== ticket.number));
     const released = await post(path, body, admin);
     expect(released.status).toBe(200);
     expect(released.body.ticket).toMatchObject({ id: ticket.id, status: 'waiting', issuedAt: ticket.issuedAt });

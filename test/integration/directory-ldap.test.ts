@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Attribute, Change } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDirectoryServer } from '../helpers/directory-server.ts';
-import { http, login, removeDir, type TestServer, tempDataDir } from '../helpers/server.ts';
+import { changePassword, http, login, removeDir, tempDataDir, type TestServer } from '../helpers/server.ts';
 import { LDAP_MANAGER, LDAP_MANAGER_PASSWORD, LDAP_SUFFIX, type Slapd, startSlapd } from '../helpers/slapd.ts';
 
 const PASSWORDS = { anna: 'Anna-im-Verzeichnis-1', bernd: 'Bernd-im-Verzeichnis-2', carla: 'Carla-im-Verzeichnis-3' };
@@ -85,13 +85,7 @@ describe('LDAP sign-in', () => {
         anna.body.token,
       );
       expect(setPassword.body.error.code).toBe('DIRECTORY_ACCOUNT');
-      const ownPassword = await http(
-        base,
-        'POST',
-        '/api/me/password',
-        { currentPassword: PASSWORDS.anna, newPassword: 'Ein-lokales-Passwort-9' },
-        anna.body.token,
-      );
+      const ownPassword = await changePassword(base, anna.body.token, PASSWORDS.anna, 'Ein-lokales-Passwort-9');
       expect(ownPassword.body.error.code).toBe('DIRECTORY_ACCOUNT');
 
       // The counters of the group: desk-1 yes, desk-3 no; carla may work anywhere.

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoOffice, http, login, nextEvent } from '../helpers/server.ts';
+import { changePassword, createAccount, demoOffice, http, login, nextEvent } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 import { connectClient } from '../helpers/server.ts';
 
@@ -129,17 +129,11 @@ describe('accounts', () => {
       'qwertz-qwertz',
       'aaaaaaaaaaaaaaaa',
     ]) {
-      const r = await http(s.url, 'POST', '/api/admin/users', { username: 'maria', password, role: 'clerk' }, admin);
+      const r = await createAccount(s.url, admin, { username: 'maria', password, role: 'clerk' });
       expect(r.status, password).toBe(400);
       expect(r.body.error.code).toBe('WEAK_PASSWORD');
     }
-    const ok = await http(
-      s.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'maria', password: 'Mond-Fahrrad-71', role: 'clerk' },
-      admin,
-    );
+    const ok = await createAccount(s.url, admin, { username: 'maria', password: 'Mond-Fahrrad-71', role: 'clerk' });
     expect(ok.status).toBe(201);
   });
 
@@ -152,16 +146,10 @@ describe('accounts', () => {
     const refused = await http(base, 'GET', '/api/admin/users', undefined, token);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await http(
-      base,
-      'POST',
-      '/api/me/password',
-      { currentPassword: generated, newPassword: 'short' },
-      token,
-    );
+    const weak = await changePassword(base, token, generated, 'short');
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
     const newPassword = 'Leuchtturm-am-Hafen-9';
-    const changed = await http(base, 'POST', '/api/me/password', { currentPassword: generated, newPassword }, token);
+    const changed = await changePassword(base, token, generated, newPassword);
     expect(changed.status).toBe(200);
     expect(changed.body.user.mustChangePassword).toBeUndefined();
     expect((await http(base, 'GET', '/api/admin/users', undefined, changed.body.token)).status).toBe(200);

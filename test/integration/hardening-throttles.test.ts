@@ -4,8 +4,8 @@
  * codes by brute force, one client drawing tickets without end, unknown status tokens, and one
  * socket sending thousands of events.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Service, startRedis } from '../helpers/services.ts';
+import { describe, expect, it } from 'vitest';
+import { servicePerFile, startRedis } from '../helpers/services.ts';
 import { ADMIN_PASSWORD, connectClient, http, login } from '../helpers/server.ts';
 import { testScope } from '../helpers/scope.ts';
 
@@ -47,17 +47,11 @@ describe('sign-in guessing', () => {
 });
 
 describe('with Redis, processes count together', () => {
-  let redis: Service;
-  beforeAll(async () => {
-    redis = await startRedis();
-  }, 60_000);
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redis = servicePerFile(startRedis);
 
   it('guesses spread over two processes hit one limit', async () => {
-    const a = await server({ redisUrl: redis.url });
-    const b = await server({ redisUrl: redis.url });
+    const a = await server({ redisUrl: redis.service.url });
+    const b = await server({ redisUrl: redis.service.url });
     for (let i = 0; i < 5; i++) expect((await signIn(a.url, 'admin', `guess-a-${i}`)).status).toBe(401);
     for (let i = 0; i < 5; i++) expect((await signIn(b.url, 'admin', `guess-b-${i}`)).status).toBe(401);
     expect(await signIn(a.url, 'admin', ADMIN_PASSWORD)).toEqual({ status: 429, code: 'RATE_LIMITED' });

@@ -4,31 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RestartableService, startRedis } from '../helpers/services.ts';
-import {
-  connectClient,
-  type ClientSocket,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { testScope } from '../helpers/scope.ts';
+import { startRedis } from '../helpers/services.ts';
+import { http, login } from '../helpers/server.ts';
 
 const TOKEN = 'a-long-metrics-token-for-prometheus';
-let server: TestServer | undefined;
-let redis: RestartableService | undefined;
-let socket: ClientSocket | undefined;
-afterEach(async () => {
-  socket?.disconnect();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-  await redis?.stop();
-  server = undefined;
-  redis = undefined;
-  socket = undefined;
-});
+const scope = testScope();
 
 async function scrape(base: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}/metrics`, { headers });
@@ -46,10 +28,9 @@ const sample = (f: PromFamily, labels: Record<string, string>) =>
 
 describe('GET /metrics', () => {
   it('counts tickets, calls, waits, sockets, printers, store writes and event-loop lag in Prometheus text', async () => {
-    server = await startTestServer({ printer: 'virtual' });
-    const s = server;
+    const s = await scope.server({ printer: 'virtual' });
     const admin = await login(s.url);
-    socket = await connectClient(s.url);
+    await scope.client(s.url);
     expect((await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' })).status).toBe(201);
     expect((await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' })).status).toBe(201);
     expect((await http(s.url, 'POST', '/api/tickets', { concernId: 'documents' })).status).toBe(201);
@@ -92,8 +73,7 @@ describe('GET /metrics', () => {
   });
 
   it('answers loopback clients; others only with the configured token', async () => {
-    server = await startTestServer({ metricsToken: TOKEN });
-    const s = server;
+    const s = await scope.server({ metricsToken: TOKEN });
     // A request passed on by a proxy on this machine is not a loopback client.
     const proxied = { 'x-forwarded-for': '203.0.113.9' };
     expect((await scrape(s.url)).status).toBe(200);
@@ -109,7 +89,7 @@ describe('GET /metrics', () => {
   });
 
   it('refuses every client from elsewhere when no token is configured', async () => {
-    server = await startTestServer();
+    const server = await scope.server();
     const answer = await scrape(server.url, { 'x-forwarded-for': '203.0.113.9', authorization: 'Bearer anything' });
     expect(answer.status).toBe(403);
   });
@@ -117,7 +97,7 @@ describe('GET /metrics', () => {
 
 describe('deploy/grafana-dashboard.json', () => {
   it('queries only metrics the server exports', async () => {
-    server = await startTestServer();
+    const server = await scope.server();
     const families = parsePrometheusTextFormat((await scrape(server.url)).text).map((f) => f.name);
     const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana-dashboard.json', import.meta.url), 'utf8'));
     const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) =>
@@ -131,9 +111,9 @@ describe('deploy/grafana-dashboard.json', () => {
 
 describe('GET /api/health', () => {
   it('tells "up" from "ready": 503 naming Redis while Redis is down, ok again once it is back', async () => {
-    redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url });
-    const s = server;
+    const redis = await startRedis();
+    scope.cleanup.push(() => redis.stop());
+    const s = await scope.server({ redisUrl: redis.url });
     expect(await http(s.url, 'GET', '/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(await http(s.url, 'GET', '/api/health/live')).toMatchObject({ status: 200, body: { status: 'up' } });
 
@@ -161,8 +141,7 @@ describe('GET /api/health', () => {
   });
 
   it('is 503 with STORAGE_UNAVAILABLE once the store cannot write', async () => {
-    server = await startTestServer();
-    const s = server;
+    const s = await scope.server();
     expect((await http(s.url, 'GET', '/api/health')).status).toBe(200);
     await s.ctx.store.close();
     const health = await http(s.url, 'GET', '/api/health');

@@ -5,29 +5,17 @@
  * and LISTEN connections stand for two server processes; a real PostgreSQL on loopback.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as queue from '../../core/queue.ts';
 import type { DayState, OfficeConfig } from '../../core/types.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
 import { QueueService } from '../../server/queue-service.ts';
 import { migrate, openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
-import { createDatabase, type Service, startPostgres } from '../helpers/services.ts';
+import { unwrap as ok } from '../../core/test-fixtures.ts';
+import { postgresPerFile } from '../helpers/services.ts';
 
-let db: Service;
 const office: OfficeConfig = loadOfficeConfig(undefined);
-const opened: { close(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  db = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  await db?.stop();
-});
-
-/** A database of its own on the test's server. */
-const database = (name: string) => createDatabase(db.url, name);
+const { database, closeAfter } = postgresPerFile();
 
 async function waitUntil(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -35,11 +23,6 @@ async function waitUntil(check: () => boolean, what: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
 }
 
 /** A day as an older version stored it: several tickets, calls, numbering. */
@@ -93,7 +76,7 @@ describe('the live day in PostgreSQL', () => {
       expect(columns.rows.map((c) => c.column_name)).not.toContain('state');
 
       const stores = await Promise.all(['town-hall', 'library', 'new-office'].map((id) => openPostgresStore(url, id)));
-      opened.push(...stores);
+      for (const store of stores) closeAfter(store);
       expect(await stores[0]!.loadDay()).toEqual(JSON.parse(JSON.stringify(day)));
       expect(await stores[1]!.loadDay()).toEqual(other);
       expect(await stores[2]!.loadDay()).toBeNull();
@@ -120,7 +103,8 @@ describe('the live day in PostgreSQL', () => {
       PostgresStore,
       PostgresStore,
     ];
-    opened.push(a, b);
+    closeAfter(a);
+    closeAfter(b);
     const first = new QueueService(a, () => office, clock);
     const second = new QueueService(b, () => office, clock);
     await first.init();

@@ -5,41 +5,23 @@
  * database goes away before the COMMIT every change of the group is refused and nothing of it
  * is stored. A real PostgreSQL on loopback; a store opened anew stands for a restarted process.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as queue from '../../core/queue.ts';
 import type { Appointment, DayState, OfficeConfig } from '../../core/types.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
 import { QueueService } from '../../server/queue-service.ts';
 import { openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
 import { StoreWriteError } from '../../server/store/store.ts';
-import { createDatabase, type RestartableService, startPostgres } from '../helpers/services.ts';
+import { unwrap as ok } from '../../core/test-fixtures.ts';
+import { postgresPerFile } from '../helpers/services.ts';
 
-let db: RestartableService;
 const office: OfficeConfig = loadOfficeConfig(undefined);
-const opened: PostgresStore[] = [];
 const clock = () => Date.parse('2026-12-03T09:00:00Z');
-
-beforeAll(async () => {
-  db = await startPostgres();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  await db?.stop();
-});
-
-/** A database of its own on the test's server. */
-const database = (name: string) => createDatabase(db.url, name);
+const postgres = postgresPerFile();
+const { database, closeAfter } = postgres;
 
 async function open(url: string): Promise<PostgresStore> {
-  const store = await openPostgresStore(url, 'town-hall');
-  opened.push(store);
-  return store;
-}
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
+  return closeAfter(await openPostgresStore(url, 'town-hall'));
 }
 
 /** A change that draws one ticket on the day it is given. */
@@ -123,7 +105,7 @@ describe('changes stored together (group commit)', () => {
         return { next: draw('lost-2')(tx.day), value: undefined };
       }),
       store.transact(async (tx) => {
-        await db.crash();
+        await postgres.db.crash();
         return { next: draw('lost-3')(tx.day), value: undefined };
       }),
     ]);
@@ -134,7 +116,7 @@ describe('changes stored together (group commit)', () => {
     // The copy of the day stays what is stored.
     expect(await store.loadDay()).toEqual(stored);
 
-    await db.restart();
+    await postgres.db.restart();
     const restarted = await open(url);
     expect((await restarted.loadDay())?.tickets.map((t) => t.id)).toEqual(['stored']);
     expect(await restarted.listAppointments()).toEqual([]);

@@ -7,51 +7,32 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfficeConfig } from '../../core/types.ts';
 import { PrinterEmulator } from '../../printer/emulator.ts';
 import { decode, summarize } from '../../printer/index.ts';
 import { readRasterQr } from '../../printer/test-fixtures.ts';
 import { parseOfficeConfig } from '../../server/office-config.ts';
 import { connectPrintClient, type PrintClient, statusWhere } from '../helpers/printing.ts';
-import {
-  demoOffice,
-  http,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
+import { demoOffice, http, login, type TestServer } from '../helpers/server.ts';
 
-const servers: TestServer[] = [];
-const emulators: PrinterEmulator[] = [];
-const sockets: PrintClient[] = [];
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  for (const s of servers.splice(0)) {
-    await s.stop();
-    removeDir(s.dataDir);
-  }
-  for (const e of emulators.splice(0)) await e.close();
-});
+const scope = testScope();
 
 async function emulator(): Promise<PrinterEmulator> {
   const e = await PrinterEmulator.start();
-  emulators.push(e);
+  scope.cleanup.push(() => e.close());
   return e;
 }
 
-async function server(options: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer({ ...options, printing: { pollIntervalMs: 60_000, ...options?.printing } });
-  servers.push(s);
-  return s;
-}
+const server = (options: Parameters<typeof scope.server>[0]): Promise<TestServer> =>
+  scope.server({ ...options, printing: { pollIntervalMs: 60_000, ...options?.printing } });
 
 async function printClient(url: string, token?: string): Promise<PrintClient> {
   const socket = await connectPrintClient(url, token);
-  sockets.push(socket);
+  scope.cleanup.push(() => {
+    socket.disconnect();
+  });
   return socket;
 }
 
@@ -296,11 +277,9 @@ describe('printing on a network printer (ESC/POS over TCP)', () => {
       error: 'FORBIDDEN',
     });
 
-    const dir = tempDataDir();
-    await expect(startTestServer({ dataDir: dir, printer: '192.168.1.20:9100' })).rejects.toThrow(
+    await expect(scope.server({ printer: '192.168.1.20:9100' })).rejects.toThrow(
       /did you mean tcp:\/\/192\.168\.1\.20:9100/,
     );
-    removeDir(dir);
     const bad = { ...demoOffice(), kiosks: [{ id: 'entrance', name: 'Eingang', printer: '/dev/usb/lp0' }] };
     expect(() => parseOfficeConfig(bad, 'test')).toThrow(/kiosks\.0\.printer.*did you mean file:\/dev\/usb\/lp0/);
     const twice = {

@@ -2,41 +2,21 @@
  * Realtime contract: real socket.io clients against a real server. Each test checks the
  * acknowledgement of the acting client and the broadcast other clients receive.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ClientSocket,
-  connectClient,
-  http,
-  login,
-  nextEvent,
-  removeDir,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testScope } from '../helpers/scope.ts';
+import { eventWhere, http, login, nextEvent, type TestServer } from '../helpers/server.ts';
 
+const file = testScope({ perFile: true });
+const scope = testScope();
 let server: TestServer;
 let admin: string;
-const open: ClientSocket[] = [];
 
-async function client(token?: string) {
-  const socket = await connectClient(server.url, token);
-  open.push(socket);
-  return socket;
-}
+const client = (token?: string) => scope.client(server.url, token);
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await file.server();
   admin = await login(server.url);
   await server.ctx.auth.createUser('clerk1', 'clerk-password-1', 'clerk');
-});
-
-afterEach(() => {
-  for (const s of open.splice(0)) s.disconnect();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
 });
 
 const draw = async (concernId: string) =>
@@ -63,9 +43,7 @@ describe('screens and clerks', () => {
     const gotA = nextEvent(screenA, 'call:announced');
     const gotB = nextEvent(screenB, 'call:announced');
     // The draw's own queue update may still be on its way: wait for the one with the call.
-    const queueUpdate = new Promise<{ called: { number: string }[] }>((resolve) => {
-      screenA.on('queue:updated', (q) => q.called[0]?.number === ticket.number && resolve(q));
-    });
+    const queueUpdate = eventWhere(screenA, 'queue:updated', (q) => q.called[0]?.number === ticket.number);
     const ack = await clerk.emitWithAck('counter:callNext', { counterId: 'desk-1' });
     expect(ack).toMatchObject({
       ok: true,
@@ -115,7 +93,8 @@ describe('screens and clerks', () => {
     const aheadBefore = watched.data.waitingAhead;
     expect(aheadBefore).toBeGreaterThanOrEqual(1);
 
-    const moved = nextEvent(phone, 'ticket:updated');
+    // The draws' own update may still be on its way (same position): wait for the one that moved.
+    const moved = eventWhere(phone, 'ticket:updated', (t) => t.waitingAhead !== aheadBefore);
     await http(server.url, 'POST', '/api/counters/desk-2/call-next', undefined, admin);
     const update = await moved;
     expect(update.id).toBe(mine.id);

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../server/store/postgres-store.ts';
-import { type RestartableService, startPostgres } from '../helpers/services.ts';
-import { http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { servicePerFile, startPostgres } from '../helpers/services.ts';
+import { createAccount, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const run = promisify(execFile);
 const RESTORE = new URL('../../server/restore.ts', import.meta.url).pathname;
@@ -59,13 +59,11 @@ describe('npm run restore', () => {
         await act(counter, round === 2 && counter === 'desk-3' ? 'no-show' : 'complete');
       }
     }
-    const clerk = await http(
-      a.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk-meyer', password: 'meyer-has-a-long-password', role: 'clerk' },
-      admin,
-    );
+    const clerk = await createAccount(a.url, admin, {
+      username: 'clerk-meyer',
+      password: 'meyer-has-a-long-password',
+      role: 'clerk',
+    });
     expect(clerk.status).toBe(201);
     const booked: string[] = [];
     for (const start of ['2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z', '2026-11-25T09:30:00Z']) {
@@ -157,13 +155,7 @@ describe('npm run restore', () => {
 });
 
 describe('npm run restore into PostgreSQL', () => {
-  let pg: RestartableService;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await pg?.stop();
-  });
+  const postgres = servicePerFile(startPostgres);
 
   it('restores into an empty database, refuses one that holds the office, and a newer schema is refused at start', async () => {
     // A Monday ahead of the real time: the PostgreSQL store drops sessions by the real time.
@@ -186,13 +178,7 @@ describe('npm run restore into PostgreSQL', () => {
       now += 5 * 60_000;
       await http(a.url, 'POST', `/api/counters/${counter}/complete`, undefined, admin);
     }
-    await http(
-      a.url,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk-kaya', password: 'kaya-has-a-long-password', role: 'clerk' },
-      admin,
-    );
+    await createAccount(a.url, admin, { username: 'clerk-kaya', password: 'kaya-has-a-long-password', role: 'clerk' });
     await http(a.url, 'POST', '/api/appointments', { concernId: 'housing', start: `${day(2)}T09:00:00Z` }, admin);
     now = monday + DAY + 8 * 3600_000;
     admin = await login(a.url);
@@ -203,13 +189,13 @@ describe('npm run restore into PostgreSQL', () => {
     writeFileSync(file, JSON.stringify(backup.body));
     await a.stop();
 
-    const { stdout } = await restore('--from', file, '--database', pg.url);
+    const { stdout } = await restore('--from', file, '--database', postgres.service.url);
     expect(stdout).toContain('into the database (office demo): 3 tickets today, 6 archived tickets');
-    await expect(restore('--from', file, '--database', pg.url)).rejects.toMatchObject({
+    await expect(restore('--from', file, '--database', postgres.service.url)).rejects.toMatchObject({
       stderr: expect.stringContaining('already holds data of office demo'),
     });
 
-    const b = await startTestServer({ clock: () => now, databaseUrl: pg.url, usePersistedOffice: true });
+    const b = await startTestServer({ clock: () => now, databaseUrl: postgres.service.url, usePersistedOffice: true });
     servers.push(b);
     for (const token of tokens) expect((await http(b.url, 'GET', `/api/status/${token}`)).status).toBe(200);
     expect(
@@ -228,10 +214,12 @@ describe('npm run restore into PostgreSQL', () => {
 
     // A database a newer Lotse migrated is refused, unchanged.
     const { Client } = (await import('pg')).default;
-    const client = new Client({ connectionString: pg.url });
+    const client = new Client({ connectionString: postgres.service.url });
     await client.connect();
     await client.query('INSERT INTO lotse_migrations (version) VALUES (999)');
     await client.end();
-    await expect(openPostgresStore(pg.url, 'demo')).rejects.toThrow(/newer version of Lotse \(schema 999\)/);
+    await expect(openPostgresStore(postgres.service.url, 'demo')).rejects.toThrow(
+      /newer version of Lotse \(schema 999\)/,
+    );
   });
 });

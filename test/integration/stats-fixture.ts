@@ -4,15 +4,8 @@
  * Wednesday 2 December 2026, and an admin to read the figures as JSON and CSV.
  */
 import { beforeAll } from 'vitest';
-import {
-  http,
-  type JsonAnswer,
-  login,
-  removeDir,
-  startTestServer,
-  type TestServer,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
+import { http, type JsonAnswer, login, removeDir, type TestServer, tempDataDir } from '../helpers/server.ts';
 import { writeMonth } from '../helpers/stats-month.ts';
 
 /** The query of the whole generated month. */
@@ -39,17 +32,15 @@ export interface GeneratedMonth {
 /** Starts the server on the generated month for the calling describe block (registers its hook). */
 export function useGeneratedMonth(): GeneratedMonth {
   const month = {} as GeneratedMonth;
+  const scope = testScope({ perFile: true });
   month.get = (path) => http(month.server.url, 'GET', path, undefined, month.admin);
   beforeAll(async () => {
     month.dataDir = tempDataDir();
+    scope.cleanup.push(() => removeDir(month.dataDir));
     await writeMonth(month.dataDir);
     // Wednesday 2 December, 11:00 in Berlin.
-    month.server = await startTestServer({ dataDir: month.dataDir, clock: () => Date.parse('2026-12-02T10:00:00Z') });
+    month.server = await scope.server({ dataDir: month.dataDir, clock: () => Date.parse('2026-12-02T10:00:00Z') });
     month.admin = await login(month.server.url);
-    return async () => {
-      await month.server.stop();
-      removeDir(month.dataDir);
-    };
   });
   return month;
 }

@@ -6,7 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { http, login, removeDir, startTestServer, type TestServer, tempDataDir } from '../helpers/server.ts';
+import {
+  changePassword,
+  createAccount,
+  http,
+  login,
+  removeDir,
+  startTestServer,
+  tempDataDir,
+  type TestServer,
+} from '../helpers/server.ts';
 
 const CLERK_PASSWORD = 'Schalterdienst-am-Morgen-7';
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -36,13 +45,7 @@ describe('stored sessions', () => {
     cleanup.push(() => removeDir(dataDir));
     let base = await start(dataDir);
     const admin = await login(base);
-    const created = await http(
-      base,
-      'POST',
-      '/api/admin/users',
-      { username: 'clerk1', password: CLERK_PASSWORD, role: 'clerk' },
-      admin,
-    );
+    const created = await createAccount(base, admin, { username: 'clerk1', password: CLERK_PASSWORD, role: 'clerk' });
     expect(created.status).toBe(201);
     const clerk = await login(base, 'clerk1', CLERK_PASSWORD);
     expect((await http(base, 'POST', '/api/counters/desk-2/sign-in', undefined, clerk)).status).toBe(200);
@@ -71,18 +74,12 @@ describe('stored sessions', () => {
     let base = await start(dataDir);
     const admin = await login(base);
     for (const username of ['clerk1', 'clerk2']) {
-      await http(base, 'POST', '/api/admin/users', { username, password: CLERK_PASSWORD, role: 'clerk' }, admin);
+      await createAccount(base, admin, { username, password: CLERK_PASSWORD, role: 'clerk' });
     }
     const first = await login(base, 'clerk1', CLERK_PASSWORD);
     const second = await login(base, 'clerk2', CLERK_PASSWORD);
     expect((await http(base, 'PATCH', '/api/admin/users/clerk1', { disabled: true }, admin)).status).toBe(200);
-    const changed = await http(
-      base,
-      'POST',
-      '/api/me/password',
-      { currentPassword: CLERK_PASSWORD, newPassword: 'Neues-Kennwort-im-Dezember-4' },
-      second,
-    );
+    const changed = await changePassword(base, second, CLERK_PASSWORD, 'Neues-Kennwort-im-Dezember-4');
     expect(changed.status).toBe(200);
     const renewed = changed.body.token as string;
 

@@ -6,11 +6,12 @@
  * in six languages, waiting and called; the counter at 1280×800 before and during a call; the
  * admin app's main tabs at 1280×800.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '../../core/api.ts';
 import { LANGUAGES } from '../../core/types.ts';
-import { ADMIN_PASSWORD, http, login, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN_PASSWORD, http, login } from '../helpers/server.ts';
+import { serverAndBrowserPerFile } from '../helpers/e2e.ts';
 import { layoutOffice } from './fixture.ts';
 import {
   checkState,
@@ -18,7 +19,7 @@ import {
   type FontMode,
   launchOfficeChromium,
   type MeasureOptions,
-  openContext,
+  onPage,
   sizeName,
   type Viewport,
 } from './harness.ts';
@@ -38,21 +39,20 @@ const DISPLAY: MeasureOptions = { fixedScreen: true };
 const PHONE: MeasureOptions = {};
 const STAFF: MeasureOptions = {};
 
-let server: TestServer;
-let browser: Browser;
+const bench = serverAndBrowserPerFile({ office: layoutOffice() }, launchOfficeChromium);
 let token: string;
 const phoneTickets: TicketView[] = [];
 const called: TicketView[] = [];
 
 async function issue(concernId: string, language = 'de'): Promise<TicketView> {
-  const r = await http<{ ticket: TicketView }>(server.url, 'POST', '/api/tickets', { concernId, language });
+  const r = await http<{ ticket: TicketView }>(bench.server.url, 'POST', '/api/tickets', { concernId, language });
   expect(r.status).toBe(201);
   return r.body.ticket;
 }
 
 async function callNext(counterId: string): Promise<TicketView> {
   const r = await http<{ ticket: TicketView | null }>(
-    server.url,
+    bench.server.url,
     'POST',
     `/api/counters/${counterId}/call-next`,
     undefined,
@@ -63,21 +63,13 @@ async function callNext(counterId: string): Promise<TicketView> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ office: layoutOffice() });
-  browser = await launchOfficeChromium();
-  token = await login(server.url);
+  token = await login(bench.server.url);
   // One waiting visitor per language for the phone page, then every concern has people waiting.
   for (const language of LANGUAGES) phoneTickets.push(await issue('housing', language));
   for (const concern of ['education', 'subsistence', 'documents', 'certificates', 'disability', 'residence']) {
     await issue(concern);
     await issue(concern);
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
 });
 
 async function displayStates(fonts: FontMode, step: string): Promise<string[]> {
@@ -95,12 +87,10 @@ async function displayStates(fonts: FontMode, step: string): Promise<string[]> {
       });
     }
   }
-  const each = views.map(async (view) => {
-    const problems: string[] = [];
-    const context = await openContext(browser, view.size, fonts);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/display${view.query}`);
+  const each = views.map((view) =>
+    onPage(bench.browser, view.size, fonts, async (page) => {
+      const problems: string[] = [];
+      await page.goto(`${bench.server.url}/display${view.query}`);
       await page.getByTestId('board').waitFor();
       if (step !== 'no-calls') {
         const shown = await page
@@ -117,27 +107,27 @@ async function displayStates(fonts: FontMode, step: string): Promise<string[]> {
         if (!shown) problems.push(`${view.name}: no called number on the screen`);
       }
       problems.push(...(await checkState(page, fonts, view.name, DISPLAY)));
-    } finally {
-      await context.close();
-    }
-    return problems;
-  });
+      return problems;
+    }),
+  );
   return (await Promise.all(each)).flat();
 }
 
 async function phoneStates(fonts: FontMode, tickets: TicketView[], step: string): Promise<string[]> {
   const each = PHONE_SIZES.flatMap((size) =>
-    tickets.map(async (ticket) => {
-      const context = await openContext(browser, size, fonts, { touch: true });
-      try {
-        const page = await context.newPage();
-        await page.goto(`${server.url}${ticket.statusUrl}`);
-        await page.getByTestId('phone-number').first().waitFor();
-        return await checkState(page, fonts, `phone-${sizeName(size)}-${step}-${ticket.language}`, PHONE);
-      } finally {
-        await context.close();
-      }
-    }),
+    tickets.map((ticket) =>
+      onPage(
+        bench.browser,
+        size,
+        fonts,
+        async (page) => {
+          await page.goto(`${bench.server.url}${ticket.statusUrl}`);
+          await page.getByTestId('phone-number').first().waitFor();
+          return checkState(page, fonts, `phone-${sizeName(size)}-${step}-${ticket.language}`, PHONE);
+        },
+        { touch: true },
+      ),
+    ),
   );
   return (await Promise.all(each)).flat();
 }
@@ -169,10 +159,8 @@ describe.each(FONT_MODES)('other apps, %s fonts', (fonts) => {
   it('counter at 1280×800 with a visitor called', async () => {
     // Platz 1 has someone called (the one called before, if any, is done).
     await callNext('desk-1');
-    const context = await openContext(browser, STAFF_SIZE, fonts);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/counter`);
+    await onPage(bench.browser, STAFF_SIZE, fonts, async (page) => {
+      await page.goto(`${bench.server.url}/counter`);
       await signIn(page);
       await page.getByTestId('pick-counter-desk-1').click();
       await page.getByTestId('counter-status').waitFor();
@@ -181,28 +169,22 @@ describe.each(FONT_MODES)('other apps, %s fonts', (fonts) => {
       await page.getByTestId('current-number').waitFor();
       problems.push(...(await checkState(page, fonts, 'counter-1280x800-called', actions)));
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('admin at 1280×800: queue, counters, statistics, concerns, audit log', async () => {
-    const context = await openContext(browser, STAFF_SIZE, fonts);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/admin#queue`);
+    await onPage(bench.browser, STAFF_SIZE, fonts, async (page) => {
+      await page.goto(`${bench.server.url}/admin#queue`);
       await signIn(page);
       const problems: string[] = [];
       for (const tab of ['queue', 'counters', 'stats', 'concerns', 'audit']) {
-        await page.goto(`${server.url}/admin#${tab}`);
+        await page.goto(`${bench.server.url}/admin#${tab}`);
         await page.waitForLoadState('networkidle');
         // The list asks for the hyphenation patterns as it renders; the measure then waits for them.
         if (tab === 'concerns') await page.getByTestId('concern-item-0').waitFor();
         problems.push(...(await checkState(page, fonts, `admin-1280x800-${tab}`, STAFF)));
       }
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

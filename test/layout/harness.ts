@@ -67,6 +67,22 @@ export async function openContext(
   return context;
 }
 
+/** Runs `visit` on a page of a browser context of its own, closed afterwards whatever happens. */
+export async function onPage<T>(
+  browser: Browser,
+  viewport: Viewport,
+  fonts: FontMode,
+  visit: (page: Page) => Promise<T>,
+  extra: { touch?: boolean; scale?: number } = {},
+): Promise<T> {
+  const context = await openContext(browser, viewport, fonts, extra);
+  try {
+    return await visit(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
 export interface MeasureOptions {
   /** CSS selectors of actions that must be whole on the screen; a trailing `?` makes one optional. */
   essential?: string[];

@@ -7,11 +7,13 @@
  * wider than its box or cut off, words broken inside, overlapping boxes, essential actions
  * off the screen or covered, and long lists without a scroll cue.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../core/types.ts';
 import { screenMessages } from '../../kiosk/screen-messages.ts';
-import { http, removeDir, startTestServer, type TestServer } from '../helpers/server.ts';
+import { testScope } from '../helpers/scope.ts';
+import { http, type TestServer } from '../helpers/server.ts';
+import { serverAndBrowserPerFile } from '../helpers/e2e.ts';
 import { layoutOffice, LONG_CONCERN } from './fixture.ts';
 import {
   checkState,
@@ -19,7 +21,7 @@ import {
   type FontMode,
   launchOfficeChromium,
   type MeasureOptions,
-  openContext,
+  onPage,
   sizeName,
   type Viewport,
 } from './harness.ts';
@@ -34,19 +36,10 @@ const KIOSK: MeasureOptions = { fixedScreen: true, scrollCue: true, breakable: [
 const IDLE_SECONDS = 900;
 const START = ['[data-testid^="lang-"]', '[data-testid="large-text"]', '[data-testid="high-contrast"]'];
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ office: { ...layoutOffice(), kioskResetSeconds: IDLE_SECONDS } });
-  browser = await launchOfficeChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const bench = serverAndBrowserPerFile(
+  { office: { ...layoutOffice(), kioskResetSeconds: IDLE_SECONDS } },
+  launchOfficeChromium,
+);
 
 const tap = (page: Page, testId: string) => page.getByTestId(testId).click();
 
@@ -160,25 +153,22 @@ async function visitorRound(page: Page, fonts: FontMode, size: Viewport, lang: L
 describe.each(FONT_MODES)('kiosk layout, %s fonts', (fonts) => {
   it.each(KIOSK_SIZES)('$width×$height: every screen in six languages', async (size) => {
     // One kiosk per language, side by side (most of the time goes into waiting for the page).
-    const rounds = LANGUAGES.map(async (lang) => {
-      const context = await openContext(browser, size, fonts);
-      try {
-        const page = await context.newPage();
-        await page.goto(`${server.url}/kiosk`);
-        return await visitorRound(page, fonts, size, lang);
-      } finally {
-        await context.close();
-      }
-    });
+    const rounds = LANGUAGES.map((lang) =>
+      onPage(bench.browser, size, fonts, async (page) => {
+        await page.goto(`${bench.server.url}/kiosk`);
+        return visitorRound(page, fonts, size, lang);
+      }),
+    );
     expect((await Promise.all(rounds)).flat()).toEqual([]);
   });
 });
 
 describe.each(FONT_MODES)('kiosk refused with RATE_LIMITED, %s fonts', (fonts) => {
+  const scope = testScope({ perFile: true });
   let limited: TestServer;
 
   beforeAll(async () => {
-    limited = await startTestServer({ office: { ...layoutOffice(), kioskResetSeconds: IDLE_SECONDS } });
+    limited = await scope.server({ office: { ...layoutOffice(), kioskResetSeconds: IDLE_SECONDS } });
   });
 
   /** This address draws until the server refuses (429 RATE_LIMITED); again when a new window began. */
@@ -190,16 +180,9 @@ describe.each(FONT_MODES)('kiosk refused with RATE_LIMITED, %s fonts', (fonts) =
     throw new Error('the server never refused a draw');
   }
 
-  afterAll(async () => {
-    await limited?.stop();
-    if (limited) removeDir(limited.dataDir);
-  });
-
   it.each(KIOSK_SIZES)('$width×$height: plain words in the visitor’s language', async (size) => {
-    const rounds = LANGUAGES.map(async (lang) => {
-      const context = await openContext(browser, size, fonts);
-      try {
-        const page = await context.newPage();
+    const rounds = LANGUAGES.map((lang) =>
+      onPage(bench.browser, size, fonts, async (page) => {
         await page.goto(`${limited.url}/kiosk`);
         await page.getByTestId('start-screen').waitFor();
         if (lang !== 'de') await tap(page, `lang-${lang}`);
@@ -217,10 +200,8 @@ describe.each(FONT_MODES)('kiosk refused with RATE_LIMITED, %s fonts', (fonts) =
           ...KIOSK,
           essential: ['[data-testid="kiosk-back"]', '[data-testid="kiosk-retry"]', '[data-testid="reset-more"]'],
         });
-      } finally {
-        await context.close();
-      }
-    });
+      }),
+    );
     expect((await Promise.all(rounds)).flat()).toEqual([]);
   });
 });
