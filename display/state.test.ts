@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Announcement, AnnouncerLike } from './announcer.ts';
 import { CALLED_CAP, RECENT_CAP } from './calls.ts';
 import { createScreen, HIGHLIGHT_MS, JOIN_RETRY_MS, OFFLINE_AFTER_MS, PENDING_CAP, SILENT_AFTER_MS } from './state.ts';
-import { call, FakeSocket, office, snapshot } from './test-fixtures.ts';
+import { call, FakeSocket, fakeTimersInEachTest, office, snapshot } from './test-fixtures.ts';
 
 class FakeAnnouncer implements AnnouncerLike {
   readonly items: Announcement[] = [];
@@ -35,13 +35,7 @@ function joined(options: Parameters<typeof createScreen>[0] = {}) {
   return s;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersInEachTest();
 
 describe('first join', () => {
   it('given a screen that starts, then it shows the recent calls and announces none of them', () => {
