@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { fontFacesPlugin } from './ui/font-faces.ts';
 
 const root = import.meta.dirname;
 
@@ -9,6 +10,7 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [preact()],
+  css: { postcss: { plugins: [fontFacesPlugin()] } },
   publicDir: false,
   build: {
     outDir: resolve(root, 'dist/apps'),

@@ -10,6 +10,7 @@ import type { ConcernEstimate } from '../core/estimate.ts';
 import { dateText, openingLines, timeText } from '../ui/hours.ts';
 import { concernName, type Language } from '../ui/i18n.ts';
 import { Pictogram } from '../ui/pictograms.tsx';
+import { StrokePath } from '../ui/stroke-path.tsx';
 import { callKey } from './calls.ts';
 import type { DisplayMessages } from './display-messages.ts';
 import { CAP_HEIGHT_RATIO, CAP_MM_PER_METRE, CHAR_EM, type CallsFit, fitCalls } from './settings.ts';
@@ -34,14 +35,7 @@ export function Clock({ now, timeZone, language }: ClockProps) {
 function Arrow() {
   return (
     <svg class="call-arrow" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-      <path
-        d="M6 24h32M26 11l13 13-13 13"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="5"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
+      <StrokePath d="M6 24h32M26 11l13 13-13 13" width={5} />
     </svg>
   );
 }

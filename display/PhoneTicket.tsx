@@ -7,6 +7,7 @@
  */
 import type { TicketView, VisitPartView } from '../core/api.ts';
 import { fill, type Language } from '../ui/i18n.ts';
+import { StrokePath } from '../ui/stroke-path.tsx';
 import { aheadText, waitText } from '../ui/visitor-texts.ts';
 import type { PhoneMessages } from './phone-messages.ts';
 
@@ -121,14 +122,7 @@ function FinalIcon({ done }: { done: boolean }) {
     <svg class="phone-final-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
       <circle cx="24" cy="24" r="21" fill="currentColor" />
       {done ? (
-        <path
-          d="M14 25l7 7 13-15"
-          fill="none"
-          stroke="#fff"
-          stroke-width="5"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-        />
+        <StrokePath d="M14 25l7 7 13-15" width={5} colour="#fff" />
       ) : (
         <path d="M24 13v14M24 34v1" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" />
       )}

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Announcer, announcementText, DEFAULT_TEMPLATES, type SpeechOutcome, voiceCandidates } from './announcer.ts';
-import { office } from './test-fixtures.ts';
+import { fakeTimersInEachTest, office } from './test-fixtures.ts';
 
 const item = (seq: number, text = `Nummer ${seq}`) => ({ seq, text, language: 'de' as const, recall: false });
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersInEachTest();
 
 describe('announcementText', () => {
   it("given the office's wording, then the number is spoken as a waiting room expects it", () => {

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Announcement, AnnouncerLike } from './announcer.ts';
 import { CALLED_CAP, RECENT_CAP } from './calls.ts';
 import { createScreen, HIGHLIGHT_MS, JOIN_RETRY_MS, OFFLINE_AFTER_MS, PENDING_CAP, SILENT_AFTER_MS } from './state.ts';
-import { call, FakeSocket, office, snapshot } from './test-fixtures.ts';
+import { call, FakeSocket, fakeTimersInEachTest, office, snapshot } from './test-fixtures.ts';
 
 class FakeAnnouncer implements AnnouncerLike {
   readonly items: Announcement[] = [];
@@ -27,13 +27,15 @@ function setup(options: Parameters<typeof createScreen>[0] = {}) {
   return { screen, socket, announcer, stop };
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
+/** A screen that has connected and joined an office with an empty queue. */
+function joined(options: Parameters<typeof createScreen>[0] = {}) {
+  const s = setup(options);
+  s.socket.connect();
+  s.socket.answerJoin({ office: office(), queue: snapshot(0) });
+  return s;
+}
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersInEachTest();
 
 describe('first join', () => {
   it('given a screen that starts, then it shows the recent calls and announces none of them', () => {
@@ -60,13 +62,6 @@ describe('first join', () => {
 });
 
 describe('live calls', () => {
-  function joined() {
-    const s = setup();
-    s.socket.connect();
-    s.socket.answerJoin({ office: office(), queue: snapshot(0) });
-    return s;
-  }
-
   it('given three calls in quick succession, then three announcements in order, with the wording', () => {
     const { screen, socket, announcer } = joined();
     socket.fire('call:announced', call(1, 'W-001', 'desk-1'));
@@ -121,9 +116,7 @@ describe('live calls', () => {
   });
 
   it('given a language setting, then the speech uses it', () => {
-    const s = setup({ language: () => 'en' });
-    s.socket.connect();
-    s.socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const s = joined({ language: () => 'en' });
     s.socket.fire('call:announced', call(1, 'W-017', 'desk-2'));
     expect(s.announcer.items[0]).toMatchObject({ text: 'Number W 17, please go to Platz 2.', language: 'en' });
   });
@@ -131,9 +124,7 @@ describe('live calls', () => {
 
 describe('reconnect', () => {
   it('given two calls while offline, then after reconnecting both are shown and announced once, in order', () => {
-    const { screen, socket, announcer } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { screen, socket, announcer } = joined();
     socket.fire('call:announced', call(1, 'W-001'));
     socket.drop();
     expect(screen.offline.value).toBe(false);
@@ -161,9 +152,7 @@ describe('reconnect', () => {
   });
 
   it('given a missed call that is over meanwhile, then it is listed but not announced', () => {
-    const { screen, socket, announcer } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { screen, socket, announcer } = joined();
     socket.drop();
     socket.connect();
     const c1 = call(1, 'W-001', 'desk-1');
@@ -174,9 +163,7 @@ describe('reconnect', () => {
   });
 
   it('given a missed call and its recall, then the visitor is announced once', () => {
-    const { socket, announcer } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { socket, announcer } = joined();
     socket.drop();
     socket.connect();
     const c1 = call(1, 'W-001');
@@ -205,9 +192,7 @@ describe('reconnect', () => {
   });
 
   it('given the link drops while a join is under way, then the next connect joins at once and the old answer is ignored', () => {
-    const { screen, socket, announcer } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { screen, socket, announcer } = joined();
     socket.drop();
     socket.connect(); // join with afterSeq 0 under way…
     socket.drop(); // …and lost
@@ -268,9 +253,7 @@ describe('a screen limited to an area', () => {
 
 describe('memory', () => {
   it('given thousands of calls, then every list stays capped', () => {
-    const { screen, socket } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { screen, socket } = joined();
     for (let seq = 1; seq <= 5000; seq++) {
       socket.fire('call:announced', call(seq, `W-${seq}`, `desk-${seq % 40}`));
     }
@@ -292,9 +275,7 @@ describe('memory', () => {
   });
 
   it('given stop, then no listener and no timer is left', () => {
-    const { socket, stop } = setup();
-    socket.connect();
-    socket.answerJoin({ office: office(), queue: snapshot(0) });
+    const { socket, stop } = joined();
     socket.fire('call:announced', call(1, 'W-001'));
     socket.drop();
     stop();
@@ -304,13 +285,6 @@ describe('memory', () => {
 });
 
 describe('heartbeat', () => {
-  function joined() {
-    const s = setup();
-    s.socket.connect();
-    s.socket.answerJoin({ office: office(), queue: snapshot(0) });
-    return s;
-  }
-
   it('given heartbeats that stop while connected (the server is not fed), then the screen shows it is offline', () => {
     const { screen, socket } = joined();
     socket.fire('screen:heartbeat', { seq: 0 });

@@ -1,4 +1,5 @@
 /** Small builders for the lobby screen's unit tests (no DOM, no server). */
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { CalledView, CallView, OfficePublic, QueueSnapshot } from '../core/api.ts';
 import { FakeSocket as SharedFakeSocket } from '../test/helpers/fake-socket.ts';
 import type { ScreenSocket } from './state.ts';
@@ -94,4 +95,14 @@ export class FakeSocket extends SharedFakeSocket {
   asScreenSocket(): ScreenSocket {
     return this as unknown as ScreenSocket;
   }
+}
+
+/** Fake timers in every test of the calling file, each test with a fresh clock. */
+export function fakeTimersInEachTest(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

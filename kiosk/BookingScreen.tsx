@@ -1,10 +1,8 @@
 /** A concern served by appointment only: no ticket; how to book (the office's phone), and check-in for those who have one. */
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
-import { concernName } from '../ui/i18n.ts';
-import { Pictogram } from '../ui/pictograms.tsx';
 import { bookingMessages } from './booking-messages.ts';
+import { NoticeButtons, NoticeConcern } from './notice-parts.tsx';
 import { kioskMessages } from './messages.ts';
-import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 import type { BackScreenProps } from './screen-props.ts';
 
@@ -28,10 +26,7 @@ export function BookingScreen({
   const contact = office.contact ?? {};
   return (
     <main class="notice info" data-testid="booking-screen">
-      <p class="notice-concern">
-        <Pictogram name={concern.pictogram} size="2.4rem" />
-        <span>{concernName(concern, language)}</span>
-      </p>
+      <NoticeConcern concern={concern} language={language} />
       <h1>{t.title}</h1>
       <p class="notice-text">{t.text}</p>
       {contact.phone ? (
@@ -46,16 +41,15 @@ export function BookingScreen({
       ) : null}
       <p class="notice-text">{t.haveOne}</p>
       <div class="notice-actions">
-        <ReadAloud
-          text={`${t.title} ${t.text} ${contact.phone ? `${t.phone} ${contact.phone}` : ''}`}
+        <NoticeButtons
+          speech={`${t.title} ${t.text} ${contact.phone ? `${t.phone} ${contact.phone}` : ''}`}
           language={language}
-        />
-        <button type="button" data-testid="booking-checkin" onClick={onCheckin}>
-          {k.appointment}
-        </button>
-        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-          {k.back}
-        </button>
+          onBack={onBack}
+        >
+          <button type="button" data-testid="booking-checkin" onClick={onCheckin}>
+            {k.appointment}
+          </button>
+        </NoticeButtons>
       </div>
       <ResetBar seconds={resetSeconds} since={lastActivity} />
     </main>

@@ -11,8 +11,8 @@ import { appointmentTime } from './appointment.tsx';
 import { checkinMessages } from './checkin-messages.ts';
 import { ContactLine, contactSpeech } from './contact-line.tsx';
 import { CalendarIcon, Icon } from './icons.tsx';
+import { NoticeButtons, TryAgainButton } from './notice-parts.tsx';
 import { kioskMessages } from './messages.ts';
-import { ReadAloud } from './ReadAloud.tsx';
 import { ResetBar } from './ResetBar.tsx';
 import { type CheckinRefusal, MAX_CODE_LENGTH, office as officeSignal } from './state.ts';
 import type { BackScreenProps, TimedScreenProps } from './screen-props.ts';
@@ -135,7 +135,6 @@ export function RefusedScreen({
   onBack,
 }: RefusedScreenProps) {
   const t = checkinMessages(language);
-  const k = kioskMessages(language);
   const [title, text] =
     reason === 'unknown'
       ? [t.unknownTitle, t.unknownText]
@@ -163,15 +162,13 @@ export function RefusedScreen({
         <ContactLine office={office} language={language} />
       </div>
       <div class="notice-actions">
-        <ReadAloud text={`${title} ${text} ${contactSpeech(office, language)}`.trim()} language={language} />
-        {reason === 'unknown' && (
-          <button type="button" class="secondary" data-testid="checkin-again" onClick={onAgain}>
-            {k.tryAgain}
-          </button>
-        )}
-        <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-          {k.back}
-        </button>
+        <NoticeButtons
+          speech={`${title} ${text} ${contactSpeech(office, language)}`.trim()}
+          language={language}
+          onBack={onBack}
+        >
+          {reason === 'unknown' && <TryAgainButton testid="checkin-again" language={language} onClick={onAgain} />}
+        </NoticeButtons>
       </div>
       <ResetBar seconds={resetSeconds} since={lastActivity} />
     </main>

@@ -2,11 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
 import { nextOpeningText, openingLines } from '../ui/hours.ts';
-import { concernName, type Language } from '../ui/i18n.ts';
-import { Pictogram } from '../ui/pictograms.tsx';
+import type { Language } from '../ui/i18n.ts';
 import { ContactLine } from './contact-line.tsx';
+import { NoticeButtons, NoticeConcern, TryAgainButton } from './notice-parts.tsx';
 import { kioskMessages, nextOpeningMessage } from './messages.ts';
-import { ReadAloud } from './ReadAloud.tsx';
 import { NoticeFrame } from './NoticeFrame.tsx';
 import { screenMessages } from './screen-messages.ts';
 import type { BackScreenProps } from './screen-props.ts';
@@ -108,25 +107,12 @@ export function NoticeScreen({
       resetSeconds={resetSeconds}
       lastActivity={lastActivity}
       actions={
-        <>
-          <ReadAloud text={`${title} ${speech}`} language={language} />
-          {onRetry && (
-            <button type="button" class="secondary" data-testid="kiosk-retry" onClick={onRetry}>
-              {t.tryAgain}
-            </button>
-          )}
-          <button type="button" class="primary" data-testid="kiosk-back" onClick={onBack}>
-            {t.back}
-          </button>
-        </>
+        <NoticeButtons speech={`${title} ${speech}`} language={language} onBack={onBack}>
+          {onRetry && <TryAgainButton testid="kiosk-retry" language={language} onClick={onRetry} />}
+        </NoticeButtons>
       }
     >
-      {concern && (
-        <p class="notice-concern">
-          <Pictogram name={concern.pictogram} size="2.4rem" />
-          <span>{concernName(concern, language)}</span>
-        </p>
-      )}
+      {concern && <NoticeConcern concern={concern} language={language} />}
       <div class="notice-body" role="alert">
         <h1>{title}</h1>
         {body}

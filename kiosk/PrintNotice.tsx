@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PrintStatus } from '../core/api.ts';
 import type { Language } from '../ui/i18n.ts';
+import { LineIcon } from '../ui/pictograms.tsx';
 import { kioskMessages } from './messages.ts';
 import './print.css';
 
@@ -15,24 +16,12 @@ export interface PrintNoticeProps {
   language: Language;
 }
 
-/** Line drawings on the 48×48 grid of `ui/pictograms.tsx`. */
+/** Line drawings on the 48×48 grid of `ui/pictograms.tsx`, at the size of the notice's text. */
 function Icon({ children }: { children: ComponentChildren }) {
   return (
-    <svg
-      class="print-icon"
-      viewBox="0 0 48 48"
-      width="2.2rem"
-      height="2.2rem"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="3"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size="2.2rem" class="print-icon">
       {children}
-    </svg>
+    </LineIcon>
   );
 }
 

@@ -3,6 +3,7 @@
  * Termin", "Vorlesen", the language choice and the display modes in the lower two thirds
  * (reachable from a wheelchair on a portrait screen).
  */
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { ConcernPublic, OfficePublic } from '../core/api.ts';
 import { concernDescription, concernName, type Language } from '../ui/i18n.ts';
@@ -30,6 +31,33 @@ export interface StartScreenProps {
   onHighContrast: (on: boolean) => void;
   /** "Ticket ziehen" for the chosen concerns. */
   onDraw?: () => void;
+}
+
+interface ModeToggleProps {
+  testid: string;
+  on: boolean;
+  busy: boolean;
+  label: string;
+  onToggle: (on: boolean) => void;
+  /** The mode's icon, before the label. */
+  children: ComponentChildren;
+}
+
+/** A display mode (large text, high contrast) that a touch switches on or off. */
+function ModeToggle({ testid, on, busy, label, onToggle, children }: ModeToggleProps) {
+  return (
+    <button
+      type="button"
+      class={on ? 'mode-toggle current' : 'mode-toggle'}
+      aria-pressed={on}
+      data-testid={testid}
+      disabled={busy}
+      onClick={() => onToggle(!on)}
+    >
+      {children}
+      <span>{label}</span>
+    </button>
+  );
 }
 
 /** What "Vorlesen" says on the start screen: the greeting, then every concern with its line. */
@@ -117,30 +145,20 @@ export function StartScreen({
       <footer class="start-foot">
         <LanguageChoice current={language} label={t.language} disabled={busy} onChoose={onLanguage} />
         <div class="modes">
-          <button
-            type="button"
-            class={largeText ? 'mode-toggle current' : 'mode-toggle'}
-            aria-pressed={largeText}
-            data-testid="large-text"
-            disabled={busy}
-            onClick={() => onLargeText(!largeText)}
-          >
+          <ModeToggle testid="large-text" on={largeText} busy={busy} label={t.largeText} onToggle={onLargeText}>
             <span aria-hidden="true" class="mode-icon large-icon">
               A<span>A</span>
             </span>
-            <span>{t.largeText}</span>
-          </button>
-          <button
-            type="button"
-            class={highContrast ? 'mode-toggle current' : 'mode-toggle'}
-            aria-pressed={highContrast}
-            data-testid="high-contrast"
-            disabled={busy}
-            onClick={() => onHighContrast(!highContrast)}
+          </ModeToggle>
+          <ModeToggle
+            testid="high-contrast"
+            on={highContrast}
+            busy={busy}
+            label={t.highContrast}
+            onToggle={onHighContrast}
           >
             <ContrastIcon size="1.5em" />
-            <span>{t.highContrast}</span>
-          </button>
+          </ModeToggle>
         </div>
       </footer>
     </main>

@@ -63,6 +63,14 @@ const touched = () => {
   lastActivity.value = Date.now();
 };
 
+/** A choice on the start screen: counts as activity (the idle countdown starts again), then applies. */
+const afterTouch =
+  <T,>(apply: (value: T) => void) =>
+  (value: T) => {
+    touched();
+    apply(value);
+  };
+
 function App() {
   const current = office.value;
   const lang = language.value;
@@ -188,18 +196,9 @@ function App() {
           onDraw={() => void drawTicket()}
           onChoose={(concern) => void chooseConcern(concern)}
           onAppointment={() => openCheckin()}
-          onLanguage={(next) => {
-            touched();
-            setLanguage(next);
-          }}
-          onLargeText={(on) => {
-            touched();
-            setLargeText(on);
-          }}
-          onHighContrast={(on) => {
-            touched();
-            setHighContrast(on);
-          }}
+          onLanguage={afterTouch(setLanguage)}
+          onLargeText={afterTouch(setLargeText)}
+          onHighContrast={afterTouch(setHighContrast)}
         />
       );
   }
