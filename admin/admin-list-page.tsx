@@ -79,7 +79,7 @@ export function ListTable<T>({ list, titleId, title, loading, empty, columns, ro
                 </th>
               ))}
               <th scope="col">
-                <span class="cfg-sr">Aktionen</span>
+                <span class="visually-hidden">Aktionen</span>
               </th>
             </tr>
           </thead>

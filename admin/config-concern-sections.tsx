@@ -69,7 +69,7 @@ export function PictogramSection({ model, base, concern: c, at, index }: Concern
   return (
     <Section title="Bild am Kiosk" intro="Das Bild hilft Menschen, die wenig lesen.">
       <fieldset class="cfg-pictos" id={fieldId(`${base}.pictogram`)} tabIndex={-1}>
-        <legend class="cfg-sr">Bild wählen</legend>
+        <legend class="visually-hidden">Bild wählen</legend>
         {[...Object.keys(PICTOGRAMS), ''].map((key) => (
           <label key={key || 'none'} class={`cfg-picto ${(c.pictogram ?? '') === key ? 'cfg-picto--selected' : ''}`}>
             <input
@@ -110,7 +110,7 @@ export function TranslationsSection({
       intro="Besucher können am Kiosk ihre Sprache wählen. Fehlt eine Übersetzung, steht dort der deutsche Text."
     >
       <fieldset class="cfg-langs">
-        <legend class="cfg-sr">Sprache der Übersetzung</legend>
+        <legend class="visually-hidden">Sprache der Übersetzung</legend>
         {TRANSLATED.map((lang) => {
           const done = Boolean(c.names?.[lang]?.trim());
           const invalid =

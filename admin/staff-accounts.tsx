@@ -192,7 +192,7 @@ function AccountRow({ u, self, busy, counters, dialog, change }: AccountRowProps
         {u.username} {self ? <span class="chip">Sie</span> : null}
       </th>
       <td>
-        <label class="cfg-sr" for={`cfg-role-${u.username}`}>
+        <label class="visually-hidden" for={`cfg-role-${u.username}`}>
           Rolle von {u.username}
         </label>
         <select
