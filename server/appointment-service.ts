@@ -5,10 +5,12 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { type AppointmentView, toAppointmentView } from '../core/api.ts';
+import { type AppointmentStatsRow, appointmentStats } from '../core/appointment-stats.ts';
 import { appointmentStatus, checkBooking, freeSlots, isActive, newCode, slotsOn } from '../core/appointments.ts';
 import { localDay } from '../core/localtime.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Appointment, Language, OfficeConfig, Ticket } from '../core/types.ts';
+import type { StatsGrouping } from '../core/stats.ts';
 import type { Clock, QueueService } from './queue-service.ts';
 import type { DayTransaction, Store, TransactionResult } from './store/store.ts';
 
@@ -163,6 +165,21 @@ export class AppointmentService {
     return ofDay
       .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
       .map((a) => this.view(a, tickets.get(a.id)));
+  }
+
+  /**
+   * Booked, cancelled, kept, no-shows and punctuality per period (of the slot) and concern, from
+   * the archived days and today's live one.
+   */
+  async stats(from: string, to: string, by: StatsGrouping): Promise<AppointmentStatsRow[]> {
+    const tickets = [...(await this.store.archivedTickets(from, to)), ...this.queue.day().tickets];
+    return appointmentStats(await this.store.listAppointments(), tickets, {
+      from,
+      to,
+      by,
+      timeZone: this.office().timezone,
+      now: this.clock(),
+    });
   }
 
   view(a: Appointment, ticket?: Ticket): AppointmentView {

@@ -6,20 +6,13 @@
  * (or signed-in staff); the bundled demo office stays open.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { DeviceView } from '../core/admin-views.ts';
 import type { ScreenDeviceSettings } from '../core/events.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Clock } from './queue-service.ts';
 import type { DeviceKind, Store, StoredDevice } from './store/store.ts';
 
 const LAST_SEEN_EVERY_MS = 60_000;
-
-export interface DeviceView extends ScreenDeviceSettings {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 

@@ -186,8 +186,10 @@ export class QueueService {
     return outcome.result.ok ? ok(outcome.result.value.value) : outcome.result;
   }
 
+  /** The ticket as visitors see it; estimates only for today's (an archived day has none). */
   view(ticket: Ticket): TicketView {
-    return toTicketView(ticket, this.office(), this.estimates.forTicket(this.state, ticket));
+    const today = ticket.day === this.state.day;
+    return toTicketView(ticket, this.office(), today ? this.estimates.forTicket(this.state, ticket) : undefined);
   }
 
   async issue(cmd: IssueCommand): Promise<Result<{ ticket: TicketView; repeated: boolean }>> {
@@ -331,6 +333,11 @@ export class QueueService {
 
   ticketByToken(token: string): Ticket | undefined {
     return this.state.tickets.find((t) => t.token === token);
+  }
+
+  /** The ticket of a phone page's token: today's, else one of an archived day (null: none). */
+  async findByToken(token: string): Promise<Ticket | null> {
+    return this.ticketByToken(token) ?? (await this.store.findArchivedTicket(token));
   }
 
   ticketById(id: string): Ticket | undefined {

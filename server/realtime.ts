@@ -110,7 +110,7 @@ function handlers(ctx: AppContext): Handlers {
       const client = clientAddress(socket.request, trust);
       const live = ctx.queue.ticketByToken(req.token);
       if (!live && (await ctx.limits.exhausted('statusMiss', client))) return failed('RATE_LIMITED');
-      const ticket = live ?? (await ctx.store.findArchivedTicket(req.token));
+      const ticket = live ?? (await ctx.queue.findByToken(req.token));
       if (!ticket) {
         await ctx.limits.take('statusMiss', client);
         return failed('UNKNOWN_TICKET');

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { appointmentsToCsv, appointmentsToICalendar } from '../../core/appointment-export.ts';
-import { APPOINTMENT_STATS_COLUMNS, appointmentStats } from '../../core/appointment-stats.ts';
+import { APPOINTMENT_STATS_COLUMNS } from '../../core/appointment-stats.ts';
 import { addDays, localDay } from '../../core/localtime.ts';
 import { recordsToCsv } from '../../core/stats-csv.ts';
 import type { AppContext } from '../context.ts';
@@ -132,14 +132,7 @@ export function appointmentRoutes(ctx: AppContext): Router {
     const to = q.to ?? localDay(now, office.timezone);
     const from = q.from ?? addDays(to, -6);
     if (from > to || addDays(from, 800) < to) return sendError(res, 'VALIDATION_FAILED');
-    const tickets = [...(await ctx.store.archivedTickets(from, to)), ...ctx.queue.day().tickets];
-    const rows = appointmentStats(await ctx.store.listAppointments(), tickets, {
-      from,
-      to,
-      by: q.by,
-      timeZone: office.timezone,
-      now,
-    });
+    const rows = await ctx.appointments.stats(from, to, q.by);
     if (q.format === 'csv') {
       res
         .type('text/csv; charset=utf-8')

@@ -1,6 +1,6 @@
 /** GET /api/office, /api/queue, /api/status/:token: open to everyone. */
 import { Router } from 'express';
-import { toOfficePublic, toTicketView } from '../../core/api.ts';
+import { toOfficePublic } from '../../core/api.ts';
 import type { AppContext } from '../context.ts';
 import { sendError } from './errors.ts';
 import { currentUser } from './session.ts';
@@ -26,10 +26,8 @@ export function publicRoutes(ctx: AppContext): Router {
     if (client && (!(await ctx.limits.take('status', client)) || (await ctx.limits.exhausted('statusMiss', client)))) {
       return sendError(res, 'RATE_LIMITED');
     }
-    const live = ctx.queue.ticketByToken(token);
-    if (live) return res.json({ ticket: ctx.queue.view(live) });
-    const archived = await ctx.store.findArchivedTicket(token);
-    if (archived) return res.json({ ticket: toTicketView(archived, ctx.office()) });
+    const ticket = await ctx.queue.findByToken(token);
+    if (ticket) return res.json({ ticket: ctx.queue.view(ticket) });
     if (client) await ctx.limits.take('statusMiss', client);
     sendError(res, 'UNKNOWN_TICKET');
   });
