@@ -17,7 +17,7 @@ import type { LotseServer } from './realtime.ts';
 
 const log = logger('pushes');
 const FLUSH_MS = 50;
-const PHONES_PER_SLICE = 100;
+const PHONES_PER_SLICE = 25;
 /** A flush never uses more than about a third of the process's time, however many phones. */
 const MAX_FLUSH_SPACING_MS = 1000;
 
