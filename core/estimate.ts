@@ -21,6 +21,9 @@
  * for a counter is not kept for it, and nobody is assumed to miss their call.
  *
  * Cost: one forward pass, O(waiting x counters), gives every ticket's and every concern's estimate.
+ *
+ * Over 400 lines: the forward pass, the newcomers it carries and the candidate bookkeeping that
+ * keeps it from allocating per step are one algorithm, read (and property-tested) together.
  */
 import {
   compareRanks,
