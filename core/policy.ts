@@ -186,11 +186,7 @@ export type Rank = readonly [number, number, number, number];
 /** A rank being written (see `rankInto`). */
 export type RankSlot = [number, number, number, number];
 
-export function rankOf(ticket: Ticket, preferenceIndex: number, office: OfficeConfig, now: number): Rank {
-  return rankInto([0, 0, 0, 0], ticket, preferenceIndex, office, now);
-}
-
-/** `rankOf` written into `out` (for loops that rank thousands of tickets without allocating). */
+/** The rank, written into `out` (the loops that rank thousands of tickets allocate none). */
 export function rankInto(
   out: RankSlot,
   ticket: Ticket,
