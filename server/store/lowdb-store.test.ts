@@ -84,8 +84,8 @@ describe('group commit', () => {
       .mockImplementationOnce(async () => {
         throw new StoreWriteError('Cannot write journal.ndjson (ENOSPC)', true);
       })
-      .mockImplementation(function (this: Journal, entries) {
-        return real.call(this, entries);
+      .mockImplementation(function (this: Journal, entries, stored) {
+        return real.call(this, entries, stored);
       });
     const refused = await Promise.allSettled([4, 5, 6].map((i) => draw(store, i)));
     expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);

@@ -208,7 +208,10 @@ class LowdbStore extends LowdbRecords implements Store {
       if (this.queue.length === 0) return;
       const group = this.queue.splice(0);
       try {
-        await this.journal.commit(group.map((p) => p.entry));
+        await this.journal.commit(
+          group.map((p) => p.entry),
+          () => this.stored(group),
+        );
       } catch (error) {
         const refused = [...group, ...this.queue.splice(0)];
         this.failing = true;
@@ -220,15 +223,19 @@ class LowdbStore extends LowdbRecords implements Store {
         for (const p of refused) p.reject(failure);
         continue;
       }
-      this.failing = false;
-      const last = group.at(-1) as Pending;
-      this.durable = last.state;
-      this.durableN = last.entry.n;
-      this.sinceSnapshot += group.length;
-      for (const p of group) p.resolve();
-      const full = group.some((p) => p.entry.delta.kind === 'full');
-      if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) this.startSnapshot();
     }
+  }
+
+  /** A group is on disk: it is what is stored now, and its changes are confirmed. */
+  private stored(group: readonly Pending[]): void {
+    this.failing = false;
+    const last = group.at(-1) as Pending;
+    this.durable = last.state;
+    this.durableN = last.entry.n;
+    this.sinceSnapshot += group.length;
+    for (const p of group) p.resolve();
+    const full = group.some((p) => p.entry.delta.kind === 'full');
+    if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) this.startSnapshot();
   }
 
   /** Waits until no group commit or snapshot is running. */

@@ -66,8 +66,21 @@ describe('a snapshot that cannot be written', () => {
     servers.push(server);
     const admin = await login(server.url);
     // The snapshot's temp file name is taken by a folder: every snapshot write fails.
+    // (The start's own snapshot may still be using that name for a moment: then try again.)
     const blocker = join(dir, `.live-day.json.${process.pid}.tmp`);
-    mkdirSync(blocker);
+    await waitFor(
+      async () => {
+        try {
+          mkdirSync(blocker);
+          return true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          return false;
+        }
+      },
+      5_000,
+      'the snapshot temp name free',
+    );
     const ledger = new Ledger();
     const statuses = new Set<number>();
     // More changes than between two snapshots (200), so at least one snapshot is attempted.
