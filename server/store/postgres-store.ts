@@ -102,6 +102,23 @@ interface DayRead {
   day: DayState | null;
 }
 
+/** A read of the live day: its version and head, and the ticket rows written after `$since`. */
+interface DayReadRow {
+  version: string;
+  full: boolean;
+  head: DayHead | null;
+  rows: TicketRow[];
+}
+
+/**
+ * Reads the head and the tickets written after version `$since` (every ticket when the list was
+ * rewritten since, or for `$since` < 0); completed by `WHERE d.office_id = …`.
+ */
+const READ_DAY_SINCE = `SELECT d.version, d.head, d.base_version > $since OR $since < 0 AS full,
+         (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
+          WHERE t.office_id = d.office_id AND (d.base_version > $since OR $since < 0 OR t.version > $since)) AS rows
+       FROM live_day d`;
+
 /** A change of the live day, as `transact` takes it. */
 type Change = (tx: DayTransaction) => Promise<TransactionResult<unknown>>;
 
@@ -227,15 +244,16 @@ export class PostgresStore extends PostgresRecords implements Store {
    * every ticket when the list was rewritten since (a new day) or nothing is known.
    */
   private async readDay(db: Queryable, known: DayRead): Promise<DayRead> {
+    const r = await db.query<DayReadRow>(`${READ_DAY_SINCE} WHERE d.office_id = $1`.replaceAll('$since', '$2'), [
+      this.officeId,
+      known.version,
+    ]);
+    return this.dayFrom(db, known, r.rows[0]);
+  }
+
+  /** The day read by `READ_DAY_SINCE` from `known` (a whole new read when the rows do not fit). */
+  private dayFrom(db: Queryable, known: DayRead, row: DayReadRow | undefined): Promise<DayRead> | DayRead {
     const since = known.version;
-    const r = await db.query<{ version: string; full: boolean; head: DayHead | null; rows: TicketRow[] }>(
-      `SELECT d.version, d.head, d.base_version > $2 OR $2 < 0 AS full,
-         (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
-          WHERE t.office_id = d.office_id AND (d.base_version > $2 OR $2 < 0 OR t.version > $2)) AS rows
-       FROM live_day d WHERE d.office_id = $1`,
-      [this.officeId, since],
-    );
-    const row = r.rows[0];
     if (!row) return { version: -1, day: null };
     const version = Number(row.version);
     if (!row.head) return { version, day: null };
@@ -324,17 +342,33 @@ export class PostgresStore extends PostgresRecords implements Store {
     let member: Member<Change> | undefined = first;
     try {
       // BEGIN and the lock in one round trip (a simple query: the office id as an escaped literal).
-      const lock = `SELECT version FROM live_day WHERE office_id = ${client.escapeLiteral(this.officeId)} FOR UPDATE`;
-      const begun = (await client.query(`BEGIN; ${lock}`)) as unknown as pg.QueryResult<{ version: string }>[];
+      // BEGIN and the lock in one round trip; when other processes announced changes this copy
+      // lacks, the read of those changes too: it runs once the lock is held, so it sees every
+      // commit before ours. (A change not announced yet is read in a second round trip below.)
+      const office = client.escapeLiteral(this.officeId);
+      const lock = `SELECT version FROM live_day WHERE office_id = ${office} FOR UPDATE`;
+      let current: DayRead = { version: this.cachedVersion, day: this.cached };
+      const catchUp =
+        this.announcedVersion > current.version
+          ? `; ${READ_DAY_SINCE} WHERE d.office_id = ${office}`.replaceAll('$since', `${current.version}::bigint`)
+          : '';
+      const begun = (await client.query(`BEGIN; ${lock}${catchUp}`)) as unknown as [
+        unknown,
+        pg.QueryResult<{ version: string }>,
+        pg.QueryResult<DayReadRow>,
+      ];
       let locked = begun[1];
       if (!locked?.rows[0]) {
         await client.query('INSERT INTO live_day (office_id) VALUES ($1) ON CONFLICT DO NOTHING', [this.officeId]);
         locked = await client.query<{ version: string }>(lock);
       }
       const version = Number(locked?.rows[0]?.version ?? 0);
-      let current: DayRead = { version: this.cachedVersion, day: this.cached };
       if (current.version !== version) {
-        current = await this.readDay(client, current);
+        const read = begun[2]?.rows[0];
+        current =
+          read && Number(read.version) === version
+            ? await this.dayFrom(client, current, read)
+            : await this.readDay(client, current);
         this.remember(current);
       }
       let day = current.day;
