@@ -7,6 +7,7 @@
  * Over 400 lines: it is the list of every figure with its name, unit and target, one section per
  * benchmark; the measuring itself lives in the other files of bench/.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,11 @@ async function section(name: string, fn: () => Promise<void>) {
   const started = performance.now();
   // The command that measures this section's figures again, alone.
   process.stdout.write(`   $ ${quick ? 'BENCH_QUICK=1 ' : ''}BENCH_ONLY=${name} npm run bench\n`);
+  // What the sections before left to write back (the statistics' year of tickets, a database
+  // folder) goes to disk first, and the processes they ended are gone: each section measures
+  // its own work, not the page cache of the one before.
+  spawnSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   try {
     await fn();
   } catch (error) {
