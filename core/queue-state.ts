@@ -60,7 +60,16 @@ export function counterState(state: DayState, counterId: string): CounterState {
 }
 
 export function replaceTicket(state: DayState, ticket: Ticket): DayState {
-  return { ...state, tickets: state.tickets.map((t) => (t.id === ticket.id ? ticket : t)) };
+  // A copy and one slot changed (a long day has thousands of tickets, and every change of one
+  // copies the list: a plain copy is several times faster than mapping it).
+  const tickets = state.tickets.slice();
+  for (let i = 0; i < tickets.length; i++) {
+    if ((tickets[i] as Ticket).id === ticket.id) {
+      tickets[i] = ticket;
+      break;
+    }
+  }
+  return { ...state, tickets };
 }
 
 export function setCounter(state: DayState, counter: CounterState): DayState {
@@ -123,8 +132,13 @@ export function openCounter(before: CounterState, currentTicketId?: string): Cou
 
 export function currentTicket(state: DayState, counterId: string): Ticket | undefined {
   const id = counterState(state, counterId).currentTicketId;
-  const ticket = id ? state.tickets.find((t) => t.id === id) : undefined;
-  return ticket && ticket.status === 'called' ? ticket : undefined;
+  if (!id) return undefined;
+  // From the end: the visitor at a counter was usually issued recently.
+  for (let i = state.tickets.length - 1; i >= 0; i--) {
+    const ticket = state.tickets[i] as Ticket;
+    if (ticket.id === id) return ticket.status === 'called' ? ticket : undefined;
+  }
+  return undefined;
 }
 
 /**

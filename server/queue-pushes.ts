@@ -67,8 +67,9 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     let sliceStart = performance.now();
     // Derived updates go to this process's own sockets only (`io.local`): with several server
     // processes each one flushes for its own clients after every change, wherever it happened.
-    io.local.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
     const rooms = io.sockets.adapter.rooms;
+    // Nobody to tell, nothing to compute (the snapshot runs the wait estimates).
+    if (rooms.has(SCREENS_ROOM)) io.local.to(SCREENS_ROOM).emit('queue:updated', ctx.queue.queueSnapshot());
     const followed = ctx.queue
       .day()
       .tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
