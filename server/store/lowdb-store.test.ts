@@ -74,6 +74,32 @@ describe('group commit', () => {
     await reopened.close();
   });
 
+  it('given a draw whose record is on disk, then it is answered without waiting for the mark, and the mark follows', async () => {
+    const dir = folder();
+    const store = await openLowdbStore(dir);
+    expect(await draw(store, 1)).toBe(1);
+    const journal = new Journal(join(dir, 'journal.ndjson'));
+    const markBefore = journal.confirmed();
+    // The mark's write is held: the draw must still be answered, its record already on disk.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const proto = Journal.prototype as unknown as { writeMark(n: number): Promise<void> };
+    const writeMark = proto.writeMark;
+    vi.spyOn(proto, 'writeMark').mockImplementation(async function (this: Journal, n: number) {
+      await held;
+      return writeMark.call(this, n);
+    });
+    expect(await draw(store, 2)).toBe(2);
+    expect(journal.read().entries.at(-1)?.n).toBe((markBefore ?? 0) + 1);
+    expect(journal.confirmed()).toBe(markBefore);
+    release();
+    for (let i = 0; i < 100 && journal.confirmed() === markBefore; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(journal.confirmed()).toBe((markBefore ?? 0) + 1);
+    await store.close();
+  });
+
   it('given a group that cannot be written, then every draw built on it is refused and the next draw continues from what is stored', async () => {
     const dir = folder();
     const store = await openLowdbStore(dir);
