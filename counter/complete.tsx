@@ -4,7 +4,7 @@
  * weiter", only when this counter serves it) or the visitor waits for it with the original
  * arrival time ("Wartet auf nächstes Anliegen").
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../core/api.ts';
 import type { OutcomeConfig } from '../core/types.ts';
 import { CancelButton, StaffModal } from '../ui/staff-shell.tsx';
@@ -37,8 +37,10 @@ export function CompleteDialog({
   const chooseRef = useRef(choose);
   chooseRef.current = choose;
 
-  // Digits choose an outcome, 0 completes without one; H and W pick what follows.
-  useEffect(() => {
+  // Digits choose an outcome, 0 completes without one; H and W pick what follows. Listening from
+  // the moment the dialog is in the page (a layout effect, not one after the next paint): a clerk
+  // who types C and then a digit at once must not lose the digit.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
       const index = outcomeIndexForKey(event.key, outcomes.length);
