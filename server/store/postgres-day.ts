@@ -69,3 +69,23 @@ export function applyRows(base: DayState | null, head: DayHead, rows: TicketRow[
   }
   return { ...head, tickets };
 }
+
+/** A read of the live day (`readDaySince`): its version and head, and the ticket rows it returns. */
+export interface DayReadRow {
+  version: string;
+  full: boolean;
+  head: DayHead | null;
+  rows: TicketRow[];
+}
+
+/**
+ * The query reading an office's head and the tickets written after version `since` (every
+ * ticket when the list was rewritten since, or for `since` < 0). `office` and `since` are SQL:
+ * parameters (`$1`) or literals already escaped.
+ */
+export function readDaySince(office: string, since: string): string {
+  return `SELECT d.version, d.head, d.base_version > ${since} OR ${since} < 0 AS full,
+         (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
+          WHERE t.office_id = d.office_id AND (d.base_version > ${since} OR ${since} < 0 OR t.version > ${since})) AS rows
+       FROM live_day d WHERE d.office_id = ${office}`;
+}

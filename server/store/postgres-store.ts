@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { HourBucket } from '../../core/stats.ts';
 import type { Appointment, DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
-import { applyRows, changeOf, type DayHead, type TicketRow } from './postgres-day.ts';
+import { applyRows, changeOf, type DayReadRow, readDaySince } from './postgres-day.ts';
 import { GroupQueue, type Member } from './postgres-group.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
 import { isConnectionError } from './unavailable.ts';
@@ -101,23 +101,6 @@ interface DayRead {
   version: number;
   day: DayState | null;
 }
-
-/** A read of the live day: its version and head, and the ticket rows written after `$since`. */
-interface DayReadRow {
-  version: string;
-  full: boolean;
-  head: DayHead | null;
-  rows: TicketRow[];
-}
-
-/**
- * Reads the head and the tickets written after version `$since` (every ticket when the list was
- * rewritten since, or for `$since` < 0); completed by `WHERE d.office_id = …`.
- */
-const READ_DAY_SINCE = `SELECT d.version, d.head, d.base_version > $since OR $since < 0 AS full,
-         (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
-          WHERE t.office_id = d.office_id AND (d.base_version > $since OR $since < 0 OR t.version > $since)) AS rows
-       FROM live_day d`;
 
 /** A change of the live day, as `transact` takes it. */
 type Change = (tx: DayTransaction) => Promise<TransactionResult<unknown>>;
@@ -244,14 +227,11 @@ export class PostgresStore extends PostgresRecords implements Store {
    * every ticket when the list was rewritten since (a new day) or nothing is known.
    */
   private async readDay(db: Queryable, known: DayRead): Promise<DayRead> {
-    const r = await db.query<DayReadRow>(`${READ_DAY_SINCE} WHERE d.office_id = $1`.replaceAll('$since', '$2'), [
-      this.officeId,
-      known.version,
-    ]);
+    const r = await db.query<DayReadRow>(readDaySince('$1', '$2'), [this.officeId, known.version]);
     return this.dayFrom(db, known, r.rows[0]);
   }
 
-  /** The day read by `READ_DAY_SINCE` from `known` (a whole new read when the rows do not fit). */
+  /** The day read by `readDaySince` from `known` (a whole new read when the rows do not fit). */
   private dayFrom(db: Queryable, known: DayRead, row: DayReadRow | undefined): Promise<DayRead> | DayRead {
     const since = known.version;
     if (!row) return { version: -1, day: null };
@@ -349,9 +329,7 @@ export class PostgresStore extends PostgresRecords implements Store {
       const lock = `SELECT version FROM live_day WHERE office_id = ${office} FOR UPDATE`;
       let current: DayRead = { version: this.cachedVersion, day: this.cached };
       const catchUp =
-        this.announcedVersion > current.version
-          ? `; ${READ_DAY_SINCE} WHERE d.office_id = ${office}`.replaceAll('$since', `${current.version}::bigint`)
-          : '';
+        this.announcedVersion > current.version ? `; ${readDaySince(office, `${current.version}::bigint`)}` : '';
       const begun = (await client.query(`BEGIN; ${lock}${catchUp}`)) as unknown as [
         unknown,
         pg.QueryResult<{ version: string }>,
