@@ -1,7 +1,7 @@
 /** Layout pieces shared by the staff apps: header bar, notice banner, modal and confirmation dialog. */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface StaffHeaderProps {
   /** App name, e.g. "Schalter" or "Verwaltung". */
@@ -119,7 +119,9 @@ export function StaffModal({ titleId, wide, testId, onCancel, children }: StaffM
   const boxRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef(onCancel);
   cancelRef.current = onCancel;
-  useEffect(() => {
+  // A layout effect, not one after the next paint: a key pressed as soon as the box shows
+  // (Escape to keep the visitor, Tab) must already reach it.
+  useLayoutEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const box = boxRef.current;
     (box?.querySelector<HTMLElement>('[data-autofocus]') ?? box?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
