@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DayDelta } from '../../core/day-delta.ts';
 import type { Ticket } from '../../core/types.ts';
 import { encodeRecord, Journal, type JournalEntry, readJournal, readMark } from './journal.ts';
@@ -95,11 +95,17 @@ describe('journal mark', () => {
     dirs.push(dir);
     const journal = new Journal(join(dir, 'journal.ndjson'));
     journal.open(journal.read(), 0);
-    for (let n = 1; n <= 7; n++) await journal.append(entry(n));
-    journal.close();
+    for (let n = 1; n <= 7; n++) {
+      await journal.append(entry(n));
+      await journal.marked();
+    }
+    await journal.close();
     expect(readMark(journal.markPath)).toBe(7);
     const mark = readFileSync(journal.markPath);
-    mark[32 + 3] = 0x39; // slot of odd records (7) torn: slot of 6 still holds
+    // The writes alternate between the two slots: the one holding 7 is torn, the other holds 6.
+    const newest = mark.subarray(0, 16).toString('ascii') === '0000000000000007' ? 0 : 32;
+    expect(mark.subarray(newest, newest + 16).toString('ascii')).toBe('0000000000000007');
+    mark[newest + 3] = 0x39;
     writeFileSync(journal.markPath, mark);
     expect(readMark(journal.markPath)).toBe(6);
     expect(journal.read().entries).toHaveLength(7);
@@ -112,8 +118,41 @@ describe('journal mark', () => {
     journal.open(journal.read(), 0);
     await journal.commit([entry(1)]);
     await journal.commit([2, 3, 4, 5].map((n) => entry(n)));
-    journal.close();
+    await journal.close();
     expect(readMark(journal.markPath)).toBe(5);
     expect(journal.read().entries.map((e) => e.n)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('given a slow mark, then commits go on without waiting for it, and the mark catches up with the newest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-journal-'));
+    dirs.push(dir);
+    const journal = new Journal(join(dir, 'journal.ndjson'));
+    journal.open(journal.read(), 0);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const proto = Journal.prototype as unknown as { writeMark(n: number): Promise<void> };
+    const writeMark = proto.writeMark;
+    const written: number[] = [];
+    const spy = vi.spyOn(proto, 'writeMark').mockImplementation(async function (this: Journal, n: number) {
+      written.push(n);
+      await held;
+      return writeMark.call(this, n);
+    });
+    try {
+      // The mark of record 1 is held; records 2 to 4 are still committed.
+      for (let n = 1; n <= 4; n++) await journal.commit([entry(n)]);
+      expect(journal.read().entries.map((e) => e.n)).toEqual([1, 2, 3, 4]);
+      expect(readMark(journal.markPath)).toBe(0);
+      release();
+      await journal.marked();
+      // One write for record 1 (under way), then one for the newest: not one per record.
+      expect(written).toEqual([1, 4]);
+      expect(readMark(journal.markPath)).toBe(4);
+    } finally {
+      spy.mockRestore();
+      await journal.close();
+    }
   });
 });

@@ -187,13 +187,14 @@ function markSlot(n: number): Buffer {
   return Buffer.from(`${`${digits} ${sum}`.padEnd(SLOT - 1, ' ')}\n`, 'ascii');
 }
 
-/** The number of the last confirmed record, or null when there is no (readable) mark. */
-export function readMark(path: string): number | null {
-  if (!existsSync(path)) return null;
+/** What each of the mark's two slots holds (null: unreadable or missing). */
+function readMarkSlots(path: string): [number | null, number | null] {
+  const slots: [number | null, number | null] = [null, null];
+  if (!existsSync(path)) return slots;
   const buffer = readFileSync(path);
-  let best: number | null = null;
-  for (let slot = 0; slot + SLOT <= buffer.length && slot < 2 * SLOT; slot += SLOT) {
-    const match = /^(\d{16}) ([0-9a-f]{8})/.exec(buffer.subarray(slot, slot + SLOT).toString('ascii'));
+  for (const slot of [0, 1] as const) {
+    if ((slot + 1) * SLOT > buffer.length) continue;
+    const match = /^(\d{16}) ([0-9a-f]{8})/.exec(buffer.subarray(slot * SLOT, (slot + 1) * SLOT).toString('ascii'));
     if (!match) continue;
     if (
       crc32(Buffer.from(match[1] as string))
@@ -201,9 +202,15 @@ export function readMark(path: string): number | null {
         .padStart(8, '0') !== match[2]
     )
       continue;
-    best = Math.max(best ?? 0, Number(match[1]));
+    slots[slot] = Number(match[1]);
   }
-  return best;
+  return slots;
+}
+
+/** The number of the last confirmed record, or null when there is no (readable) mark. */
+export function readMark(path: string): number | null {
+  const [a, b] = readMarkSlots(path);
+  return a === null && b === null ? null : Math.max(a ?? 0, b ?? 0);
 }
 
 /** Writes the mark afresh (both slots); for the repair and the first start. */
@@ -223,6 +230,13 @@ export class Journal {
   private bytes = 0;
   /** A failed append left bytes behind that could not be cut off yet. */
   private dirty = false;
+  /** The newest confirmed record, and the newest the mark holds (its writes follow the commits). */
+  private markWanted = 0;
+  private markWritten = 0;
+  /** The mark's slot the next write goes to: never the one holding the newest value. */
+  private markSlotNext = 0;
+  /** The running mark writes (one at a time), if any. */
+  private marking: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
@@ -261,15 +275,18 @@ export class Journal {
     this.bytes = read.end;
     this.fd = openSync(this.path, APPEND_DURABLY, 0o600);
     if (!existsSync(this.markPath)) writeMark(this.markPath, lastN);
+    const [a, b] = readMarkSlots(this.markPath);
+    this.markSlotNext = (a ?? -1) <= (b ?? -1) ? 0 : 1;
+    this.markWanted = this.markWritten = Math.max(a ?? 0, b ?? 0);
     this.markFd = openSync(this.markPath, WRITE_DURABLY);
   }
 
   /**
-   * Appends a group of entries (in order) and resolves once they are on disk, off the event loop;
-   * then records the last one as confirmed in the mark. `stored` is called as soon as the records
-   * are on disk, before the mark is written: the changes may be confirmed from then on (the mark
-   * only tells a damaged confirmed record from a torn unconfirmed one at start, and a record
-   * whose write returned is not torn). When the write fails (disk full), the
+   * Appends a group of entries (in order) and resolves once they are on disk, off the event loop.
+   * The mark then records the last one as confirmed, beside the next commits (see `markConfirmed`):
+   * the changes may be confirmed as soon as their records are on disk (the mark only tells a
+   * damaged confirmed record from a torn unconfirmed one at start, and a record whose write
+   * returned is not torn). `stored` is called then. When the write fails (disk full), the
    * journal is cut back to what it held before and a `StoreWriteError` is thrown: nothing of the
    * group was stored. Calls must not overlap (the store runs one group at a time).
    */
@@ -293,7 +310,34 @@ export class Journal {
     }
     this.bytes += record.length;
     stored?.();
-    await this.writeMark(last.n);
+    this.markConfirmed(last.n);
+  }
+
+  /**
+   * Brings the mark up to record `n`, without holding up the next commit: a commit that waited
+   * for the previous one's mark waited for a second synchronous disk write (up to a few
+   * milliseconds on a busy disk, every time). The mark is written one write at a time, always with
+   * the newest confirmed record, alternating between its two slots, so a torn write leaves the
+   * value before it.
+   */
+  private markConfirmed(n: number): void {
+    this.markWanted = Math.max(this.markWanted, n);
+    this.marking ??= (async () => {
+      try {
+        while (this.markWritten < this.markWanted) {
+          const next = this.markWanted;
+          await this.writeMark(next);
+          this.markWritten = next;
+        }
+      } finally {
+        this.marking = undefined;
+      }
+    })();
+  }
+
+  /** Resolves once the mark holds the last committed record. */
+  async marked(): Promise<void> {
+    while (this.marking) await this.marking;
   }
 
   /** One entry: `commit([entry])`. */
@@ -312,7 +356,9 @@ export class Journal {
   private async writeMark(n: number): Promise<void> {
     if (this.markFd === undefined) return;
     try {
-      await writeAll(this.markFd, markSlot(n), (n % 2) * SLOT);
+      const slot = this.markSlotNext;
+      this.markSlotNext = 1 - slot;
+      await writeAll(this.markFd, markSlot(n), slot * SLOT);
     } catch (error) {
       log.error({ err: error, file: this.markPath }, 'cannot update the journal mark');
     }
@@ -350,7 +396,9 @@ export class Journal {
     this.dirty = false;
   }
 
-  close(): void {
+  /** Closes the files once the mark is written (never under a write on its way). */
+  async close(): Promise<void> {
+    await this.marked();
     if (this.fd !== undefined) closeSync(this.fd);
     if (this.markFd !== undefined) closeSync(this.markFd);
     this.fd = undefined;

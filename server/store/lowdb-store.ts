@@ -34,7 +34,7 @@ import { LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records
 import { type DayFile, readLiveDay } from './lowdb-replay.ts';
 import { type DayTransaction, type Store, type StoreExport, StoreWriteError, type TransactionResult } from './store.ts';
 
-const SNAPSHOT_EVERY = 200;
+const SNAPSHOT_EVERY = Number(process.env.SNAPX ?? 200);
 const log = logger('store');
 const PROBE_EVERY_MS = 5_000;
 
@@ -72,7 +72,7 @@ export async function openLowdbStore(dir: string): Promise<Store> {
     journal.open(read, n);
     return new LowdbStore(dir, lock, day, journal, state, n, replayed, await openRecordFiles(dir));
   } catch (error) {
-    journal?.close();
+    await journal?.close();
     await releaseLock(lock);
     throw error;
   }
@@ -454,7 +454,7 @@ class LowdbStore extends LowdbRecords implements Store {
       if (this.sinceSnapshot > 0 || this.snapshotDue) await this.trySnapshot();
       else if (this.cutJournalAt !== undefined) await this.cutJournal();
     } finally {
-      this.journal.close();
+      await this.journal.close();
       await releaseLock(this.lock);
     }
   }
