@@ -82,6 +82,43 @@ describe('localParts and zoneOffsetMinutes in Europe/Berlin', () => {
     expect(zoneOffsetMinutes(at('2026-03-29T01:00:00Z'), BERLIN)).toBe(120);
   });
 
+  it('given any instant from 1972 to 2100, when the same minute was asked for just before, then the answer is the one Intl gives for it', () => {
+    const zones = [BERLIN, 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns'];
+    const reference = (t: number, zone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+          .formatToParts(new Date(t))
+          .map((p) => [p.type, p.value]),
+      );
+      return {
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        weekday: String(parts.weekday).toLowerCase(),
+        minutes: Number(parts.hour) * 60 + Number(parts.minute),
+      };
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: at('1972-01-01T00:00:00Z'), max: at('2100-01-01T00:00:00Z') }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.constantFrom(...zones),
+        (t, within, zone) => {
+          const minuteStart = Math.floor(t / 60_000) * 60_000;
+          localParts(minuteStart + ((within + 30_000) % 60_000), zone);
+          expect(localParts(minuteStart + within, zone)).toEqual(reference(minuteStart + within, zone));
+        },
+      ),
+    );
+  });
+
   it('given a zone west of UTC, then the offset is negative', () => {
     expect(zoneOffsetMinutes(at('2026-01-15T12:00:00Z'), 'America/New_York')).toBe(-300);
   });

@@ -43,7 +43,24 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The last answer per zone, by UTC minute: every zone's offset has been a whole number of
+ * minutes since 1972, so all instants of one UTC minute share date, weekday and minute. Each
+ * change and each read asks for the day; this keeps Intl's formatting out of that path.
+ */
+const lastParts = new Map<string, { minute: number; parts: LocalParts }>();
+
 export function localParts(at: number, timeZone: string): LocalParts {
+  const minute = Math.floor(at / 60_000);
+  const last = lastParts.get(timeZone);
+  if (last?.minute === minute) return last.parts;
+  // Shared by the callers of one minute: frozen.
+  const parts = Object.freeze(formatParts(at, timeZone));
+  lastParts.set(timeZone, { minute, parts });
+  return parts;
+}
+
+function formatParts(at: number, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
   const weekday = (parts.weekday ?? 'Sun').slice(0, 3).toLowerCase() as Weekday;

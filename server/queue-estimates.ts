@@ -1,6 +1,7 @@
 /**
- * The waiting-time estimates of the live day, computed lazily: at most once per read after a
- * change, not per mutation, and less often when a recompute is costly (see `fresh`).
+ * The waiting-time estimates of the live day, computed lazily: once per day state that is read
+ * (or prepared, see `prepare`), not per mutation, and less often when a recompute is costly
+ * (see `fresh`).
  */
 import type { QueueSnapshot } from '../core/api.ts';
 import { type ExpectedAppointment, estimateAll, type TicketEstimate } from '../core/estimate.ts';
@@ -10,6 +11,9 @@ import type { Appointment, DayState, OfficeConfig, Ticket } from '../core/types.
 export class QueueEstimates {
   private tickets = new Map<string, TicketEstimate>();
   private concerns: QueueSnapshot['waiting'] = [];
+  /** The day state the figures are for; another one (any change) is recomputed before a read. */
+  private computedFor: DayState | undefined;
+  /** Something besides the day changed (the office, the appointments). */
   private dirty = true;
   private lastRecomputeAt = 0;
   private lastRecomputeMs = 0;
@@ -21,7 +25,7 @@ export class QueueEstimates {
     private readonly clock: () => number,
   ) {}
 
-  /** The day changed: the next read recomputes. */
+  /** The office configuration changed: the next read recomputes. */
   invalidate(): void {
     this.dirty = true;
   }
@@ -40,6 +44,14 @@ export class QueueEstimates {
     return this.tickets.get(ticket.id) ?? this.provisional(state, ticket);
   }
 
+  /**
+   * Computes the figures of `state` ahead of the first read, e.g. while the change that made it
+   * is being stored; a read of the same state then finds them ready.
+   */
+  prepare(state: DayState): void {
+    this.fresh(state);
+  }
+
   /** Every concern's figures for someone arriving now. */
   forConcerns(state: DayState): QueueSnapshot['waiting'] {
     this.fresh(state);
@@ -53,6 +65,7 @@ export class QueueEstimates {
     const { tickets, concerns } = estimateAll(state, office, now, today);
     this.tickets = tickets;
     this.concerns = concerns;
+    this.computedFor = state;
     this.dirty = false;
     this.lastRecomputeAt = performance.now();
     this.lastRecomputeMs = this.lastRecomputeAt - started;
@@ -65,7 +78,7 @@ export class QueueEstimates {
    * issued in between get their concern's estimate for a new arrival (see `provisional`).
    */
   private fresh(state: DayState): void {
-    if (!this.dirty) return;
+    if (!this.dirty && this.computedFor === state) return;
     const heavy = this.lastRecomputeMs > 5;
     if (heavy && performance.now() - this.lastRecomputeAt < 10 * this.lastRecomputeMs) return;
     this.recompute(state, this.clock());

@@ -139,7 +139,6 @@ export class QueueService {
   }
 
   private publish(events: DomainEvent[]): void {
-    this.estimates.invalidate();
     const change = { events, state: this.state };
     for (const listener of this.listeners) {
       try {
@@ -179,7 +178,9 @@ export class QueueService {
         };
       }
       const events = [...rolled.events, ...result.value.events];
-      return { next: result.value.state, value: { result, events, state: result.value.state } };
+      const next = result.value.state;
+      // The answer's estimates are computed while the change is written (see `view`).
+      return { next, value: { result, events, state: next }, meanwhile: () => this.estimates.prepare(next) };
     });
     this.state = outcome.state;
     if (outcome.events.length || outcome.result.ok) this.publish(outcome.events);
@@ -313,6 +314,7 @@ export class QueueService {
 
   /** Something outside the queue changed (the office configuration): recompute and tell everyone. */
   refresh(): void {
+    this.estimates.invalidate();
     this.publish([]);
   }
 

@@ -45,17 +45,45 @@ function folder(): string {
   return dir;
 }
 
-/** Adds ticket `id` to the stored day, as a kiosk's draw would. */
-function draw(store: Store, id: number): Promise<number> {
+/** Adds ticket `id` to the stored day, as a kiosk's draw would (with `meanwhile` beside its write). */
+function draw(store: Store, id: number, meanwhile?: () => void): Promise<number> {
   return store.transact(async (tx) => {
     const day = tx.day ?? emptyDay('2026-03-02');
     const ticket = makeTicket({ id: `t${id}`, concernId: 'c', issuedAt: T0 + id });
     const next: DayState = { ...day, tickets: [...day.tickets, ticket] };
-    return { next, value: next.tickets.length };
+    return { next, value: next.tickets.length, ...(meanwhile ? { meanwhile } : {}) };
   });
 }
 
 describe('group commit', () => {
+  it('given draws made at once, then the work beside the write of the newest runs once, after the write started and before any answer', async () => {
+    const dir = folder();
+    const commit = vi.spyOn(Journal.prototype, 'commit');
+    const store = await openLowdbStore(dir);
+    const seen: { draw: number; commits: number; answered: number }[] = [];
+    let answered = 0;
+    const drawn = [1, 2, 3].map((id) =>
+      draw(store, id, () => seen.push({ draw: id, commits: commit.mock.calls.length, answered })).then((count) => {
+        answered++;
+        return count;
+      }),
+    );
+    expect(await Promise.all(drawn)).toEqual([1, 2, 3]);
+    // One group of three: only the newest state's work is worth doing, once its write is under way.
+    expect(commit.mock.calls).toHaveLength(1);
+    expect(seen).toEqual([{ draw: 3, commits: 1, answered: 0 }]);
+    // A failing piece of work is logged, never a failed change.
+    expect(
+      await draw(store, 4, () => {
+        throw new Error('estimate failed');
+      }),
+    ).toBe(4);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    expect((await reopened.loadDay())?.tickets.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4']);
+    await reopened.close();
+  });
+
   it('given 60 draws at once, when they are written, then fewer commits than draws store all of them, in order', async () => {
     const dir = folder();
     const commit = vi.spyOn(Journal.prototype, 'commit');

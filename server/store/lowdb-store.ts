@@ -42,6 +42,7 @@ const PROBE_EVERY_MS = 5_000;
 interface Pending {
   entry: JournalEntry;
   state: DayState;
+  meanwhile: (() => void) | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -144,7 +145,8 @@ class LowdbStore extends LowdbRecords implements Store {
       if (epoch !== this.epoch) throw this.notStored();
       if (this.closed) throw new StoreWriteError('The store is closed');
       // Unchanged: the answer was read from changes that may still be on their way to the disk.
-      const stored = result.next && result.next !== this.last ? this.saveDay(result.next) : this.settled;
+      const stored =
+        result.next && result.next !== this.last ? this.saveDay(result.next, result.meanwhile) : this.settled;
       return { value: result.value, stored };
     };
     const next = this.tail.then(run, run);
@@ -160,11 +162,11 @@ class LowdbStore extends LowdbRecords implements Store {
   }
 
   /** Queues a change for the next group commit; resolves once it is on disk. */
-  private saveDay(state: DayState): Promise<void> {
+  private saveDay(state: DayState, meanwhile?: () => void): Promise<void> {
     const entry: JournalEntry = { n: this.n + 1, delta: diffDay(this.last, state) };
     this.n = entry.n;
     this.last = state;
-    const stored = new Promise<void>((resolve, reject) => this.queue.push({ entry, state, resolve, reject }));
+    const stored = new Promise<void>((resolve, reject) => this.queue.push({ entry, state, meanwhile, resolve, reject }));
     this.settled = stored;
     // Callers that answer nothing still must not see an unhandled rejection.
     stored.catch(() => undefined);
@@ -208,10 +210,13 @@ class LowdbStore extends LowdbRecords implements Store {
       if (this.queue.length === 0) return;
       const group = this.queue.splice(0);
       try {
-        await this.journal.commit(
+        const committing = this.journal.commit(
           group.map((p) => p.entry),
           () => this.stored(group),
         );
+        // The write is under way on the thread pool: the newest change's own work runs meanwhile.
+        runMeanwhile(group.at(-1)?.meanwhile);
+        await committing;
       } catch (error) {
         const refused = [...group, ...this.queue.splice(0)];
         this.failing = true;
@@ -457,5 +462,14 @@ class LowdbStore extends LowdbRecords implements Store {
       await this.journal.close();
       await releaseLock(this.lock);
     }
+  }
+}
+
+/** Runs a change's `meanwhile` work; a failure there is the caller's to notice, never the store's. */
+function runMeanwhile(work: (() => void) | undefined): void {
+  try {
+    work?.();
+  } catch (error) {
+    log.error({ err: error }, 'work beside a journal write failed');
   }
 }

@@ -72,6 +72,12 @@ export interface TransactionResult<T> {
   /** The new live day to store, or null to leave it as it is. */
   next: DayState | null;
   value: T;
+  /**
+   * Work the answer will need, run while `next` is on its way to the disk if the store writes
+   * off the event loop (the local journal), so the answer waits for the longer of the two, not
+   * for both. Stores that hold a lock meanwhile (PostgreSQL) skip it.
+   */
+  meanwhile?: () => void;
 }
 
 export interface Store {
