@@ -321,8 +321,8 @@ export class PostgresStore extends PostgresRecords implements Store {
     client.on('error', onError);
     let member: Member<Change> | undefined = first;
     try {
-      // BEGIN and the lock in one round trip (a simple query: the office id as an escaped literal).
-      // BEGIN and the lock in one round trip; when other processes announced changes this copy
+      // BEGIN and the lock in one round trip (a simple query: the office id as an escaped literal);
+      // when other processes announced changes this copy
       // lacks, the read of those changes too: it runs once the lock is held, so it sees every
       // commit before ours. (A change not announced yet is read in a second round trip below.)
       const office = client.escapeLiteral(this.officeId);
