@@ -24,6 +24,7 @@ import { benchFlood } from './flood.ts';
 import { benchIssue, benchIssueBare } from './issue.ts';
 import { benchKiosk, KIOSK_FIRST_SCREEN_TARGET_MS, KIOSK_TOUCH_TARGET_MS } from './kiosk.ts';
 import { benchRace } from './race.ts';
+import { runSectionProcess, SECTION_OUT } from './section-process.ts';
 import { median, ROOT, startBareServer, startServer } from './server-process.ts';
 import { benchStats, STATS_TARGET_MS } from './stats.ts';
 
@@ -83,6 +84,13 @@ const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 async function section(name: string, fn: () => Promise<void>) {
   if (only && !only.includes(name)) return;
+  if (!SECTION_OUT) {
+    // The run itself: the section measures in a process of its own (see section-process.ts).
+    const measured = runSectionProcess<Figure>(new URL(import.meta.url).pathname, name);
+    if (measured) figures.push(...measured);
+    else figures.push({ id: `${name}.failed`, name: `${name} failed`, value: 1, unit: '', target: '0', ok: false });
+    return;
+  }
   const started = performance.now();
   // The command that measures this section's figures again, alone.
   process.stdout.write(`   $ ${quick ? 'BENCH_QUICK=1 ' : ''}BENCH_ONLY=${name} npm run bench\n`);
@@ -102,10 +110,12 @@ async function section(name: string, fn: () => Promise<void>) {
 
 async function main() {
   const started = performance.now();
-  process.stdout.write(
-    `Lotse benchmarks${quick ? ' (quick)' : ''} · node ${process.version} · ${new Date().toISOString()}\n`,
-  );
-  process.stdout.write(`   ${'figure'.padEnd(66)} ${'value'.padStart(9)} unit target     vs base\n`);
+  if (!SECTION_OUT) {
+    process.stdout.write(
+      `Lotse benchmarks${quick ? ' (quick)' : ''} · node ${process.version} · ${new Date().toISOString()}\n`,
+    );
+    process.stdout.write(`   ${'figure'.padEnd(66)} ${'value'.padStart(9)} unit target     vs base\n`);
+  }
 
   await section('fanout-1000', async () => {
     const screens = quick ? 100 : 500;
@@ -615,8 +625,7 @@ async function main() {
     });
   });
 
-  // Last: it builds a year of tickets in this process, whose heap would then slow down the load
-  // this process drives in the sections after it (the PostgreSQL kiosks lost a third).
+  // Last (from before each section had a process of its own): it builds a year of tickets.
   await section('stats', async () => {
     for (const f of await benchStats({ runs: quick ? 3 : 7, withStore: false })) {
       record({
@@ -630,6 +639,11 @@ async function main() {
     }
   });
 
+  if (SECTION_OUT) {
+    // A section's own process: its figures go back to the run that started it.
+    writeFileSync(SECTION_OUT, JSON.stringify(figures));
+    return;
+  }
   mkdirSync(results, { recursive: true });
   const failed = figures.filter((f) => f.ok === false).length;
   const out = {
