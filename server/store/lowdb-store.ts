@@ -166,7 +166,9 @@ class LowdbStore extends LowdbRecords implements Store {
     const entry: JournalEntry = { n: this.n + 1, delta: diffDay(this.last, state) };
     this.n = entry.n;
     this.last = state;
-    const stored = new Promise<void>((resolve, reject) => this.queue.push({ entry, state, meanwhile, resolve, reject }));
+    const stored = new Promise<void>((resolve, reject) =>
+      this.queue.push({ entry, state, meanwhile, resolve, reject }),
+    );
     this.settled = stored;
     // Callers that answer nothing still must not see an unhandled rejection.
     stored.catch(() => undefined);
