@@ -640,9 +640,10 @@ async function main() {
   });
 
   if (SECTION_OUT) {
-    // A section's own process: its figures go back to the run that started it.
+    // A section's own process: its figures go back to the run that started it, and it ends now
+    // rather than when the last idle connection or timer of its load generators lets it.
     writeFileSync(SECTION_OUT, JSON.stringify(figures));
-    return;
+    process.exit(0);
   }
   mkdirSync(results, { recursive: true });
   const failed = figures.filter((f) => f.ok === false).length;
