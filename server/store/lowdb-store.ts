@@ -34,7 +34,7 @@ import { LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records
 import { type DayFile, readLiveDay } from './lowdb-replay.ts';
 import { type DayTransaction, type Store, type StoreExport, StoreWriteError, type TransactionResult } from './store.ts';
 
-const SNAPSHOT_EVERY = Number(process.env.SNAPX ?? 200);
+const SNAPSHOT_EVERY = 200;
 const log = logger('store');
 const PROBE_EVERY_MS = 5_000;
 
