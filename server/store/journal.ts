@@ -2,9 +2,10 @@
  * An append-only journal of live-day changes, on disk before a change is confirmed to anyone
  * (written with O_DSYNC: a write returns once its data is stored), replayed over the last
  * snapshot at start. Each record carries its length and a CRC-32 (the format and its reading:
- * `journal-records.ts`). Appends run on libuv's thread pool, never on the event loop, and in groups (group commit): the
- * records queued while one group is written go to disk together with the next write, so a burst
- * costs a few synchronous writes, not one per change (see `LowdbStore.flush`).
+ * `journal-records.ts`). Appends run on libuv's thread pool, never on the event loop, and in
+ * groups (group commit): the records queued while one group is written go to disk together with
+ * the next write, so a burst costs a few synchronous writes, not one per change (see
+ * `LowdbStore.flush`).
  * Beside it, `journal.ndjson.mark` holds the number of the last record confirmed (two checksummed
  * slots written in turn, so a torn write of the mark leaves the other slot intact; it follows
  * the commits without holding them up, see `markConfirmed`).
