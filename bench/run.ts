@@ -82,13 +82,23 @@ function recordRatio(id: string, name: string, lotse: number, bare: number, limi
 /** `BENCH_ONLY=cluster,issue` runs only those sections (while working on one part). */
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
+/** The figure of a section that ended without its own (it threw, or its process died). */
+const sectionFailed = (name: string): Figure => ({
+  id: `${name}.failed`,
+  name: `${name} failed`,
+  value: 1,
+  unit: '',
+  target: '0',
+  ok: false,
+});
+
 async function section(name: string, fn: () => Promise<void>) {
   if (only && !only.includes(name)) return;
   if (!SECTION_OUT) {
     // The run itself: the section measures in a process of its own (see section-process.ts).
     const measured = runSectionProcess<Figure>(new URL(import.meta.url).pathname, name);
     if (measured) figures.push(...measured);
-    else figures.push({ id: `${name}.failed`, name: `${name} failed`, value: 1, unit: '', target: '0', ok: false });
+    else figures.push(sectionFailed(name));
     return;
   }
   const started = performance.now();
@@ -103,7 +113,7 @@ async function section(name: string, fn: () => Promise<void>) {
     await fn();
   } catch (error) {
     process.stdout.write(`!! ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    figures.push({ id: `${name}.failed`, name: `${name} failed`, value: 1, unit: '', target: '0', ok: false });
+    figures.push(sectionFailed(name));
   }
   process.stderr.write(`   (${name}: ${Math.round((performance.now() - started) / 1000)} s)\n`);
 }
