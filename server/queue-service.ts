@@ -179,18 +179,22 @@ export class QueueService {
       }
       const events = [...rolled.events, ...result.value.events];
       const next = result.value.state;
-      // The answer's estimates are computed while the change is written (see `view`).
-      return { next, value: { result, events, state: next }, meanwhile: () => this.estimates.prepare(next) };
+      const value = { result, events, state: next };
+      // A call is announced as soon as it is stored: its estimates wait for the derived updates
+      // (`queue-pushes.ts`). Otherwise the answer's estimates are computed while the change is
+      // written (see `view`).
+      if (events.some((e) => e.type === 'call')) return { next, value };
+      return { next, value, meanwhile: () => this.estimates.prepare(next) };
     });
     this.state = outcome.state;
     if (outcome.events.length || outcome.result.ok) this.publish(outcome.events);
     return outcome.result.ok ? ok(outcome.result.value.value) : outcome.result;
   }
 
-  /** The ticket as visitors see it; estimates only for today's (an archived day has none). */
+  /** The ticket as visitors see it; estimates only for today's waiting ones (the others show none). */
   view(ticket: Ticket): TicketView {
-    const today = ticket.day === this.state.day;
-    return toTicketView(ticket, this.office(), today ? this.estimates.forTicket(this.state, ticket) : undefined);
+    const estimated = ticket.status === 'waiting' && ticket.day === this.state.day;
+    return toTicketView(ticket, this.office(), estimated ? this.estimates.forTicket(this.state, ticket) : undefined);
   }
 
   async issue(cmd: IssueCommand): Promise<Result<{ ticket: TicketView; repeated: boolean }>> {
