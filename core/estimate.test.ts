@@ -46,7 +46,26 @@ describe('waitingAhead', () => {
     const { desk, tickets } = housingLine(2);
     desk.call('desk-2');
     const e = estimates(desk).tickets;
-    expect(e.has(tickets[0]?.id ?? '')).toBe(false);
+    expect(e.get(tickets[0]?.id ?? '')).toBeUndefined();
+    expect(e.get(tickets[1]?.id ?? '')?.waitingAhead).toBe(0);
+  });
+
+  it('given more lookups than a search serves, then the index by id gives each ticket the estimate a search gives', () => {
+    const { desk, tickets } = housingLine(12);
+    const searched = tickets.map((t) => estimates(desk).tickets.get(t.id));
+    const all = estimates(desk).tickets;
+    const indexed = tickets.map((t) => all.get(t.id));
+    expect(indexed).toEqual(searched);
+    expect(searched.map((e) => e?.waitingAhead)).toEqual([...tickets.keys()]);
+    expect(all.get('no-such-ticket')).toBeUndefined();
+  });
+
+  it('given a parked visitor among the waiting, then they get 0 and 0 and the others do not count them', () => {
+    const { desk, tickets } = housingLine(3);
+    const parked = { ...(tickets[0] as Ticket), parked: true };
+    const state = { ...desk.state, tickets: desk.state.tickets.map((t) => (t.id === parked.id ? parked : t)) };
+    const e = estimates(desk, state).tickets;
+    expect(e.get(parked.id)).toEqual({ waitingAhead: 0, estimatedWaitMinutes: 0 });
     expect(e.get(tickets[1]?.id ?? '')?.waitingAhead).toBe(0);
   });
 

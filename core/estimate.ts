@@ -85,25 +85,23 @@ interface SimCounter {
   streak: number;
 }
 
-interface Entry {
-  ticket: Ticket;
-  /** Issue order, the policy's last tie-breaker. */
-  index: number;
-}
-
-/** Per concern: walk-ins in arrival order, and appointment holders by slot. */
+/**
+ * Per concern: walk-ins in arrival order, and appointment holders by slot. A ticket in a line is
+ * its index in the pass (see `forward`), also the policy's last tie-breaker (issue order): plain
+ * numbers, not an object per ticket, as the pass runs after every change.
+ */
 interface Line {
-  walkIns: Entry[];
+  walkIns: number[];
   nextWalkIn: number;
-  appointments: Entry[];
+  appointments: number[];
   nextAppointment: number;
 }
 
 /** Appointment holders already past the late limit wait as walk-ins by check-in time. */
-function addEntry(line: Line, entry: Entry, now: number, late: number): void {
-  const { appointmentAt } = entry.ticket;
-  if (appointmentAt !== undefined && now <= appointmentAt + late) line.appointments.push(entry);
-  else line.walkIns.push(entry);
+function addEntry(line: Line, index: number, ticket: Ticket, now: number, late: number): void {
+  const { appointmentAt } = ticket;
+  if (appointmentAt !== undefined && now <= appointmentAt + late) line.appointments.push(index);
+  else line.walkIns.push(index);
 }
 
 /** A walk-in of `concernId` arriving now (the concern's estimate is when they would be called). */
@@ -127,7 +125,8 @@ function newcomerTicket(concernId: string, day: string, now: number): Ticket {
  * pass, reused, with two rank slots swapped as candidates win (the pass ranks thousands of heads).
  */
 interface Candidate {
-  entry: Entry | undefined;
+  /** The ticket's index in the pass; -1: none yet. */
+  entry: number;
   rank: RankSlot;
   /** Where the next head is ranked; becomes `rank` when that head wins. */
   spare: RankSlot;
@@ -140,22 +139,22 @@ interface Candidate {
  * (`walkInsFirst`), a walk-in goes before a due appointment holder whatever their ranks.
  * (A plain function, not a closure in the loop: the forward pass runs it thousands of times.)
  */
-function beats(best: Candidate, entry: Entry, rank: Rank, walkInsFirst: boolean): boolean {
+function beats(best: Candidate, entry: number, rank: Rank, walkInsFirst: boolean): boolean {
   const current = best.entry;
-  if (!current) return true;
+  if (current < 0) return true;
   const aPriority = rank[0] === 0;
   const bPriority = best.rank[0] === 0;
   if (walkInsFirst && aPriority !== bPriority) return !aPriority;
-  return (compareRanks(rank, best.rank) || entry.index - current.index) < 0;
+  return (compareRanks(rank, best.rank) || entry - current) < 0;
 }
 
 function clear(best: Candidate): void {
-  best.entry = undefined;
+  best.entry = -1;
   best.line = undefined;
 }
 
 /** The head ranked in `best.spare` is called before the current best: it becomes the best. */
-function consider(best: Candidate, entry: Entry, line: Line, appointment: boolean, walkInsFirst: boolean): void {
+function consider(best: Candidate, entry: number, line: Line, appointment: boolean, walkInsFirst: boolean): void {
   const rank = best.spare;
   if (!beats(best, entry, rank, walkInsFirst)) return;
   best.spare = best.rank;
@@ -225,23 +224,27 @@ function forward(
     }));
   // Newcomers stand after every waiting ticket (index `waiting.length`) and before foreseen ones;
   // their lines exist from the start, as in a pass with the newcomer among the tickets.
-  const newcomers = new Map<string, Entry>();
-  for (const concernId of newcomerConcerns) {
-    newcomers.set(concernId, { ticket: newcomerTicket(concernId, state.day, now), index: waiting.length });
-  }
+  const newcomers = new Map<string, Ticket>();
+  for (const concernId of newcomerConcerns) newcomers.set(concernId, newcomerTicket(concernId, state.day, now));
+  const newcomerIndex = waiting.length;
+  /** The ticket of a line's index: a waiting one, or a foreseen one after the newcomers' index. */
+  const ticketAt = (index: number): Ticket =>
+    (index < newcomerIndex ? waiting[index] : foreseen[index - newcomerIndex - 1]) as Ticket;
   for (let i = 0; i < waiting.length; i++) {
     const ticket = waiting[i] as Ticket;
-    addEntry(lineOf(ticket.concernId), { ticket, index: i }, now, late);
+    addEntry(lineOf(ticket.concernId), i, ticket, now, late);
   }
   for (const concernId of newcomerConcerns) lineOf(concernId);
   for (let i = 0; i < foreseen.length; i++) {
     const ticket = foreseen[i] as Ticket;
-    addEntry(lineOf(ticket.concernId), { ticket, index: waiting.length + 1 + i }, now, late);
+    addEntry(lineOf(ticket.concernId), newcomerIndex + 1 + i, ticket, now, late);
   }
-  const byArrival = (a: Entry, b: Entry) => a.ticket.issuedAt - b.ticket.issuedAt || a.index - b.index;
+  const byArrival = (a: number, b: number) => ticketAt(a).issuedAt - ticketAt(b).issuedAt || a - b;
   for (const line of lines.values()) {
     line.walkIns.sort(byArrival);
-    line.appointments.sort((a, b) => (a.ticket.appointmentAt ?? 0) - (b.ticket.appointmentAt ?? 0) || byArrival(a, b));
+    line.appointments.sort(
+      (a, b) => (ticketAt(a).appointmentAt ?? 0) - (ticketAt(b).appointmentAt ?? 0) || byArrival(a, b),
+    );
   }
 
   const counters: SimCounter[] = [];
@@ -269,7 +272,7 @@ function forward(
   const calledAt = new Float64Array(waiting.length).fill(Number.NaN);
   const newcomerAt = new Map<string, number>();
   const best: Candidate = {
-    entry: undefined,
+    entry: -1,
     rank: [0, 0, 0, 0],
     spare: [0, 0, 0, 0],
     line: undefined,
@@ -295,16 +298,17 @@ function forward(
       const line = lines.get(concernIds[preference] as string);
       if (!line) continue;
       const walkIn = line.walkIns[line.nextWalkIn];
-      if (walkIn) {
-        rankInto(best.spare, walkIn.ticket, preference, office, t);
+      if (walkIn !== undefined) {
+        rankInto(best.spare, ticketAt(walkIn), preference, office, t);
         consider(best, walkIn, line, false, walkInsFirst);
       }
       const appointment = line.appointments[line.nextAppointment];
-      if (appointment) {
-        const dueFrom = (appointment.ticket.appointmentAt ?? 0) - lead;
+      if (appointment !== undefined) {
+        const holder = ticketAt(appointment);
+        const dueFrom = (holder.appointmentAt ?? 0) - lead;
         if (t >= dueFrom) {
           // Treated as due until called (a counter serving the line calls them first anyway).
-          setRank(best.spare, 0, appointment.ticket.appointmentAt ?? 0, appointment.ticket.issuedAt, 0);
+          setRank(best.spare, 0, holder.appointmentAt ?? 0, holder.issuedAt, 0);
           consider(best, appointment, line, true, walkInsFirst);
         } else {
           wakeUp = Math.min(wakeUp, dueFrom);
@@ -317,26 +321,26 @@ function forward(
         const newcomer = newcomers.get(concernId);
         const line = lines.get(concernId) as Line;
         if (!newcomer || line.nextWalkIn < line.walkIns.length) continue;
-        if (beats(best, newcomer, rankInto(newcomerRank, newcomer.ticket, preference, office, t), walkInsFirst)) {
+        if (beats(best, newcomerIndex, rankInto(newcomerRank, newcomer, preference, office, t), walkInsFirst)) {
           newcomerAt.set(concernId, t);
           newcomers.delete(concernId);
         }
       }
     }
     const { entry, line, appointment } = best;
-    if (!entry || !line) {
+    if (entry < 0 || !line) {
       if (wakeUp === Number.POSITIVE_INFINITY) counters.splice(ci, 1);
       else sim.freeAt = wakeUp;
       continue;
     }
     if (appointment) line.nextAppointment++;
     else line.nextWalkIn++;
-    if (entry.index < waiting.length) {
+    if (entry < newcomerIndex) {
       left--;
-      calledAt[entry.index] = t;
+      calledAt[entry] = t;
     }
     sim.streak = appointment ? sim.streak + 1 : 0;
-    sim.freeAt = t + walkUp + serviceOf(entry.ticket.concernId);
+    sim.freeAt = t + walkUp + serviceOf(ticketAt(entry).concernId);
   }
   return { calledAt, newcomerAt };
 }
@@ -353,13 +357,10 @@ export function estimateAll(
   office: OfficeConfig,
   now: number,
   expected: readonly ExpectedAppointment[] = [],
-): { tickets: Map<string, TicketEstimate>; concerns: ConcernEstimate[] } {
-  const tickets = new Map<string, TicketEstimate>();
+): { tickets: TicketEstimates; concerns: ConcernEstimate[] } {
   const waiting = state.tickets.filter((t) => t.status === 'waiting' && t.parked !== true);
   /** Per place in `waiting`: the best place in any counter's order (-1: no counter can call it yet). */
   const position = new Int32Array(waiting.length).fill(-1);
-  // Counters that serve the same concerns in the same order, are in the same interleave turn
-  // and that no ticket names (sent there, booked there) see the same order: sorted once.
   const named = new Set<string>();
   for (const t of waiting) {
     if (t.forCounterId !== undefined) named.add(t.forCounterId);
@@ -385,33 +386,64 @@ export function estimateAll(
   const minutesUntil = (at: number | undefined): number =>
     at === undefined || Number.isNaN(at) ? 0 : Math.max(0, Math.round((at - now) / MINUTE));
   const counts = new Map<string, number>();
+  const minutes = new Int32Array(waiting.length);
   let earlier: Map<string, number> | undefined;
   for (let i = 0; i < waiting.length; i++) {
     const t = waiting[i] as Ticket;
-    let ahead = position[i] as number;
-    if (ahead < 0) {
+    if ((position[i] as number) < 0) {
       earlier ??= sameConcernAhead(waiting);
-      ahead = earlier.get(t.id) ?? 0;
+      position[i] = earlier.get(t.id) ?? 0;
     }
-    tickets.set(t.id, { waitingAhead: ahead, estimatedWaitMinutes: minutesUntil(calledAt[i]) });
+    minutes[i] = minutesUntil(calledAt[i]);
     counts.set(t.concernId, (counts.get(t.concernId) ?? 0) + 1);
   }
-  for (const t of state.tickets) {
-    if (t.status === 'waiting' && t.parked === true) tickets.set(t.id, { waitingAhead: 0, estimatedWaitMinutes: 0 });
-  }
+  const parked = state.tickets.filter((t) => t.status === 'waiting' && t.parked === true).map((t) => t.id);
   const concerns = estimated.map((concernId) => ({
     concernId,
     count: counts.get(concernId) ?? 0,
     estimatedWaitMinutes: minutesUntil(newcomerAt.get(concernId)),
   }));
-  return { tickets, concerns };
+  return { tickets: new TicketEstimates(waiting, position, minutes, parked), concerns };
 }
 
+/** Lookups by linear search before an index by id is built (see `TicketEstimates`). */
+const LOOKUPS_BEFORE_INDEX = 4;
+
 /**
- * For tickets no counter can call yet (an early appointment holder, a concern no open counter
- * serves): the people of the same concern who came before them. Sorted once, not counted per
- * ticket (a day with every counter closed would otherwise cost waiting² steps).
+ * Every waiting ticket's estimate, by id. Held as two arrays by place in the waiting list; the
+ * index by id is built only once more than a few tickets are looked up (the phones' updates),
+ * not for a kiosk's answer, which reads one (the newest, found first from the end): recomputed
+ * after every change, a map of thousands of entries was most of what a ticket issue allocated.
+ * Parked tickets get 0 and 0.
  */
+export class TicketEstimates {
+  private byId: Map<string, number> | undefined;
+  private lookups = 0;
+
+  constructor(
+    private readonly waiting: readonly Ticket[],
+    private readonly ahead: Int32Array,
+    private readonly minutes: Int32Array,
+    private readonly parked: readonly string[],
+  ) {}
+
+  get(id: string): TicketEstimate | undefined {
+    const i = this.placeOf(id);
+    if (i >= 0) return { waitingAhead: this.ahead[i] as number, estimatedWaitMinutes: this.minutes[i] as number };
+    return this.parked.includes(id) ? { waitingAhead: 0, estimatedWaitMinutes: 0 } : undefined;
+  }
+
+  private placeOf(id: string): number {
+    if (!this.byId && ++this.lookups > LOOKUPS_BEFORE_INDEX) {
+      this.byId = new Map();
+      for (let i = 0; i < this.waiting.length; i++) this.byId.set((this.waiting[i] as Ticket).id, i);
+    }
+    if (this.byId) return this.byId.get(id) ?? -1;
+    for (let i = this.waiting.length - 1; i >= 0; i--) if ((this.waiting[i] as Ticket).id === id) return i;
+    return -1;
+  }
+}
+
 function sameConcernAhead(waiting: readonly Ticket[]): Map<string, number> {
   const byConcern = new Map<string, Ticket[]>();
   for (const t of waiting) {

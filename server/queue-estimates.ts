@@ -4,12 +4,12 @@
  * (see `fresh`).
  */
 import type { QueueSnapshot } from '../core/api.ts';
-import { type ExpectedAppointment, estimateAll, type TicketEstimate } from '../core/estimate.ts';
+import { type ExpectedAppointment, estimateAll, type TicketEstimate, TicketEstimates } from '../core/estimate.ts';
 import { localDay } from '../core/localtime.ts';
 import type { Appointment, DayState, OfficeConfig, Ticket } from '../core/types.ts';
 
 export class QueueEstimates {
-  private tickets = new Map<string, TicketEstimate>();
+  private tickets = new TicketEstimates([], new Int32Array(0), new Int32Array(0), []);
   private concerns: QueueSnapshot['waiting'] = [];
   /** The day state the figures are for; another one (any change) is recomputed before a read. */
   private computedFor: DayState | undefined;
