@@ -257,6 +257,21 @@ describe('running the counters forward', () => {
     expect(line.map((t) => e.get(t.id)?.estimatedWaitMinutes)).toEqual([0, 12, 24]);
   });
 
+  it('given started visitors only before the day’s last 500 tickets, then no walk-up time is added', () => {
+    const { desk } = housingLine(0);
+    for (let i = 0; i < 3; i++) {
+      desk.issue('housing');
+      desk.call('desk-2');
+      desk.advance(2);
+      act(desk, (s, o, now) => startService(s, o, 'desk-2', now));
+      desk.complete('desk-2');
+    }
+    for (let i = 0; i < 499; i++) desk.issue('documents');
+    expect(walkUpMinutes(desk.state)).toBe(2);
+    desk.issue('documents');
+    expect(walkUpMinutes(desk.state)).toBe(0);
+  });
+
   it('given a due appointment holder, then the walk-ins are estimated behind them', () => {
     const { desk, tickets } = housingLine(2);
     desk.setStatus('desk-2', 'open');

@@ -53,6 +53,21 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
   let stopped = false;
   let spacing = FLUSH_MS;
 
+  // Phones following a ticket on this process (rooms `ticket:<token>`). With none, a flush
+  // skips the pass over the day (thousands of tickets by the afternoon) that finds theirs.
+  const adapter = io.sockets.adapter;
+  const ticketRoomPrefix = ticketRoom('');
+  let followedRooms = 0;
+  for (const room of adapter.rooms.keys()) if (room.startsWith(ticketRoomPrefix)) followedRooms++;
+  const roomCreated = (room: string) => {
+    if (room.startsWith(ticketRoomPrefix)) followedRooms++;
+  };
+  const roomDeleted = (room: string) => {
+    if (room.startsWith(ticketRoomPrefix)) followedRooms--;
+  };
+  adapter.on('create-room', roomCreated);
+  adapter.on('delete-room', roomDeleted);
+
   /** The day as it is now, with a lookup by id that is rebuilt only when the day changed. */
   let indexed: { state: DayState; byId: Map<string, Ticket> } | undefined;
   const currentTicket = (id: string): Ticket | undefined => {
@@ -81,10 +96,13 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
       }
       io.local.to(screens.slice(from, from + SCREENS_PER_SLICE)).emit('queue:updated', ctx.queue.queueSnapshot());
     }
-    const followed = ctx.queue
-      .day()
-      .tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
-      .map((t) => t.id);
+    const followed =
+      followedRooms > 0
+        ? ctx.queue
+            .day()
+            .tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
+            .map((t) => t.id)
+        : [];
     for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
       if (from > 0 || screens.length > 0) {
         busy += performance.now() - sliceStart;
@@ -148,6 +166,8 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
   const stopQueue = ctx.queue.onChange(onChange);
   return () => {
     stopped = true;
+    adapter.off('create-room', roomCreated);
+    adapter.off('delete-room', roomDeleted);
     if (timer) clearTimeout(timer);
     stopQueue();
   };
