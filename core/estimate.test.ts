@@ -241,7 +241,8 @@ describe('running the counters forward', () => {
     expect(estimates(desk).tickets.get(tickets[1]?.id ?? '')?.estimatedWaitMinutes).toBe(2); // 9 / 4 = 2.25
   });
 
-  it('given clerks who press start, then the time from call to start of today’s visitors is added per visitor', () => {
+  /** Three housing visitors at desk-2, each started 2 minutes after the call and served 10. */
+  function threeStarted(): Desk {
     const { desk } = housingLine(0);
     for (let i = 0; i < 3; i++) {
       desk.issue('housing');
@@ -251,6 +252,11 @@ describe('running the counters forward', () => {
       desk.advance(10);
       desk.complete('desk-2');
     }
+    return desk;
+  }
+
+  it('given clerks who press start, then the time from call to start of today’s visitors is added per visitor', () => {
+    const desk = threeStarted();
     expect(walkUpMinutes(desk.state)).toBe(2);
     const line = [desk.issue('housing'), desk.issue('housing'), desk.issue('housing')];
     const e = estimates(desk).tickets;
@@ -258,14 +264,7 @@ describe('running the counters forward', () => {
   });
 
   it('given started visitors only before the day’s last 500 tickets, then no walk-up time is added', () => {
-    const { desk } = housingLine(0);
-    for (let i = 0; i < 3; i++) {
-      desk.issue('housing');
-      desk.call('desk-2');
-      desk.advance(2);
-      act(desk, (s, o, now) => startService(s, o, 'desk-2', now));
-      desk.complete('desk-2');
-    }
+    const desk = threeStarted();
     for (let i = 0; i < 499; i++) desk.issue('documents');
     expect(walkUpMinutes(desk.state)).toBe(2);
     desk.issue('documents');
