@@ -96,12 +96,10 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
       }
       io.local.to(screens.slice(from, from + SCREENS_PER_SLICE)).emit('queue:updated', ctx.queue.queueSnapshot());
     }
+    const day = ctx.queue.day();
     const followed =
       followedRooms > 0
-        ? ctx.queue
-            .day()
-            .tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
-            .map((t) => t.id)
+        ? day.tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
         : [];
     for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
       if (from > 0 || screens.length > 0) {
@@ -110,8 +108,9 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
         if (stopped) return busy;
         sliceStart = performance.now();
       }
-      for (const id of followed.slice(from, from + PHONES_PER_SLICE)) {
-        const ticket = currentTicket(id);
+      for (const seen of followed.slice(from, from + PHONES_PER_SLICE)) {
+        // The ticket as it is now: the one found above while the day is unchanged.
+        const ticket = ctx.queue.day() === day ? seen : currentTicket(seen.id);
         if (!ticket) continue;
         const view = ctx.queue.view(ticket);
         if (pushed.changed(view)) io.local.to(ticketRoom(ticket.token)).emit('ticket:updated', view);
