@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHistory } from './history.ts';
-import { median, postJson, quantile, startBareServer, startServer } from './server-process.ts';
+import { BENCH_ADMIN_PASSWORD, median, postJson, quantile, startBareServer, startServer } from './server-process.ts';
 
 export interface IssueFigures {
   p50: number;
@@ -65,6 +65,36 @@ async function oneRound(historyTickets: number, count: number): Promise<IssueFig
 
 /** Archived tickets of the smaller history (a few days of a busy office). */
 export const SMALL_HISTORY = 1000;
+
+/** Tickets in the live day of the long-day round (issued and called before measuring). */
+export const LONG_DAY = 2000;
+
+/**
+ * Ticket issue once the live day holds LONG_DAY tickets, issued and called (a long afternoon;
+ * nobody left waiting): a change must cost what changed, not the whole day.
+ */
+export async function benchIssueLongDay(count = 400): Promise<IssueFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-day-'));
+  try {
+    writeHistory(dir, SMALL_HISTORY, 1200);
+    const server = await startServer(dir);
+    try {
+      const { base } = server;
+      const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
+        .token as string;
+      for (let i = 0; i < LONG_DAY; i++) {
+        await postJson(base, '/api/tickets', { concernId: 'certificates' });
+        const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
+        if (!answer.ticket) throw new Error(`call failed: ${JSON.stringify(answer)}`);
+      }
+      return await measure(base, count);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export async function benchIssue(rounds = 3, count = 400) {
   const small: IssueFigures[] = [];

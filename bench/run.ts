@@ -21,7 +21,7 @@ import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
 import { benchFlood } from './flood.ts';
-import { benchIssue, benchIssueBare } from './issue.ts';
+import { benchIssue, benchIssueBare, benchIssueLongDay, LONG_DAY } from './issue.ts';
 import { benchKiosk, KIOSK_FIRST_SCREEN_TARGET_MS, KIOSK_TOUCH_TARGET_MS } from './kiosk.ts';
 import { benchRace } from './race.ts';
 import { runSectionProcess, SECTION_OUT } from './section-process.ts';
@@ -252,6 +252,7 @@ async function main() {
   await section('issue', async () => {
     const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
     const bareIssue = await benchIssueBare(quick ? 1 : 3, quick ? 200 : 400);
+    const longDay = await benchIssueLongDay(quick ? 200 : 400);
     record({
       id: 'issue.1000.p50',
       name: 'ticket issue p50 (durable), 1,000 historical tickets',
@@ -324,6 +325,25 @@ async function main() {
       unit: 'ms',
       target: '-',
       ok: null,
+    });
+    for (const q of ['p50', 'p99'] as const) {
+      record({
+        id: `issue.day.${q}`,
+        name: `ticket issue ${q}, day of ${LONG_DAY.toLocaleString('en')} tickets (issued and called before)`,
+        value: r2(longDay[q]),
+        unit: 'ms',
+        target: '-',
+        ok: null,
+      });
+    }
+    const dayRatio = longDay.p50 / issue.small.p50;
+    record({
+      id: 'issue.day.ratio',
+      name: `ticket issue p50 ratio, day of ${LONG_DAY.toLocaleString('en')} / fresh day`,
+      value: r2(dayRatio),
+      unit: '×',
+      target: '≤ 1.3',
+      ok: dayRatio <= 1.3,
     });
     record({
       id: 'issue.throughput',
