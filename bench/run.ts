@@ -73,6 +73,11 @@ async function withServer<T>(
   }
 }
 
+/** A figure without a target (context for the others). */
+function info(id: string, name: string, value: number, unit: string) {
+  record({ id, name, value, unit, target: '-', ok: null });
+}
+
 /** Lotse ÷ the bare baseline (bench/bare-server.ts), measured in the same run with the same load generators. */
 function recordRatio(id: string, name: string, lotse: number, bare: number, limit: number) {
   const ratio = lotse / bare;
@@ -141,14 +146,7 @@ async function main() {
     const p99 = median(runs.map((r) => r.p99));
     const lost = runs.reduce((n, r) => n + (r.expected - r.received), 0);
     const label = `${screens} screens + ${phones} phones, 20 calls/s`;
-    record({
-      id: 'call.1000.p50',
-      name: `call → screen p50, ${label}`,
-      value: r2(p50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('call.1000.p50', `call → screen p50, ${label}`, r2(p50), 'ms');
     record({
       id: 'call.1000.p99',
       name: `call → screen p99, ${label}`,
@@ -167,22 +165,8 @@ async function main() {
     });
     const bareP50 = median(bareRuns.map((r) => r.p50));
     const bareP99 = median(bareRuns.map((r) => r.p99));
-    record({
-      id: 'bare.1000.p50',
-      name: 'bare baseline: call → screen p50, same load',
-      value: r2(bareP50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
-    record({
-      id: 'bare.1000.p99',
-      name: 'bare baseline: call → screen p99, same load',
-      value: r2(bareP99),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('bare.1000.p50', 'bare baseline: call → screen p50, same load', r2(bareP50), 'ms');
+    info('bare.1000.p99', 'bare baseline: call → screen p99, same load', r2(bareP99), 'ms');
     recordRatio(
       'call.1000.p50.ratio',
       `Lotse ÷ bare, call → screen p50, ${screens + phones} clients`,
@@ -205,14 +189,7 @@ async function main() {
     const r = await withServer((s) => benchFanout(s, options));
     const bare = await withServer((s) => benchFanout(s, options), true);
     const label = `${phones} phones + 20 screens, 20 calls/s`;
-    record({
-      id: 'call.10000.p50',
-      name: `call → screen p50, ${label}`,
-      value: r2(r.p50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('call.10000.p50', `call → screen p50, ${label}`, r2(r.p50), 'ms');
     record({
       id: 'call.10000.p99',
       name: `call → screen p99, ${label}`,
@@ -229,22 +206,8 @@ async function main() {
       target: '≤ 1024',
       ok: r.serverRssMb <= 1024,
     });
-    record({
-      id: 'bare.10000.p50',
-      name: 'bare baseline: call → screen p50, same load',
-      value: r2(bare.p50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
-    record({
-      id: 'bare.10000.p99',
-      name: 'bare baseline: call → screen p99, same load',
-      value: r2(bare.p99),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('bare.10000.p50', 'bare baseline: call → screen p50, same load', r2(bare.p50), 'ms');
+    info('bare.10000.p99', 'bare baseline: call → screen p99, same load', r2(bare.p99), 'ms');
     recordRatio('call.10000.p50.ratio', `Lotse ÷ bare, call → screen p50, ${phones} clients`, r.p50, bare.p50, 1.5);
     recordRatio('call.10000.p99.ratio', `Lotse ÷ bare, call → screen p99, ${phones} clients`, r.p99, bare.p99, 1.5);
   });
@@ -253,14 +216,7 @@ async function main() {
     const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
     const bareIssue = await benchIssueBare(quick ? 1 : 3, quick ? 200 : 400);
     const longDay = await benchIssueLongDay(quick ? 200 : 400);
-    record({
-      id: 'issue.1000.p50',
-      name: 'ticket issue p50 (durable), 1,000 historical tickets',
-      value: r2(issue.small.p50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('issue.1000.p50', 'ticket issue p50 (durable), 1,000 historical tickets', r2(issue.small.p50), 'ms');
     record({
       id: 'issue.1000.p99',
       name: 'ticket issue p99 (durable), 1,000 historical tickets',
@@ -269,14 +225,7 @@ async function main() {
       target: '≤ 10',
       ok: issue.small.p99 <= 10,
     });
-    record({
-      id: 'issue.history.p50',
-      name: 'ticket issue p50 (durable), 100,000 historical tickets',
-      value: r2(issue.history.p50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('issue.history.p50', 'ticket issue p50 (durable), 100,000 historical tickets', r2(issue.history.p50), 'ms');
     record({
       id: 'issue.history.p99',
       name: 'ticket issue p99 (durable), 100,000 historical tickets',
@@ -303,14 +252,7 @@ async function main() {
       target: '≤ 1.3',
       ok: p99Ratio <= 1.3,
     });
-    record({
-      id: 'bare.issue.p99',
-      name: 'bare baseline: ticket issue p99 (one fsync per ticket)',
-      value: r2(bareIssue.p99),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('bare.issue.p99', 'bare baseline: ticket issue p99 (one fsync per ticket)', r2(bareIssue.p99), 'ms');
     recordRatio(
       'issue.p99.ratio',
       'Lotse ÷ bare, ticket issue p99, 1,000 history',
@@ -318,23 +260,19 @@ async function main() {
       bareIssue.p99,
       1.3,
     );
-    record({
-      id: 'issue.start.p99',
-      name: `ticket issue p99, first 200 after the server started (bare: ${r2(bareIssue.startP99)} ms)`,
-      value: r2(issue.small.startP99),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info(
+      'issue.start.p99',
+      `ticket issue p99, first 200 after the server started (bare: ${r2(bareIssue.startP99)} ms)`,
+      r2(issue.small.startP99),
+      'ms',
+    );
     for (const q of ['p50', 'p99'] as const) {
-      record({
-        id: `issue.day.${q}`,
-        name: `ticket issue ${q}, day of ${LONG_DAY.toLocaleString('en')} tickets (issued and called before)`,
-        value: r2(longDay[q]),
-        unit: 'ms',
-        target: '-',
-        ok: null,
-      });
+      info(
+        `issue.day.${q}`,
+        `ticket issue ${q}, day of ${LONG_DAY.toLocaleString('en')} tickets (issued and called before)`,
+        r2(longDay[q]),
+        'ms',
+      );
     }
     const dayRatio = longDay.p50 / issue.small.p50;
     record({
@@ -345,14 +283,7 @@ async function main() {
       target: '≤ 1.3',
       ok: dayRatio <= 1.3,
     });
-    record({
-      id: 'issue.throughput',
-      name: 'ticket issue throughput, one kiosk at a time',
-      value: Math.round(issue.small.perSecond),
-      unit: '/s',
-      target: '-',
-      ok: null,
-    });
+    info('issue.throughput', 'ticket issue throughput, one kiosk at a time', Math.round(issue.small.perSecond), '/s');
   });
 
   await section('race', async () => {
@@ -373,14 +304,7 @@ async function main() {
       target: String(race.calls),
       ok: race.distinct === race.calls,
     });
-    record({
-      id: 'race.throughput',
-      name: 'concurrent call-next throughput',
-      value: Math.round(race.perSecond),
-      unit: '/s',
-      target: '-',
-      ok: null,
-    });
+    info('race.throughput', 'concurrent call-next throughput', Math.round(race.perSecond), '/s');
   });
 
   await section('bundles', async () => {
@@ -410,14 +334,12 @@ async function main() {
     const office = loadOfficeConfig(undefined);
     const report = summarize(simulateDays(office, { seed: 1, days: 1, weeklyConcerns: 227 }));
     const error = report.estimate.relativeToMeanWait * 100;
-    record({
-      id: 'sim.wait.mean',
-      name: "simulated demo office's day: mean wait (227 concerns/week)",
-      value: r2(report.overall.meanMinutes),
-      unit: 'min',
-      target: '-',
-      ok: null,
-    });
+    info(
+      'sim.wait.mean',
+      "simulated demo office's day: mean wait (227 concerns/week)",
+      r2(report.overall.meanMinutes),
+      'min',
+    );
     record({
       id: 'sim.estimate.error',
       name: 'wait-estimate median absolute error, % of mean wait',
@@ -445,27 +367,18 @@ async function main() {
       target: '≤ 25',
       ok: mixedError <= 25,
     });
-    record({
-      id: 'sim.appointments.estimate.bias',
-      name: 'wait-estimate bias with a third booked ahead (estimate − wait)',
-      value: r2(mixed.estimate.biasMinutes),
-      unit: 'min',
-      target: '-',
-      ok: null,
-    });
+    info(
+      'sim.appointments.estimate.bias',
+      'wait-estimate bias with a third booked ahead (estimate − wait)',
+      r2(mixed.estimate.biasMinutes),
+      'min',
+    );
   });
 
   await section('display-heap', async () => {
     const heap = await benchDisplayHeap(quick ? 150 : 600);
     const growth = heap.growth * 100;
-    record({
-      id: 'display.heap.start',
-      name: 'lobby screen JS heap at start (Chromium)',
-      value: r2(heap.startMb),
-      unit: 'MB',
-      target: '-',
-      ok: null,
-    });
+    info('display.heap.start', 'lobby screen JS heap at start (Chromium)', r2(heap.startMb), 'MB');
     record({
       id: 'display.heap.growth',
       name: `lobby screen heap growth over ${quick ? 150 : 600} calls`,
@@ -482,14 +395,12 @@ async function main() {
       const [c] = await benchCluster([count], quick ? 100 : 300, quick ? 40 : 100);
       if (!c) continue;
       const p = `${c.processes} process${c.processes > 1 ? 'es' : ''} on PostgreSQL + Redis`;
-      record({
-        id: `cluster.${c.processes}.issue`,
-        name: `ticket issue throughput, 12 kiosks, ${p}`,
-        value: Math.round(c.issuePerSecond),
-        unit: '/s',
-        target: '-',
-        ok: null,
-      });
+      info(
+        `cluster.${c.processes}.issue`,
+        `ticket issue throughput, 12 kiosks, ${p}`,
+        Math.round(c.issuePerSecond),
+        '/s',
+      );
       const issueTarget = c.processes > 1 ? 40 : 25;
       record({
         id: `cluster.${c.processes}.issue.p99`,
@@ -499,14 +410,12 @@ async function main() {
         target: `≤ ${issueTarget}`,
         ok: c.issueP99 <= issueTarget,
       });
-      record({
-        id: `cluster.${c.processes}.fullday.p99`,
-        name: `ticket issue p99, 12 kiosks, day of 2,000 tickets, ${p}`,
-        value: r2(c.fullDayIssueP99),
-        unit: 'ms',
-        target: '-',
-        ok: null,
-      });
+      info(
+        `cluster.${c.processes}.fullday.p99`,
+        `ticket issue p99, 12 kiosks, day of 2,000 tickets, ${p}`,
+        r2(c.fullDayIssueP99),
+        'ms',
+      );
       const dayRatio = c.fullDayIssueP50 / c.issueP50;
       record({
         id: `cluster.${c.processes}.fullday.ratio`,
@@ -516,22 +425,8 @@ async function main() {
         target: '≤ 1.3',
         ok: dayRatio <= 1.3,
       });
-      record({
-        id: `cluster.${c.processes}.call.p50`,
-        name: `call → screen p50, screens on every process, ${p}`,
-        value: r2(c.callP50),
-        unit: 'ms',
-        target: '-',
-        ok: null,
-      });
-      record({
-        id: `cluster.${c.processes}.call.p99`,
-        name: `call → screen p99, screens on every process, ${p}`,
-        value: r2(c.callP99),
-        unit: 'ms',
-        target: '-',
-        ok: null,
-      });
+      info(`cluster.${c.processes}.call.p50`, `call → screen p50, screens on every process, ${p}`, r2(c.callP50), 'ms');
+      info(`cluster.${c.processes}.call.p99`, `call → screen p99, screens on every process, ${p}`, r2(c.callP99), 'ms');
       record({
         id: `cluster.${c.processes}.lost`,
         name: `calls not received by a screen, ${p}`,
@@ -553,14 +448,7 @@ async function main() {
       target: '≤ 50',
       ok: f.healthP99 <= 50,
     });
-    record({
-      id: 'flood.health.p50',
-      name: '/api/health p50 during the same floods',
-      value: r2(f.healthP50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('flood.health.p50', '/api/health p50 during the same floods', r2(f.healthP50), 'ms');
   });
 
   await section('kiosk', async () => {
@@ -573,14 +461,7 @@ async function main() {
       target: `≤ ${KIOSK_FIRST_SCREEN_TARGET_MS}`,
       ok: k.firstScreenMax <= KIOSK_FIRST_SCREEN_TARGET_MS,
     });
-    record({
-      id: 'kiosk.first.p50',
-      name: 'kiosk first screen usable, median',
-      value: Math.round(k.firstScreenP50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('kiosk.first.p50', 'kiosk first screen usable, median', Math.round(k.firstScreenP50), 'ms');
     record({
       id: 'kiosk.touch.max',
       name: `kiosk touch "Ticket ziehen" → number on screen, CPU ${k.throttle}× slower, worst of ${k.touchToNumber.length}`,
@@ -589,14 +470,7 @@ async function main() {
       target: `≤ ${KIOSK_TOUCH_TARGET_MS}`,
       ok: k.touchMax <= KIOSK_TOUCH_TARGET_MS,
     });
-    record({
-      id: 'kiosk.touch.p50',
-      name: 'kiosk touch → number on screen, median',
-      value: Math.round(k.touchP50),
-      unit: 'ms',
-      target: '-',
-      ok: null,
-    });
+    info('kiosk.touch.p50', 'kiosk touch → number on screen, median', Math.round(k.touchP50), 'ms');
   });
 
   await section('city', async () => {
@@ -612,30 +486,19 @@ async function main() {
         target: `≤ ${CITY_P99_TARGET_MS}`,
         ok: p.p99 <= CITY_P99_TARGET_MS,
       });
-      record({
-        id: `city.${i + 1}.answer.p99`,
-        name: `city: call-next answered p99 (stored, before the screens hear it), ${at}`,
-        value: r2(p.answerP99),
-        unit: 'ms',
-        target: '-',
-        ok: null,
-      });
-      record({
-        id: `city.${i + 1}.cpu`,
-        name: `city: CPU, ${at}, ${r2(p.callsPerSecond)} calls/s + tickets/s`,
-        value: Math.round(p.cpu * 100),
-        unit: '%',
-        target: '-',
-        ok: null,
-      });
-      record({
-        id: `city.${i + 1}.rss`,
-        name: `city: memory (RSS; peak ${p.peakRssMb} MB), ${at}`,
-        value: p.rssMb,
-        unit: 'MB',
-        target: '-',
-        ok: null,
-      });
+      info(
+        `city.${i + 1}.answer.p99`,
+        `city: call-next answered p99 (stored, before the screens hear it), ${at}`,
+        r2(p.answerP99),
+        'ms',
+      );
+      info(
+        `city.${i + 1}.cpu`,
+        `city: CPU, ${at}, ${r2(p.callsPerSecond)} calls/s + tickets/s`,
+        Math.round(p.cpu * 100),
+        '%',
+      );
+      info(`city.${i + 1}.rss`, `city: memory (RSS; peak ${p.peakRssMb} MB), ${at}`, p.rssMb, 'MB');
     }
     record({
       id: 'city.lost',
@@ -645,14 +508,12 @@ async function main() {
       target: '0',
       ok: c.lost === 0,
     });
-    record({
-      id: 'city.carries',
-      name: `city: offices one process carries at p99 ≤ ${CITY_P99_TARGET_MS} ms (${RATE_FACTOR}× busy rate, CPU ≤ 70 %)`,
-      value: c.carries,
-      unit: '',
-      target: '-',
-      ok: null,
-    });
+    info(
+      'city.carries',
+      `city: offices one process carries at p99 ≤ ${CITY_P99_TARGET_MS} ms (${RATE_FACTOR}× busy rate, CPU ≤ 70 %)`,
+      c.carries,
+      '',
+    );
   });
 
   // Last (from before each section had a process of its own): it builds a year of tickets.
