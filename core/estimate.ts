@@ -34,6 +34,7 @@ import {
   setRank,
   walkInTurn,
 } from './policy.ts';
+import { currentTicket } from './queue-state.ts';
 import type { Appointment, Counter, DayState, OfficeConfig, Ticket } from './types.ts';
 
 /** A booked appointment the estimates foresee (not checked in yet). */
@@ -264,8 +265,8 @@ function forward(
     if (cs?.status !== 'open') continue;
     for (const id of counter.concernIds) covered.add(id);
     let freeAt = now;
-    const current = cs.currentTicketId ? findFromEnd(state.tickets, cs.currentTicketId) : undefined;
-    if (current && current.status === 'called') {
+    const current = currentTicket(state, counter.id);
+    if (current) {
       const service = serviceOf(current.concernId);
       const expectedEnd =
         current.servedAt !== undefined ? current.servedAt + service : (current.calledAt ?? now) + walkUp + service;
@@ -378,6 +379,8 @@ export function estimateAll(
   }
   /** Per place in `waiting`: the best place in any counter's order (-1: no counter can call it yet). */
   const position = new Int32Array(waiting.length).fill(-1);
+  // Counters that serve the same concerns in the same order, are in the same interleave turn
+  // and that no ticket names (sent there, booked there) see the same order: sorted once.
   const named = new Set<string>();
   for (const t of waiting) {
     if (t.forCounterId !== undefined) named.add(t.forCounterId);
@@ -422,12 +425,6 @@ export function estimateAll(
   return { tickets: new TicketEstimates(waiting, position, minutes, parked), concerns };
 }
 
-/** The ticket with this id, searched from the newest (a counter's current visitor is a recent one). */
-function findFromEnd(tickets: readonly Ticket[], id: string): Ticket | undefined {
-  for (let i = tickets.length - 1; i >= 0; i--) if ((tickets[i] as Ticket).id === id) return tickets[i];
-  return undefined;
-}
-
 /** Lookups by linear search before an index by id is built (see `TicketEstimates`). */
 const LOOKUPS_BEFORE_INDEX = 4;
 
@@ -466,6 +463,11 @@ export class TicketEstimates {
   }
 }
 
+/**
+ * For tickets no counter can call yet (an early appointment holder, a concern no open counter
+ * serves): the people of the same concern who came before them. Sorted once, not counted per
+ * ticket (a day with every counter closed would otherwise cost waiting² steps).
+ */
 function sameConcernAhead(waiting: readonly Ticket[]): Map<string, number> {
   const byConcern = new Map<string, Ticket[]>();
   for (const t of waiting) {
