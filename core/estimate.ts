@@ -25,6 +25,7 @@
  * Over 400 lines: the forward pass, the newcomers it carries and the candidate bookkeeping that
  * keeps it from allocating per step are one algorithm, read (and property-tested) together.
  */
+import { openPlaces } from './open-tickets.ts';
 import {
   compareRanks,
   orderIndexesForCounter,
@@ -369,10 +370,11 @@ export function estimateAll(
   now: number,
   expected: readonly ExpectedAppointment[] = [],
 ): { tickets: TicketEstimates; concerns: ConcernEstimate[] } {
-  // One pass over the day (it holds every ticket since the morning; most of them are done).
+  // One pass over the open tickets (the day holds every ticket since the morning).
   const waiting: Ticket[] = [];
   const parked: string[] = [];
-  for (const t of state.tickets) {
+  for (const i of openPlaces(state.tickets)) {
+    const t = state.tickets[i] as Ticket;
     if (t.status !== 'waiting') continue;
     if (t.parked === true) parked.push(t.id);
     else waiting.push(t);

@@ -79,6 +79,7 @@
  * counter open / pause (with a reason) / close. A transferred or returned ticket waits again
  * with its original arrival time, so it is placed fairly in its (new) line.
  */
+import { openPlaces } from './open-tickets.ts';
 import { isHeldRemote } from './remote.ts';
 import type { Concern, Counter, OfficeConfig, OpeningHours, QueuePolicyConfig, Ticket } from './types.ts';
 
@@ -258,9 +259,9 @@ function callableFor(tickets: readonly Ticket[], counter: Counter, office: Offic
   const serves = new Map(counter.concernIds.map((id, i) => [id, i]));
   const rank: RankSlot = [0, 0, 0, 0];
   let count = 0;
-  for (let i = 0; i < tickets.length; i++) {
+  // Only the open tickets: most of a long day's are done.
+  for (const i of openPlaces(tickets)) {
     const t = tickets[i] as Ticket;
-    // Most of a long day's tickets are done: one field tells, before any lookup.
     if (t.status !== 'waiting') continue;
     const preference = serves.get(t.concernId);
     if (preference === undefined || !isCallable(t, counter, office, now)) continue;

@@ -5,6 +5,7 @@
 import { isOpen } from './hours.ts';
 import { localDay } from './localtime.ts';
 import { formatTicketNumber } from './numbering.ts';
+import { appendTicket } from './open-tickets.ts';
 import { appointmentHoursOf } from './policy.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
@@ -125,7 +126,7 @@ export function issueTicket(
   return ok({
     state: {
       ...state,
-      tickets: [...state.tickets, ticket],
+      tickets: appendTicket(state.tickets, ticket),
       lastNumber: { ...state.lastNumber, [concern.id]: running },
     },
     events: [{ type: 'ticket-issued', ticket }],

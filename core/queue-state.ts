@@ -3,6 +3,7 @@
  * a ticket or a counter in the day, announcing a call, a visitor leaving the counter, and ending
  * the current part of a visit. Pure: the state comes in, a new state goes out.
  */
+import { openPlaces, replaceTicketIn } from './open-tickets.ts';
 import { fail, ok, type Result } from './result.ts';
 import {
   type CallRecord,
@@ -59,17 +60,9 @@ export function counterState(state: DayState, counterId: string): CounterState {
   return state.counters[counterId] ?? { counterId, status: 'closed' };
 }
 
+/** The day with `ticket` in place of the ticket with its id (the open tickets carried over: `core/open-tickets.ts`). */
 export function replaceTicket(state: DayState, ticket: Ticket): DayState {
-  // A copy and one slot changed (a long day has thousands of tickets, and every change of one
-  // copies the list: a plain copy is several times faster than mapping it).
-  const tickets = state.tickets.slice();
-  for (let i = 0; i < tickets.length; i++) {
-    if ((tickets[i] as Ticket).id === ticket.id) {
-      tickets[i] = ticket;
-      break;
-    }
-  }
-  return { ...state, tickets };
+  return { ...state, tickets: replaceTicketIn(state.tickets, ticket) };
 }
 
 export function setCounter(state: DayState, counter: CounterState): DayState {
@@ -133,9 +126,10 @@ export function openCounter(before: CounterState, currentTicketId?: string): Cou
 export function currentTicket(state: DayState, counterId: string): Ticket | undefined {
   const id = counterState(state, counterId).currentTicketId;
   if (!id) return undefined;
-  // From the end: the visitor at a counter was usually issued recently.
-  for (let i = state.tickets.length - 1; i >= 0; i--) {
-    const ticket = state.tickets[i] as Ticket;
+  // Among the open tickets, from the newest: the visitor at a counter was usually issued recently.
+  const open = openPlaces(state.tickets);
+  for (let k = open.length - 1; k >= 0; k--) {
+    const ticket = state.tickets[open[k] as number] as Ticket;
     if (ticket.id === id) return ticket.status === 'called' ? ticket : undefined;
   }
   return undefined;

@@ -31,7 +31,7 @@ import { withUndo } from './queue-undo.ts';
 
 export { callNext, callSpecific, counterOrder, recall, returnParked } from './queue-call.ts';
 export { type IssueInput, issueTicket, rollDay } from './queue-day.ts';
-export { type DomainEvent, emptyDay, type FinishOptions, type Outcome } from './queue-state.ts';
+export { type DomainEvent, emptyDay, type FinishOptions, type Outcome, replaceTicket } from './queue-state.ts';
 export { pendingUndo, undoLast } from './queue-undo.ts';
 
 /**

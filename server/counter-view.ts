@@ -8,6 +8,7 @@ import type { CounterTicket, CounterView, TicketView } from '../core/api.ts';
 import { isAppointmentEarly, isReservedForOther } from '../core/policy.ts';
 import { counterOrder, pendingUndo } from '../core/queue.ts';
 import { isHeldRemote } from '../core/remote.ts';
+import { openTickets } from '../core/open-tickets.ts';
 import type { DayState, OfficeConfig, Ticket } from '../core/types.ts';
 import { laterParts } from '../core/visit.ts';
 
@@ -24,9 +25,11 @@ export function counterViewOf(
   const counter = office.counters.find((c) => c.id === counterId);
   if (!counter) return undefined;
   const cs = state.counters[counterId] ?? { counterId, status: 'closed' as const };
-  const current = cs.currentTicketId ? state.tickets.find((t) => t.id === cs.currentTicketId) : undefined;
+  // Only open tickets matter here (a long day holds thousands of finished ones).
+  const open = openTickets(state.tickets);
+  const current = cs.currentTicketId ? open.find((t) => t.id === cs.currentTicketId) : undefined;
   const waiting = counter.concernIds.map((concernId) => {
-    const tickets = state.tickets.filter((t) => t.status === 'waiting' && !t.parked && t.concernId === concernId);
+    const tickets = open.filter((t) => t.status === 'waiting' && !t.parked && t.concernId === concernId);
     const oldest = tickets.reduce((min, t) => Math.min(min, t.issuedAt), Number.POSITIVE_INFINITY);
     return {
       concernId,
@@ -47,7 +50,7 @@ export function counterViewOf(
     };
   };
   const serves = new Set(counter.concernIds);
-  const parked = state.tickets.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
+  const parked = open.filter((t) => t.status === 'waiting' && t.parked && serves.has(t.concernId));
   const view: CounterView = {
     counterId,
     name: counter.name,
@@ -56,7 +59,7 @@ export function counterViewOf(
     waiting,
     next: [
       ...counterOrder(state, office, counter, now).slice(0, COUNTER_NEXT_CAP).map(brief),
-      ...state.tickets
+      ...open
         .filter(
           (t) =>
             t.status === 'waiting' &&

@@ -6,6 +6,7 @@
 import type { QueueSnapshot } from '../core/api.ts';
 import { type ExpectedAppointment, estimateAll, type TicketEstimate, TicketEstimates } from '../core/estimate.ts';
 import { localDay } from '../core/localtime.ts';
+import { openTickets } from '../core/open-tickets.ts';
 import type { Appointment, DayState, OfficeConfig, Ticket } from '../core/types.ts';
 
 export class QueueEstimates {
@@ -88,7 +89,7 @@ export class QueueEstimates {
   private provisional(state: DayState, ticket: Ticket): TicketEstimate | undefined {
     if (ticket.status !== 'waiting') return undefined;
     const concern = this.concerns.find((c) => c.concernId === ticket.concernId);
-    const ahead = state.tickets.filter(
+    const ahead = openTickets(state.tickets).filter(
       (t) => t.status === 'waiting' && !t.parked && t.concernId === ticket.concernId && t.issuedAt < ticket.issuedAt,
     ).length;
     return { waitingAhead: ahead, estimatedWaitMinutes: concern?.estimatedWaitMinutes ?? 0 };

@@ -9,6 +9,7 @@
  */
 import { type TicketView, toCallView } from '../core/api.ts';
 import { SCREENS_ROOM, STAFF_ROOM, ticketRoom } from '../core/events.ts';
+import { findTicket, openTickets } from '../core/open-tickets.ts';
 import type { DayState, Ticket } from '../core/types.ts';
 import type { AppContext } from './context.ts';
 import { logger } from './logger.ts';
@@ -81,6 +82,13 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     touched = new Set();
     let busy = 0;
     let sliceStart = performance.now();
+    /** A turn of the event loop between two slices; false once the pushes were stopped meanwhile. */
+    const pause = async (): Promise<boolean> => {
+      busy += performance.now() - sliceStart;
+      await nextTurn();
+      sliceStart = performance.now();
+      return !stopped;
+    };
     // Derived updates go to this process's own sockets only (`io.local`): with several server
     // processes each one flushes for its own clients after every change, wherever it happened.
     const rooms = io.sockets.adapter.rooms;
@@ -88,26 +96,14 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     // slices as phones: one emit to 500 screens held the event loop for about 5 ms.
     const screens = [...(rooms.get(SCREENS_ROOM) ?? [])];
     for (let from = 0; from < screens.length; from += SCREENS_PER_SLICE) {
-      if (from > 0) {
-        busy += performance.now() - sliceStart;
-        await nextTurn();
-        if (stopped) return busy;
-        sliceStart = performance.now();
-      }
+      if (from > 0 && !(await pause())) return busy;
       io.local.to(screens.slice(from, from + SCREENS_PER_SLICE)).emit('queue:updated', ctx.queue.queueSnapshot());
     }
     const day = ctx.queue.day();
     const followed =
-      followedRooms > 0
-        ? day.tickets.filter((t) => (t.status === 'waiting' || changed.has(t.id)) && rooms.has(ticketRoom(t.token)))
-        : [];
+      followedRooms > 0 ? waitingOrChanged(day, changed).filter((t) => rooms.has(ticketRoom(t.token))) : [];
     for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
-      if (from > 0 || screens.length > 0) {
-        busy += performance.now() - sliceStart;
-        await nextTurn();
-        if (stopped) return busy;
-        sliceStart = performance.now();
-      }
+      if ((from > 0 || screens.length > 0) && !(await pause())) return busy;
       for (const seen of followed.slice(from, from + PHONES_PER_SLICE)) {
         // The ticket as it is now: the one found above while the day is unchanged.
         const ticket = ctx.queue.day() === day ? seen : currentTicket(seen.id);
@@ -170,4 +166,20 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     if (timer) clearTimeout(timer);
     stopQueue();
   };
+}
+
+/**
+ * The tickets whose phone pages may need an update: every waiting one (their place and wait
+ * move with every change) and the ones changed since the last flush, finished ones among them.
+ * Found among the day's open tickets, not the whole day.
+ */
+function waitingOrChanged(day: DayState, changed: ReadonlySet<string>): Ticket[] {
+  const found = openTickets(day.tickets).filter((t) => t.status === 'waiting' || changed.has(t.id));
+  if (changed.size === 0) return found;
+  const listed = new Set(found.map((t) => t.id));
+  for (const id of changed) {
+    const ticket = listed.has(id) ? undefined : findTicket(day.tickets, id);
+    if (ticket) found.push(ticket);
+  }
+  return found;
 }

@@ -248,7 +248,7 @@ export class QueueService {
       if (!found) return fail('UNKNOWN_TICKET');
       const ticket = confirmArrival(found, now);
       if (ticket === found) return ok({ state, events: [], value: found });
-      const next = { ...state, tickets: state.tickets.map((t) => (t.id === ticket.id ? ticket : t)) };
+      const next = queue.replaceTicket(state, ticket);
       return ok({ state: next, events: [{ type: 'ticket-changed', ticket }], value: ticket });
     });
     return result.ok ? this.view(result.value) : undefined;
@@ -358,9 +358,8 @@ export class QueueService {
 /** Marks the ticket just issued as a number from on the way (in the state and in its event). */
 function markRemote(outcome: Outcome<Ticket>): Outcome<Ticket> {
   const ticket: Ticket = { ...outcome.value, remote: true };
-  const swap = (t: Ticket) => (t.id === ticket.id ? ticket : t);
   return {
-    state: { ...outcome.state, tickets: outcome.state.tickets.map(swap) },
+    state: queue.replaceTicket(outcome.state, ticket),
     events: outcome.events.map((e) => ('ticket' in e && e.ticket.id === ticket.id ? { ...e, ticket } : e)),
     value: ticket,
   };

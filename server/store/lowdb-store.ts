@@ -27,6 +27,7 @@ import type { HourBucket } from '../../core/stats.ts';
 import type { DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { checkDataFormat } from './data-format.ts';
+import { dayFileJson } from './day-json.ts';
 import { openJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
@@ -85,6 +86,8 @@ class LowdbStore extends LowdbRecords implements Store {
   private failing = false;
   /** A snapshot failed; the journal still holds everything, the snapshot is tried again. */
   private snapshotDue = false;
+  /** Size of the last snapshot written by this process (0: none yet; see `snapshotWorthIt`). */
+  private snapshotBytes = 0;
   /** When a probe write last succeeded (health checks probe at most this often while all is well). */
   private probedAt = 0;
 
@@ -228,7 +231,6 @@ class LowdbStore extends LowdbRecords implements Store {
         this.settled = Promise.resolve();
         const failure = error instanceof StoreWriteError ? error : new StoreWriteError(String(error));
         for (const p of refused) p.reject(failure);
-        continue;
       }
     }
   }
@@ -242,7 +244,18 @@ class LowdbStore extends LowdbRecords implements Store {
     this.sinceSnapshot += group.length;
     for (const p of group) p.resolve();
     const full = group.some((p) => p.entry.delta.kind === 'full');
-    if (full || this.snapshotDue || this.sinceSnapshot >= SNAPSHOT_EVERY) this.startSnapshot();
+    if (full || this.snapshotDue || this.snapshotWorthIt()) this.startSnapshot();
+  }
+
+  /**
+   * Whether the journal has grown enough to be folded into a new snapshot: SNAPSHOT_EVERY changes,
+   * and at least half the size of the last snapshot. A long day's snapshot is megabytes; written
+   * every 200 changes, it cost a change more than its own record, and each one held up the
+   * journal writes around it on the disk. So the snapshots and the journal together write at
+   * most about three times what changed, whatever the size of the day.
+   */
+  private snapshotWorthIt(): boolean {
+    return this.sinceSnapshot >= SNAPSHOT_EVERY && this.journal.size() >= this.snapshotBytes / 2;
   }
 
   /** Waits until no group commit or snapshot is running. */
@@ -277,7 +290,9 @@ class LowdbStore extends LowdbRecords implements Store {
     this.sinceSnapshot = 0;
     this.snapshotting = (async () => {
       try {
-        await writeFileDurablyAsync(join(this.dir, 'live-day.json'), JSON.stringify(data), { keepPrevious: true });
+        const json = await dayFileJson(data);
+        await writeFileDurablyAsync(join(this.dir, 'live-day.json'), json, { keepPrevious: true });
+        this.snapshotBytes = Buffer.byteLength(json);
         this.day.data = data;
         this.snapshotDue = false;
         this.cutJournalAt = cutAt;
