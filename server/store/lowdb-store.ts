@@ -1,22 +1,21 @@
 /**
  * The embedded default storage: lowdb JSON files under the data folder, written durably.
- *   live-day.json            snapshot of the live office day (one day's tickets: stays small)
+ *   live-day.json            snapshot of the live office day
  *   journal.ndjson           every change since that snapshot, fsync'd before it is confirmed
- *   archive/YYYY-MM-DD.json  ticket details of one closed day (deleted after the retention period)
- *   stats/YYYY-MM-DD.json    hourly statistics of one closed day (kept)
+ *   archive/, stats/         the closed days (`lowdb-history.ts`)
  *   staff.json, appointments.json, devices.json
  *   sessions.json            signed-in staff sessions (token hashes only), so a restart signs nobody out
  *   audit.ndjson             staff actions, one JSON line each
- * Issuing or calling costs one journal append, whatever the history; every SNAPSHOT_EVERY
- * changes the snapshot is rewritten beside the commits and the records it holds are dropped from
- * the journal. Appends and snapshots run off the event loop; changes made while a group is
- * written are written together next (group commit).
+ * Issuing or calling costs one journal append, whatever the history; once enough has changed
+ * (see `snapshotWorthIt`) the snapshot is rewritten beside the commits and the records it holds
+ * are dropped from the journal. Appends and snapshots run off the event loop; changes made while
+ * a group is written are written together next (group commit).
  *
- * Over 400 lines: the live day (journal, group commit, snapshot) and its history (archive,
- * statistics, export) share one state over one data folder held by one lock; the records beside
- * them (accounts, sessions, devices, appointments, audit) are `lowdb-records.ts`, reading the
- * stored day back at start is `lowdb-replay.ts`; the journal, the file writes and the repair
- * live in their own files too.
+ * Over 400 lines: the live day's journal, group commit, snapshot and health probe share one
+ * state over one data folder held by one lock; the closed days are `lowdb-history.ts`, the
+ * records beside them (accounts, sessions, devices, appointments, audit) `lowdb-records.ts`,
+ * reading the stored day back at start `lowdb-replay.ts`; the journal, the file writes, the
+ * snapshot's JSON and the repair live in their own files too.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';
@@ -31,6 +30,7 @@ import { dayFileJson } from './day-json.ts';
 import { openJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
+import { LowdbHistory } from './lowdb-history.ts';
 import { LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records.ts';
 import { type DayFile, readLiveDay } from './lowdb-replay.ts';
 import { type DayTransaction, type Store, type StoreExport, StoreWriteError, type TransactionResult } from './store.ts';
@@ -46,16 +46,6 @@ interface Pending {
   meanwhile: (() => void) | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
-}
-
-interface ArchiveFile {
-  day: string;
-  tickets: Ticket[];
-}
-
-interface StatsFile {
-  day: string;
-  buckets: HourBucket[];
 }
 
 export async function openLowdbStore(dir: string): Promise<Store> {
@@ -82,6 +72,8 @@ export async function openLowdbStore(dir: string): Promise<Store> {
 
 class LowdbStore extends LowdbRecords implements Store {
   private closed = false;
+  /** The closed days (archive and statistics folders). */
+  private readonly history: LowdbHistory;
   /** The last write failed (disk full?): not ready until a write succeeds again. */
   private failing = false;
   /** A snapshot failed; the journal still holds everything, the snapshot is tried again. */
@@ -103,6 +95,7 @@ class LowdbStore extends LowdbRecords implements Store {
     files: RecordFiles,
   ) {
     super(dir, files);
+    this.history = new LowdbHistory(dir);
     this.durable = last;
     this.durableN = n;
   }
@@ -138,8 +131,8 @@ class LowdbStore extends LowdbRecords implements Store {
       const epoch = this.epoch;
       const tx: DayTransaction = {
         day: this.last,
-        archiveDay: (state, buckets) => this.archiveDay(state, buckets),
-        purgeDetailsBefore: (day) => this.purgeDetailsBefore(day),
+        archiveDay: (state, buckets) => this.history.archiveDay(state, buckets),
+        purgeDetailsBefore: (day) => this.history.purgeDetailsBefore(day),
         findAppointment: async (code) => this.files.appointments.data.appointments.find((a) => a.code === code),
         listAppointments: async () => this.files.appointments.data.appointments,
         saveAppointment: (appointment) => this.saveAppointment(appointment),
@@ -367,104 +360,27 @@ class LowdbStore extends LowdbRecords implements Store {
     return this.probing;
   }
 
-  private archivePath(day: string) {
-    return join(this.dir, 'archive', `${day}.json`);
-  }
-
-  private async archiveDay(state: DayState, buckets: HourBucket[]) {
-    this.tokenIndex = null;
-    const db = await openJSONFile<ArchiveFile>(this.archivePath(state.day), { day: state.day, tickets: [] });
-    const known = new Map(db.data.tickets.map((t) => [t.id, t]));
-    for (const t of state.tickets) known.set(t.id, t);
-    db.data = { day: state.day, tickets: [...known.values()] };
-    await db.write();
-    const stats = await openJSONFile<StatsFile>(this.statsPath(state.day), { day: state.day, buckets: [] });
-    stats.data = { day: state.day, buckets };
-    await stats.write();
-  }
-
-  private statsPath(day: string) {
-    return join(this.dir, 'stats', `${day}.json`);
-  }
-
-  private daysIn(folder: 'archive' | 'stats'): string[] {
-    return readdirSync(join(this.dir, folder))
-      .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
-      .map((f) => f.slice(0, 10))
-      .sort();
-  }
-
-  private archivedDays(): string[] {
-    return this.daysIn('archive');
-  }
-
-  async archivedTickets(from: string, to: string) {
-    const tickets: Ticket[] = [];
-    for (const day of this.archivedDays()) {
-      if (day < from || day > to) continue;
-      const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-      tickets.push(...db.data.tickets);
-    }
-    return tickets;
-  }
-
-  async statsBuckets(from: string, to: string) {
-    const buckets: HourBucket[] = [];
-    for (const day of this.daysIn('stats')) {
-      if (day < from || day > to) continue;
-      const db = await openJSONFile<StatsFile>(this.statsPath(day), { day, buckets: [] });
-      buckets.push(...db.data.buckets);
-    }
-    return buckets;
-  }
-
-  private async purgeDetailsBefore(day: string) {
-    let purged = 0;
-    for (const d of this.archivedDays()) {
-      if (d >= day) break;
-      rmSync(this.archivePath(d), { force: true });
-      purged++;
-    }
-    return purged;
-  }
-
   async exportAll(): Promise<StoreExport> {
-    const archive = [];
-    for (const day of this.archivedDays()) {
-      const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-      archive.push(db.data);
-    }
-    const stats = [];
-    for (const day of this.daysIn('stats')) {
-      const db = await openJSONFile<StatsFile>(this.statsPath(day), { day, buckets: [] });
-      stats.push(db.data);
-    }
     return {
       format: 'lotse-backup-1',
       liveDay: this.last,
-      archive,
-      stats,
+      ...(await this.history.exportAll()),
       users: this.files.staff.data.users,
       appointments: this.files.appointments.data.appointments,
       devices: this.files.devices.data.devices,
     };
   }
 
-  /** Tokens of the last three archived days, read once (a look-up must not parse files each time). */
-  private tokenIndex: { days: string; tickets: Map<string, Ticket> } | null = null;
+  archivedTickets(from: string, to: string) {
+    return this.history.archivedTickets(from, to);
+  }
 
-  async findArchivedTicket(token: string) {
-    const days = this.archivedDays().slice(-3);
-    const key = days.join(',');
-    if (this.tokenIndex?.days !== key) {
-      const tickets = new Map<string, Ticket>();
-      for (const day of days) {
-        const db = await openJSONFile<ArchiveFile>(this.archivePath(day), { day, tickets: [] });
-        for (const t of db.data.tickets) tickets.set(t.token, t);
-      }
-      this.tokenIndex = { days: key, tickets };
-    }
-    return this.tokenIndex.tickets.get(token) ?? null;
+  statsBuckets(from: string, to: string) {
+    return this.history.statsBuckets(from, to);
+  }
+
+  findArchivedTicket(token: string) {
+    return this.history.findArchivedTicket(token);
   }
 
   async close() {
