@@ -252,11 +252,11 @@ function forward(
     addEntry(lineOf(ticket.concernId), newcomerIndex + 1 + i, ticket, now, late);
   }
   const byArrival = (a: number, b: number) => ticketAt(a).issuedAt - ticketAt(b).issuedAt || a - b;
+  const bySlot = (a: number, b: number) =>
+    (ticketAt(a).appointmentAt ?? 0) - (ticketAt(b).appointmentAt ?? 0) || byArrival(a, b);
   for (const line of lines.values()) {
-    line.walkIns.sort(byArrival);
-    line.appointments.sort(
-      (a, b) => (ticketAt(a).appointmentAt ?? 0) - (ticketAt(b).appointmentAt ?? 0) || byArrival(a, b),
-    );
+    sortUnlessInOrder(line.walkIns, byArrival);
+    sortUnlessInOrder(line.appointments, bySlot);
   }
 
   const counters: SimCounter[] = [];
@@ -355,6 +355,19 @@ function forward(
     sim.freeAt = t + walkUp + serviceOf(ticketAt(entry).concernId);
   }
   return { calledAt, newcomerAt };
+}
+
+/**
+ * Sorts `list` unless it is in order already: the day's list is in arrival order nearly always,
+ * and a sort copies the whole list first, after every change.
+ */
+function sortUnlessInOrder(list: number[], compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compare(list[i - 1] as number, list[i] as number) > 0) {
+      list.sort(compare);
+      return;
+    }
+  }
 }
 
 /**

@@ -30,6 +30,19 @@ describe('open tickets of the day', () => {
     expect(day).toHaveLength(2);
   });
 
+  it('given one day, when two different tickets are appended to it (a change refused and another made), then each list has its own open places', () => {
+    const day = [ticket('a', 'waiting')];
+    openPlaces(day);
+    const first = appendTicket(day, ticket('b', 'waiting'));
+    const second = appendTicket(day, ticket('c', 'done'));
+    const third = appendTicket(day, ticket('d', 'waiting'));
+    expect(openPlaces(first)).toEqual([0, 1]);
+    expect(openPlaces(second)).toEqual([0]);
+    expect(openPlaces(third)).toEqual([0, 1]);
+    expect(openPlaces(appendTicket(first, ticket('e', 'called')))).toEqual([0, 1, 2]);
+    expect(openPlaces(day)).toEqual([0]);
+  });
+
   it('given an open ticket, when it is finished, then it leaves the open places; when taken back, it returns to its place', () => {
     const day = [ticket('a', 'waiting'), ticket('b', 'called'), ticket('c', 'waiting')];
     openPlaces(day);
@@ -64,14 +77,19 @@ describe('open tickets of the day', () => {
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         let day: Ticket[] = [];
         openPlaces(day);
+        const lists: Ticket[][] = [day];
         for (const [n, s] of steps.entries()) {
+          // Now and then from an older list (a refused change: the day goes back to what is stored).
+          if (s.kind === 'append' && n % 7 === 3) day = lists[n % lists.length] as Ticket[];
           if (s.kind === 'append' || day.length === 0) day = appendTicket(day, ticket(`t${n}`, s.status));
           else {
             const old = day[s.pick % day.length] as Ticket;
             day = replaceTicketIn(day, { ...old, status: s.status });
           }
+          lists.push(day);
           expect(openPlaces(day)).toEqual(searched(day));
         }
+        for (const list of lists) expect(openPlaces(list)).toEqual(searched(list));
       }),
       { numRuns: 300 },
     );

@@ -12,23 +12,49 @@
  */
 import type { Ticket } from './types.ts';
 
-/** Open places per list, ascending; shared between lists with the same ones, never changed. */
-const OPEN = new WeakMap<readonly Ticket[], readonly number[]>();
+/**
+ * Open places per list, ascending: the first `count` entries of `at`. Lists made by appending
+ * share one `at` (a newer list's places run further), so an issue adds one number instead of
+ * copying every open place; `at` is only ever extended past a `count`, never changed below it.
+ */
+interface Places {
+  at: number[];
+  count: number;
+}
+
+const OPEN = new WeakMap<readonly Ticket[], Places>();
 
 export function isOpenTicket(ticket: Ticket): boolean {
   return ticket.status === 'waiting' || ticket.status === 'called';
 }
 
-/** The places in `tickets` of its open tickets, in the day's order. */
-export function openPlaces(tickets: readonly Ticket[]): readonly number[] {
+function placesOf(tickets: readonly Ticket[]): Places {
   let places = OPEN.get(tickets);
   if (!places) {
-    const found: number[] = [];
-    for (let i = 0; i < tickets.length; i++) if (isOpenTicket(tickets[i] as Ticket)) found.push(i);
-    places = found;
+    const at: number[] = [];
+    for (let i = 0; i < tickets.length; i++) if (isOpenTicket(tickets[i] as Ticket)) at.push(i);
+    places = { at, count: at.length };
     OPEN.set(tickets, places);
   }
   return places;
+}
+
+/**
+ * The places in `tickets` of its open tickets, in the day's order. Read it at once: a list
+ * appended to `tickets` later may go on from the same array.
+ */
+export function openPlaces(tickets: readonly Ticket[]): readonly number[] {
+  const { at, count } = placesOf(tickets);
+  return at.length === count ? at : at.slice(0, count);
+}
+
+/**
+ * The open places if they are known already (carried over by a change, or asked for before);
+ * undefined for a list nobody asked about yet (e.g. a list of waiting tickets made for one
+ * computation, where searching it is all there is to do anyway).
+ */
+export function knownOpenPlaces(tickets: readonly Ticket[]): readonly number[] | undefined {
+  return OPEN.has(tickets) ? openPlaces(tickets) : undefined;
 }
 
 /** The open tickets of `tickets`, in the day's order. */
@@ -40,8 +66,19 @@ export function openTickets(tickets: readonly Ticket[]): Ticket[] {
 export function appendTicket(tickets: readonly Ticket[], ticket: Ticket): Ticket[] {
   const next = [...tickets, ticket];
   const places = OPEN.get(tickets);
-  if (places) OPEN.set(next, isOpenTicket(ticket) ? [...places, tickets.length] : places);
+  if (places) OPEN.set(next, isOpenTicket(ticket) ? extended(places, tickets.length) : places);
   return next;
+}
+
+/** `places` with `place` after them: on the shared array while nobody extended it further. */
+function extended({ at, count }: Places, place: number): Places {
+  if (at.length === count) {
+    at.push(place);
+    return { at, count: count + 1 };
+  }
+  const copy = at.slice(0, count);
+  copy.push(place);
+  return { at: copy, count: count + 1 };
 }
 
 /**
@@ -70,18 +107,23 @@ export function replaceTicketIn(tickets: readonly Ticket[], ticket: Ticket): Tic
 }
 
 /** `places` after the ticket at `at` went from open (`was`) to open (`is`) or not. */
-function movedPlaces(places: readonly number[], at: number, was: boolean, is: boolean): readonly number[] {
+function movedPlaces(places: Places, at: number, was: boolean, is: boolean): Places {
   if (was === is) return places;
-  if (was) return places.filter((p) => p !== at);
+  const list = places.at.slice(0, places.count);
+  if (was) {
+    const kept = list.filter((p) => p !== at);
+    return { at: kept, count: kept.length };
+  }
   // Open again (a finished visit taken back): into its place in the day's order.
   let low = 0;
-  let high = places.length;
+  let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if ((places[mid] as number) < at) low = mid + 1;
+    if ((list[mid] as number) < at) low = mid + 1;
     else high = mid;
   }
-  return [...places.slice(0, low), at, ...places.slice(low)];
+  list.splice(low, 0, at);
+  return { at: list, count: list.length };
 }
 
 /** The ticket with this id, searched from the newest (the ones asked for are mostly recent). */

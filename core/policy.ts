@@ -79,7 +79,7 @@
  * counter open / pause (with a reason) / close. A transferred or returned ticket waits again
  * with its original arrival time, so it is placed fairly in its (new) line.
  */
-import { openPlaces } from './open-tickets.ts';
+import { knownOpenPlaces } from './open-tickets.ts';
 import { isHeldRemote } from './remote.ts';
 import type { Concern, Counter, OfficeConfig, OpeningHours, QueuePolicyConfig, Ticket } from './types.ts';
 
@@ -259,8 +259,12 @@ function callableFor(tickets: readonly Ticket[], counter: Counter, office: Offic
   const serves = new Map(counter.concernIds.map((id, i) => [id, i]));
   const rank: RankSlot = [0, 0, 0, 0];
   let count = 0;
-  // Only the open tickets: most of a long day's are done.
-  for (const i of openPlaces(tickets)) {
+  // Only the open tickets of a day's list (most of a long day's are done); any other list
+  // (the estimates' waiting ones) is looked through as it is.
+  const open = knownOpenPlaces(tickets);
+  const n = open ? open.length : tickets.length;
+  for (let k = 0; k < n; k++) {
+    const i = open ? (open[k] as number) : k;
     const t = tickets[i] as Ticket;
     if (t.status !== 'waiting') continue;
     const preference = serves.get(t.concernId);
