@@ -21,7 +21,7 @@ import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
 import { benchFanout } from './fanout.ts';
 import { benchFlood } from './flood.ts';
-import { benchIssue, benchIssueBare, benchIssueLongDay, LONG_DAY } from './issue.ts';
+import { benchIssue, benchIssueBare, benchIssueLongDay, benchIssueSettled, LONG_DAY, SETTLED_AFTER } from './issue.ts';
 import { benchKiosk, KIOSK_FIRST_SCREEN_TARGET_MS, KIOSK_TOUCH_TARGET_MS } from './kiosk.ts';
 import { benchRace } from './race.ts';
 import { runSectionProcess, SECTION_OUT } from './section-process.ts';
@@ -216,6 +216,7 @@ async function main() {
     const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
     const bareIssue = await benchIssueBare(quick ? 1 : 3, quick ? 200 : 400);
     const longDay = await benchIssueLongDay(quick ? 200 : 400);
+    const settled = await benchIssueSettled(quick ? 1 : 3, quick ? 200 : 400);
     info('issue.1000.p50', 'ticket issue p50 (durable), 1,000 historical tickets', r2(issue.small.p50), 'ms');
     record({
       id: 'issue.1000.p99',
@@ -258,6 +259,24 @@ async function main() {
       'Lotse ÷ bare, ticket issue p99, 1,000 history',
       issue.small.p99,
       bareIssue.p99,
+      1.3,
+    );
+    const after = `settled (${SETTLED_AFTER.toLocaleString('en')} before)`;
+    for (const q of ['p50', 'p99'] as const) {
+      info(`issue.settled.${q}`, `ticket issue ${q}, ${after}`, r2(settled.lotse[q]), 'ms');
+      info(`bare.issue.settled.${q}`, `bare baseline: ticket issue ${q}, ${after}`, r2(settled.bare[q]), 'ms');
+    }
+    info(
+      'issue.settled.p50.ratio',
+      `Lotse ÷ bare, ticket issue p50, ${after}`,
+      r2(settled.lotse.p50 / settled.bare.p50),
+      '×',
+    );
+    recordRatio(
+      'issue.settled.p99.ratio',
+      `Lotse ÷ bare, ticket issue p99, ${after}`,
+      settled.lotse.p99,
+      settled.bare.p99,
       1.3,
     );
     info(
