@@ -2,7 +2,8 @@
  * Group commit of the embedded store: changes made while a group is written reach the disk
  * together, each is answered only once it is stored, and a group that cannot be written refuses
  * every change built on it, so memory and disk never disagree. A snapshot is written beside the
- * commits: changes made meanwhile are answered without waiting for it, and stay in the journal.
+ * commits: changes made meanwhile are answered without waiting for it, and stay in the journal;
+ * a long day's snapshot is rewritten only once the journal has grown to half its size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,6 +196,35 @@ describe('group commit', () => {
     expect((await reopened.loadDay())?.tickets.map((t) => t.id)).toEqual(
       Array.from({ length: 301 }, (_, i) => `t${i + 1}`),
     );
+    await reopened.close();
+  });
+
+  it('given a long day, then its snapshot is rewritten only once the journal reaches half its size, and every change is stored', async () => {
+    const dir = folder();
+    const store = await openLowdbStore(dir);
+    const before = snapshotGate.started;
+    const morning = Array.from({ length: 1500 }, (_, i) =>
+      makeTicket({ id: `m${i}`, concernId: 'c', issuedAt: T0 - 1_000_000 + i, status: 'done' }),
+    );
+    await store.transact(async () => ({ next: { ...emptyDay('2026-03-02'), tickets: morning }, value: 0 }));
+    // The first day is written as a snapshot at once.
+    for (let i = 0; i < 200 && snapshotGate.started === before; i++) await new Promise((r) => setTimeout(r, 10));
+    const first = snapshotGate.started;
+    expect(first).toBe(before + 1);
+    for (let i = 1; i <= 250; i++) await draw(store, i);
+    // 250 changes of a few hundred bytes each: far less than half of a day of 1,500 tickets.
+    expect(snapshotGate.started).toBe(first);
+    let foldedAt = 0;
+    for (let i = 251; i <= 1200 && !foldedAt; i++) {
+      await draw(store, i);
+      if (snapshotGate.started > first) foldedAt = i;
+    }
+    expect(foldedAt).toBeGreaterThan(250);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    const ids = (await reopened.loadDay())?.tickets.map((t) => t.id);
+    expect(ids).toHaveLength(1500 + foldedAt);
+    expect(ids?.at(-1)).toBe(`t${foldedAt}`);
     await reopened.close();
   });
 });
