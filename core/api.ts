@@ -23,7 +23,8 @@ import type {
   TicketStatus,
   UndoableAction,
 } from './types.ts';
-import type { ConcernEstimate, TicketEstimate } from './estimate.ts';
+import type { ConcernEstimate } from './estimate.ts';
+import type { TicketEstimate } from './ticket-estimates.ts';
 import { currentPartIndex, kioskMaxConcerns, visitParts } from './visit.ts';
 
 /** One concern of a visit as the visitor and staff see it. */

@@ -36,6 +36,7 @@ import {
   walkInTurn,
 } from './policy.ts';
 import { currentTicket } from './queue-state.ts';
+import { TicketEstimates } from './ticket-estimates.ts';
 import type { Appointment, Counter, DayState, OfficeConfig, Ticket } from './types.ts';
 
 /** A booked appointment the estimates foresee (not checked in yet). */
@@ -54,11 +55,6 @@ const WALK_UP_SAMPLES = 20;
 const WALK_UP_SCAN = 500;
 /** Id prefix of a foreseen (booked, not yet arrived) appointment in the forward pass. */
 const FORESEEN = '\u0000ap-';
-
-export interface TicketEstimate {
-  waitingAhead: number;
-  estimatedWaitMinutes: number;
-}
 
 export interface ConcernEstimate {
   concernId: string;
@@ -438,44 +434,6 @@ export function estimateAll(
     estimatedWaitMinutes: minutesUntil(newcomerAt.get(concernId)),
   }));
   return { tickets: new TicketEstimates(waiting, position, minutes, parked), concerns };
-}
-
-/** Lookups by linear search before an index by id is built (see `TicketEstimates`). */
-const LOOKUPS_BEFORE_INDEX = 4;
-
-/**
- * Every waiting ticket's estimate, by id. Held as two arrays by place in the waiting list; the
- * index by id is built only once more than a few tickets are looked up (the phones' updates),
- * not for a kiosk's answer, which reads one (the newest, found first from the end): recomputed
- * after every change, a map of thousands of entries was most of what a ticket issue allocated.
- * Parked tickets get 0 and 0.
- */
-export class TicketEstimates {
-  private byId: Map<string, number> | undefined;
-  private lookups = 0;
-
-  constructor(
-    private readonly waiting: readonly Ticket[],
-    private readonly ahead: Int32Array,
-    private readonly minutes: Int32Array,
-    private readonly parked: readonly string[],
-  ) {}
-
-  get(id: string): TicketEstimate | undefined {
-    const i = this.placeOf(id);
-    if (i >= 0) return { waitingAhead: this.ahead[i] as number, estimatedWaitMinutes: this.minutes[i] as number };
-    return this.parked.includes(id) ? { waitingAhead: 0, estimatedWaitMinutes: 0 } : undefined;
-  }
-
-  private placeOf(id: string): number {
-    if (!this.byId && ++this.lookups > LOOKUPS_BEFORE_INDEX) {
-      this.byId = new Map();
-      for (let i = 0; i < this.waiting.length; i++) this.byId.set((this.waiting[i] as Ticket).id, i);
-    }
-    if (this.byId) return this.byId.get(id) ?? -1;
-    for (let i = this.waiting.length - 1; i >= 0; i--) if ((this.waiting[i] as Ticket).id === id) return i;
-    return -1;
-  }
 }
 
 /**

@@ -4,7 +4,8 @@
  * (see `fresh`).
  */
 import type { QueueSnapshot } from '../core/api.ts';
-import { type ExpectedAppointment, estimateAll, type TicketEstimate, TicketEstimates } from '../core/estimate.ts';
+import { type ExpectedAppointment, estimateAll } from '../core/estimate.ts';
+import { type TicketEstimate, TicketEstimates } from '../core/ticket-estimates.ts';
 import { localDay } from '../core/localtime.ts';
 import { openTickets } from '../core/open-tickets.ts';
 import type { Appointment, DayState, OfficeConfig, Ticket } from '../core/types.ts';
