@@ -17,17 +17,16 @@
  * reading the stored day back at start `lowdb-replay.ts`; the journal, the file writes, the
  * snapshot's JSON and the repair live in their own files too.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open as openFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { diffDay } from '../../core/day-delta.ts';
-import type { HourBucket } from '../../core/stats.ts';
-import type { DayState, Ticket } from '../../core/types.ts';
+import type { DayState } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { checkDataFormat } from './data-format.ts';
 import { dayFileJson } from './day-json.ts';
-import { openJSONFile, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
+import { removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import { LowdbHistory } from './lowdb-history.ts';
