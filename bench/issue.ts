@@ -59,29 +59,38 @@ async function timedIssues(base: string, count: number): Promise<Omit<IssueFigur
  */
 export const SETTLED_AFTER = 2000;
 
+/** `tickets` tickets issued, each one called at once at desk-1 (nobody left waiting). */
+async function issueAndCall(base: string, tickets: number, concern: (i: number) => string): Promise<void> {
+  const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
+    .token as string;
+  for (let i = 0; i < tickets; i++) {
+    await postJson(base, '/api/tickets', { concernId: concern(i) });
+    const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
+    if (!answer.ticket) throw new Error(`call failed: ${JSON.stringify(answer)}`);
+  }
+}
+
 /**
  * Ticket issue on a settled server: SETTLED_AFTER tickets issued and called in the measured mix,
  * then WARM_UP more left waiting (the queue the measurement starts from, as in `measure`).
  */
 async function measureSettled(base: string, count: number): Promise<IssueFigures> {
-  const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
-    .token as string;
-  for (let i = 0; i < SETTLED_AFTER; i++) {
-    await postJson(base, '/api/tickets', { concernId: measuredConcern(i) });
-    const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
-    if (!answer.ticket) throw new Error(`call failed: ${JSON.stringify(answer)}`);
-  }
+  await issueAndCall(base, SETTLED_AFTER, measuredConcern);
   for (let i = 0; i < WARM_UP; i++) await postJson(base, '/api/tickets', { concernId: measuredConcern(i) });
   return { ...(await timedIssues(base, count)), startP99: Number.NaN };
 }
 
-async function oneRound(historyTickets: number, count: number): Promise<IssueFigures> {
+/**
+ * Runs `fn` against a fresh server in a fresh data folder: Lotse with `history` archived tickets,
+ * or the bare baseline (`history` null).
+ */
+async function withServer<T>(history: number | null, fn: (base: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-issue-'));
   try {
-    if (historyTickets > 0) writeHistory(dir, historyTickets, 1200);
-    const server = await startServer(dir);
+    if (history) writeHistory(dir, history, 1200);
+    const server = history === null ? await startBareServer(dir) : await startServer(dir);
     try {
-      return await measure(server.base, count);
+      return await fn(server.base);
     } finally {
       await server.stop();
     }
@@ -100,27 +109,11 @@ export const LONG_DAY = 5000;
  * Ticket issue once the live day holds LONG_DAY tickets, issued and called (a long afternoon;
  * nobody left waiting): a change must cost what changed, not the whole day.
  */
-export async function benchIssueLongDay(count = 400): Promise<IssueFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-day-'));
-  try {
-    writeHistory(dir, SMALL_HISTORY, 1200);
-    const server = await startServer(dir);
-    try {
-      const { base } = server;
-      const token = (await postJson(base, '/api/login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }))
-        .token as string;
-      for (let i = 0; i < LONG_DAY; i++) {
-        await postJson(base, '/api/tickets', { concernId: 'certificates' });
-        const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
-        if (!answer.ticket) throw new Error(`call failed: ${JSON.stringify(answer)}`);
-      }
-      return await measure(base, count);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function benchIssueLongDay(count = 400): Promise<IssueFigures> {
+  return withServer(SMALL_HISTORY, async (base) => {
+    await issueAndCall(base, LONG_DAY, () => 'certificates');
+    return measure(base, count);
+  });
 }
 
 /** Medians over rounds. */
@@ -137,31 +130,16 @@ export async function benchIssue(rounds = 3, count = 400) {
   const small: IssueFigures[] = [];
   const full: IssueFigures[] = [];
   for (let r = 0; r < rounds; r++) {
-    small.push(await oneRound(SMALL_HISTORY, count));
-    full.push(await oneRound(100_000, count));
+    small.push(await withServer(SMALL_HISTORY, (base) => measure(base, count)));
+    full.push(await withServer(100_000, (base) => measure(base, count)));
   }
   return { small: summary(small), history: summary(full) };
-}
-
-/** Runs `fn` against a bare baseline server in a fresh data folder. */
-async function withBareServer<T>(fn: (base: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-bare-'));
-  try {
-    const server = await startBareServer(dir);
-    try {
-      return await fn(server.base);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** The same measurement against the bare baseline (one fsync'd line per ticket). */
 export async function benchIssueBare(rounds = 3, count = 400): Promise<IssueFigures> {
   const list: IssueFigures[] = [];
-  for (let r = 0; r < rounds; r++) list.push(await withBareServer((base) => measure(base, count)));
+  for (let r = 0; r < rounds; r++) list.push(await withServer(null, (base) => measure(base, count)));
   return summary(list);
 }
 
@@ -173,19 +151,8 @@ export async function benchIssueSettled(rounds = 3, count = 400): Promise<{ lots
   const lotse: IssueFigures[] = [];
   const bare: IssueFigures[] = [];
   for (let r = 0; r < rounds; r++) {
-    const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-settled-'));
-    try {
-      writeHistory(dir, SMALL_HISTORY, 1200);
-      const server = await startServer(dir);
-      try {
-        lotse.push(await measureSettled(server.base, count));
-      } finally {
-        await server.stop();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    bare.push(await withBareServer((base) => measureSettled(base, count)));
+    lotse.push(await withServer(SMALL_HISTORY, (base) => measureSettled(base, count)));
+    bare.push(await withServer(null, (base) => measureSettled(base, count)));
   }
   return { lotse: summary(lotse), bare: summary(bare) };
 }
