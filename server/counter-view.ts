@@ -7,6 +7,7 @@
 import type { CounterTicket, CounterView, TicketView } from '../core/api.ts';
 import { isAppointmentEarly, isReservedForOther } from '../core/policy.ts';
 import { counterOrder, pendingUndo } from '../core/queue.ts';
+import { currentTicket } from '../core/queue-state.ts';
 import { isHeldRemote } from '../core/remote.ts';
 import { openTickets } from '../core/open-tickets.ts';
 import type { DayState, OfficeConfig, Ticket } from '../core/types.ts';
@@ -27,7 +28,7 @@ export function counterViewOf(
   const cs = state.counters[counterId] ?? { counterId, status: 'closed' as const };
   // Only open tickets matter here (a long day holds thousands of finished ones).
   const open = openTickets(state.tickets);
-  const current = cs.currentTicketId ? open.find((t) => t.id === cs.currentTicketId) : undefined;
+  const current = currentTicket(state, counterId);
   const waiting = counter.concernIds.map((concernId) => {
     const tickets = open.filter((t) => t.status === 'waiting' && !t.parked && t.concernId === concernId);
     const oldest = tickets.reduce((min, t) => Math.min(min, t.issuedAt), Number.POSITIVE_INFINITY);
@@ -55,7 +56,7 @@ export function counterViewOf(
     counterId,
     name: counter.name,
     status: cs.status,
-    current: current && current.status === 'called' ? ticketView(current) : null,
+    current: current ? ticketView(current) : null,
     waiting,
     next: [
       ...counterOrder(state, office, counter, now).slice(0, COUNTER_NEXT_CAP).map(brief),

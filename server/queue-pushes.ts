@@ -54,28 +54,8 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
   let stopped = false;
   let spacing = FLUSH_MS;
 
-  // Phones following a ticket on this process (rooms `ticket:<token>`). With none, a flush
-  // skips the pass over the day (thousands of tickets by the afternoon) that finds theirs.
-  const adapter = io.sockets.adapter;
-  const ticketRoomPrefix = ticketRoom('');
-  let followedRooms = 0;
-  for (const room of adapter.rooms.keys()) if (room.startsWith(ticketRoomPrefix)) followedRooms++;
-  const roomCreated = (room: string) => {
-    if (room.startsWith(ticketRoomPrefix)) followedRooms++;
-  };
-  const roomDeleted = (room: string) => {
-    if (room.startsWith(ticketRoomPrefix)) followedRooms--;
-  };
-  adapter.on('create-room', roomCreated);
-  adapter.on('delete-room', roomDeleted);
-
-  /** The day as it is now, with a lookup by id that is rebuilt only when the day changed. */
-  let indexed: { state: DayState; byId: Map<string, Ticket> } | undefined;
-  const currentTicket = (id: string): Ticket | undefined => {
-    const state = ctx.queue.day();
-    if (indexed?.state !== state) indexed = { state, byId: new Map(state.tickets.map((t) => [t.id, t])) };
-    return indexed.byId.get(id);
-  };
+  /** A ticket as it is now (the ones asked for are recent: searched from the newest). */
+  const currentTicket = (id: string): Ticket | undefined => findTicket(ctx.queue.day().tickets, id);
 
   const flushNow = async (): Promise<number> => {
     const changed = touched;
@@ -100,8 +80,7 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
       io.local.to(screens.slice(from, from + SCREENS_PER_SLICE)).emit('queue:updated', ctx.queue.queueSnapshot());
     }
     const day = ctx.queue.day();
-    const followed =
-      followedRooms > 0 ? waitingOrChanged(day, changed).filter((t) => rooms.has(ticketRoom(t.token))) : [];
+    const followed = waitingOrChanged(day, changed).filter((t) => rooms.has(ticketRoom(t.token)));
     for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
       if ((from > 0 || screens.length > 0) && !(await pause())) return busy;
       for (const seen of followed.slice(from, from + PHONES_PER_SLICE)) {
@@ -161,8 +140,6 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
   const stopQueue = ctx.queue.onChange(onChange);
   return () => {
     stopped = true;
-    adapter.off('create-room', roomCreated);
-    adapter.off('delete-room', roomDeleted);
     if (timer) clearTimeout(timer);
     stopQueue();
   };

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type CounterView, type QueueSnapshot, type TicketView, toQueueSnapshot, toTicketView } from '../core/api.ts';
 import { checkAppointment, normalizeCode } from '../core/appointments.ts';
+import { findTicket } from '../core/open-tickets.ts';
 import * as queue from '../core/queue.ts';
 import type { DomainEvent, Outcome } from '../core/queue.ts';
 import { fail, ok, type Result } from '../core/result.ts';
@@ -347,7 +348,7 @@ export class QueueService {
   }
 
   ticketById(id: string): Ticket | undefined {
-    return this.state.tickets.find((t) => t.id === id);
+    return findTicket(this.state.tickets, id);
   }
 
   counterView(counterId: string): CounterView | undefined {
