@@ -202,3 +202,24 @@ export async function openJSONFile<T>(
   }
   return db;
 }
+
+/**
+ * Whether the data folder takes a durable write now: 4 KB written to `.lotse-probe`, fsync'd and
+ * removed (the health check's probe; a full disk answers false).
+ */
+export async function probeWrite(dir: string): Promise<boolean> {
+  const path = join(dir, '.lotse-probe');
+  try {
+    const file = await open(path, 'w', 0o600);
+    try {
+      await file.writeFile('x'.repeat(4096));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rm(path, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}

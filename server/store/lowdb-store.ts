@@ -11,14 +11,13 @@
  * are dropped from the journal. Appends and snapshots run off the event loop; changes made while
  * a group is written are written together next (group commit).
  *
- * Over 400 lines: the live day's journal, group commit, snapshot and health probe share one
- * state over one data folder held by one lock; the closed days are `lowdb-history.ts`, the
- * records beside them (accounts, sessions, devices, appointments, audit) `lowdb-records.ts`,
- * reading the stored day back at start `lowdb-replay.ts`; the journal, the file writes, the
+ * This file is the live day: journal, group commit, snapshot and readiness, over one data
+ * folder held by one lock. The closed days are `lowdb-history.ts`, the records beside them
+ * (accounts, sessions, devices, appointments, audit) `lowdb-records.ts`, reading the stored day
+ * back at start `lowdb-replay.ts`; the journal, the file writes (and the write probe), the
  * snapshot's JSON and the repair live in their own files too.
  */
 import { mkdirSync } from 'node:fs';
-import { open as openFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { diffDay } from '../../core/day-delta.ts';
@@ -26,7 +25,7 @@ import type { DayState } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { checkDataFormat } from './data-format.ts';
 import { dayFileJson } from './day-json.ts';
-import { removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
+import { probeWrite, removeStaleTempFiles, writeFileDurablyAsync } from './durable-file.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import { LowdbHistory } from './lowdb-history.ts';
@@ -337,25 +336,11 @@ class LowdbStore extends LowdbRecords implements Store {
   private probing: Promise<void> | undefined;
 
   private probe(): Promise<void> {
-    this.probing ??= (async () => {
-      const path = join(this.dir, '.lotse-probe');
-      try {
-        const file = await openFile(path, 'w', 0o600);
-        try {
-          await file.writeFile('x'.repeat(4096));
-          await file.sync();
-        } finally {
-          await file.close();
-        }
-        await rm(path, { force: true });
-        this.failing = false;
-        this.probedAt = Date.now();
-      } catch {
-        this.failing = true;
-      } finally {
-        this.probing = undefined;
-      }
-    })();
+    this.probing ??= probeWrite(this.dir).then((written) => {
+      this.failing = !written;
+      if (written) this.probedAt = Date.now();
+      this.probing = undefined;
+    });
     return this.probing;
   }
 
