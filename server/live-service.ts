@@ -70,7 +70,7 @@ export class LiveService {
   private usual: { day: string; buckets: HourBucket[]; days: string[] } | null = null;
   private readonly listeners = new Set<Listener>();
   private running: Promise<LiveView> | null = null;
-  private again = false;
+  private next: Promise<LiveView> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private settle: NodeJS.Timeout | undefined;
   private readonly unsubscribe: (() => void)[] = [];
@@ -159,21 +159,31 @@ export class LiveService {
     this.keeper = keeper;
   }
 
-  /** Computes the view again now (one computation at a time; a request meanwhile runs once more after). */
+  /**
+   * Computes the view again now, one computation at a time. Asked while one runs, it answers
+   * with the next one: the running one may have read the day before the change the caller has
+   * just seen confirmed (a counter closed, then the view asked for).
+   */
   refresh(): Promise<LiveView> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    const running = this.running;
+    if (running) {
+      this.next ??= running.then(
+        () => this.afterRunning(running),
+        () => this.afterRunning(running),
+      );
+      return this.next;
     }
     const run = this.compute().finally(() => {
       this.running = null;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        void this.refresh().catch(() => undefined);
-      }
     });
     this.running = run;
     return run;
+  }
+
+  /** The computation asked for while `previous` ran (none once stopped: `previous`'s view). */
+  private afterRunning(previous: Promise<LiveView>): Promise<LiveView> {
+    this.next = null;
+    return this.stopped ? previous : this.refresh();
   }
 
   private soon(): void {

@@ -167,6 +167,49 @@ describe('live view and alerts', () => {
     expect(minutes.body.days).toEqual([{ day: '2026-12-07', warning: span, critical: 0, byKind: { wait: span } }]);
   });
 
+  it('Given a computation of the view under way, When a clerk closes and the view is asked for, Then it shows the change', async () => {
+    let now = START;
+    const s = await start(() => now);
+    const token = await login(s.url);
+    await http(s.url, 'POST', '/api/tickets', { concernId: 'housing' });
+    await http(s.url, 'POST', '/api/counters/desk-2/call-next', undefined, token);
+    now += 25 * 60_000;
+    // The next computation stops after reading the day, at the list of devices, until let go.
+    const devices = s.ctx.devices;
+    const list = devices.list.bind(devices);
+    let letGo = () => {};
+    const held = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    let reached = () => {};
+    const atDevices = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    devices.list = async () => {
+      reached();
+      await held;
+      return list();
+    };
+    const service = s.ctx.live?.service;
+    if (!service) throw new Error('the live view is not running');
+    const before = service.refresh();
+    await atDevices;
+    devices.list = list;
+    await http(s.url, 'POST', '/api/counters/desk-2/status', { status: 'closed' }, token);
+    // Let go once the request for the view has reached the service.
+    const refresh = service.refresh.bind(service);
+    const asked = new Promise<{ body: { stranded: unknown } }>((resolve, reject) => {
+      service.refresh = () => {
+        const view = refresh();
+        letGo();
+        return view;
+      };
+      http(s.url, 'GET', '/api/live', undefined, token).then(resolve, reject);
+    });
+    expect((await before).stranded).toEqual([]);
+    expect((await asked).body.stranded).toEqual([{ ticketNumber: 'W-001', counterId: 'desk-2', calledMinutes: 25 }]);
+  });
+
   it('raises alerts for a long pause, a number stranded in "called" and a disconnected screen', async () => {
     let now = START;
     const s = await start(() => now);
