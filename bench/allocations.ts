@@ -4,7 +4,11 @@
  * (V8's sampling heap profiler, counting also objects already collected), so the figures are
  * the server's own; the HTTP client's share is listed apart and not counted.
  *
- *   npx tsx bench/allocations.ts [waiting=300] [tickets=300]
+ *   npx tsx bench/allocations.ts [waiting=300] [tickets=300] [survivors]
+ *
+ * With `survivors`, only what outlives a minor collection is counted (objects a scavenge copies
+ * and then promotes to the old generation): the scavenger's work grows with it, not with the
+ * short-lived garbage.
  *
  * Not timed: the figure is bytes, the same on a busy machine as on a quiet one.
  */
@@ -24,6 +28,7 @@ interface ProfileNode {
 
 const waiting = Number(process.argv[2] ?? 300);
 const tickets = Number(process.argv[3] ?? 300);
+const survivorsOnly = process.argv[4] === 'survivors';
 
 /** Where a frame comes from: a project file, a package, or Node itself. */
 function frameName(frame: ProfileNode['callFrame']): string {
@@ -76,11 +81,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < waiting; i++) await postJson(server.url, '/api/tickets', { concernId: 'documents' });
     session.connect();
     await session.post('HeapProfiler.enable');
-    // Every 4 KB allocated is sampled, also objects a minor or major collection has cleared since.
+    // Every 4 KB allocated is sampled, also objects a major (and, unless survivors only, a minor)
+    // collection has cleared since.
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 4096,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMinorGC: !survivorsOnly,
     } as never);
     for (let i = 0; i < tickets; i++) {
       await postJson(server.url, '/api/tickets', { concernId: i % 2 ? 'housing' : 'certificates' });
@@ -88,7 +94,8 @@ async function main(): Promise<void> {
     const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
     const { self, inclusive, client, total } = summarise(profile.head);
     process.stdout.write(
-      `allocated per ticket issue, ${waiting}–${waiting + tickets} waiting: ${kb(total).trim()} ` +
+      `${survivorsOnly ? 'outlived a minor collection' : 'allocated'} per ticket issue, ` +
+        `${waiting}–${waiting + tickets} waiting: ${kb(total).trim()} ` +
         `(the benchmark's HTTP client: ${kb(client).trim()}, not counted)\n\nby function (self):\n`,
     );
     for (const [name, bytes] of top(self, 15)) process.stdout.write(`${kb(bytes)}  ${name}\n`);

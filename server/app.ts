@@ -10,6 +10,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { AppContext } from './context.ts';
 import { healthRoutes } from './health.ts';
 import { accessLog } from './http/access-log.ts';
+import { adoptPrototypes } from './http/app-server.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { appointmentRoutes } from './http/appointment-routes.ts';
 import { confirmationRoutes } from './http/confirmation-page.ts';
@@ -67,6 +68,7 @@ export function createApplication(
   options: ApplicationOptions = {},
 ): Application {
   const app = express();
+  adoptPrototypes(httpServer, app);
   app.disable('x-powered-by');
   // X-Forwarded-For counts only from the proxies named in LOTSE_TRUST_PROXY.
   app.set('trust proxy', ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false);

@@ -1,6 +1,6 @@
 /** Builds and starts a whole Lotse server; used by `main.ts` and by the tests. */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createAppServer } from './http/app-server.ts';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { OfficeConfig } from '../core/types.ts';
@@ -156,7 +156,7 @@ export async function startLotse(config: ServerConfig, options: StartOptions = {
     );
     ctx.live = { service: live, storage: liveStorage };
     closeLive = () => live.stop();
-    const httpServer = createServer();
+    const httpServer = createAppServer();
     const adapter = await openAdapter(config, officeService.get().id);
     closeAdapter = adapter.close;
     const application = createApplication(
