@@ -206,4 +206,24 @@ describe('toCallView and toQueueSnapshot', () => {
     expect(snap.seq).toBe(3);
     expect(snap.day).toBe('2026-03-02');
   });
+
+  it('given a long day with 130 no-shows among others, then the snapshot lists the last 100 in the order of the day', () => {
+    const desk = new Desk(office, '2026-03-02T08:00:00Z');
+    const start = desk.state;
+    const tickets = Array.from({ length: 300 }, (_, i) =>
+      makeTicket({
+        id: `t${i}`,
+        number: `N-${i}`,
+        concernId: 'housing',
+        issuedAt: at('2026-03-02T08:00:00Z') + i,
+        status: i % 2 ? 'done' : i < 260 ? 'no-show' : 'waiting',
+      }),
+    );
+    const snap = toQueueSnapshot({ ...start, tickets }, office, []);
+    const noShows = tickets.filter((t) => t.status === 'no-show').map((t) => t.number);
+    expect(noShows).toHaveLength(130);
+    expect(snap.noShows).toEqual(noShows.slice(-100));
+    expect(snap.noShows?.[0]).toBe('N-60');
+    expect(snap.called).toEqual([]);
+  });
 });

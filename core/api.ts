@@ -6,6 +6,7 @@
 import { formatCode } from './appointments.ts';
 import { appointmentHoursOf, policyOf } from './policy.ts';
 import { isUnserved } from './office-checks.ts';
+import { openTickets } from './open-tickets.ts';
 import type { ErrorCode } from './result.ts';
 import type {
   AnnouncementConfig,
@@ -314,7 +315,7 @@ export function toCallView(call: CallRecord): CallView {
 }
 
 export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: ConcernEstimate[]): QueueSnapshot {
-  const called = state.tickets
+  const called = openTickets(state.tickets)
     .filter((t) => t.status === 'called' && t.counterId !== undefined)
     .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
     .map((t) => ({
@@ -324,10 +325,13 @@ export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: 
       counterName: office.counters.find((c) => c.id === t.counterId)?.name ?? String(t.counterId),
       calledAt: iso(t.calledAt ?? t.issuedAt),
     }));
-  const noShows = state.tickets
-    .filter((t) => t.status === 'no-show')
-    .slice(-100)
-    .map((t) => t.number);
+  // The day's last 100 no-shows, searched from the newest.
+  const noShows: string[] = [];
+  for (let i = state.tickets.length - 1; i >= 0 && noShows.length < 100; i--) {
+    const t = state.tickets[i] as Ticket;
+    if (t.status === 'no-show') noShows.push(t.number);
+  }
+  noShows.reverse();
   return { called, waiting, seq: state.callSeq, day: state.day, noShows };
 }
 

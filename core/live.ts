@@ -7,6 +7,7 @@ import { type AlertThresholds, type Level, type LevelPair, levelOf } from './ale
 import type { PrinterState } from './events.ts';
 import type { DayState, OfficeConfig, Ticket } from './types.ts';
 import { currentPartIndex, visitParts } from './visit.ts';
+import { openTickets } from './open-tickets.ts';
 
 export type { Level } from './alert-thresholds.ts';
 
@@ -142,7 +143,7 @@ const bound = (levels: LevelPair, level: Level) => (level === 'critical' ? level
 function concernFigures(input: LiveInput, alerts: RawAlert[]): LiveConcern[] {
   const { office, day, now, thresholds } = input;
   const waitingBy = new Map<string, Ticket[]>();
-  for (const t of day.tickets) {
+  for (const t of openTickets(day.tickets)) {
     if (t.status !== 'waiting' || t.parked) continue;
     const list = waitingBy.get(t.concernId) ?? [];
     list.push(t);
@@ -215,7 +216,10 @@ function concernFigures(input: LiveInput, alerts: RawAlert[]): LiveConcern[] {
 
 function counterFigures(input: LiveInput, alerts: RawAlert[]): { counters: LiveCounter[]; stranded: LiveStranded[] } {
   const { office, day, now, thresholds } = input;
-  const byId = new Map(day.tickets.map((t) => [t.id, t]));
+  // Only open tickets matter here (a counter's current visitor is called): a long day's
+  // finished ones are not looked at.
+  const open = openTickets(day.tickets);
+  const byId = new Map(open.map((t) => [t.id, t]));
   const counters = office.counters.map((counter): LiveCounter => {
     const state = day.counters[counter.id];
     const status = state?.status ?? 'closed';
@@ -245,7 +249,7 @@ function counterFigures(input: LiveInput, alerts: RawAlert[]): { counters: LiveC
   });
   // A number stays "called" although its counter no longer has it (closed, or the clerk left).
   const stranded: LiveStranded[] = [];
-  for (const t of day.tickets) {
+  for (const t of open) {
     if (t.status !== 'called' || !t.counterId) continue;
     const state = day.counters[t.counterId];
     if (state && state.currentTicketId === t.id && state.status !== 'closed') continue;
