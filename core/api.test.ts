@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concernName, toCallView, toOfficePublic, toQueueSnapshot, toTicketView } from './api.ts';
+import { concernName, toCallView, toOfficePublic, toTicketView } from './api.ts';
+import { queueSnapshot, toQueueSnapshot } from './queue-snapshot.ts';
 import { at, Desk, makeOffice, makeTicket } from './test-fixtures.ts';
 import type { CallRecord } from './types.ts';
 
@@ -225,5 +226,21 @@ describe('toCallView and toQueueSnapshot', () => {
     expect(snap.noShows).toEqual(noShows.slice(-100));
     expect(snap.noShows?.[0]).toBe('N-60');
     expect(snap.called).toEqual([]);
+  });
+
+  it('given the same day, office and estimates, then queueSnapshot makes the snapshot once; a change makes a new one', () => {
+    const desk = new Desk(office, '2026-03-02T08:00:00Z');
+    desk.issue('housing');
+    const waiting = [{ concernId: 'housing', count: 1, estimatedWaitMinutes: 8 }];
+    const first = queueSnapshot(desk.state, office, waiting);
+    expect(queueSnapshot(desk.state, office, waiting)).toBe(first);
+    expect(first).toEqual(toQueueSnapshot(desk.state, office, waiting));
+    const otherEstimates = queueSnapshot(desk.state, office, [{ concernId: 'housing', count: 1, estimatedWaitMinutes: 9 }]);
+    expect(otherEstimates).not.toBe(first);
+    expect(otherEstimates.waiting[0]?.estimatedWaitMinutes).toBe(9);
+    desk.call('desk-2');
+    const afterCall = queueSnapshot(desk.state, office, waiting);
+    expect(afterCall).not.toBe(first);
+    expect(afterCall.called.map((c) => c.number)).toEqual(['W-001']);
   });
 });

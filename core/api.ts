@@ -6,7 +6,6 @@
 import { formatCode } from './appointments.ts';
 import { appointmentHoursOf, policyOf } from './policy.ts';
 import { isUnserved } from './office-checks.ts';
-import { openTickets } from './open-tickets.ts';
 import type { ErrorCode } from './result.ts';
 import type {
   AnnouncementConfig,
@@ -15,7 +14,6 @@ import type {
   CallRecord,
   Concern,
   CounterStatus,
-  DayState,
   Language,
   OfficeConfig,
   OutcomeConfig,
@@ -312,27 +310,6 @@ export function toCallView(call: CallRecord): CallView {
     calledAt: iso(call.at),
     recall: call.recall,
   };
-}
-
-export function toQueueSnapshot(state: DayState, office: OfficeConfig, waiting: ConcernEstimate[]): QueueSnapshot {
-  const called = openTickets(state.tickets)
-    .filter((t) => t.status === 'called' && t.counterId !== undefined)
-    .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))
-    .map((t) => ({
-      number: t.number,
-      concernId: t.concernId,
-      counterId: t.counterId as string,
-      counterName: office.counters.find((c) => c.id === t.counterId)?.name ?? String(t.counterId),
-      calledAt: iso(t.calledAt ?? t.issuedAt),
-    }));
-  // The day's last 100 no-shows, searched from the newest.
-  const noShows: string[] = [];
-  for (let i = state.tickets.length - 1; i >= 0 && noShows.length < 100; i--) {
-    const t = state.tickets[i] as Ticket;
-    if (t.status === 'no-show') noShows.push(t.number);
-  }
-  noShows.reverse();
-  return { called, waiting, seq: state.callSeq, day: state.day, noShows };
 }
 
 export function toOfficePublic(office: OfficeConfig): OfficePublic {

@@ -6,7 +6,8 @@
  * `counter-view.ts`, the waiting-time estimates are kept in `queue-estimates.ts`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type CounterView, type QueueSnapshot, type TicketView, toQueueSnapshot, toTicketView } from '../core/api.ts';
+import { type CounterView, type QueueSnapshot, type TicketView, toTicketView } from '../core/api.ts';
+import { queueSnapshot } from '../core/queue-snapshot.ts';
 import { checkAppointment, normalizeCode } from '../core/appointments.ts';
 import { findTicket } from '../core/open-tickets.ts';
 import * as queue from '../core/queue.ts';
@@ -335,7 +336,7 @@ export class QueueService {
   }
 
   queueSnapshot(): QueueSnapshot {
-    return toQueueSnapshot(this.state, this.office(), this.estimates.forConcerns(this.state));
+    return queueSnapshot(this.state, this.office(), this.estimates.forConcerns(this.state));
   }
 
   ticketByToken(token: string): Ticket | undefined {
