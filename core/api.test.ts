@@ -235,7 +235,9 @@ describe('toCallView and toQueueSnapshot', () => {
     const first = queueSnapshot(desk.state, office, waiting);
     expect(queueSnapshot(desk.state, office, waiting)).toBe(first);
     expect(first).toEqual(toQueueSnapshot(desk.state, office, waiting));
-    const otherEstimates = queueSnapshot(desk.state, office, [{ concernId: 'housing', count: 1, estimatedWaitMinutes: 9 }]);
+    const otherEstimates = queueSnapshot(desk.state, office, [
+      { concernId: 'housing', count: 1, estimatedWaitMinutes: 9 },
+    ]);
     expect(otherEstimates).not.toBe(first);
     expect(otherEstimates.waiting[0]?.estimatedWaitMinutes).toBe(9);
     desk.call('desk-2');
