@@ -246,7 +246,8 @@ export interface IssueAnswer {
   print: PrintResult;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** An instant (ms since the epoch) as the API writes it. */
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function concernName(office: OfficeConfig, concernId: string, language: Language = 'de'): string {
   const concern = office.concerns.find((c) => c.id === concernId);

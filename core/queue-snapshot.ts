@@ -6,12 +6,10 @@
  * screens in slices, and every slice (and the live view, and the public page) asks for it. Pure:
  * the snapshot is kept beside the day state, weakly, and goes with it.
  */
-import type { QueueSnapshot } from './api.ts';
+import { iso, type QueueSnapshot } from './api.ts';
 import type { ConcernEstimate } from './estimate.ts';
 import { openTickets } from './open-tickets.ts';
 import type { DayState, OfficeConfig, Ticket } from './types.ts';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const MADE = new WeakMap<
   DayState,
