@@ -4,9 +4,9 @@
  * against bench/results/baseline.json, and writes bench/results/latest.json.
  * `BENCH_QUICK=1` runs smaller loads (for a smoke run); the targets are judged on the full run.
  *
- * Over 400 lines: it is the list of every figure with its name, unit and target, one section per
- * benchmark (the ticket-issue section's in `issue-figures.ts`); the measuring itself lives in the
- * other files of bench/.
+ * One section per benchmark, each with its figures' names, units and targets (the call → screen
+ * and ticket-issue sections' in `fanout-figures.ts` and `issue-figures.ts`); the measuring
+ * itself lives in the other files of bench/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,14 +20,14 @@ import { publicPageBytes } from './public-page.ts';
 import { benchCity, CITY, CITY_P99_TARGET_MS, RATE_FACTOR } from './city.ts';
 import { benchCluster } from './cluster.ts';
 import { benchDisplayHeap } from './display-heap.ts';
-import { benchFanout } from './fanout.ts';
+import { fanout1000Section, fanout10000Section } from './fanout-figures.ts';
 import { benchFlood } from './flood.ts';
 import type { Figure } from './figure.ts';
 import { issueSection } from './issue-figures.ts';
 import { benchKiosk, KIOSK_FIRST_SCREEN_TARGET_MS, KIOSK_TOUCH_TARGET_MS } from './kiosk.ts';
 import { benchRace } from './race.ts';
 import { runSectionProcess, SECTION_OUT } from './section-process.ts';
-import { median, ROOT, startBareServer, startServer } from './server-process.ts';
+import { median, ROOT, withServer } from './server-process.ts';
 import { benchStats, STATS_TARGET_MS } from './stats.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -50,20 +50,6 @@ function record(f: Figure) {
   process.stdout.write(
     `${mark} ${f.name.padEnd(66)} ${String(f.value).padStart(9)} ${f.unit.padEnd(4)} ${f.target.padEnd(10)} ${change.padStart(6)}\n`,
   );
-}
-
-async function withServer<T>(
-  fn: (server: Awaited<ReturnType<typeof startServer>>) => Promise<T>,
-  bare = false,
-): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
-  const server = bare ? await startBareServer(dir) : await startServer(dir);
-  try {
-    return await fn(server);
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** A figure without a target (context for the others). */
@@ -125,87 +111,10 @@ async function main() {
     process.stdout.write(`   ${'figure'.padEnd(66)} ${'value'.padStart(9)} unit target     vs base\n`);
   }
 
-  await section('fanout-1000', async () => {
-    const screens = quick ? 100 : 500;
-    const phones = quick ? 100 : 500;
-    const runs: Awaited<ReturnType<typeof benchFanout>>[] = [];
-    const bareRuns: Awaited<ReturnType<typeof benchFanout>>[] = [];
-    const options = { screens, phones, rate: 20, seconds: quick ? 3 : 10, generators: 2 };
-    for (let i = 0; i < (quick ? 1 : 3); i++) {
-      runs.push(await withServer((s) => benchFanout(s, options)));
-      bareRuns.push(await withServer((s) => benchFanout(s, options), true));
-    }
-    const p50 = median(runs.map((r) => r.p50));
-    const p99 = median(runs.map((r) => r.p99));
-    const lost = runs.reduce((n, r) => n + (r.expected - r.received), 0);
-    const label = `${screens} screens + ${phones} phones, 20 calls/s`;
-    info('call.1000.p50', `call → screen p50, ${label}`, r2(p50), 'ms');
-    record({
-      id: 'call.1000.p99',
-      name: `call → screen p99, ${label}`,
-      value: r2(p99),
-      unit: 'ms',
-      target: '≤ 20',
-      ok: p99 <= 20,
-    });
-    record({
-      id: 'call.1000.lost',
-      name: 'calls not received by a screen',
-      value: lost,
-      unit: '',
-      target: '0',
-      ok: lost === 0,
-    });
-    const bareP50 = median(bareRuns.map((r) => r.p50));
-    const bareP99 = median(bareRuns.map((r) => r.p99));
-    info('bare.1000.p50', 'bare baseline: call → screen p50, same load', r2(bareP50), 'ms');
-    info('bare.1000.p99', 'bare baseline: call → screen p99, same load', r2(bareP99), 'ms');
-    recordRatio(
-      'call.1000.p50.ratio',
-      `Lotse ÷ bare, call → screen p50, ${screens + phones} clients`,
-      p50,
-      bareP50,
-      1.3,
-    );
-    recordRatio(
-      'call.1000.p99.ratio',
-      `Lotse ÷ bare, call → screen p99, ${screens + phones} clients`,
-      p99,
-      bareP99,
-      1.3,
-    );
-  });
-
-  await section('fanout-10000', async () => {
-    const phones = quick ? 1000 : 10_000;
-    const options = { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 };
-    const r = await withServer((s) => benchFanout(s, options));
-    const bare = await withServer((s) => benchFanout(s, options), true);
-    const label = `${phones} phones + 20 screens, 20 calls/s`;
-    info('call.10000.p50', `call → screen p50, ${label}`, r2(r.p50), 'ms');
-    record({
-      id: 'call.10000.p99',
-      name: `call → screen p99, ${label}`,
-      value: r2(r.p99),
-      unit: 'ms',
-      target: '≤ 250',
-      ok: r.p99 <= 250,
-    });
-    record({
-      id: 'call.10000.rss',
-      name: `server memory (RSS), ${phones} phones`,
-      value: r.serverRssMb,
-      unit: 'MB',
-      target: '≤ 1024',
-      ok: r.serverRssMb <= 1024,
-    });
-    info('bare.10000.p50', 'bare baseline: call → screen p50, same load', r2(bare.p50), 'ms');
-    info('bare.10000.p99', 'bare baseline: call → screen p99, same load', r2(bare.p99), 'ms');
-    recordRatio('call.10000.p50.ratio', `Lotse ÷ bare, call → screen p50, ${phones} clients`, r.p50, bare.p50, 1.5);
-    recordRatio('call.10000.p99.ratio', `Lotse ÷ bare, call → screen p99, ${phones} clients`, r.p99, bare.p99, 1.5);
-  });
-
-  await section('issue', () => issueSection({ record, info, recordRatio }, quick));
+  const sink = { record, info, recordRatio };
+  await section('fanout-1000', () => fanout1000Section(sink, quick));
+  await section('fanout-10000', () => fanout10000Section(sink, quick));
+  await section('issue', () => issueSection(sink, quick));
 
   await section('race', async () => {
     const race = await benchRace(30, quick ? 1000 : 10_000);

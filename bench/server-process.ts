@@ -1,6 +1,8 @@
 /** Starts a real Lotse server in its own process for a benchmark, and stops it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { freePort } from '../test/helpers/ports.ts';
@@ -25,6 +27,18 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   });
   await pairKiosk(server.url);
   return { base: server.url, child: server.child, stop: () => server.stop() };
+}
+
+/** Runs `fn` against a fresh Lotse server (or the bare baseline) in a fresh data folder. */
+export async function withServer<T>(fn: (server: BenchServer) => Promise<T>, bare = false): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
+  const server = bare ? await startBareServer(dir) : await startServer(dir);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The bare baseline (bench/bare-server.ts) in its own process, writing to `dataDir`. */
