@@ -116,11 +116,21 @@ export class PostgresRecords {
     return r.rows.map((row) => row.entry);
   }
 
-  async listAppointments(): Promise<Appointment[]> {
-    const r = await this.pool.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
+  /** The office's appointments (`db`: the pool, or a change's transaction). */
+  async listAppointments(db: Queryable = this.pool): Promise<Appointment[]> {
+    const r = await db.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
       this.officeId,
     ]);
     return r.rows.map((row) => row.data);
+  }
+
+  /** An appointment by its code, locked until the change's transaction ends. */
+  protected async lockAppointment(db: Queryable, code: string): Promise<Appointment | undefined> {
+    const r = await db.query<{ data: Appointment }>(
+      'SELECT data FROM appointments WHERE office_id = $1 AND code = $2 FOR UPDATE',
+      [this.officeId, code],
+    );
+    return r.rows[0]?.data;
   }
 
   async createAppointment(appointment: Appointment): Promise<boolean> {

@@ -7,19 +7,30 @@
  * `NOTIFY lotse_day` with its version and read just the changes after the version they hold.
  * History, statistics, accounts, sessions and the office configuration live in their own tables.
  *
- * Over 400 lines: the migrations, the live day with its notifications and group commits, and
- * its history share one pool and one copy of the day; the records beside them (accounts,
- * sessions, devices, appointments, audit) are `postgres-records.ts`, the day's rows and the
- * group commit live in their own files too.
+ * Beside it: the records (accounts, sessions, devices, appointments, audit) in
+ * `postgres-records.ts`, the closed days in `postgres-history.ts`, the day's rows in
+ * `postgres-day.ts`, the group commit's queue in `postgres-group.ts`, the LISTEN connection in
+ * `postgres-listener.ts`, the pool and migrations in `postgres-pool.ts`. What stays here (a
+ * little over 400 lines) is the copy of the day, its catch-up and the group's transaction:
+ * they read and write the same copy under the same lock.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { HourBucket } from '../../core/stats.ts';
-import type { Appointment, DayState, Ticket } from '../../core/types.ts';
+import type { DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
 import { applyRows, changeOf, type DayReadRow, readDaySince } from './postgres-day.ts';
 import { GroupQueue, type Member } from './postgres-group.ts';
-import { MIGRATIONS } from './postgres-migrations.ts';
+import { DayListener } from './postgres-listener.ts';
+import {
+  archiveDay,
+  archivedTickets,
+  exportHistory,
+  findArchivedTicket,
+  purgeDetailsBefore,
+  statsBuckets,
+} from './postgres-history.ts';
+import { createPool, migrate, redact } from './postgres-pool.ts';
 import { isConnectionError } from './unavailable.ts';
 import { PostgresRecords, type Queryable } from './postgres-records.ts';
 import {
@@ -32,53 +43,6 @@ import {
 } from './store.ts';
 
 const log = logger('postgres');
-const MIGRATION_LOCK = 7_381_001;
-
-/** Applies the migrations not applied yet, up to `upTo` (all of them, except in tests of a migration). */
-export async function migrate(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS lotse_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const done = new Set(
-      (await client.query<{ version: number }>('SELECT version FROM lotse_migrations')).rows.map((r) => r.version),
-    );
-    const newest = Math.max(0, ...done);
-    if (newest > MIGRATIONS.length) {
-      throw new StoreError(
-        `The database was migrated by a newer version of Lotse (schema ${newest}); this version knows schema ` +
-          `${MIGRATIONS.length} at most, so it changed nothing. Start the newer version again, or restore a backup ` +
-          'into an empty database with "npm run restore".',
-      );
-    }
-    for (let i = 0; i < upTo; i++) {
-      const version = i + 1;
-      if (done.has(version)) continue;
-      await client.query('BEGIN');
-      try {
-        await client.query(MIGRATIONS[i] as string);
-        await client.query('INSERT INTO lotse_migrations (version) VALUES ($1)', [version]);
-        await client.query('COMMIT');
-        log.info({ version }, 'applied database migration');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
-  }
-}
-
-/** One pool per process, shared by the offices it serves. */
-export function createPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-  pool.on('error', (error) => log.error({ err: error }, 'idle database connection failed'));
-  return pool;
-}
 
 export async function openPostgresStore(url: string, officeId: string, pool = createPool(url)): Promise<PostgresStore> {
   try {
@@ -90,10 +54,6 @@ export async function openPostgresStore(url: string, officeId: string, pool = cr
   const store = new PostgresStore(pool, officeId);
   await store.listen(url);
   return store;
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 /** What this process read of the live day: the day at `version` (see postgres-day.ts). */
@@ -114,7 +74,6 @@ export class PostgresStore extends PostgresRecords implements Store {
   /** How the copy was brought up to date: whole-day loads and applied changes (for tests and logs). */
   readonly loads = { full: 0, changes: 0 };
   private readonly instance = randomUUID();
-  private listener: pg.Client | undefined;
   private readonly externalListeners = new Set<() => void>();
   private readonly officeListeners = new Set<() => void>();
   private closed = false;
@@ -122,64 +81,31 @@ export class PostgresStore extends PostgresRecords implements Store {
   private syncRunning: Promise<unknown> = Promise.resolve();
   private syncQueued: Promise<void> | undefined;
 
+  private listener: DayListener | undefined;
+
   /**
-   * LISTENs for changes made by other processes. When that connection breaks (a database
-   * restart), it is opened again with a growing pause, and on success the copy of the day is
-   * dropped and every listener told to reload: changes made meanwhile are not missed.
+   * LISTENs for changes made by other processes (see postgres-listener.ts). After the listening
+   * connection was lost and made again, the copy of the day is dropped and every listener told
+   * to reload: changes made meanwhile are not missed.
    */
   async listen(url: string): Promise<void> {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-    let lost = false;
-    const onLost = (error?: Error) => {
-      if (lost) return;
-      lost = true;
-      if (error) log.error({ err: error }, 'database listener failed');
-      client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      if (!this.closed) this.relisten(url, 0);
-    };
-    client.on('error', onLost);
-    client.on('end', () => onLost());
-    client.on('notification', (msg) => {
-      const [office, instance, version] = (msg.payload ?? '').split('|');
-      if (office !== this.officeId || instance === this.instance) return;
-      if (msg.channel === 'lotse_office') {
+    const listener = new DayListener(url, this.officeId, this.instance, {
+      day: (version) => {
+        this.announcedVersion = Math.max(this.announcedVersion, version);
+        for (const l of this.externalListeners) l();
+      },
+      office: () => {
         for (const l of this.officeListeners) l();
-        return;
-      }
-      this.announcedVersion = Math.max(this.announcedVersion, Number(version) || 0);
-      for (const l of this.externalListeners) l();
+      },
+      reconnected: () => {
+        this.cachedVersion = -1;
+        this.cached = null;
+        for (const l of this.externalListeners) l();
+        for (const l of this.officeListeners) l();
+      },
     });
-    try {
-      await client.connect();
-      await client.query('LISTEN lotse_day');
-      await client.query('LISTEN lotse_office');
-    } catch (error) {
-      lost = true;
-      client.end().catch(() => undefined);
-      throw error;
-    }
-    this.listener = client;
-  }
-
-  private relistenTimer: NodeJS.Timeout | undefined;
-
-  private relisten(url: string, attempt: number): void {
-    const pause = Math.min(250 * 2 ** attempt, 10_000);
-    this.relistenTimer = setTimeout(() => {
-      if (this.closed) return;
-      this.listen(url).then(
-        () => {
-          log.info({ attempt: attempt + 1 }, 'database listener connected again; reloading');
-          this.cachedVersion = -1;
-          this.cached = null;
-          for (const l of this.externalListeners) l();
-          for (const l of this.officeListeners) l();
-        },
-        () => this.relisten(url, attempt + 1),
-      );
-    }, pause);
-    this.relistenTimer.unref();
+    await listener.start();
+    this.listener = listener;
   }
 
   async ready(): Promise<boolean> {
@@ -410,23 +336,10 @@ export class PostgresStore extends PostgresRecords implements Store {
     };
     const tx: DayTransaction = {
       day,
-      archiveDay: (state, buckets) => guarded(() => this.archiveDay(client, state, buckets)),
-      purgeDetailsBefore: (before) => guarded(() => this.purgeDetailsBefore(client, before)),
-      findAppointment: (code) =>
-        guarded(async () => {
-          const r = await client.query<{ data: Appointment }>(
-            'SELECT data FROM appointments WHERE office_id = $1 AND code = $2 FOR UPDATE',
-            [this.officeId, code],
-          );
-          return r.rows[0]?.data;
-        }),
-      listAppointments: () =>
-        guarded(async () => {
-          const r = await client.query<{ data: Appointment }>('SELECT data FROM appointments WHERE office_id = $1', [
-            this.officeId,
-          ]);
-          return r.rows.map((row) => row.data);
-        }),
+      archiveDay: (state, buckets) => guarded(() => archiveDay(client, this.officeId, state, buckets)),
+      purgeDetailsBefore: (before) => guarded(() => purgeDetailsBefore(client, this.officeId, before)),
+      findAppointment: (code) => guarded(() => this.lockAppointment(client, code)),
+      listAppointments: () => guarded(() => this.listAppointments(client)),
       saveAppointment: (appointment) => guarded(() => this.upsertAppointment(client, appointment)),
     };
     try {
@@ -465,63 +378,23 @@ export class PostgresStore extends PostgresRecords implements Store {
     await this.pool.query('SELECT pg_notify($1, $2)', ['lotse_office', `${this.officeId}|${this.instance}`]);
   }
 
-  private async archiveDay(db: Queryable, state: DayState, buckets: HourBucket[]): Promise<void> {
-    await db.query(
-      `INSERT INTO archived_tickets (office_id, day, id, token, ticket)
-       SELECT $1, $2, t->>'id', t->>'token', t FROM jsonb_array_elements($3::jsonb) t
-       ON CONFLICT (office_id, id) DO UPDATE SET ticket = EXCLUDED.ticket`,
-      [this.officeId, state.day, JSON.stringify(state.tickets)],
-    );
-    await db.query(
-      `INSERT INTO stats_days (office_id, day, buckets) VALUES ($1, $2, $3)
-       ON CONFLICT (office_id, day) DO UPDATE SET buckets = EXCLUDED.buckets`,
-      [this.officeId, state.day, JSON.stringify(buckets)],
-    );
+  statsBuckets(from: string, to: string): Promise<HourBucket[]> {
+    return statsBuckets(this.pool, this.officeId, from, to);
   }
 
-  private async purgeDetailsBefore(db: Queryable, day: string): Promise<number> {
-    const r = await db.query('DELETE FROM archived_tickets WHERE office_id = $1 AND day < $2', [this.officeId, day]);
-    return r.rowCount ?? 0;
+  archivedTickets(from: string, to: string): Promise<Ticket[]> {
+    return archivedTickets(this.pool, this.officeId, from, to);
   }
 
-  async statsBuckets(from: string, to: string): Promise<HourBucket[]> {
-    const r = await this.pool.query<{ buckets: HourBucket[] }>(
-      'SELECT buckets FROM stats_days WHERE office_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day',
-      [this.officeId, from, to],
-    );
-    return r.rows.flatMap((row) => row.buckets);
-  }
-
-  async archivedTickets(from: string, to: string): Promise<Ticket[]> {
-    const r = await this.pool.query<{ ticket: Ticket }>(
-      'SELECT ticket FROM archived_tickets WHERE office_id = $1 AND day BETWEEN $2 AND $3',
-      [this.officeId, from, to],
-    );
-    return r.rows.map((row) => row.ticket);
-  }
-
-  async findArchivedTicket(token: string): Promise<Ticket | null> {
-    const r = await this.pool.query<{ ticket: Ticket }>(
-      'SELECT ticket FROM archived_tickets WHERE office_id = $1 AND token = $2',
-      [this.officeId, token],
-    );
-    return r.rows[0]?.ticket ?? null;
+  findArchivedTicket(token: string): Promise<Ticket | null> {
+    return findArchivedTicket(this.pool, this.officeId, token);
   }
 
   async exportAll(): Promise<StoreExport> {
-    const archive = new Map<string, Ticket[]>();
-    for (const t of await this.archivedTickets('0000-00-00', '9999-99-99')) {
-      archive.set(t.day, [...(archive.get(t.day) ?? []), t]);
-    }
-    const stats = await this.pool.query<{ day: string; buckets: HourBucket[] }>(
-      'SELECT day, buckets FROM stats_days WHERE office_id = $1 ORDER BY day',
-      [this.officeId],
-    );
     return {
       format: 'lotse-backup-1',
       liveDay: await this.sync().then(() => this.cached),
-      archive: [...archive.entries()].sort().map(([day, tickets]) => ({ day, tickets })),
-      stats: stats.rows,
+      ...(await exportHistory(this.pool, this.officeId)),
       users: await this.listUsers(),
       appointments: await this.listAppointments(),
       devices: await this.listDevices(),
@@ -531,8 +404,7 @@ export class PostgresStore extends PostgresRecords implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.relistenTimer) clearTimeout(this.relistenTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
     await this.pool.end().catch(() => undefined);
   }
 }

@@ -10,7 +10,8 @@ import * as queue from '../../core/queue.ts';
 import type { DayState, OfficeConfig } from '../../core/types.ts';
 import { loadOfficeConfig } from '../../server/office-config.ts';
 import { QueueService } from '../../server/queue-service.ts';
-import { migrate, openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
+import { migrate } from '../../server/store/postgres-pool.ts';
+import { openPostgresStore, type PostgresStore } from '../../server/store/postgres-store.ts';
 import { unwrap as ok } from '../../core/test-fixtures.ts';
 import { postgresPerFile } from '../helpers/services.ts';
 
