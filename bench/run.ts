@@ -9,8 +9,7 @@
  * itself lives in the other files of bench/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulateDays } from '../core/simulate/model.ts';
 import { summarize } from '../core/simulate/report.ts';
@@ -27,7 +26,7 @@ import { issueSection } from './issue-figures.ts';
 import { benchKiosk, KIOSK_FIRST_SCREEN_TARGET_MS, KIOSK_TOUCH_TARGET_MS } from './kiosk.ts';
 import { benchRace } from './race.ts';
 import { runSectionProcess, SECTION_OUT } from './section-process.ts';
-import { median, ROOT, withServer } from './server-process.ts';
+import { ROOT, withServer } from './server-process.ts';
 import { benchStats, STATS_TARGET_MS } from './stats.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
