@@ -42,7 +42,9 @@ export async function openRecordFiles(dir: string): Promise<RecordFiles> {
 
 export class LowdbRecords {
   /** Sessions, kept in memory and written to sessions.json on every change (a restart keeps them). */
-  private readonly sessions = new Map<string, StoredSession>();
+  private sessions = new Map<string, StoredSession>();
+  /** Per file, the change being written: changes of one file are written one after another. */
+  private readonly writing = new Map<Low<unknown>, Promise<unknown>>();
 
   constructor(
     protected readonly dir: string,
@@ -55,14 +57,43 @@ export class LowdbRecords {
     return this.files.staff.data.users;
   }
 
+  /**
+   * Changes a file's data and writes it, after the changes of that file before it (`change`
+   * answering the same data: nothing to write). The data is changed at once (read meanwhile, it
+   * shows the change), and if the write fails it goes back to what it was, and `undo` runs: the
+   * caller is refused, and nothing of the change stays, in memory or on disk.
+   */
+  private change<T>(file: Low<T>, change: (data: T) => T, undo?: () => void): Promise<void> {
+    const run = async () => {
+      const before = file.data;
+      const after = change(before);
+      if (after === before) return;
+      file.data = after;
+      try {
+        await file.write();
+      } catch (error) {
+        file.data = before;
+        undo?.();
+        throw error;
+      }
+    };
+    const previous = this.writing.get(file as Low<unknown>) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.writing.set(
+      file as Low<unknown>,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
   async saveUser(user: StoredUser) {
-    this.files.staff.data.users = [...this.files.staff.data.users.filter((u) => u.username !== user.username), user];
-    await this.files.staff.write();
+    await this.change(this.files.staff, (d) => ({
+      users: [...d.users.filter((u) => u.username !== user.username), user],
+    }));
   }
 
   async deleteUser(username: string) {
-    this.files.staff.data.users = this.files.staff.data.users.filter((u) => u.username !== username);
-    await this.files.staff.write();
+    await this.change(this.files.staff, (d) => ({ users: d.users.filter((u) => u.username !== username) }));
   }
 
   async getSession(tokenHash: string) {
@@ -70,38 +101,56 @@ export class LowdbRecords {
   }
 
   async putSession(session: StoredSession) {
-    const fresh = !this.sessions.has(session.tokenHash);
-    this.sessions.set(session.tokenHash, session);
-    if (fresh) {
-      // Bounded per account (oldest first), so no account can push out the sessions of others.
-      const own: string[] = [];
-      for (const [k, v] of this.sessions) if (v.user.username === session.user.username) own.push(k);
-      for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) this.sessions.delete(k);
-    }
-    await this.writeSessions();
+    await this.changeSessions((sessions) => {
+      const fresh = !sessions.has(session.tokenHash);
+      sessions.set(session.tokenHash, session);
+      if (fresh) {
+        // Bounded per account (oldest first), so no account can push out the sessions of others.
+        const own: string[] = [];
+        for (const [k, v] of sessions) if (v.user.username === session.user.username) own.push(k);
+        for (const k of own.slice(0, Math.max(0, own.length - SESSIONS_PER_ACCOUNT))) sessions.delete(k);
+      }
+      return true;
+    });
   }
 
   async deleteSession(tokenHash: string) {
-    if (this.sessions.delete(tokenHash)) await this.writeSessions();
+    await this.changeSessions((sessions) => sessions.delete(tokenHash));
   }
 
   async deleteSessionsOf(username: string) {
-    let changed = false;
-    for (const [k, v] of this.sessions) {
-      if (v.user.username !== username) continue;
-      this.sessions.delete(k);
-      changed = true;
-    }
-    if (changed) await this.writeSessions();
+    await this.changeSessions((sessions) => {
+      let changed = false;
+      for (const [k, v] of sessions) {
+        if (v.user.username !== username) continue;
+        sessions.delete(k);
+        changed = true;
+      }
+      return changed;
+    });
   }
 
   /**
-   * Writes every session. The file stays small without pruning by time: at most
-   * SESSIONS_PER_ACCOUNT per account, and an expired session is deleted when it is next presented.
+   * Changes the sessions (`edit` answers whether it changed any) and writes every session; if the
+   * write fails, the sessions are what they were. The file stays small without pruning by time:
+   * at most SESSIONS_PER_ACCOUNT per account, and an expired session is deleted when it is next
+   * presented.
    */
-  private async writeSessions() {
-    this.files.sessions.data.sessions = [...this.sessions.values()];
-    await this.files.sessions.write();
+  private async changeSessions(edit: (sessions: Map<string, StoredSession>) => boolean): Promise<void> {
+    let before = this.sessions;
+    await this.change(
+      this.files.sessions,
+      (data) => {
+        before = this.sessions;
+        const next = new Map(before);
+        if (!edit(next)) return data;
+        this.sessions = next;
+        return { sessions: [...next.values()] };
+      },
+      () => {
+        this.sessions = before;
+      },
+    );
   }
 
   async findDeviceByTokenHash(tokenHash: string) {
@@ -113,13 +162,13 @@ export class LowdbRecords {
   }
 
   async saveDevice(device: StoredDevice) {
-    this.files.devices.data.devices = [...this.files.devices.data.devices.filter((d) => d.id !== device.id), device];
-    await this.files.devices.write();
+    await this.change(this.files.devices, (d) => ({
+      devices: [...d.devices.filter((x) => x.id !== device.id), device],
+    }));
   }
 
   async deleteDevice(id: string) {
-    this.files.devices.data.devices = this.files.devices.data.devices.filter((d) => d.id !== id);
-    await this.files.devices.write();
+    await this.change(this.files.devices, (d) => ({ devices: d.devices.filter((x) => x.id !== id) }));
   }
 
   private auditPath() {
@@ -160,10 +209,8 @@ export class LowdbRecords {
   }
 
   protected async saveAppointment(appointment: Appointment) {
-    this.files.appointments.data.appointments = [
-      ...this.files.appointments.data.appointments.filter((a) => a.id !== appointment.id),
-      appointment,
-    ];
-    await this.files.appointments.write();
+    await this.change(this.files.appointments, (d) => ({
+      appointments: [...d.appointments.filter((a) => a.id !== appointment.id), appointment],
+    }));
   }
 }
