@@ -1,7 +1,8 @@
 /**
  * Health of one server process, told apart as load balancers and orchestrators need it:
  *   up    the process answers HTTP (`GET /api/health/live`, always 200 while it runs);
- *   ready it can do its work: the store writes (lowdb folder writable, or PostgreSQL reachable)
+ *   ready it can do its work: the store writes (lowdb folder writable, or PostgreSQL reachable
+ *         and taking writes: not a standby, not read-only)
  *         and, with LOTSE_REDIS_URL, Redis carries other processes' calls
  *         (`GET /api/health`: 200 `{status: "ok"}`, else 503 naming what fails).
  */

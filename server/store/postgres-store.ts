@@ -108,11 +108,19 @@ export class PostgresStore extends PostgresRecords implements Store {
     this.listener = listener;
   }
 
+  /**
+   * Whether the database takes writes: reachable, and neither a standby (after a failover, the
+   * old primary comes back as one) nor set read-only (`default_transaction_read_only`, as for
+   * maintenance). A full database disk is not seen here; its writes are answered 507.
+   */
   async ready(): Promise<boolean> {
     if (this.closed) return false;
     try {
-      await this.pool.query('SELECT 1');
-      return true;
+      const r = await this.pool.query<{ standby: boolean; readOnly: string }>(
+        `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS "readOnly"`,
+      );
+      const row = r.rows[0];
+      return row !== undefined && !row.standby && row.readOnly !== 'on';
     } catch {
       return false;
     }
