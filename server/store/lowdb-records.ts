@@ -20,6 +20,12 @@ import {
 
 const log = logger('store');
 
+/** An appointment a change wrote, and what it was before (undefined: it is new). */
+export interface AppointmentWritten {
+  id: string;
+  before: Appointment | undefined;
+}
+
 /** The JSON files of the records. */
 export interface RecordFiles {
   staff: Low<{ users: StoredUser[] }>;
@@ -63,7 +69,7 @@ export class LowdbRecords {
    * shows the change), and if the write fails it goes back to what it was, and `undo` runs: the
    * caller is refused, and nothing of the change stays, in memory or on disk.
    */
-  private change<T>(file: Low<T>, change: (data: T) => T, undo?: () => void): Promise<void> {
+  private change<T>(file: Low<T>, change: (data: T) => T, undo?: () => void, keep = false): Promise<void> {
     const run = async () => {
       const before = file.data;
       const after = change(before);
@@ -72,6 +78,7 @@ export class LowdbRecords {
       try {
         await file.write();
       } catch (error) {
+        if (keep) throw error;
         file.data = before;
         undo?.();
         throw error;
@@ -206,6 +213,27 @@ export class LowdbRecords {
     if (this.files.appointments.data.appointments.some((a) => a.code === appointment.code)) return false;
     await this.saveAppointment(appointment);
     return true;
+  }
+
+  /**
+   * Puts appointments a refused change wrote back as they were (newest first). They are back in
+   * memory whatever happens; if the file cannot be written now, the next write of it stores them
+   * (every write writes the whole list), and the failure is logged.
+   */
+  protected async restoreAppointments(written: readonly AppointmentWritten[]): Promise<void> {
+    const restore = (d: { appointments: Appointment[] }) => {
+      let list = d.appointments;
+      for (const { id, before } of [...written].reverse()) {
+        list = list.filter((a) => a.id !== id);
+        if (before) list = [...list, before];
+      }
+      return { appointments: list };
+    };
+    try {
+      await this.change(this.files.appointments, restore, undefined, true);
+    } catch (error) {
+      log.error({ err: error }, 'cannot write back the appointments of a refused change; the next write stores them');
+    }
   }
 
   protected async saveAppointment(appointment: Appointment) {

@@ -3,7 +3,8 @@
  * together, each is answered only once it is stored, and a group that cannot be written refuses
  * every change built on it, so memory and disk never disagree. A snapshot is written beside the
  * commits: changes made meanwhile are answered without waiting for it, and stay in the journal;
- * a long day's snapshot is rewritten only once the journal has grown to half its size.
+ * a long day's snapshot is rewritten only once the journal has grown to half its size. An
+ * appointment written beside a change that is then refused is put back as it was.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -225,6 +226,61 @@ describe('group commit', () => {
     const ids = (await reopened.loadDay())?.tickets.map((t) => t.id);
     expect(ids).toHaveLength(1500 + foldedAt);
     expect(ids?.at(-1)).toBe(`t${foldedAt}`);
+    await reopened.close();
+  });
+});
+
+describe('records written beside a change of the day', () => {
+  /** Checks in appointment `code` as a kiosk does: its ticket joins the day, the appointment names it. */
+  function checkIn(store: Store, code: string, ticketId: string, fail?: Error): Promise<number> {
+    return store.transact(async (tx) => {
+      const day = tx.day ?? emptyDay('2026-03-02');
+      const appointment = await tx.findAppointment(code);
+      if (!appointment || appointment.ticketId) throw new Error('APPOINTMENT_USED');
+      await tx.saveAppointment({ ...appointment, ticketId });
+      if (fail) throw fail;
+      const ticket = makeTicket({ id: ticketId, concernId: 'c', issuedAt: T0 });
+      return { next: { ...day, tickets: [...day.tickets, ticket] }, value: day.tickets.length + 1 };
+    });
+  }
+
+  const booked = { id: 'a1', code: '11112222', concernId: 'c', start: T0 + 3_600_000 };
+
+  it('given a check-in whose journal record cannot be written, then the appointment is as before, in memory and on disk, and checks in again', async () => {
+    const dir = folder();
+    const store = await openLowdbStore(dir);
+    await store.createAppointment(booked);
+    const real = Journal.prototype.commit;
+    vi.spyOn(Journal.prototype, 'commit')
+      .mockImplementationOnce(async () => {
+        throw new StoreWriteError('Cannot write journal.ndjson (ENOSPC)', true);
+      })
+      .mockImplementation(function (this: Journal, entries, stored) {
+        return real.call(this, entries, stored);
+      });
+    await expect(checkIn(store, booked.code, 't1')).rejects.toBeInstanceOf(StoreWriteError);
+    expect(await store.listAppointments()).toEqual([booked]);
+    await store.close();
+
+    const reopened = await openLowdbStore(dir);
+    expect(await reopened.listAppointments()).toEqual([booked]);
+    expect(await reopened.loadDay()).toBeNull();
+    expect(await checkIn(reopened, booked.code, 't2')).toBe(1);
+    expect((await reopened.listAppointments()).map((a) => a.ticketId)).toEqual(['t2']);
+    await reopened.close();
+  });
+
+  it('given a change that throws after writing an appointment, then the appointment is as before', async () => {
+    const dir = folder();
+    const store = await openLowdbStore(dir);
+    await store.createAppointment(booked);
+    await expect(checkIn(store, booked.code, 't1', new Error('the rules refused it'))).rejects.toThrow(
+      'the rules refused it',
+    );
+    expect(await store.listAppointments()).toEqual([booked]);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    expect(await reopened.listAppointments()).toEqual([booked]);
     await reopened.close();
   });
 });

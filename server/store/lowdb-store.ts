@@ -29,7 +29,7 @@ import { probeWrite, removeStaleTempFiles, writeFileDurablyAsync } from './durab
 import { Journal, type JournalEntry } from './journal.ts';
 import { acquireLock, type FolderLock, releaseLock } from './lock.ts';
 import { LowdbHistory } from './lowdb-history.ts';
-import { LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records.ts';
+import { type AppointmentWritten, LowdbRecords, openRecordFiles, type RecordFiles } from './lowdb-records.ts';
 import { type DayFile, readLiveDay } from './lowdb-replay.ts';
 import { type DayTransaction, type Store, type StoreExport, StoreWriteError, type TransactionResult } from './store.ts';
 
@@ -124,7 +124,13 @@ class LowdbStore extends LowdbRecords implements Store {
     return this.durable;
   }
 
+  /**
+   * A change of the day, with the records it writes beside it (an appointment checked in). Those
+   * are written at once; if the change is then refused (it throws, or its journal record cannot
+   * be written), they are put back as they were: nothing of a refused change stays.
+   */
   transact<T>(fn: (tx: DayTransaction) => Promise<TransactionResult<T>>): Promise<T> {
+    const written: AppointmentWritten[] = [];
     const run = async (): Promise<{ value: T; stored: Promise<void> }> => {
       const epoch = this.epoch;
       const tx: DayTransaction = {
@@ -133,7 +139,11 @@ class LowdbStore extends LowdbRecords implements Store {
         purgeDetailsBefore: (day) => this.history.purgeDetailsBefore(day),
         findAppointment: async (code) => this.files.appointments.data.appointments.find((a) => a.code === code),
         listAppointments: async () => this.files.appointments.data.appointments,
-        saveAppointment: (appointment) => this.saveAppointment(appointment),
+        saveAppointment: async (appointment) => {
+          const before = this.files.appointments.data.appointments.find((a) => a.id === appointment.id);
+          await this.saveAppointment(appointment);
+          written.push({ id: appointment.id, before });
+        },
       };
       const result = await fn(tx);
       if (epoch !== this.epoch) throw this.notStored();
@@ -143,10 +153,14 @@ class LowdbStore extends LowdbRecords implements Store {
         result.next && result.next !== this.last ? this.saveDay(result.next, result.meanwhile) : this.settled;
       return { value: result.value, stored };
     };
-    const next = this.tail.then(run, run);
+    const refused = async (error: unknown): Promise<never> => {
+      if (written.length) await this.restoreAppointments(written.splice(0));
+      throw error;
+    };
+    const next = this.tail.then(run, run).catch(refused);
     this.tail = next.catch(() => undefined);
     return next.then(async ({ value, stored }) => {
-      await stored;
+      await stored.catch(refused);
       return value;
     });
   }
