@@ -4,7 +4,7 @@
  * generators, taking turns round by round so a change in the machine's load meets both.
  */
 import { benchFanout, type FanoutFigures } from './fanout.ts';
-import type { FigureSink } from './figure.ts';
+import type { Figure, FigureSink } from './figure.ts';
 import { median, withServer } from './server-process.ts';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -33,62 +33,81 @@ async function lotseAndBare(rounds: number, options: Parameters<typeof benchFano
   return { lotse: of(lotse), bare: of(bare) };
 }
 
-/** 500 lobby screens and 500 phones, 20 calls a second. */
-export async function fanout1000Section({ record, info, recordRatio }: FigureSink, quick: boolean): Promise<void> {
-  const screens = quick ? 100 : 500;
-  const phones = quick ? 100 : 500;
-  const options = { screens, phones, rate: 20, seconds: quick ? 3 : 10, generators: 2 };
-  const { lotse, bare } = await lotseAndBare(quick ? 1 : ROUNDS_1000, options);
-  const label = `${screens} screens + ${phones} phones, 20 calls/s`;
-  info('call.1000.p50', `call → screen p50, ${label}`, r2(lotse.p50), 'ms');
+/** What a call → screen section measures and judges. */
+interface CallSection {
+  /** Figure ids start `call.<key>` and `bare.<key>`. */
+  key: string;
+  options: Parameters<typeof benchFanout>[1];
+  rounds: number;
+  /** The p99 target, ms. */
+  p99Within: number;
+  /** The Lotse ÷ bare target. */
+  ratioWithin: number;
+  /** The section's own figure after the p99 (lost calls, memory). */
+  extra: (lotse: Awaited<ReturnType<typeof lotseAndBare>>['lotse']) => Figure;
+}
+
+/** Measures a section and prints its figures: p50, p99, its own, the baseline's, the ratios. */
+async function callSection({ record, info, recordRatio }: FigureSink, section: CallSection): Promise<void> {
+  const { key, options } = section;
+  const { lotse, bare } = await lotseAndBare(section.rounds, options);
+  const label = `${options.screens} screens + ${options.phones} phones, ${options.rate} calls/s`;
+  info(`call.${key}.p50`, `call → screen p50, ${label}`, r2(lotse.p50), 'ms');
   record({
-    id: 'call.1000.p99',
+    id: `call.${key}.p99`,
     name: `call → screen p99, ${label}`,
     value: r2(lotse.p99),
     unit: 'ms',
-    target: '≤ 20',
-    ok: lotse.p99 <= 20,
+    target: `≤ ${section.p99Within}`,
+    ok: lotse.p99 <= section.p99Within,
   });
-  record({
-    id: 'call.1000.lost',
-    name: 'calls not received by a screen',
-    value: lotse.lost,
-    unit: '',
-    target: '0',
-    ok: lotse.lost === 0,
+  record(section.extra(lotse));
+  info(`bare.${key}.p50`, 'bare baseline: call → screen p50, same load', r2(bare.p50), 'ms');
+  info(`bare.${key}.p99`, 'bare baseline: call → screen p99, same load', r2(bare.p99), 'ms');
+  const clients = options.screens + options.phones;
+  for (const q of ['p50', 'p99'] as const) {
+    const name = `Lotse ÷ bare, call → screen ${q}, ${clients} clients`;
+    recordRatio(`call.${key}.${q}.ratio`, name, lotse[q], bare[q], section.ratioWithin);
+  }
+}
+
+/** 500 lobby screens and 500 phones, 20 calls a second. */
+export function fanout1000Section(sink: FigureSink, quick: boolean): Promise<void> {
+  const screens = quick ? 100 : 500;
+  const phones = quick ? 100 : 500;
+  return callSection(sink, {
+    key: '1000',
+    options: { screens, phones, rate: 20, seconds: quick ? 3 : 10, generators: 2 },
+    rounds: quick ? 1 : ROUNDS_1000,
+    p99Within: 20,
+    ratioWithin: 1.3,
+    extra: (lotse) => ({
+      id: 'call.1000.lost',
+      name: 'calls not received by a screen',
+      value: lotse.lost,
+      unit: '',
+      target: '0',
+      ok: lotse.lost === 0,
+    }),
   });
-  info('bare.1000.p50', 'bare baseline: call → screen p50, same load', r2(bare.p50), 'ms');
-  info('bare.1000.p99', 'bare baseline: call → screen p99, same load', r2(bare.p99), 'ms');
-  const clients = screens + phones;
-  recordRatio('call.1000.p50.ratio', `Lotse ÷ bare, call → screen p50, ${clients} clients`, lotse.p50, bare.p50, 1.3);
-  recordRatio('call.1000.p99.ratio', `Lotse ÷ bare, call → screen p99, ${clients} clients`, lotse.p99, bare.p99, 1.3);
 }
 
 /** 10,000 phones and 20 screens, 20 calls a second; and the server's memory. */
-export async function fanout10000Section({ record, info, recordRatio }: FigureSink, quick: boolean): Promise<void> {
+export function fanout10000Section(sink: FigureSink, quick: boolean): Promise<void> {
   const phones = quick ? 1000 : 10_000;
-  const options = { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 };
-  const { lotse, bare } = await lotseAndBare(1, options);
-  const label = `${phones} phones + 20 screens, 20 calls/s`;
-  info('call.10000.p50', `call → screen p50, ${label}`, r2(lotse.p50), 'ms');
-  record({
-    id: 'call.10000.p99',
-    name: `call → screen p99, ${label}`,
-    value: r2(lotse.p99),
-    unit: 'ms',
-    target: '≤ 250',
-    ok: lotse.p99 <= 250,
+  return callSection(sink, {
+    key: '10000',
+    options: { screens: 20, phones, rate: 20, seconds: quick ? 3 : 10, generators: 4 },
+    rounds: 1,
+    p99Within: 250,
+    ratioWithin: 1.5,
+    extra: (lotse) => ({
+      id: 'call.10000.rss',
+      name: `server memory (RSS), ${phones} phones`,
+      value: lotse.rssMb,
+      unit: 'MB',
+      target: '≤ 1024',
+      ok: lotse.rssMb <= 1024,
+    }),
   });
-  record({
-    id: 'call.10000.rss',
-    name: `server memory (RSS), ${phones} phones`,
-    value: lotse.rssMb,
-    unit: 'MB',
-    target: '≤ 1024',
-    ok: lotse.rssMb <= 1024,
-  });
-  info('bare.10000.p50', 'bare baseline: call → screen p50, same load', r2(bare.p50), 'ms');
-  info('bare.10000.p99', 'bare baseline: call → screen p99, same load', r2(bare.p99), 'ms');
-  recordRatio('call.10000.p50.ratio', `Lotse ÷ bare, call → screen p50, ${phones} clients`, lotse.p50, bare.p50, 1.5);
-  recordRatio('call.10000.p99.ratio', `Lotse ÷ bare, call → screen p99, ${phones} clients`, lotse.p99, bare.p99, 1.5);
 }
