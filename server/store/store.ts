@@ -99,7 +99,11 @@ export interface Store {
   exportAll(): Promise<StoreExport>;
   /** Archived tickets of local days `from`..`to` (YYYY-MM-DD, inclusive). */
   archivedTickets(from: string, to: string): Promise<Ticket[]>;
-  /** An archived ticket by its phone-page token, searching the most recent days. */
+  /**
+   * An archived ticket by its phone-page token (a visitor opening yesterday's link), searching the
+   * most recent days: the file store the last three archived days, PostgreSQL every day whose
+   * ticket details are still kept (by an index on the token).
+   */
   findArchivedTicket(token: string): Promise<Ticket | null>;
 
   listUsers(): Promise<StoredUser[]>;
@@ -116,7 +120,11 @@ export interface Store {
   saveDevice(device: StoredDevice): Promise<void>;
   deleteDevice(id: string): Promise<void>;
 
-  /** Appends to the audit log of staff actions. */
+  /**
+   * Appends to the audit log of staff actions. It follows an action already stored, so it is not
+   * answered: a failure is logged (the file store appends without waiting for the disk; the
+   * PostgreSQL store rejects and the caller logs it).
+   */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** The newest audit entries, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
