@@ -27,6 +27,7 @@ import {
 import { clientAddress, compileTrust } from './http/origin.ts';
 import { logger } from './logger.ts';
 import { startQueuePushes } from './queue-pushes.ts';
+import { unavailableCode } from './store/unavailable.ts';
 import { followSessions, limitEvents } from './socket-guards.ts';
 
 const log = logger('realtime');
@@ -146,22 +147,35 @@ function bind<E extends keyof ClientToServerEvents>(socket: LotseSocket, event: 
   bindHandler(socket as never, event, { schema: SOCKET_REQUEST_SCHEMAS[event], run } as never, log);
 }
 
+/** A connection's staff session and paired device, from its handshake (kept on `socket.data`). */
+async function identify(socket: LotseSocket, ctx: AppContext): Promise<void> {
+  const headers = socket.request.headers;
+  const auth = (socket.handshake.auth ?? {}) as { token?: unknown; device?: unknown };
+  const token =
+    typeof auth.token === 'string'
+      ? auth.token
+      : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
+  if (token && (await ctx.auth.sessionFor(token))) socket.data.sessionToken = token;
+  const deviceToken = typeof auth.device === 'string' ? auth.device : headers['x-lotse-device'];
+  const device = await ctx.devices.authenticate(typeof deviceToken === 'string' ? deviceToken : undefined);
+  if (device) {
+    socket.data.device = { id: device.id, kind: device.kind, ...(device.area ? { area: device.area } : {}) };
+  }
+}
+
 /** Remembers what each phone was last told, so only real changes are pushed. */
 export function attachRealtime(io: LotseServer, ctx: AppContext, fed: () => boolean = () => true): () => void {
-  io.use(async (socket, next) => {
-    const headers = socket.request.headers;
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; device?: unknown };
-    const token =
-      typeof auth.token === 'string'
-        ? auth.token
-        : tokenFromHeaders({ authorization: headers.authorization, cookie: headers.cookie });
-    if (token && (await ctx.auth.sessionFor(token))) socket.data.sessionToken = token;
-    const deviceToken = typeof auth.device === 'string' ? auth.device : headers['x-lotse-device'];
-    const device = await ctx.devices.authenticate(typeof deviceToken === 'string' ? deviceToken : undefined);
-    if (device) {
-      socket.data.device = { id: device.id, kind: device.kind, ...(device.area ? { area: device.area } : {}) };
-    }
-    next();
+  io.use((socket, next) => {
+    identify(socket, ctx).then(
+      () => next(),
+      (error: unknown) => {
+        // The store could not be asked (a database outage): refused with a code the apps retry on.
+        const code = unavailableCode(error);
+        if (code) log.warn({ err: error }, 'cannot check a connection: the store is unavailable');
+        else log.error({ err: error }, 'checking a connection failed');
+        next(new Error(code ?? 'INTERNAL'));
+      },
+    );
   });
 
   const map = handlers(ctx);

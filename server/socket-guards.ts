@@ -10,7 +10,10 @@
 import type { Namespace, Socket } from 'socket.io';
 import { tokenFromHeaders } from './auth.ts';
 import type { AppContext } from './context.ts';
+import { logger } from './logger.ts';
 import { failed } from './socket-handler.ts';
+
+const log = logger('realtime');
 
 const WINDOW_MS = 10_000;
 /** Events per window for sockets without a staff session (screens, phones, kiosks). */
@@ -70,6 +73,10 @@ export function followSessions(nsp: Namespace, ctx: AppContext, staffRooms: stri
         for (const room of staffRooms) await socket.leave(room);
         delete data.sessionToken;
       }
+    } catch (error) {
+      // The store could not be asked (a database outage): everyone stays as they are until the
+      // next sweep can look.
+      log.warn({ err: error }, 'cannot check the sessions and devices of connections; tried again shortly');
     } finally {
       running = false;
     }

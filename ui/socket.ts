@@ -2,17 +2,20 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../core/events.ts';
 import { deviceKey } from './device.ts';
+import { retryPassingRefusals } from './reconnect.ts';
 
 export type LotseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Connects to the server; a paired kiosk or screen identifies itself with its device key. */
 export function connect(): LotseSocket {
   const device = deviceKey();
-  return io({
+  const socket: LotseSocket = io({
     transports: ['websocket', 'polling'],
     reconnectionDelayMax: 5000,
     ...(device ? { auth: { device } } : {}),
   });
+  retryPassingRefusals(socket);
+  return socket;
 }
 
 /** Handlers by event: the server's events and the connection's own. */
