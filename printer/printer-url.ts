@@ -89,7 +89,13 @@ export function parsePrinterUrl(input: string): PrinterConfig {
     }
     if (!path.startsWith('/')) fail(value, 'the device path must be absolute, e.g. file:/dev/usb/lp0');
     if (path.endsWith('/')) fail(value, 'the device path names a directory');
-    return { kind: 'file', path: decodeURIComponent(path), layout };
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      fail(value, 'the device path has a broken %-escape (write % as %25)');
+    }
+    return { kind: 'file', path: decoded, layout };
   }
   if (/^[\w.-]+:\d+$/.test(main) || /^\d{1,3}(\.\d{1,3}){3}$/.test(main)) {
     fail(value, `the scheme is missing, did you mean tcp://${main}?`);

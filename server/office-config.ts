@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from '../core/localtime.ts';
+import { isCalendarDay } from '../core/schemas/common.ts';
 import type { ConfigIssueCode } from '../core/config-issue.ts';
 import { LANGUAGES, type OfficeConfig } from '../core/types.ts';
+import { PrinterConfigError } from '../printer/errors.ts';
 import { parsePrinterUrl } from '../printer/printer-url.ts';
 import { AlertThresholdsSchema } from '../core/alert-thresholds.ts';
 
@@ -15,7 +17,7 @@ export const RULE_MESSAGES = {
   ID_FORMAT: 'lower-case letters, digits, - and _',
   PREFIX_FORMAT: 'one to three capital letters',
   CLOCK_FORMAT: 'expected HH:MM',
-  DAY_FORMAT: 'expected YYYY-MM-DD',
+  DAY_FORMAT: 'expected a date of the calendar, YYYY-MM-DD',
   FROM_AFTER_TO: 'from must be before to',
   UNKNOWN_TIME_ZONE: 'unknown IANA time zone',
   COUNTER_PRINTER_AGENT: 'a counter printer is a printer address',
@@ -30,7 +32,10 @@ export const RULE_MESSAGES = {
 const Lang = z.enum(LANGUAGES);
 const Translations = z.partialRecord(Lang, z.string().min(1).max(500));
 const Clock = z.string().refine((s) => !Number.isNaN(parseClock(s)), RULE_MESSAGES.CLOCK_FORMAT);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, RULE_MESSAGES.DAY_FORMAT);
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, RULE_MESSAGES.DAY_FORMAT)
+  .refine(isCalendarDay, RULE_MESSAGES.DAY_FORMAT);
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, RULE_MESSAGES.ID_FORMAT);
 
 /** A kiosk's printer: a LOTSE_PRINTER value or `agent` (checked here so a typo stops the start). */
@@ -45,7 +50,8 @@ const KioskPrinter = z
     } catch (error) {
       ctx.addIssue({
         code: 'custom',
-        message: error instanceof Error ? error.message : 'invalid printer',
+        // Our own explanation only: another error's text is not for the admin page.
+        message: error instanceof PrinterConfigError ? error.message : 'invalid printer',
         params: { code: 'PRINTER_INVALID' },
       });
     }

@@ -1,7 +1,6 @@
 /** Requests of the live view: a counter's alerts, the alert minutes per day. */
 import { z } from 'zod';
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { Day } from './common.ts';
 
 /** `GET /api/live/alerts?counterId=`: the alerts of the concerns that counter serves. */
 export const CounterAlertsQuery = z.object({ counterId: z.string().min(1).max(64) });

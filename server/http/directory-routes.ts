@@ -10,12 +10,14 @@ import { readCookie, SESSION_COOKIE } from '../auth.ts';
 import type { AppContext } from '../context.ts';
 import { DirectoryAccounts } from '../directory/accounts.ts';
 import { OidcDirectory } from '../directory/oidc.ts';
+import { OidcStartQuery } from '../../core/schemas/auth.ts';
 import { sendError } from './errors.ts';
+import { parse } from './validate.ts';
 
 const STATE_COOKIE = 'lotse_oidc_state';
 const STATE_PATH = '/api/auth/oidc';
 /** The apps a sign-in may return to (nothing else: no open redirect). */
-const APPS: Record<string, string> = { counter: '/counter', admin: '/admin' };
+const APPS = { counter: '/counter', admin: '/admin' } as const;
 
 export function directoryRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -33,9 +35,7 @@ export function directoryRoutes(ctx: AppContext): Router {
 
   router.get('/api/auth/oidc/start', async (req, res) => {
     if (!oidc) return sendError(res, 'NOT_FOUND');
-    const app = typeof req.query.app === 'string' ? req.query.app : 'counter';
-    const returnTo = APPS[app];
-    if (!returnTo) return sendError(res, 'VALIDATION_FAILED');
+    const returnTo = APPS[parse(OidcStartQuery, req.query).app ?? 'counter'];
     const started = await oidc.start(returnTo);
     if (!started.ok) return backToApp(res, returnTo, started.error);
     // Lax: the provider's redirect back is a cross-site navigation, which must carry it.
@@ -54,7 +54,7 @@ export function directoryRoutes(ctx: AppContext): Router {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(req.query)) if (typeof value === 'string') query.set(key, value);
     const finished = await oidc.finish(query, readCookie(req.headers.cookie, STATE_COOKIE));
-    if (!finished.ok) return backToApp(res, finished.returnTo ?? APPS.counter ?? '/counter', finished.error);
+    if (!finished.ok) return backToApp(res, finished.returnTo ?? APPS.counter, finished.error);
     const admitted = await accounts.admit('oidc', finished.identity, oidc.settings.mapping);
     if (!admitted.ok) return backToApp(res, finished.returnTo, admitted.error);
     ctx.audit.record(admitted.user, 'session:sign-in', undefined, 'oidc');

@@ -52,7 +52,8 @@ export function statsRoutes(ctx: AppContext): Router {
 
   function sendCsv(res: Response, name: string, csv: string) {
     res.type('text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+    // Only characters a header and every file system take, whatever the name was made of.
+    res.setHeader('content-disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`);
     res.send(csv);
   }
 

@@ -110,6 +110,19 @@ describe('configuration issues', () => {
     expect(a.body.error.issues).toEqual([
       expect.objectContaining({ path: 'kiosks.1.agentKey', code: 'AGENT_KEY_REQUIRED' }),
     ]);
+
+    // A day that is not in the calendar would have broken the public page for everyone; a broken
+    // %-escape is explained in our words, not in the decoder's.
+    const odd = structuredClone(current.office);
+    odd.openingHours.closedDays = ['2099-13-45'];
+    odd.counters[0].printer = 'file:/dev/usb/lp%';
+    const o = await http(s.url, 'PUT', '/api/admin/config', { office: odd, version: current.version }, admin);
+    expect(o.status).toBe(400);
+    const issues = Object.fromEntries(o.body.error.issues.map((i: { path: string }) => [i.path, i]));
+    expect(issues['openingHours.closedDays.0']).toMatchObject({ message: 'expected a date of the calendar, YYYY-MM-DD' });
+    expect(issues['counters.0.printer']).toMatchObject({ code: 'PRINTER_INVALID' });
+    expect(issues['counters.0.printer'].message).toContain('broken %-escape');
+    expect((await http(s.url, 'GET', '/')).status).toBe(200);
   });
 });
 

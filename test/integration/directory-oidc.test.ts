@@ -66,6 +66,12 @@ describe('OpenID Connect sign-in', () => {
       expect(to.searchParams.get('code_challenge_method')).toBe('S256');
       for (const p of ['code_challenge', 'state', 'nonce']) expect(to.searchParams.get(p)?.length).toBeGreaterThan(20);
       expect(started.headers.getSetCookie().join()).toMatch(/lotse_oidc_state=.*HttpOnly/i);
+      // Only the two apps: not a name every object has (it once redirected to `function Object()…`).
+      for (const app of ['constructor', 'toString', 'kiosk']) {
+        const refused = await http(base, 'GET', `/api/auth/oidc/start?app=${app}`);
+        expect(refused.status, app).toBe(400);
+        expect(refused.body.error.code, app).toBe('VALIDATION_FAILED');
+      }
 
       const anna = await oidcRoundTrip(`${base}/api/auth/oidc/start?app=admin`, 'anna');
       expect(anna.finalUrl.href).toBe(`${base}/admin`);

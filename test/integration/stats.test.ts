@@ -214,6 +214,11 @@ describe('a generated month (November 2026)', () => {
       '/api/stats?format=xlsx',
       '/api/stats/heatmap?to=11/30/2026',
       '/api/stats/counters?by=person',
+      // A concern id goes into the CSV's file name: only ids the configuration allows.
+      '/api/stats/heatmap?format=csv&concernId=%E2%82%AC',
+      '/api/stats/heatmap?format=csv&concernId=a%22%3B%20x%3Dy',
+      '/api/stats/appointments?from=2026-02-31',
+      '/api/stats/alert-minutes?from=2026-13-45',
     ]) {
       const r = await get(path);
       expect(r.status, path).toBe(400);
