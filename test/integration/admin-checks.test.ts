@@ -119,7 +119,9 @@ describe('configuration issues', () => {
     const o = await http(s.url, 'PUT', '/api/admin/config', { office: odd, version: current.version }, admin);
     expect(o.status).toBe(400);
     const issues = Object.fromEntries(o.body.error.issues.map((i: { path: string }) => [i.path, i]));
-    expect(issues['openingHours.closedDays.0']).toMatchObject({ message: 'expected a date of the calendar, YYYY-MM-DD' });
+    expect(issues['openingHours.closedDays.0']).toMatchObject({
+      message: 'expected a date of the calendar, YYYY-MM-DD',
+    });
     expect(issues['counters.0.printer']).toMatchObject({ code: 'PRINTER_INVALID' });
     expect(issues['counters.0.printer'].message).toContain('broken %-escape');
     expect((await http(s.url, 'GET', '/')).status).toBe(200);
