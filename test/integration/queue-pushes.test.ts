@@ -26,8 +26,10 @@ describe('phone updates in slices', () => {
     }
     // What each phone heard, in order (a call:announced counts as "called").
     const heard = new Map<string, TicketView[]>();
+    const phones = new Map<string, Awaited<ReturnType<typeof connectClient>>>();
     for (const ticket of tickets) {
       const phone = await connectClient(server.url);
+      phones.set(ticket.id, phone);
       scope.cleanup.push(() => {
         phone.disconnect();
       });
@@ -47,25 +49,32 @@ describe('phone updates in slices', () => {
       called.push(r.body.ticket.id);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // Settled: every phone's last update is the server's current view.
-    const settled = async () => {
+    // Settled: every phone's last update is the server's current view. `stale` says which are
+    // not (what the phone heard last, what the server holds, whether it is still connected).
+    const stale = () => {
+      const found: string[] = [];
       for (const ticket of tickets) {
         const now = server.ctx.queue.day().tickets.find((t) => t.id === ticket.id);
-        if (!now) return false;
+        if (!now) {
+          found.push(`${ticket.number}: not in the day`);
+          continue;
+        }
         const view = server.ctx.queue.view(now);
-        const last =
-          heard
-            .get(ticket.id)
-            ?.filter((v) => v !== undefined)
-            .at(-1) ?? ticket;
-        if (last.status !== view.status) return false;
-        if (view.status === 'waiting' && last.waitingAhead !== view.waitingAhead) return false;
+        const list = heard.get(ticket.id) ?? [];
+        const last = list.at(-1) ?? ticket;
+        if (last.status === view.status && (view.status !== 'waiting' || last.waitingAhead === view.waitingAhead)) {
+          continue;
+        }
+        found.push(
+          `${ticket.number}: heard ${list.length}, last ${last.status}/${last.waitingAhead}, ` +
+            `server ${view.status}/${view.waitingAhead}, connected ${phones.get(ticket.id)?.connected}`,
+        );
       }
-      return true;
+      return found;
     };
     const deadline = Date.now() + 20_000;
-    while (!(await settled()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await settled()).toBe(true);
+    while (stale().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stale().slice(0, 5)).toEqual([]);
     for (const id of called) {
       const statuses = (heard.get(id) ?? []).map((v) => v.status);
       expect(statuses).toContain('called');
