@@ -54,6 +54,14 @@ export class QueueEstimates {
     this.fresh(state);
   }
 
+  /**
+   * Whether the figures are those of `state`: false while a costly recompute is put off (see
+   * `fresh`), when what was read was still the figures of an earlier state.
+   */
+  isCurrent(state: DayState): boolean {
+    return !this.dirty && this.computedFor === state;
+  }
+
   /** Every concern's figures for someone arriving now. */
   forConcerns(state: DayState): QueueSnapshot['waiting'] {
     this.fresh(state);

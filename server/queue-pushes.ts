@@ -57,10 +57,16 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
   /** A ticket as it is now (the ones asked for are recent: searched from the newest). */
   const currentTicket = (id: string): Ticket | undefined => findTicket(ctx.queue.day().tickets, id);
 
-  const flushNow = async (): Promise<number> => {
+  /**
+   * One flush; answers the time it kept the event loop and whether what it sent was read from
+   * estimates of an earlier state (then another flush follows once they are recomputed: else a
+   * phone could keep an old place until the next change).
+   */
+  const flushNow = async (): Promise<{ busy: number; stale: boolean }> => {
     const changed = touched;
     touched = new Set();
     let busy = 0;
+    let stale = false;
     let sliceStart = performance.now();
     /** A turn of the event loop between two slices; false once the pushes were stopped meanwhile. */
     const pause = async (): Promise<boolean> => {
@@ -76,13 +82,14 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     // slices as phones: one emit to 500 screens held the event loop for about 5 ms.
     const screens = [...(rooms.get(SCREENS_ROOM) ?? [])];
     for (let from = 0; from < screens.length; from += SCREENS_PER_SLICE) {
-      if (from > 0 && !(await pause())) return busy;
+      if (from > 0 && !(await pause())) return { busy, stale: false };
       io.local.to(screens.slice(from, from + SCREENS_PER_SLICE)).emit('queue:updated', ctx.queue.queueSnapshot());
+      stale ||= !ctx.queue.estimatesCurrent();
     }
     const day = ctx.queue.day();
     const followed = waitingOrChanged(day, changed).filter((t) => rooms.has(ticketRoom(t.token)));
     for (let from = 0; from < followed.length; from += PHONES_PER_SLICE) {
-      if ((from > 0 || screens.length > 0) && !(await pause())) return busy;
+      if ((from > 0 || screens.length > 0) && !(await pause())) return { busy, stale: false };
       for (const seen of followed.slice(from, from + PHONES_PER_SLICE)) {
         // The ticket as it is now: the one found above while the day is unchanged.
         const ticket = ctx.queue.day() === day ? seen : currentTicket(seen.id);
@@ -90,6 +97,7 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
         const view = ctx.queue.view(ticket);
         if (pushed.changed(view)) io.local.to(ticketRoom(ticket.token)).emit('ticket:updated', view);
       }
+      stale ||= !ctx.queue.estimatesCurrent();
     }
     if (rooms.has(STAFF_ROOM)) {
       for (const counter of ctx.office().counters) {
@@ -97,7 +105,7 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
         if (view) io.local.to(STAFF_ROOM).emit('counter:updated', view);
       }
     }
-    return busy + performance.now() - sliceStart;
+    return { busy: busy + performance.now() - sliceStart, stale };
   };
 
   const schedule = () => {
@@ -113,8 +121,9 @@ export function startQueuePushes(io: LotseServer, ctx: AppContext): () => void {
     flushing = true;
     again = false;
     try {
-      const busy = await flushNow();
+      const { busy, stale } = await flushNow();
       spacing = Math.max(FLUSH_MS, Math.min(MAX_FLUSH_SPACING_MS, 3 * busy));
+      again ||= stale;
     } catch (error) {
       log.error({ err: error }, 'pushing queue changes failed');
     } finally {

@@ -193,6 +193,14 @@ export class QueueService {
     return outcome.result.ok ? ok(outcome.result.value.value) : outcome.result;
   }
 
+  /**
+   * Whether the estimates read now are the current day's: false for a moment after a change when
+   * recomputing them is costly (thousands waiting, or a busy machine), see `queue-estimates.ts`.
+   */
+  estimatesCurrent(): boolean {
+    return this.estimates.isCurrent(this.state);
+  }
+
   /** The ticket as visitors see it; estimates only for today's waiting ones (the others show none). */
   view(ticket: Ticket): TicketView {
     const estimated = ticket.status === 'waiting' && ticket.day === this.state.day;
