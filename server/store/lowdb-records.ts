@@ -12,6 +12,7 @@ import { logger } from '../logger.ts';
 import { openJSONFile } from './durable-file.ts';
 import {
   type AuditEntry,
+  type DayTransaction,
   SESSIONS_PER_ACCOUNT,
   type StoredDevice,
   type StoredSession,
@@ -213,6 +214,21 @@ export class LowdbRecords {
     if (this.files.appointments.data.appointments.some((a) => a.code === appointment.code)) return false;
     await this.saveAppointment(appointment);
     return true;
+  }
+
+  /** A change's access to the appointments; what it writes is noted in `written` (see `restoreAppointments`). */
+  protected appointmentsOfChange(
+    written: AppointmentWritten[],
+  ): Pick<DayTransaction, 'findAppointment' | 'listAppointments' | 'saveAppointment'> {
+    return {
+      findAppointment: async (code) => this.files.appointments.data.appointments.find((a) => a.code === code),
+      listAppointments: async () => this.files.appointments.data.appointments,
+      saveAppointment: async (appointment) => {
+        const before = this.files.appointments.data.appointments.find((a) => a.id === appointment.id);
+        await this.saveAppointment(appointment);
+        written.push({ id: appointment.id, before });
+      },
+    };
   }
 
   /**

@@ -137,13 +137,7 @@ class LowdbStore extends LowdbRecords implements Store {
         day: this.last,
         archiveDay: (state, buckets) => this.history.archiveDay(state, buckets),
         purgeDetailsBefore: (day) => this.history.purgeDetailsBefore(day),
-        findAppointment: async (code) => this.files.appointments.data.appointments.find((a) => a.code === code),
-        listAppointments: async () => this.files.appointments.data.appointments,
-        saveAppointment: async (appointment) => {
-          const before = this.files.appointments.data.appointments.find((a) => a.id === appointment.id);
-          await this.saveAppointment(appointment);
-          written.push({ id: appointment.id, before });
-        },
+        ...this.appointmentsOfChange(written),
       };
       const result = await fn(tx);
       if (epoch !== this.epoch) throw this.notStored();
