@@ -1,7 +1,7 @@
 /**
  * The bare baseline: the least a server must do for what the benchmarks measure. On each POST it
- * appends one line to a file and fsyncs it before answering; a call is `io.emit`ted to every
- * connected client (screens and phones). It answers the same requests the load generators send
+ * appends one line to a file and fsyncs it, then `io.emit`s it to every connected client (screens
+ * and phones) and answers: a ticket as `ticket:issued`, a call as `call:announced`. It answers the same requests the load generators send
  * (login, kiosk pairing, tickets, call-next, screen:join, ticket:watch), so Lotse ÷ bare is the
  * price of everything Lotse does beyond that. Run by `startBareServer` in its own process.
  */
@@ -42,6 +42,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const token = randomBytes(16).toString('base64url');
     await append({ issued: number, token });
     waiting.push(number);
+    io.emit('ticket:issued', { number });
     return send(res, 201, { ticket: { number, statusUrl: `/t/${token}` } });
   }
   if (/^\/api\/counters\/[^/]+\/call-next$/.test(path)) {

@@ -1,7 +1,8 @@
 /**
  * The figures of the `fanout-1000` and `fanout-10000` sections of `npm run bench` (measurements:
- * `fanout.ts`): call → screen latency for Lotse and the bare baseline, with the same load
- * generators, taking turns round by round so a change in the machine's load meets both.
+ * `fanout.ts`): call → screen latency, and ticket issue latency with the same clients connected,
+ * for Lotse and the bare baseline, with the same load generators, taking turns round by round so
+ * a change in the machine's load meets both.
  */
 import { benchFanout, type FanoutFigures } from './fanout.ts';
 import type { Figure, FigureSink } from './figure.ts';
@@ -27,6 +28,8 @@ async function lotseAndBare(rounds: number, options: Parameters<typeof benchFano
   const of = (list: FanoutFigures[]) => ({
     p50: median(list.map((r) => r.p50)),
     p99: median(list.map((r) => r.p99)),
+    issueP50: median(list.map((r) => r.issueP50)),
+    issueP99: median(list.map((r) => r.issueP99)),
     lost: list.reduce((n, r) => n + (r.expected - r.received), 0),
     rssMb: Math.max(...list.map((r) => r.serverRssMb)),
   });
@@ -69,6 +72,12 @@ async function callSection({ record, info, recordRatio }: FigureSink, section: C
     const name = `Lotse ÷ bare, call → screen ${q}, ${clients} clients`;
     recordRatio(`call.${key}.${q}.ratio`, name, lotse[q], bare[q], section.ratioWithin);
   }
+  const issuing = `${options.rate} tickets/s, the same clients connected`;
+  info(`issue.at${key}.p50`, `ticket issue p50, ${issuing}`, r2(lotse.issueP50), 'ms');
+  info(`issue.at${key}.p99`, `ticket issue p99, ${issuing}`, r2(lotse.issueP99), 'ms');
+  info(`bare.issue.at${key}.p99`, 'bare baseline: ticket issue p99, same load', r2(bare.issueP99), 'ms');
+  const name = `Lotse ÷ bare, ticket issue p99, ${clients} clients`;
+  recordRatio(`issue.at${key}.p99.ratio`, name, lotse.issueP99, bare.issueP99, section.ratioWithin);
 }
 
 /** 500 lobby screens and 500 phones, 20 calls a second. */

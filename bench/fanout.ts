@@ -2,7 +2,10 @@
  * Call → screen latency under load: load generators in their own processes hold `screens`
  * lobby screens and `phones` phone pages (each following its own ticket); a clerk driver makes
  * `rate` calls per second for `seconds` over HTTP; latency = receive time at a screen minus
- * the time the call request was sent. Also reports the server's resident memory.
+ * the time the call request was sent. Then, with the same clients connected, a kiosk draws `rate`
+ * tickets per second for `seconds`: ticket issue latency = answer time minus send time (Lotse
+ * updates the screens' queue counts, the baseline emits each ticket to every client). Also
+ * reports the server's resident memory.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,8 +34,12 @@ export interface FanoutOptions {
 }
 
 export interface FanoutFigures {
+  /** Call → screen. */
   p50: number;
   p99: number;
+  /** Ticket issue (request → answer) while the clients are connected. */
+  issueP50: number;
+  issueP99: number;
   received: number;
   expected: number;
   serverRssMb: number;
@@ -106,6 +113,18 @@ export async function benchFanout(server: BenchServer, opts: FanoutOptions): Pro
       const answer = await postJson(base, '/api/counters/desk-1/call-next', undefined, token);
       if (answer.ticket) sentAt.set(answer.ticket.number, sent);
     }
+    await new Promise((r) => setTimeout(r, 500));
+    // Tickets at the same rate with the same clients connected (they stay waiting).
+    const issued: number[] = [];
+    const issueStarted = now();
+    for (let i = 0; i < calls; i++) {
+      const wait = issueStarted + i * interval - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const sent = now();
+      const answer = await postJson(base, '/api/tickets', { concernId: 'certificates' });
+      if (!answer.ticket) throw new Error(`a ticket was refused: ${JSON.stringify(answer)}`);
+      issued.push(now() - sent);
+    }
     const rss = rssMb(server.child.pid);
     await new Promise((r) => setTimeout(r, 1500));
     const latencies: number[] = [];
@@ -116,6 +135,8 @@ export async function benchFanout(server: BenchServer, opts: FanoutOptions): Pro
     return {
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
+      issueP50: quantile(issued, 0.5),
+      issueP99: quantile(issued, 0.99),
       received: latencies.length,
       expected: sentAt.size * Math.min(opts.observers ?? 20, opts.screens),
       serverRssMb: rss,

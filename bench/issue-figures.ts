@@ -6,7 +6,7 @@ import { benchIssue, benchIssueBare, benchIssueLongDay, benchIssueSettled, LONG_
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export async function issueSection({ record, info, recordRatio }: FigureSink, quick: boolean): Promise<void> {
+export async function issueSection({ record, info }: FigureSink, quick: boolean): Promise<void> {
   const issue = await benchIssue(quick ? 1 : 3, quick ? 200 : 400);
   const bareIssue = await benchIssueBare(quick ? 1 : 3, quick ? 200 : 400);
   const longDay = await benchIssueLongDay(quick ? 200 : 400);
@@ -48,7 +48,15 @@ export async function issueSection({ record, info, recordRatio }: FigureSink, qu
     ok: p99Ratio <= 1.3,
   });
   info('bare.issue.p99', 'bare baseline: ticket issue p99 (one fsync per ticket)', r2(bareIssue.p99), 'ms');
-  recordRatio('issue.p99.ratio', 'Lotse ÷ bare, ticket issue p99, 1,000 history', issue.small.p99, bareIssue.p99, 1.3);
+  // Without clients the baseline does nothing but its fsync: these ratios are Lotse's own work
+  // per ticket against that floor (no target; the targets are with clients connected, in the
+  // fanout sections).
+  info(
+    'issue.p99.ratio',
+    'Lotse ÷ bare, ticket issue p99, no clients, 1,000 history',
+    r2(issue.small.p99 / bareIssue.p99),
+    '×',
+  );
   const after = `settled (${SETTLED_AFTER.toLocaleString('en')} before)`;
   for (const q of ['p50', 'p99'] as const) {
     info(`issue.settled.${q}`, `ticket issue ${q}, ${after}`, r2(settled.lotse[q]), 'ms');
@@ -56,16 +64,15 @@ export async function issueSection({ record, info, recordRatio }: FigureSink, qu
   }
   info(
     'issue.settled.p50.ratio',
-    `Lotse ÷ bare, ticket issue p50, ${after}`,
+    `Lotse ÷ bare, ticket issue p50, no clients, ${after}`,
     r2(settled.lotse.p50 / settled.bare.p50),
     '×',
   );
-  recordRatio(
+  info(
     'issue.settled.p99.ratio',
-    `Lotse ÷ bare, ticket issue p99, ${after}`,
-    settled.lotse.p99,
-    settled.bare.p99,
-    1.3,
+    `Lotse ÷ bare, ticket issue p99, no clients, ${after}`,
+    r2(settled.lotse.p99 / settled.bare.p99),
+    '×',
   );
   info(
     'issue.start.p99',
