@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { logger } from '../logger.ts';
 import { MIGRATIONS } from './postgres-migrations.ts';
+import { watchRefusals } from './postgres-refusals.ts';
 import { StoreError } from './store.ts';
 
 const log = logger('postgres');
@@ -54,6 +55,7 @@ export async function migrate(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<
 export function createPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', (error) => log.error({ err: error }, 'idle database connection failed'));
+  watchRefusals(pool);
   return pool;
 }
 

@@ -31,6 +31,7 @@ import {
   statsBuckets,
 } from './postgres-history.ts';
 import { createPool, migrate, redact } from './postgres-pool.ts';
+import { writesRefused } from './postgres-refusals.ts';
 import { isConnectionError } from './unavailable.ts';
 import { PostgresRecords, type Queryable } from './postgres-records.ts';
 import {
@@ -111,10 +112,10 @@ export class PostgresStore extends PostgresRecords implements Store {
   /**
    * Whether the database takes writes: reachable, and neither a standby (after a failover, the
    * old primary comes back as one) nor set read-only (`default_transaction_read_only`, as for
-   * maintenance). A full database disk is not seen here; its writes are answered 507.
+   * maintenance), nor refusing writes of late (a full disk: `postgres-refusals.ts`).
    */
   async ready(): Promise<boolean> {
-    if (this.closed) return false;
+    if (this.closed || writesRefused(this.pool)) return false;
     try {
       const r = await this.pool.query<{ standby: boolean; readOnly: string }>(
         `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS "readOnly"`,

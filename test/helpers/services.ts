@@ -40,9 +40,10 @@ function asPostgres(cmd: string, args: string[]) {
   return execFileSync(cmd, args, { stdio: 'pipe' });
 }
 
-export async function startPostgres(): Promise<RestartableService> {
+/** `under`: the folder its data goes in (a small tmpfs, for a full disk); a temporary one by default. */
+export async function startPostgres(under?: string): Promise<RestartableService> {
   const bin = postgresBin();
-  const dir = mkdtempSync(join(tmpdir(), 'lotse-pg-'));
+  const dir = mkdtempSync(join(under ?? tmpdir(), 'lotse-pg-'));
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
   const data = join(dir, 'data');
   asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'lotse', '--no-sync']);
