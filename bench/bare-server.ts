@@ -1,7 +1,8 @@
 /**
  * The bare baseline: the least a server must do for what the benchmarks measure. On each POST it
- * appends one line to a file and fsyncs it, then `io.emit`s it to every connected client (screens
- * and phones) and answers: a ticket as `ticket:issued`, a call as `call:announced`. It answers the same requests the load generators send
+ * appends one line to a file and fsyncs it and `io.emit`s it to every connected client (screens
+ * and phones): a ticket as `ticket:issued` once the kiosk is answered, a call as `call:announced`
+ * before the clerk is answered (a screen hears of it as soon as it is stored). It answers the same requests the load generators send
  * (login, kiosk pairing, tickets, call-next, screen:join, ticket:watch), so Lotse ÷ bare is the
  * price of everything Lotse does beyond that. Run by `startBareServer` in its own process.
  */
@@ -42,8 +43,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const token = randomBytes(16).toString('base64url');
     await append({ issued: number, token });
     waiting.push(number);
+    // Answered first: the kiosk need not wait for the other clients to be told.
+    send(res, 201, { ticket: { number, statusUrl: `/t/${token}` } });
     io.emit('ticket:issued', { number });
-    return send(res, 201, { ticket: { number, statusUrl: `/t/${token}` } });
+    return;
   }
   if (/^\/api\/counters\/[^/]+\/call-next$/.test(path)) {
     const number = waiting.shift();

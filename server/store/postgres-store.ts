@@ -31,7 +31,7 @@ import {
   statsBuckets,
 } from './postgres-history.ts';
 import { createPool, migrate, redact } from './postgres-pool.ts';
-import { writesRefused } from './postgres-refusals.ts';
+import { watchRefusals, writeTaken, writesRefused } from './postgres-refusals.ts';
 import { isConnectionError } from './unavailable.ts';
 import { PostgresRecords, type Queryable } from './postgres-records.ts';
 import {
@@ -46,6 +46,7 @@ import {
 const log = logger('postgres');
 
 export async function openPostgresStore(url: string, officeId: string, pool = createPool(url)): Promise<PostgresStore> {
+  watchRefusals(pool); // a pool made elsewhere too (once per pool)
   try {
     await pool.query('SELECT 1');
   } catch {
@@ -305,6 +306,7 @@ export class PostgresStore extends PostgresRecords implements Store {
         : await client.query('COMMIT');
       // COMMIT of a transaction that failed on the way answers ROLLBACK instead of an error.
       if (committed?.command !== 'COMMIT') throw new StoreWriteError('The database rolled the change back');
+      if (changed) writeTaken(this.pool);
       this.remember(next);
       this.grouped.groups++;
       this.grouped.changes += members.length;
