@@ -103,3 +103,21 @@ export function writeTaken(pool: pg.Pool): void {
 export function writesRefused(pool: pg.Pool): boolean {
   return watched.get(pool)?.refusing() ?? false;
 }
+
+/**
+ * Whether the database takes writes: reachable, neither a standby (after a failover, the old
+ * primary comes back as one) nor set read-only (`default_transaction_read_only`, as for
+ * maintenance), nor refusing writes of late (above).
+ */
+export async function takesWrites(pool: pg.Pool): Promise<boolean> {
+  if (writesRefused(pool)) return false;
+  try {
+    const r = await pool.query<{ standby: boolean; readOnly: string }>(
+      `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS "readOnly"`,
+    );
+    const row = r.rows[0];
+    return row !== undefined && !row.standby && row.readOnly !== 'on';
+  } catch {
+    return false;
+  }
+}

@@ -10,7 +10,8 @@
  * Beside it: the records (accounts, sessions, devices, appointments, audit) in
  * `postgres-records.ts`, the closed days in `postgres-history.ts`, the day's rows in
  * `postgres-day.ts`, the group commit's queue in `postgres-group.ts`, the LISTEN connection in
- * `postgres-listener.ts`, the pool and migrations in `postgres-pool.ts`. What stays here (a
+ * `postgres-listener.ts`, the pool and migrations in `postgres-pool.ts`, whether the database
+ * takes writes in `postgres-refusals.ts`. What stays here (a
  * little over 400 lines) is the copy of the day, its catch-up and the group's transaction:
  * they read and write the same copy under the same lock.
  */
@@ -31,7 +32,7 @@ import {
   statsBuckets,
 } from './postgres-history.ts';
 import { createPool, migrate, redact } from './postgres-pool.ts';
-import { watchRefusals, writeTaken, writesRefused } from './postgres-refusals.ts';
+import { takesWrites, watchRefusals, writeTaken } from './postgres-refusals.ts';
 import { isConnectionError } from './unavailable.ts';
 import { PostgresRecords, type Queryable } from './postgres-records.ts';
 import {
@@ -110,22 +111,9 @@ export class PostgresStore extends PostgresRecords implements Store {
     this.listener = listener;
   }
 
-  /**
-   * Whether the database takes writes: reachable, and neither a standby (after a failover, the
-   * old primary comes back as one) nor set read-only (`default_transaction_read_only`, as for
-   * maintenance), nor refusing writes of late (a full disk: `postgres-refusals.ts`).
-   */
+  /** Whether the database takes writes (see `postgres-refusals.ts`). */
   async ready(): Promise<boolean> {
-    if (this.closed || writesRefused(this.pool)) return false;
-    try {
-      const r = await this.pool.query<{ standby: boolean; readOnly: string }>(
-        `SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS "readOnly"`,
-      );
-      const row = r.rows[0];
-      return row !== undefined && !row.standby && row.readOnly !== 'on';
-    } catch {
-      return false;
-    }
+    return !this.closed && (await takesWrites(this.pool));
   }
 
   /**
