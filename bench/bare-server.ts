@@ -1,8 +1,9 @@
 /**
  * The bare baseline: the least a server must do for what the benchmarks measure. On each POST it
  * appends one line to a file and fsyncs it and `io.emit`s it to every connected client (screens
- * and phones): a ticket as `ticket:issued` once the kiosk is answered, a call as `call:announced`
- * before the clerk is answered (a screen hears of it as soon as it is stored). It answers the same requests the load generators send
+ * and phones): a ticket as `ticket:issued` once the kiosk is answered, a call as
+ * `call:announced` before the clerk is answered (a screen hears of it as soon as it is stored).
+ * It answers the same requests the load generators send
  * (login, kiosk pairing, tickets, call-next, screen:join, ticket:watch), so Lotse ÷ bare is the
  * price of everything Lotse does beyond that. Run by `startBareServer` in its own process.
  */

@@ -33,11 +33,10 @@ import { attachRealtime, type LotseServer } from './realtime.ts';
 import { liveRoutes } from './http/live-routes.ts';
 import { attachLiveRealtime } from './live-realtime.ts';
 
-/** The routers of the features, one file each, in the order they are tried. */
 /**
- * In the order a request is matched against them: the kiosks' and clerks' routes first (they
- * carry the office's traffic; each router passed costs a request a few dozen microseconds).
- * No two share a path.
+ * The routers of the features, one file each, in the order a request is matched against them:
+ * the kiosks' and clerks' routes first (they carry the office's traffic; each router passed
+ * costs a request a few dozen microseconds). No two share a path.
  */
 const FEATURE_ROUTES = [
   ticketRoutes,

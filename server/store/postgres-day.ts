@@ -3,7 +3,8 @@
  * ticket, with its place in the day's list and the version that last wrote it) and the rest of
  * the day, which is small and bounded, as one value (`live_day.head`). A change writes the head
  * and only the tickets that changed; a process that knows version v reads the head and the
- * tickets written after v and applies them to its copy. Pure functions, no I/O.
+ * tickets written after v and applies them to its copy. Pure functions (the statements that
+ * read and write it among them), no I/O.
  */
 import type { DayState, Ticket } from '../../core/types.ts';
 
@@ -88,4 +89,32 @@ export function readDaySince(office: string, since: string): string {
          (SELECT coalesce(json_agg(json_build_object('p', t.pos, 't', t.ticket)), '[]'::json) FROM live_tickets t
           WHERE t.office_id = d.office_id AND (d.base_version > ${since} OR ${since} < 0 OR t.version > ${since})) AS rows
        FROM live_day d WHERE d.office_id = ${office}`;
+}
+
+/**
+ * The statement storing `change` as `version` and committing, in one round trip: the head and
+ * the changed tickets in one statement, `notice` to the other processes (`NOTIFY lotse_day`),
+ * COMMIT. A simple query, so the values go in as literals escaped by `lit` (the connection's
+ * `escapeLiteral`); `office` is the office id, not yet escaped.
+ */
+export function writeDayChange(
+  change: DayChange,
+  office: string,
+  version: number,
+  notice: string,
+  lit: (value: string) => string,
+): string {
+  const id = lit(office);
+  const rewrite = change.rewrite ? `DELETE FROM live_tickets WHERE office_id = ${id};\n` : '';
+  return `${rewrite}WITH day AS (
+         UPDATE live_day SET head = ${lit(JSON.stringify(change.head))}::jsonb, version = ${version}::bigint,
+           base_version = ${change.rewrite ? `${version}::bigint` : 'base_version'}
+         WHERE office_id = ${id}),
+       tickets AS (
+         INSERT INTO live_tickets (office_id, id, pos, version, ticket)
+         SELECT ${id}, e->'t'->>'id', (e->>'p')::int, ${version}::bigint, e->'t'
+         FROM jsonb_array_elements(${lit(JSON.stringify(change.rows))}::jsonb) e
+         ON CONFLICT (office_id, id) DO UPDATE SET pos = EXCLUDED.pos, version = EXCLUDED.version, ticket = EXCLUDED.ticket)
+       SELECT pg_notify('lotse_day', ${lit(notice)});
+       COMMIT`;
 }

@@ -11,16 +11,15 @@
  * `postgres-records.ts`, the closed days in `postgres-history.ts`, the day's rows in
  * `postgres-day.ts`, the group commit's queue in `postgres-group.ts`, the LISTEN connection in
  * `postgres-listener.ts`, the pool and migrations in `postgres-pool.ts`, whether the database
- * takes writes in `postgres-refusals.ts`. What stays here (a
- * little over 400 lines) is the copy of the day, its catch-up and the group's transaction:
- * they read and write the same copy under the same lock.
+ * takes writes in `postgres-refusals.ts`. What stays here is the copy of the day, its catch-up
+ * and the group's transaction: they read and write the same copy under the same lock.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { HourBucket } from '../../core/stats.ts';
 import type { DayState, Ticket } from '../../core/types.ts';
 import { logger } from '../logger.ts';
-import { applyRows, changeOf, type DayReadRow, readDaySince } from './postgres-day.ts';
+import { applyRows, changeOf, type DayReadRow, readDaySince, writeDayChange } from './postgres-day.ts';
 import { GroupQueue, type Member } from './postgres-group.ts';
 import { DayListener } from './postgres-listener.ts';
 import {
@@ -174,31 +173,15 @@ export class PostgresStore extends PostgresRecords implements Store {
     return { version, day };
   }
 
-  /**
-   * Stores the group's change of the day and commits, in one round trip: the head and the
-   * changed tickets in one statement, the notice to the other processes, COMMIT. (A simple
-   * query, so the values go in as escaped literals.) Returns the result of the COMMIT.
-   */
+  /** Stores the group's change of the day and commits (`writeDayChange`); the COMMIT's result. */
   private async writeAndCommit(
     client: pg.PoolClient,
     before: DayState | null,
     after: DayState,
     version: number,
   ): Promise<pg.QueryResult | undefined> {
-    const change = changeOf(before, after);
-    const lit = (value: string) => client.escapeLiteral(value);
-    const office = lit(this.officeId);
-    const sql = `${change.rewrite ? `DELETE FROM live_tickets WHERE office_id = ${office};\n` : ''}WITH day AS (
-         UPDATE live_day SET head = ${lit(JSON.stringify(change.head))}::jsonb, version = ${version}::bigint,
-           base_version = ${change.rewrite ? `${version}::bigint` : 'base_version'}
-         WHERE office_id = ${office}),
-       tickets AS (
-         INSERT INTO live_tickets (office_id, id, pos, version, ticket)
-         SELECT ${office}, e->'t'->>'id', (e->>'p')::int, ${version}::bigint, e->'t'
-         FROM jsonb_array_elements(${lit(JSON.stringify(change.rows))}::jsonb) e
-         ON CONFLICT (office_id, id) DO UPDATE SET pos = EXCLUDED.pos, version = EXCLUDED.version, ticket = EXCLUDED.ticket)
-       SELECT pg_notify('lotse_day', ${lit(`${this.officeId}|${this.instance}|${version}`)});
-       COMMIT`;
+    const notice = `${this.officeId}|${this.instance}|${version}`;
+    const sql = writeDayChange(changeOf(before, after), this.officeId, version, notice, (v) => client.escapeLiteral(v));
     const results = (await client.query(sql)) as unknown as pg.QueryResult[];
     return results[results.length - 1];
   }
